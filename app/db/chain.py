@@ -1,0 +1,148 @@
+"""The evidence hash chain.
+
+Every evidence event stores ``hash = sha256(prev_hash || canonical(event))`` and the hash of
+the event before it. The single ``chain_head`` row is locked for each append, so stations on
+one PostgreSQL server (or threads on one SQLite file) extend one chain in one order.
+``verify_chain`` names the first event that was altered, removed or inserted behind the app's
+back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import ChainHead, Event, utcnow
+
+
+def canonical(
+    seq: int,
+    uid: str,
+    at: dt.datetime,
+    kind: str,
+    order_id: int | None,
+    station: str,
+    operator: str,
+    detail: dict[str, Any],
+) -> bytes:
+    body = {
+        "seq": seq,
+        "uid": uid,
+        "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "kind": kind,
+        "order_id": order_id,
+        "station": station,
+        "operator": operator,
+        "detail": detail,
+    }
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def link(prev_hash: str, body: bytes) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + body).hexdigest()
+
+
+def append_event(
+    session: Session,
+    kind: str,
+    *,
+    order_id: int | None = None,
+    station: str = "",
+    operator: str = "",
+    detail: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+    uid: str | None = None,
+) -> Event:
+    """Append one event to the chain inside the caller's transaction and return it (flushed)."""
+    detail = detail or {}
+    at = at or utcnow()
+    # Truncate to microseconds both databases keep, so the hash survives the round trip.
+    at = at.astimezone(dt.UTC)
+    uid = uid or str(uuid.uuid4())
+    head = session.execute(
+        select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1).with_for_update()
+    ).one()
+    seq = head.seq + 1
+    digest = link(head.hash, canonical(seq, uid, at, kind, order_id, station, operator, detail))
+    session.execute(update(ChainHead).where(ChainHead.id == 1).values(seq=seq, hash=digest))
+    ev = Event(
+        seq=seq,
+        uid=uid,
+        at=at,
+        kind=kind,
+        order_id=order_id,
+        station=station,
+        operator=operator,
+        detail=detail,
+        prev_hash=head.hash,
+        hash=digest,
+    )
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    intact: bool
+    events: int
+    head: str
+    problem: str = ""
+    event_seq: int | None = None
+    event_id: int | None = None
+
+
+def _iter_events(session: Session, batch: int = 5000) -> Iterator[Event]:
+    last = 0
+    while True:
+        rows = session.scalars(
+            select(Event).where(Event.seq > last).order_by(Event.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+        session.expunge_all()
+
+
+def verify_chain(session: Session) -> ChainReport:
+    prev = ""
+    expected_seq = 1
+    count = 0
+    for ev in _iter_events(session):
+        problem = ""
+        if ev.seq != expected_seq:
+            problem = f"event #{expected_seq} is missing (next found is #{ev.seq})"
+        elif ev.prev_hash != prev:
+            problem = f"event #{ev.seq} does not link to the event before it (inserted?)"
+        else:
+            body = canonical(
+                ev.seq, ev.uid, ev.at, ev.kind, ev.order_id, ev.station, ev.operator, ev.detail
+            )
+            if link(prev, body) != ev.hash:
+                problem = f"event #{ev.seq} ({ev.kind}) was altered after it was recorded"
+        if problem:
+            return ChainReport(False, count, prev, problem, ev.seq, ev.id)
+        prev = ev.hash
+        expected_seq += 1
+        count += 1
+    head = session.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).one()
+    if head.seq != count or head.hash != prev:
+        return ChainReport(
+            False,
+            count,
+            prev,
+            f"the chain head says #{head.seq} but the last event found is #{count} "
+            "(events removed from the end?)",
+            head.seq,
+            None,
+        )
+    return ChainReport(True, count, prev)

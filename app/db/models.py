@@ -1,0 +1,398 @@
+"""Typed SQLAlchemy 2 models: the master data, orders and the append-only evidence.
+
+Amounts are integers (grams, fen). Times are timezone-aware UTC (`UTCDateTime`).
+Evidence (events, scans, prints, weighings, overrides, handovers) is never updated or deleted:
+a correction is a new row that references the old one. Every evidence row hangs off one
+`Event`, and events form a hash chain (see `app.db.chain`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A datetime stored as UTC and always read back timezone-aware.
+
+    SQLite keeps no zone; PostgreSQL gets ``timestamp with time zone``. Naive values given to
+    the database are refused, so local time can never sneak in as if it were UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(dt.UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: dt.datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class OrderStatus(StrEnum):
+    UNPAID = "unpaid"
+    PAID = "paid"
+    PRINTED = "printed"
+    PICKED = "picked"
+    VERIFIED = "verified"
+    PACKED = "packed"
+    WEIGHED = "weighed"
+    HANDED_OVER = "handed_over"
+    SHIPPED = "shipped"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Role(StrEnum):
+    PRINT_OPERATOR = "print_operator"
+    PICKER = "picker"
+    VERIFIER = "verifier"
+    PACKER = "packer"
+    WEIGHER = "weigher"
+    AFTER_SALES = "after_sales"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- master data ---------------------------------------------------------------------------
+
+
+class Carrier(Base):
+    __tablename__ = "carriers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    # Regular expression a waybill number of this carrier matches (full match).
+    waybill_pattern: Mapped[str] = mapped_column(String(200), default="")
+    # Areas not served (超区): list of "province" or "province/city" strings.
+    excluded_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Shop(Base):
+    __tablename__ = "shops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    platform: Mapped[str] = mapped_column(String(16), default="generic")
+    sender_name: Mapped[str] = mapped_column(String(64), default="")
+    sender_phone: Mapped[str] = mapped_column(String(32), default="")
+    sender_address: Mapped[str] = mapped_column(String(256), default="")
+    primary_carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carriers.id"))
+    secondary_carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carriers.id"))
+    tolerance_abs_grams: Mapped[int] = mapped_column(Integer, default=50)
+    # Tolerance percentage in tenths of a percent (30 = 3.0 %).
+    tolerance_permille: Mapped[int] = mapped_column(Integer, default=30)
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)  # 商家编码
+    name: Mapped[str] = mapped_column(String(200))
+    unit_grams: Mapped[int] = mapped_column(Integer, default=0)
+    # Weight learned from the floor and adopted by a supervisor; used when set.
+    adopted_grams: Mapped[int | None] = mapped_column(Integer)
+    bin_location: Mapped[str] = mapped_column(String(32), default="")
+    serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
+    fragile: Mapped[bool] = mapped_column(Boolean, default=False)
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+
+    barcodes: Mapped[list[ProductBarcode]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"
+    )
+
+
+class ProductBarcode(Base):
+    __tablename__ = "product_barcodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # 工号
+    name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    badge: Mapped[str] = mapped_column(String(64), unique=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="")
+    host: Mapped[str] = mapped_column(String(128), default="")
+
+
+class WaybillPool(Base):
+    """One range of numbers a carrier issued, as imported by a supervisor."""
+
+    __tablename__ = "waybill_pools"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    first_no: Mapped[str] = mapped_column(String(40))
+    last_no: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(256), default="")
+
+
+class WaybillNumber(Base):
+    """A single number. ``number`` is unique forever: a number is used once, ever."""
+
+    __tablename__ = "waybill_numbers"
+    __table_args__ = (Index("ix_waybill_numbers_free", "carrier_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    pool_id: Mapped[int | None] = mapped_column(ForeignKey("waybill_pools.id"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="free")  # free / used / void
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    allocated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- orders --------------------------------------------------------------------------------
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("platform", "order_no", name="uq_orders_platform_order_no"),
+        Index("ix_orders_status_paid", "status", "paid_at"),
+        Index("ix_orders_phone_tail", "phone_tail"),
+        Index("ix_orders_receiver_name", "receiver_name"),
+        Index("ix_orders_paid_at", "paid_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
+    buyer: Mapped[str] = mapped_column(String(128), default="")
+    receiver_name: Mapped[str] = mapped_column(String(64), default="")
+    receiver_phone: Mapped[str] = mapped_column(String(32), default="")
+    phone_tail: Mapped[str] = mapped_column(String(4), default="")
+    province: Mapped[str] = mapped_column(String(32), default="")
+    city: Mapped[str] = mapped_column(String(32), default="")
+    district: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(256), default="")
+    paid_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    promised_ship_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    buyer_message: Mapped[str] = mapped_column(Text, default="")
+    seller_remark: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default=OrderStatus.PAID.value)
+    hold_reason: Mapped[str] = mapped_column(String(64), default="")
+    total_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    item_count: Mapped[int] = mapped_column(Integer, default=0)
+    carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carriers.id"))
+    waybill_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    shop: Mapped[Shop | None] = relationship()
+    carrier: Mapped[Carrier | None] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64), default="")
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    title: Mapped[str] = mapped_column(String(256), default="")
+    attributes: Mapped[str] = mapped_column(String(256), default="")
+    qty: Mapped[int] = mapped_column(Integer, default=1)
+    price_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Derived progress of verification; the evidence is in scan_events.
+    verified_qty: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product | None] = relationship()
+
+
+# --- evidence (append-only, hash-chained) --------------------------------------------------
+
+
+class ChainHead(Base):
+    """The single row that serialises evidence writes and holds the chain's last hash."""
+
+    __tablename__ = "chain_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Event(Base):
+    """One entry of an order's timeline and of the evidence chain."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_order_at", "order_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # made where the event happened
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    station: Mapped[str] = mapped_column(String(64), default="")
+    operator: Mapped[str] = mapped_column(String(32), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ScanEvent(Base):
+    __tablename__ = "scan_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))  # pick / verify / pack / weigh / handover
+    code: Mapped[str] = mapped_column(String(128))
+    verdict: Mapped[str] = mapped_column(String(32))
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    serial_no: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class PrintJob(Base):
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    document: Mapped[str] = mapped_column(String(16))  # waybill / slip / picklist / manifest
+    waybill_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    batch_code: Mapped[str] = mapped_column(String(32), default="")
+    printer: Mapped[str] = mapped_column(String(128), default="")
+    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    reason: Mapped[str] = mapped_column(String(128), default="")
+    result: Mapped[str] = mapped_column(String(16), default="sent")
+    message: Mapped[str] = mapped_column(String(256), default="")
+
+
+class Weighing(Base):
+    __tablename__ = "weighings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    waybill_no: Mapped[str] = mapped_column(String(40), index=True)
+    grams: Mapped[int] = mapped_column(Integer)
+    expected_grams: Mapped[int] = mapped_column(Integer)
+    tolerance_grams: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(16))  # ok / hold / override
+    reason: Mapped[str] = mapped_column(String(256), default="")
+    batch_of: Mapped[int | None] = mapped_column(ForeignKey("weighings.id"))
+    stub_bundle: Mapped[int | None] = mapped_column(Integer)
+    stub_position: Mapped[int | None] = mapped_column(Integer)
+
+
+class Override(Base):
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    target_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    supervisor: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(256))
+
+
+class Handover(Base):
+    __tablename__ = "handovers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    manifest_no: Mapped[str] = mapped_column(String(32), unique=True)
+    courier_name: Mapped[str] = mapped_column(String(64), default="")
+    parcel_count: Mapped[int] = mapped_column(Integer, default=0)
+    total_grams: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class HandoverItem(Base):
+    __tablename__ = "handover_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), unique=True)
+    waybill_no: Mapped[str] = mapped_column(String(40))
+    grams: Mapped[int] = mapped_column(Integer)
+
+
+EVIDENCE_TABLES = (
+    "events",
+    "scan_events",
+    "print_jobs",
+    "weighings",
+    "overrides",
+    "handovers",
+    "handover_items",
+)

@@ -1,0 +1,144 @@
+"""Reading the files platforms and people hand us: CSV in GBK/GB18030/UTF-8(-BOM), or XLSX.
+
+Values are cleaned of the guards spreadsheets need: ``="3781245190217638451"`` (so long
+numbers stay text), a leading ``'`` or tab on phones, stray spaces. Headers are matched with
+their surrounding spaces removed (Taobao writes some with a trailing space).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read at all (missing, not a table, unknown encoding)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # 1-based physical line where the record starts in the file
+    values: dict[str, str]
+
+    def get(self, *names: str) -> str:
+        for n in names:
+            v = self.values.get(n)
+            if v:
+                return v
+        return ""
+
+
+def clean(value: object) -> str:
+    if value.__class__ is str:  # fast path: most cells carry no guard and no padding
+        if not value:
+            return value  # type: ignore[return-value]
+        if value[0] not in "='\t " and value[-1] not in "\t ":
+            return value  # type: ignore[return-value]
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+    v = value.strip().strip("\t").strip()
+    if v.startswith('="') and v.endswith('"'):
+        v = v[2:-1]
+    elif v.startswith("'"):
+        v = v[1:]
+    return v.strip()
+
+
+def norm_header(h: object) -> str:
+    return clean(h).replace("\ufeff", "").replace(" ", "").replace("\u3000", "")
+
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode with the BOM's word, else UTF-8, else GB18030 (a superset of GBK)."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return data.decode("utf-16")
+    for enc in ENCODINGS:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text")
+
+
+def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
+    """Return the normalised header and an iterator of rows with their line numbers."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(path, data)
+    text = decode(data, path)
+    if "\x00" in text[:4096]:
+        raise UnreadableFile(f"{path}: binary data, not a CSV file")
+    return _read_csv(path, text)
+
+
+def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Row]]:
+    sample = text[:8192]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        raw_header = next(reader)
+    except StopIteration:
+        raise UnreadableFile(f"{path}: the file is empty") from None
+    except csv.Error as exc:
+        raise UnreadableFile(f"{path}: {exc}") from exc
+    header = [norm_header(h) for h in raw_header]
+    if not any(header):
+        raise UnreadableFile(f"{path}: no header row")
+
+    def rows() -> Iterator[Row]:
+        width = len(header)
+        while True:
+            start = reader.line_num + 1
+            try:
+                rec = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Row(start, {"__error__": str(exc)})
+                continue
+            if not rec or all(not c.strip() for c in rec):
+                continue
+            values = {header[i]: clean(rec[i]) for i in range(min(width, len(rec)))}
+            if len(rec) > width and any(c.strip() for c in rec[width:]):
+                values["__extra__"] = str(len(rec) - width)
+            yield Row(start, values)
+
+    return header, rows()
+
+
+def _read_xlsx(path: Path, data: bytes) -> tuple[list[str], Iterator[Row]]:
+    try:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        it = ws.iter_rows(values_only=True)
+        raw_header = next(it)
+    except StopIteration:
+        raise UnreadableFile(f"{path}: the workbook is empty") from None
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise UnreadableFile(f"{path}: not a readable XLSX workbook ({exc})") from exc
+    header = [norm_header(h) for h in raw_header]
+
+    def rows() -> Iterator[Row]:
+        for n, rec in enumerate(it, start=2):
+            if rec is None or all(c is None or str(c).strip() == "" for c in rec):
+                continue
+            yield Row(n, {header[i]: clean(rec[i]) for i in range(min(len(header), len(rec)))})
+        wb.close()
+
+    return header, rows()

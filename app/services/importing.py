@@ -1,0 +1,488 @@
+"""Import use cases: orders, products and waybill-number ranges into the database.
+
+Re-importing a file imports nothing twice: orders are keyed by platform + order number.
+A changed row updates the order and the change is recorded as an event; a cancellation of an
+order already in the warehouse is an interception. Bulk inserts use SQLAlchemy Core so a
+100,000-order file goes in at thousands of orders per second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Row, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.db.chain import append_event
+from app.db.engine import Database
+from app.db.models import (
+    Carrier,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Product,
+    ProductBarcode,
+    Shop,
+    WaybillNumber,
+    WaybillPool,
+    utcnow,
+)
+from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, OrderRecord, phone_tail
+from app.importers.orders import RowError, parse_orders_file, parse_qty
+from app.importers.tables import UnreadableFile, read_rows
+
+CHUNK = 2000
+COMPARED = (
+    "buyer",
+    "receiver_name",
+    "receiver_phone",
+    "province",
+    "city",
+    "district",
+    "address",
+    "paid_at",
+    "promised_ship_at",
+    "buyer_message",
+    "seller_remark",
+    "total_fen",
+    "item_count",
+)
+ADDRESS_FIELDS = {"receiver_name", "receiver_phone", "province", "city", "district", "address"}
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "errors": [{"line": e.line, "message": e.message} for e in self.errors],
+        }
+
+
+def _shop_ids(session: Session, names: set[str], platform: str) -> dict[str, int]:
+    names.discard("")
+    found = dict(session.execute(select(Shop.code, Shop.id).where(Shop.code.in_(names))).all())
+    for name in sorted(names - found.keys()):
+        shop = Shop(code=name, name=name, platform=platform)
+        session.add(shop)
+        session.flush()
+        found[name] = shop.id
+    return found
+
+
+def _order_values(rec: OrderRecord) -> dict:
+    return {
+        "buyer": rec.buyer,
+        "receiver_name": rec.receiver_name,
+        "receiver_phone": rec.receiver_phone,
+        "province": rec.province,
+        "city": rec.city,
+        "district": rec.district,
+        "address": rec.address,
+        "paid_at": rec.paid_at,
+        "promised_ship_at": rec.promised_ship_at,
+        "buyer_message": rec.buyer_message,
+        "seller_remark": rec.seller_remark,
+        "total_fen": rec.total_fen,
+        "item_count": rec.item_count,
+    }
+
+
+VALUE_KEYS = tuple(_order_values(OrderRecord(platform="", order_no="", status="")).keys())
+
+
+def _unchanged(old: Row, rec: OrderRecord) -> bool:
+    """True when a re-imported row would change nothing (the common case)."""
+    if rec.status == "cancelled" and old.status != OrderStatus.CANCELLED:
+        return False
+    if rec.status == "paid" and old.status == OrderStatus.UNPAID:
+        return False
+    values = _order_values(rec)
+    return all(getattr(old, k) == values[k] for k in VALUE_KEYS)
+
+
+def _jsonable(v: object) -> object:
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def import_orders(
+    db: Database,
+    path: str | Path,
+    *,
+    platform: str | None = None,
+    lines_path: str | Path | None = None,
+    colmap: dict[str, str] | None = None,
+    operator: str = "",
+    station: str = "",
+) -> ImportResult:
+    """Parse the file(s) and apply them; raises `UnreadableFile` when nothing can be read."""
+    parsed = parse_orders_file(path, platform=platform, lines_path=lines_path, colmap=colmap)
+    result = ImportResult(skipped=parsed.skipped, errors=list(parsed.errors))
+    records = parsed.records
+    with db.write() as s:
+        skus = dict(s.execute(select(Product.sku, Product.id)).all())
+        for i in range(0, len(records), CHUNK):
+            _apply_chunk(s, records[i : i + CHUNK], skus, result, operator, station)
+    result.errors.sort(key=lambda e: e.line)
+    return result
+
+
+def _apply_chunk(
+    s: Session,
+    chunk: list[OrderRecord],
+    skus: dict[str, int],
+    result: ImportResult,
+    operator: str,
+    station: str,
+) -> None:
+    platform_nos: dict[str, list[str]] = {}
+    for rec in chunk:
+        platform_nos.setdefault(rec.platform, []).append(rec.order_no)
+    # compare in plain rows; only orders that changed are loaded as objects
+    value_cols = [getattr(Order, k) for k in VALUE_KEYS]
+    existing: dict[tuple[str, str], Row] = {}
+    for platform, nos in platform_nos.items():
+        for r in s.execute(
+            select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols).where(
+                Order.platform == platform, Order.order_no.in_(nos)
+            )
+        ):
+            existing[(r.platform, r.order_no)] = r
+    shops: dict[str, int] = {}
+    for platform in platform_nos:
+        shops.update(_shop_ids(s, {r.shop for r in chunk if r.platform == platform}, platform))
+    now = utcnow()
+    new_rows: list[dict] = []
+    new_recs: list[OrderRecord] = []
+    for rec in chunk:
+        old = existing.get((rec.platform, rec.order_no))
+        if old is not None and _unchanged(old, rec):
+            result.skipped += 1
+            continue
+        if old is None:
+            row = _order_values(rec)
+            row.update(
+                platform=rec.platform,
+                order_no=rec.order_no,
+                shop_id=shops.get(rec.shop),
+                status=rec.status,
+                hold_reason="platform_locked" if rec.status == "held" else "",
+                phone_tail=phone_tail(rec.receiver_phone),
+                imported_at=now,
+                updated_at=now,
+            )
+            new_rows.append(row)
+            new_recs.append(rec)
+        elif _update_existing(s, s.get_one(Order, old.id), rec, operator, station):
+            result.updated += 1
+        else:
+            result.skipped += 1
+    if not new_rows:
+        return
+    s.execute(insert(Order.__table__), new_rows)
+    ids = {}
+    for platform, nos in platform_nos.items():
+        ids.update(
+            {
+                (platform, no): oid
+                for no, oid in s.execute(
+                    select(Order.order_no, Order.id).where(
+                        Order.platform == platform, Order.order_no.in_(nos)
+                    )
+                )
+            }
+        )
+    line_rows = []
+    for rec in new_recs:
+        oid = ids[(rec.platform, rec.order_no)]
+        for n, li in enumerate(rec.lines, start=1):
+            line_rows.append(
+                {
+                    "order_id": oid,
+                    "line_no": n,
+                    "sku": li.sku,
+                    "product_id": skus.get(li.sku),
+                    "title": li.title,
+                    "attributes": li.attributes,
+                    "qty": li.qty,
+                    "price_fen": li.price_fen,
+                    "verified_qty": 0,
+                }
+            )
+    if line_rows:
+        s.execute(insert(OrderLine.__table__), line_rows)
+    result.imported += len(new_rows)
+
+
+def _update_existing(s: Session, old: Order, rec: OrderRecord, operator: str, station: str) -> bool:
+    """Apply a re-imported row to an existing order; True when anything changed."""
+    values = _order_values(rec)
+    changes = {
+        k: [_jsonable(getattr(old, k)), _jsonable(v)]
+        for k, v in values.items()
+        if getattr(old, k) != v
+    }
+    status_change: str | None = None
+    if rec.status == "cancelled" and old.status != OrderStatus.CANCELLED:
+        status_change = "cancelled"
+    elif rec.status == "paid" and old.status == OrderStatus.UNPAID:
+        status_change = "paid"
+    if not changes and status_change is None:
+        return False
+    ev_kind = "order_updated"
+    new_status = old.status
+    hold = old.hold_reason
+    if status_change == "cancelled":
+        if old.status in LEFT_WAREHOUSE:
+            ev_kind = "cancel_after_shipment"
+        else:
+            new_status = OrderStatus.CANCELLED.value
+            ev_kind = "intercepted" if old.status in IN_WAREHOUSE else "cancelled"
+    elif status_change == "paid":
+        new_status = OrderStatus.PAID.value
+    if (
+        changes.keys() & ADDRESS_FIELDS
+        and old.status in IN_WAREHOUSE
+        and new_status != OrderStatus.CANCELLED
+    ):
+        # the buyer changed the address after printing: re-review and reprint
+        new_status, hold = OrderStatus.HELD.value, "address_changed"
+    for k, v in values.items():
+        setattr(old, k, v)
+    old.phone_tail = phone_tail(rec.receiver_phone)
+    old.status = new_status
+    old.hold_reason = hold
+    old.updated_at = utcnow()
+    if old.status in (OrderStatus.PAID, OrderStatus.UNPAID) and rec.lines:
+        _replace_lines_if_changed(s, old, rec)
+    detail: dict = {"changes": changes, "source": "import"}
+    if status_change:
+        detail["status"] = [status_change, new_status]
+    if ev_kind in ("intercepted", "cancelled"):
+        detail["reason"] = "platform: order closed"
+    append_event(s, ev_kind, order_id=old.id, station=station, operator=operator, detail=detail)
+    return True
+
+
+def _replace_lines_if_changed(s: Session, order: Order, rec: OrderRecord) -> None:
+    have = [(li.sku, li.title, li.qty, li.price_fen) for li in order.lines]
+    want = [(li.sku, li.title, li.qty, li.price_fen) for li in rec.lines]
+    if have == want:
+        return
+    skus = dict(
+        s.execute(
+            select(Product.sku, Product.id).where(Product.sku.in_({li.sku for li in rec.lines}))
+        ).all()
+    )
+    order.lines.clear()
+    s.flush()
+    for n, li in enumerate(rec.lines, start=1):
+        order.lines.append(
+            OrderLine(
+                line_no=n,
+                sku=li.sku,
+                product_id=skus.get(li.sku),
+                title=li.title,
+                attributes=li.attributes,
+                qty=li.qty,
+                price_fen=li.price_fen,
+                verified_qty=0,
+            )
+        )
+
+
+# --- products ------------------------------------------------------------------------------
+
+PRODUCT_FIELDS = {
+    "sku": ("sku", "商家编码", "SKU", "货号", "商品编码"),
+    "name": ("name", "商品名称", "名称", "品名"),
+    "barcodes": ("barcodes", "barcode", "条码", "条形码", "商品条码"),
+    "unit_grams": (
+        "unit_grams",
+        "grams",
+        "weight_g",
+        "重量(g)",
+        "重量（g）",
+        "重量(克)",
+        "重量（克）",
+        "重量",
+        "单重(g)",
+        "单重(克)",
+        "单重",
+    ),
+    "bin": ("bin", "bin_location", "库位", "货位"),
+    "serial_tracked": ("serial_tracked", "序列号管理", "串号管理"),
+    "fragile": ("fragile", "易碎"),
+}
+_TRUE = {"1", "true", "yes", "y", "是", "√", "x"}
+
+
+def import_products(db: Database, path: str | Path) -> ImportResult:
+    header, rows = read_rows(path)
+    if not any(h in header for h in PRODUCT_FIELDS["sku"]):
+        raise UnreadableFile(f"{path}: no SKU column (sku/商家编码)")
+    result = ImportResult()
+    with db.write() as s:
+        products = {p.sku: p for p in s.scalars(select(Product))}
+        taken = dict(s.execute(select(ProductBarcode.code, ProductBarcode.product_id)).all())
+        for row in rows:
+            try:
+                if "__error__" in row.values:
+                    raise ValueError(f"broken CSV record: {row.values['__error__']}")
+                sku = row.get(*PRODUCT_FIELDS["sku"])
+                if not sku:
+                    raise ValueError("no SKU")
+                name = row.get(*PRODUCT_FIELDS["name"]) or sku
+                grams_text = row.get(*PRODUCT_FIELDS["unit_grams"]).lower().removesuffix("g")
+                if grams_text and not re.fullmatch(r"\d+(\.\d+)?", grams_text.strip()):
+                    raise ValueError(f"weight is not a number of grams: {grams_text!r}")
+                grams = round(float(grams_text)) if grams_text else 0
+                codes = [
+                    c.strip()
+                    for c in re.split(r"[;|,，；\s]+", row.get(*PRODUCT_FIELDS["barcodes"]))
+                    if c.strip()
+                ]
+                bin_loc = row.get(*PRODUCT_FIELDS["bin"])
+                serial = row.get(*PRODUCT_FIELDS["serial_tracked"]).lower() in _TRUE
+                fragile = row.get(*PRODUCT_FIELDS["fragile"]).lower() in _TRUE
+            except ValueError as exc:
+                result.errors.append(RowError(row.line, str(exc)))
+                continue
+            p = products.get(sku)
+            if p is None:
+                p = Product(sku=sku, name=name, unit_grams=grams, bin_location=bin_loc)
+                p.serial_tracked, p.fragile = serial, fragile
+                s.add(p)
+                s.flush()
+                products[sku] = p
+                result.imported += 1
+            else:
+                before = (p.name, p.unit_grams, p.bin_location, p.serial_tracked, p.fragile)
+                after = (name, grams, bin_loc or p.bin_location, serial, fragile)
+                changed = before != after
+                p.name, p.unit_grams, p.bin_location, p.serial_tracked, p.fragile = after
+                if changed:
+                    result.updated += 1
+                else:
+                    result.skipped += 1
+            for code in codes:
+                owner = taken.get(code)
+                if owner is None:
+                    s.add(ProductBarcode(product_id=p.id, code=code))
+                    taken[code] = p.id
+                elif owner != p.id:
+                    result.errors.append(
+                        RowError(row.line, f"barcode {code} already belongs to another product")
+                    )
+        s.flush()
+        # order lines imported before their products learn the product now
+        s.execute(
+            update(OrderLine)
+            .where(OrderLine.product_id.is_(None))
+            .where(OrderLine.sku == Product.sku)
+            .values(product_id=Product.id)
+        )
+    return result
+
+
+# --- waybill numbers -----------------------------------------------------------------------
+
+_RANGE = re.compile(r"^\s*([A-Za-z]*)(\d+)\s*(?:[-~,，\t]|\.\.)\s*([A-Za-z]*)(\d+)\s*$")
+MAX_RANGE = 1_000_000
+
+
+def _expand(text: str) -> list[str]:
+    m = _RANGE.match(text)
+    if not m:
+        return [text.strip()]
+    p1, a, p2, b = m.groups()
+    if p1 != p2 or len(a) != len(b):
+        raise ValueError(f"not a range of one carrier's numbers: {text!r}")
+    lo, hi = int(a), int(b)
+    if hi < lo:
+        raise ValueError(f"range ends before it starts: {text!r}")
+    if hi - lo + 1 > MAX_RANGE:
+        raise ValueError(f"range larger than {MAX_RANGE:,} numbers: {text!r}")
+    return [f"{p1}{n:0{len(a)}d}" for n in range(lo, hi + 1)]
+
+
+def import_waybill_numbers(db: Database, carrier_code: str, path: str | Path) -> ImportResult:
+    """One number or one range (``first-last``, ``first,last``) per line; header optional."""
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
+    from app.importers.tables import decode
+
+    lines = decode(text, Path(path)).splitlines()
+    result = ImportResult()
+    with db.write() as s:
+        carrier = s.scalar(select(Carrier).where(Carrier.code == carrier_code.upper()))
+        if carrier is None:
+            raise UnreadableFile(f"unknown carrier code {carrier_code!r}")
+        pattern = re.compile(carrier.waybill_pattern) if carrier.waybill_pattern else None
+        batch: list[tuple[int, list[str]]] = []
+        for n, raw in enumerate(lines, start=1):
+            raw = raw.strip().strip('"').strip("'")
+            if not raw or raw.startswith("#"):
+                continue
+            if n == 1 and not any(ch.isdigit() for ch in raw):
+                continue  # a header such as 运单号 / start,end
+            try:
+                numbers = _expand(raw)
+                if pattern:
+                    bad = next((x for x in numbers if not pattern.fullmatch(x)), None)
+                    if bad:
+                        raise ValueError(f"{bad} is not a {carrier.code} waybill number")
+            except ValueError as exc:
+                result.errors.append(RowError(n, str(exc)))
+                continue
+            batch.append((n, numbers))
+        for n, numbers in batch:
+            known = set()
+            for i in range(0, len(numbers), 5000):
+                part = numbers[i : i + 5000]
+                known |= set(
+                    s.scalars(select(WaybillNumber.number).where(WaybillNumber.number.in_(part)))
+                )
+            fresh = [x for x in numbers if x not in known]
+            result.skipped += len(numbers) - len(fresh)
+            if not fresh:
+                continue
+            pool = WaybillPool(
+                carrier_id=carrier.id,
+                first_no=numbers[0],
+                last_no=numbers[-1],
+                count=len(fresh),
+                source=f"{Path(path).name}:{n}",
+            )
+            s.add(pool)
+            s.flush()
+            s.execute(
+                insert(WaybillNumber),
+                [
+                    {"carrier_id": carrier.id, "pool_id": pool.id, "number": x, "status": "free"}
+                    for x in fresh
+                ],
+            )
+            result.imported += len(fresh)
+    return result
+
+
+__all__ = [
+    "ImportResult",
+    "UnreadableFile",
+    "import_orders",
+    "import_products",
+    "import_waybill_numbers",
+    "parse_qty",
+]

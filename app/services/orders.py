@@ -1,0 +1,330 @@
+"""Finding orders and telling their story: the order browser, `show`, `intercept`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.chain import append_event
+from app.db.engine import Database
+from app.db.models import (
+    Carrier,
+    Event,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Product,
+    Shop,
+    Weighing,
+    utcnow,
+)
+from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, phone_digits
+from app.domain.weight import expected_weight, unit_weight
+
+
+class ServiceError(Exception):
+    """A refusal the UI words for the user: ``code`` plus parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _key_clause(key: str):
+    """Orders whose number, waybill, receiver name or phone tail is ``key``.
+
+    Written as ``id IN (a UNION of indexed lookups)`` rather than one ``OR``: with an ORDER BY
+    on the paid time, planners otherwise walk the paid-time index over every order.
+    """
+    key = key.strip()
+    parts = [
+        select(Order.id).where(Order.order_no == key),
+        select(Order.id).where(Order.waybill_no == key),
+        select(Order.id).where(Order.receiver_name == key),
+    ]
+    digits = phone_digits(key)
+    if digits == key and 4 <= len(key) <= 11:
+        tail = key[-4:]
+        if len(key) == 4:
+            parts.append(select(Order.id).where(Order.phone_tail == tail))
+        else:
+            parts.append(
+                select(Order.id).where(Order.phone_tail == tail, Order.receiver_phone.endswith(key))
+            )
+    return Order.id.in_(union(*parts).scalar_subquery())
+
+
+def find_order_ids(session: Session, key: str, limit: int = 200) -> list[int]:
+    """Orders matching a waybill number, order number, receiver name or phone tail (4+)."""
+    if not key.strip():
+        return []
+    q = select(Order.id).where(_key_clause(key)).order_by(Order.id.desc()).limit(limit)
+    return list(session.scalars(q))
+
+
+# --- the order browser ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    carrier_id: int | None = None
+    shop_id: int | None = None
+    paid_from: dt.datetime | None = None
+    paid_to: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    order_no: str
+    platform: str
+    status: str
+    hold_reason: str
+    shop: str
+    receiver_name: str
+    phone_tail: str
+    province: str
+    city: str
+    paid_at: dt.datetime | None
+    carrier: str
+    waybill_no: str
+    item_count: int
+
+
+def _filtered(q: Select, f: OrderFilter) -> Select:
+    if f.text.strip():
+        q = q.where(_key_clause(f.text))
+    if f.statuses:
+        q = q.where(Order.status.in_(f.statuses))
+    if f.carrier_id is not None:
+        q = q.where(Order.carrier_id == f.carrier_id)
+    if f.shop_id is not None:
+        q = q.where(Order.shop_id == f.shop_id)
+    if f.paid_from is not None:
+        q = q.where(Order.paid_at >= f.paid_from)
+    if f.paid_to is not None:
+        q = q.where(Order.paid_at < f.paid_to)
+    return q
+
+
+def search_orders(
+    session: Session, f: OrderFilter, offset: int = 0, limit: int = 200
+) -> list[OrderRow]:
+    """One page of the browser, newest paid first; keyset-friendly indexes keep it fast."""
+    q = (
+        select(
+            Order.id,
+            Order.order_no,
+            Order.platform,
+            Order.status,
+            Order.hold_reason,
+            Shop.name,
+            Order.receiver_name,
+            Order.phone_tail,
+            Order.province,
+            Order.city,
+            Order.paid_at,
+            Carrier.name,
+            Order.waybill_no,
+            Order.item_count,
+        )
+        .outerjoin(Shop, Shop.id == Order.shop_id)
+        .outerjoin(Carrier, Carrier.id == Order.carrier_id)
+    )
+    q = _filtered(q, f).order_by(Order.paid_at.desc(), Order.id.desc()).offset(offset).limit(limit)
+    return [
+        OrderRow(
+            id=r[0],
+            order_no=r[1],
+            platform=r[2],
+            status=r[3],
+            hold_reason=r[4] or "",
+            shop=r[5] or "",
+            receiver_name=r[6],
+            phone_tail=r[7],
+            province=r[8],
+            city=r[9],
+            paid_at=r[10],
+            carrier=r[11] or "",
+            waybill_no=r[12] or "",
+            item_count=r[13],
+        )
+        for r in session.execute(q)
+    ]
+
+
+def count_orders(session: Session, f: OrderFilter, cap: int = 100_000) -> int:
+    """How many orders match, counted up to ``cap`` (the browser shows "100,000+")."""
+    inner = _filtered(select(Order.id), f).limit(cap + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+
+
+def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
+    return {
+        "carriers": [
+            (c.id, c.name) for c in session.scalars(select(Carrier).order_by(Carrier.code))
+        ],
+        "shops": [(s.id, s.name) for s in session.scalars(select(Shop).order_by(Shop.name))],
+    }
+
+
+# --- the story of an order -------------------------------------------------------------------
+
+
+@dataclass
+class OrderStory:
+    order: dict
+    lines: list[dict] = field(default_factory=list)
+    weighings: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+
+def _iso(t: dt.datetime | None) -> str | None:
+    return t.astimezone(dt.UTC).isoformat() if t else None
+
+
+def order_story(session: Session, order_id: int) -> dict:
+    """The `show --json` object of CONTRACT.md for one order."""
+    o = session.scalars(
+        select(Order)
+        .where(Order.id == order_id)
+        .options(
+            selectinload(Order.lines).selectinload(OrderLine.product).selectinload(Product.barcodes)
+        )
+    ).one()
+    shop = session.get(Shop, o.shop_id) if o.shop_id else None
+    carrier = session.get(Carrier, o.carrier_id) if o.carrier_id else None
+    lines = []
+    pairs = []
+    for li in o.lines:
+        p = li.product
+        grams = unit_weight(p.unit_grams, p.adopted_grams) if p else 0
+        pairs.append((grams, li.qty))
+        lines.append(
+            {
+                "sku": li.sku,
+                "barcode": p.barcodes[0].code if p and p.barcodes else "",
+                "name": p.name if p else li.title,
+                "qty": li.qty,
+                "unit_grams": grams,
+                "verified_qty": li.verified_qty,
+            }
+        )
+    kwargs = {}
+    if shop:
+        kwargs = {
+            "tolerance_abs": shop.tolerance_abs_grams,
+            "tolerance_permille": shop.tolerance_permille,
+        }
+    exp = expected_weight(pairs, **kwargs)
+    weighings = [
+        {
+            "grams": w.grams,
+            "expected_grams": w.expected_grams,
+            "tolerance_grams": w.tolerance_grams,
+            "verdict": w.verdict,
+            "station": ev.station,
+            "operator": ev.operator,
+            "at": _iso(ev.at),
+        }
+        for w, ev in session.execute(
+            select(Weighing, Event)
+            .join(Event, Event.id == Weighing.event_id)
+            .where(Weighing.order_id == o.id)
+            .order_by(Event.seq)
+        )
+    ]
+    events = [
+        {
+            "at": _iso(ev.at),
+            "kind": ev.kind,
+            "station": ev.station,
+            "operator": ev.operator,
+            "detail": ev.detail,
+        }
+        for ev in session.scalars(select(Event).where(Event.order_id == o.id).order_by(Event.seq))
+    ]
+    return {
+        "order_no": o.order_no,
+        "platform": o.platform,
+        "shop": shop.name if shop else "",
+        "status": o.status,
+        "hold_reason": o.hold_reason,
+        "waybill_no": o.waybill_no,
+        "carrier": carrier.code if carrier else None,
+        "receiver_name": o.receiver_name,
+        "receiver_phone": o.receiver_phone,
+        "address": " ".join(x for x in (o.province, o.city, o.district, o.address) if x),
+        "paid_at": _iso(o.paid_at),
+        "buyer_message": o.buyer_message,
+        "seller_remark": o.seller_remark,
+        "expected_grams": exp.grams,
+        "tolerance_grams": exp.tolerance_grams,
+        "lines": lines,
+        "weighings": weighings,
+        "events": events,
+    }
+
+
+def show(db: Database, key: str) -> list[dict]:
+    with db.read() as s:
+        return [order_story(s, oid) for oid in find_order_ids(s, key)]
+
+
+# --- interception -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InterceptResult:
+    order_no: str
+    status_before: str
+    status: str
+    outcome: str  # intercepted / cancelled / already_cancelled / too_late
+
+
+def intercept(
+    db: Database, key: str, reason: str, *, operator: str = "", station: str = "cli"
+) -> list[InterceptResult]:
+    """Cancel the matching orders; stations that scan them from now on stop them loudly."""
+    if not reason.strip():
+        raise ServiceError("reason_required")
+    out: list[InterceptResult] = []
+    with db.write() as s:
+        ids = find_order_ids(s, key)
+        if not ids:
+            raise ServiceError("order_not_found", key=key)
+        for o in s.scalars(select(Order).where(Order.id.in_(ids)).with_for_update()):
+            before = o.status
+            if before == OrderStatus.CANCELLED:
+                out.append(InterceptResult(o.order_no, before, before, "already_cancelled"))
+                continue
+            if before in LEFT_WAREHOUSE:
+                append_event(
+                    s,
+                    "intercept_too_late",
+                    order_id=o.id,
+                    station=station,
+                    operator=operator,
+                    detail={"reason": reason, "status": before},
+                )
+                out.append(InterceptResult(o.order_no, before, before, "too_late"))
+                continue
+            kind = "intercepted" if before in IN_WAREHOUSE or before == "held" else "cancelled"
+            o.status = OrderStatus.CANCELLED.value
+            o.updated_at = utcnow()
+            append_event(
+                s,
+                kind,
+                order_id=o.id,
+                station=station,
+                operator=operator,
+                detail={"reason": reason, "status_before": before},
+            )
+            out.append(InterceptResult(o.order_no, before, o.status, kind))
+    return out

@@ -1,0 +1,118 @@
+"""Starting the desktop client: language, database, sign-in, main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.db.engine import Database, DatabaseError, open_database
+from app.services.operators import OperatorInfo
+from app.settings import choose_language, load_settings
+from app.ui.i18n import install_translators
+from app.ui.main_window import MainWindow
+from app.ui.signin import SignInDialog
+from app.ui.style import apply_style
+from app.ui.texts import exception_text
+
+DEMO_ORDERS = 300
+
+
+def make_demo_database() -> Database:
+    """A fresh SQLite database in a temp dir with demo data (``--demo``)."""
+    from app.db.migrate import upgrade
+    from app.services.demo import make_demo_data
+
+    folder = Path(tempfile.mkdtemp(prefix="parcelproof-demo-"))
+    db = open_database(f"sqlite:///{folder / 'demo.db'}")
+    upgrade(db)
+    make_demo_data(db, DEMO_ORDERS, seed=1)
+    return db
+
+
+def open_station_database(url: str | None) -> Database:
+    """Open the configured database; a local SQLite file gets its schema made or migrated.
+
+    A shared server with another schema version is refused with a plain message
+    (`SchemaMismatch`): upgrading a floor's server is a deliberate step.
+    """
+    from app.db.migrate import SchemaMismatch, check_schema, upgrade
+
+    db = open_database(url)
+    try:
+        check_schema(db)
+    except SchemaMismatch:
+        if not db.is_sqlite:
+            raise
+        upgrade(db)
+    return db
+
+
+def _fatal(title: str, text: str) -> int:
+    print(f"parcelproof: {text}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, title, text)
+    return 2
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Parcelproof")
+    app.setOrganizationName("Parcelproof")
+    settings = load_settings()
+    lang = choose_language(getattr(args, "lang", None), settings.lang)
+    install_translators(app, lang)
+    apply_style(app)
+
+    from app.db.migrate import SchemaMismatch
+
+    try:
+        if args.demo:
+            db = make_demo_database()
+        else:
+            db = open_station_database(args.db or settings.db_url or None)
+    except SchemaMismatch as exc:
+        return _fatal(app.translate("Startup", "Database"), str(exc))
+    except (DatabaseError, Exception) as exc:  # noqa: BLE001 - database gone: say so, no trace
+        return _fatal(
+            app.translate("Startup", "Database"),
+            app.translate("Startup", "The database cannot be opened: {detail}").format(
+                detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            ),
+        )
+
+    operator: OperatorInfo | None = None
+    if args.operator:
+        from app.services.operators import find_operator
+
+        try:
+            operator = find_operator(db, args.operator)
+        except Exception as exc:  # noqa: BLE001 - unknown operator: one line, exit 2
+            return _fatal(app.translate("Startup", "Sign in"), exception_text(exc))
+    else:
+        hint = ""
+        if args.demo:
+            hint = app.translate(
+                "Startup",
+                "Demo: badges OP1001 (supervisor, PIN 0000) to OP1008; staff numbers work too.",
+            )
+        dlg = SignInDialog(db, hint=hint)
+        if not dlg.exec() or dlg.operator is None:
+            return 0
+        operator = dlg.operator
+
+    window = MainWindow(db, operator, demo=args.demo)
+    station = args.station or settings.station
+    if station:
+        window.open_station(station)
+    window.show()
+    if os.environ.get("PARCELPROOF_EXIT_AFTER_START"):
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    db.dispose()
+    return int(code)

@@ -1,0 +1,488 @@
+"""The order browser (订单查询): find an order by number, waybill, name or phone tail.
+
+The table is a `QAbstractTableModel` that pages through `search_orders` 200 rows at a time
+(`canFetchMore`/`fetchMore`), so a million orders never sit in memory or in widgets. Every
+query runs on the job pool; a result that arrives after the filter changed is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.engine import Database
+from app.services.orders import (
+    OrderFilter,
+    OrderRow,
+    count_orders,
+    filter_choices,
+    order_story,
+    search_orders,
+)
+from app.ui.texts import (
+    STATUSES,
+    event_label,
+    exception_text,
+    hold_reason_label,
+    status_label,
+)
+from app.ui.workers import JobRunner
+
+PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(t: dt.datetime | str | None) -> str:
+    """UTC from the database shown in the station's local time."""
+    if t is None or t == "":
+        return ""
+    if isinstance(t, str):
+        t = dt.datetime.fromisoformat(t)
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Pages of `OrderRow` fetched on demand, off the GUI thread."""
+
+    count_changed = Signal(int)  # matching orders, capped (see `count_orders`)
+    search_failed = Signal(str)
+    page_loaded = Signal()
+
+    COLUMNS = (
+        "order_no",
+        "status",
+        "receiver_name",
+        "phone_tail",
+        "place",
+        "carrier",
+        "waybill_no",
+        "item_count",
+        "paid_at",
+        "shop",
+    )
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._rows: list[OrderRow] = []
+        self._filter = OrderFilter()
+        self._generation = 0
+        self._loading = False
+        self._exhausted = True
+        self._jobs = JobRunner(self)
+
+    # --- querying ---------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def set_filter(self, f: OrderFilter) -> None:
+        """Start a new search; rows of the previous one are cleared at once."""
+        self._generation += 1
+        self.beginResetModel()
+        self._filter = f
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        gen = self._generation
+        db = self._db
+
+        def count() -> int:
+            with db.read() as s:
+                return count_orders(s, f)
+
+        self._jobs.submit(count, lambda n: self._on_count(gen, n), self._on_failed)
+        self._request_page()
+
+    def refresh(self) -> None:
+        self.set_filter(self._filter)
+
+    def _request_page(self) -> None:
+        if self._loading or self._exhausted:
+            return
+        self._loading = True
+        gen, f, offset, db = self._generation, self._filter, len(self._rows), self._db
+
+        def page() -> list[OrderRow]:
+            with db.read() as s:
+                return search_orders(s, f, offset=offset, limit=PAGE)
+
+        self._jobs.submit(page, lambda rows: self._on_page(gen, rows), self._on_failed)
+
+    def _on_count(self, gen: int, n: int) -> None:
+        if gen == self._generation:
+            self.count_changed.emit(n)
+
+    def _on_page(self, gen: int, rows: list[OrderRow]) -> None:
+        if gen != self._generation:
+            return  # a newer search has started
+        self._loading = False
+        if len(rows) < PAGE:
+            self._exhausted = True
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.page_loaded.emit()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._loading = False
+        self._exhausted = True
+        self.search_failed.emit(exception_text(exc))
+
+    # --- the model --------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._request_page()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def row_at(self, row: int) -> OrderRow:
+        return self._rows[row]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            self.tr("Order no."),
+            self.tr("Status"),
+            self.tr("Receiver"),
+            self.tr("Phone tail"),
+            self.tr("Destination"),
+            self.tr("Carrier"),
+            self.tr("Waybill no."),
+            self.tr("Items"),
+            self.tr("Paid at"),
+            self.tr("Shop"),
+        )
+        return titles[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "status":
+                text = status_label(r.status)
+                if r.status == "held" and r.hold_reason:
+                    text += f" · {hold_reason_label(r.hold_reason)}"
+                return text
+            if col == "place":
+                return f"{r.province} {r.city}".strip()
+            if col == "paid_at":
+                return local_time(r.paid_at)
+            return getattr(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "item_count":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class OrderDetail(QWidget):
+    """One order: header, its lines and its event timeline (loaded off the GUI thread)."""
+
+    loaded = Signal(dict)
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._jobs = JobRunner(self)
+        self._order_id: int | None = None
+        self.header = QLabel(self.tr("Open an order to see its lines and its history."))
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = QTableWidget(0, 5)
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("SKU"),
+                self.tr("Product"),
+                self.tr("Qty"),
+                self.tr("Unit g"),
+                self.tr("Verified"),
+            ]
+        )
+        self.events = QTableWidget(0, 5)
+        self.events.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("What"),
+                self.tr("Station"),
+                self.tr("Operator"),
+                self.tr("Detail"),
+            ]
+        )
+        for t in (self.lines, self.events):
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.verticalHeader().setVisible(False)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            t.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.lines, self.tr("Lines"))
+        self.tabs.addTab(self.events, self.tr("History"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.header)
+        lay.addWidget(self.tabs, 1)
+
+    def show_order(self, order_id: int) -> None:
+        self._order_id = order_id
+        db = self._db
+
+        def load() -> dict:
+            with db.read() as s:
+                return order_story(s, order_id)
+
+        self._jobs.submit(load, lambda st: self._on_loaded(order_id, st), self._on_failed)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.header.setText(exception_text(exc))
+
+    def _on_loaded(self, order_id: int, st: dict) -> None:
+        if order_id != self._order_id:
+            return
+        status = status_label(st["status"])
+        if st.get("hold_reason"):
+            status += f" · {hold_reason_label(st['hold_reason'])}"
+        parts = [
+            f"<b style='font-size:16pt'>{st['order_no']}</b> &nbsp; {status}",
+            f"{st['receiver_name']} {st['receiver_phone']} — {st['address']}",
+            self.tr("Carrier {carrier}, waybill {waybill}").format(
+                carrier=st["carrier"] or "-", waybill=st["waybill_no"] or "-"
+            ),
+            self.tr("Expected weight {grams} g ± {tol} g").format(
+                grams=st["expected_grams"], tol=st["tolerance_grams"]
+            ),
+        ]
+        if st.get("buyer_message"):
+            parts.append(self.tr("Buyer message: {text}").format(text=st["buyer_message"]))
+        if st.get("seller_remark"):
+            parts.append(self.tr("Seller remark: {text}").format(text=st["seller_remark"]))
+        self.header.setText("<br>".join(parts))
+        self.lines.setRowCount(len(st["lines"]))
+        for i, li in enumerate(st["lines"]):
+            for j, v in enumerate(
+                (li["sku"], li["name"], li["qty"], li["unit_grams"], li["verified_qty"])
+            ):
+                self.lines.setItem(i, j, QTableWidgetItem(str(v)))
+        self.events.setRowCount(len(st["events"]))
+        for i, ev in enumerate(st["events"]):
+            detail = ev["detail"] or {}
+            text = ", ".join(f"{k}: {v}" for k, v in detail.items()) if detail else ""
+            for j, v in enumerate(
+                (local_time(ev["at"]), event_label(ev["kind"]), ev["station"], ev["operator"], text)
+            ):
+                self.events.setItem(i, j, QTableWidgetItem(str(v)))
+        self.loaded.emit(st)
+
+
+class OrderBrowser(QWidget):
+    """The order browser station: filters on top, the table, the opened order below."""
+
+    STATION = "orders"
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._jobs = JobRunner(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Order no., waybill no., receiver name or last 4 digits of the phone")
+        )
+        self.search.setClearButtonEnabled(True)
+        big = QFont(self.search.font())
+        big.setPointSize(max(big.pointSize(), 14))
+        self.search.setFont(big)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        for st in STATUSES:
+            self.status.addItem(status_label(st), st)
+        self.carrier = QComboBox()
+        self.carrier.addItem(self.tr("All carriers"), None)
+        self.shop = QComboBox()
+        self.shop.addItem(self.tr("All shops"), None)
+        self.paid = QComboBox()
+        for label, key in (
+            (self.tr("Paid: any time"), "any"),
+            (self.tr("Paid today"), "today"),
+            (self.tr("Paid yesterday"), "yesterday"),
+            (self.tr("Paid in the last 7 days"), "7d"),
+            (self.tr("Paid in the last 30 days"), "30d"),
+            (self.tr("Paid between…"), "range"),
+        ):
+            self.paid.addItem(label, key)
+        self.paid_from = QDateEdit(QDate.currentDate().addDays(-7))
+        self.paid_to = QDateEdit(QDate.currentDate())
+        for d in (self.paid_from, self.paid_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setVisible(False)
+        self.count_label = QLabel()
+
+        self.model = OrderTableModel(db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.detail = OrderDetail(db)
+
+        filters = QHBoxLayout()
+        for w in (self.status, self.carrier, self.shop, self.paid, self.paid_from, self.paid_to):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.search)
+        lay.addLayout(filters)
+        lay.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.run_search)
+        for combo in (self.status, self.carrier, self.shop):
+            combo.currentIndexChanged.connect(self.run_search)
+        self.paid.currentIndexChanged.connect(self._on_paid_current_index_changed)
+        self.paid_from.dateChanged.connect(self.run_search)
+        self.paid_to.dateChanged.connect(self.run_search)
+        self.model.count_changed.connect(self._on_model_count_changed)
+        self.model.search_failed.connect(self.count_label.setText)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        self.table.activated.connect(self._on_table_activated)
+
+        self._jobs.submit(self._load_choices, self._on_choices_loaded)
+        self.run_search()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def _load_choices(self) -> dict:
+        with self._db.read() as s:
+            return filter_choices(s)
+
+    def _on_choices_loaded(self, choices: dict) -> None:
+        for combo, key in ((self.carrier, "carriers"), (self.shop, "shops")):
+            combo.blockSignals(True)
+            for cid, name in choices[key]:
+                combo.addItem(name, cid)
+            combo.blockSignals(False)
+
+    def _paid_range(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        key = self.paid.currentData()
+        today = dt.datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+        day = dt.timedelta(days=1)
+        if key == "today":
+            return today, None
+        if key == "yesterday":
+            return today - day, today
+        if key == "7d":
+            return today - 6 * day, None
+        if key == "30d":
+            return today - 29 * day, None
+        if key == "range":
+
+            def start(d: QDate) -> dt.datetime:
+                return today.replace(year=d.year(), month=d.month(), day=d.day())
+
+            return start(self.paid_from.date()), start(self.paid_to.date()) + day
+        return None, None
+
+    def current_filter(self) -> OrderFilter:
+        status = self.status.currentData()
+        paid_from, paid_to = self._paid_range()
+        return OrderFilter(
+            text=self.search.text().strip(),
+            statuses=(status,) if status else (),
+            carrier_id=self.carrier.currentData(),
+            shop_id=self.shop.currentData(),
+            paid_from=paid_from.astimezone(dt.UTC) if paid_from else None,
+            paid_to=paid_to.astimezone(dt.UTC) if paid_to else None,
+        )
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        self.count_label.setText(self.tr("Searching…"))
+        self.model.set_filter(self.current_filter())
+
+    def focus_scan_field(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_paid_current_index_changed(self, _i: int) -> None:
+        custom = self.paid.currentData() == "range"
+        self.paid_from.setVisible(custom)
+        self.paid_to.setVisible(custom)
+        self.run_search()
+
+    def _on_model_count_changed(self, n: int) -> None:
+        if n > 100_000:
+            self.count_label.setText(self.tr("more than 100,000 orders"))
+        else:
+            self.count_label.setText(self.tr("%n order(s)", "", n))
+
+    def _on_model_page_loaded(self) -> None:
+        if self.model.rowCount() <= PAGE:
+            self.table.resizeColumnsToContents()
+        # a search for one exact order opens it at once
+        if self.model.rowCount() == 1 and self.search.text().strip():
+            self.table.selectRow(0)
+
+    def _on_table_row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.detail.show_order(self.model.row_at(current.row()).id)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        self.detail.show_order(self.model.row_at(index.row()).id)
+        self.detail.tabs.setCurrentIndex(1)

@@ -1,0 +1,124 @@
+"""Words for codes: order statuses, roles, event kinds and service error codes.
+
+The domain and services speak in codes (``paid``, ``unknown_badge``); this module turns them
+into the user's language through Qt's translation, so the .ts files carry every word.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "unpaid": QCoreApplication.translate("Status", "Unpaid"),
+        "paid": QCoreApplication.translate("Status", "Paid, to print"),
+        "printed": QCoreApplication.translate("Status", "Printed"),
+        "picked": QCoreApplication.translate("Status", "Picked"),
+        "verified": QCoreApplication.translate("Status", "Verified"),
+        "packed": QCoreApplication.translate("Status", "Packed"),
+        "weighed": QCoreApplication.translate("Status", "Weighed"),
+        "handed_over": QCoreApplication.translate("Status", "Handed over"),
+        "shipped": QCoreApplication.translate("Status", "Shipped"),
+        "held": QCoreApplication.translate("Status", "Held"),
+        "cancelled": QCoreApplication.translate("Status", "Cancelled"),
+    }
+    return labels.get(status, status)
+
+
+STATUSES = (
+    "unpaid",
+    "paid",
+    "printed",
+    "picked",
+    "verified",
+    "packed",
+    "weighed",
+    "handed_over",
+    "shipped",
+    "held",
+    "cancelled",
+)
+
+
+def role_label(role: str) -> str:
+    labels = {
+        "print_operator": QCoreApplication.translate("Role", "Print operator"),
+        "picker": QCoreApplication.translate("Role", "Picker"),
+        "verifier": QCoreApplication.translate("Role", "Verifier"),
+        "packer": QCoreApplication.translate("Role", "Packer"),
+        "weigher": QCoreApplication.translate("Role", "Weighing clerk"),
+        "after_sales": QCoreApplication.translate("Role", "After-sales clerk"),
+        "supervisor": QCoreApplication.translate("Role", "Supervisor"),
+        "admin": QCoreApplication.translate("Role", "Administrator"),
+    }
+    return labels.get(role, role)
+
+
+def event_label(kind: str) -> str:
+    labels = {
+        "order_imported": QCoreApplication.translate("Event", "Imported"),
+        "order_updated": QCoreApplication.translate("Event", "Changed by re-import"),
+        "intercepted": QCoreApplication.translate("Event", "Intercepted"),
+        "cancelled": QCoreApplication.translate("Event", "Cancelled"),
+        "intercept_too_late": QCoreApplication.translate("Event", "Interception too late"),
+        "cancel_after_shipment": QCoreApplication.translate(
+            "Event", "Cancelled on the platform after shipment"
+        ),
+        "held": QCoreApplication.translate("Event", "Put on hold"),
+        "address_changed": QCoreApplication.translate("Event", "Address changed"),
+        "printed": QCoreApplication.translate("Event", "Waybill printed"),
+        "reprinted": QCoreApplication.translate("Event", "Waybill reprinted"),
+        "scan": QCoreApplication.translate("Event", "Scan"),
+        "weighed": QCoreApplication.translate("Event", "Weighed"),
+        "override": QCoreApplication.translate("Event", "Override"),
+        "handed_over": QCoreApplication.translate("Event", "Handed over"),
+    }
+    return labels.get(kind, kind)
+
+
+def hold_reason_label(reason: str) -> str:
+    labels = {
+        "platform_locked": QCoreApplication.translate("Hold", "Locked on the platform"),
+        "address_changed": QCoreApplication.translate("Hold", "Address changed after printing"),
+        "shortage": QCoreApplication.translate("Hold", "Out of stock"),
+        "wrong_item": QCoreApplication.translate("Hold", "Wrong item found"),
+        "damaged": QCoreApplication.translate("Hold", "Damaged goods"),
+        "address_problem": QCoreApplication.translate("Hold", "Address problem"),
+        "weight": QCoreApplication.translate("Hold", "Weight out of tolerance"),
+    }
+    return labels.get(reason, reason)
+
+
+def error_text(code: str, params: dict | None = None) -> str:
+    """A service error code worded for the user."""
+    p = params or {}
+    texts = {
+        "unknown_badge": QCoreApplication.translate(
+            "Error", "Badge or staff number {badge} is not known."
+        ),
+        "operator_inactive": QCoreApplication.translate(
+            "Error", "Operator {operator} is no longer active."
+        ),
+        "pin_required": QCoreApplication.translate("Error", "Enter your PIN to sign in."),
+        "wrong_pin": QCoreApplication.translate("Error", "Wrong PIN."),
+        "order_not_found": QCoreApplication.translate("Error", "No order matches {key}."),
+        "reason_required": QCoreApplication.translate("Error", "A reason is required."),
+        "database": QCoreApplication.translate("Error", "The database cannot be reached: {detail}"),
+    }
+    text = texts.get(code)
+    if text is None:
+        return QCoreApplication.translate("Error", "Something went wrong: {code}").format(code=code)
+    try:
+        return text.format(**p)
+    except (KeyError, IndexError):
+        return text
+
+
+def exception_text(exc: BaseException) -> str:
+    """Any exception from a job worded for the user (service codes first)."""
+    code = getattr(exc, "code", None)
+    if isinstance(code, str):
+        return error_text(code, getattr(exc, "params", {}))
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return error_text("database", {"detail": first})

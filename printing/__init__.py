@@ -1,0 +1,1 @@
+"""Documents (PDF), label languages and print backends: a library with no app imports."""

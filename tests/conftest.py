@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("PARCELPROOF_DB", None)
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    url = os.environ.get("PARCELPROOF_TEST_PG")
+    if url:
+        yield url
+        return
+    from tests.pgserver import PgServer
+
+    server = PgServer()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+_counter = itertools.count()
+
+
+def _pg_database(server_url: str) -> str:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(server_url)
+    name = f"pp_test_{os.getpid()}_{next(_counter)}"
+    with psycopg.connect(
+        host=u.host, port=u.port, user=u.username, dbname=u.database or "postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return str(u.set(database=name).render_as_string(hide_password=False))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """An empty database URL: a SQLite file, and a fresh database on the real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'pp.db'}"
+    return _pg_database(request.getfixturevalue("pg_server_url"))
+
+
+@pytest.fixture
+def db(db_url):
+    """A migrated, empty database (both engines)."""
+    from app.db.engine import open_database
+    from app.db.migrate import upgrade
+
+    database = open_database(db_url)
+    upgrade(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    from app.db.engine import open_database
+    from app.db.migrate import upgrade
+
+    database = open_database(f"sqlite:///{tmp_path / 'pp.db'}")
+    upgrade(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_db(sqlite_db):
+    from app.services.demo import make_demo_data
+
+    make_demo_data(sqlite_db, 300, seed=7)
+    return sqlite_db
