@@ -1,1 +1,9 @@
-"""Scales and barcode scanners: a library with no Qt and no app imports."""
+"""Device library for Parcelproof: scales, scanners and their simulators.
+
+No Qt and no ``app`` imports here (see ARCHITECTURE.md). Everything blocking runs on plain
+``threading`` threads owned by the reader classes; callbacks document the thread they run on.
+"""
+
+from devices.errors import DeviceError
+
+__all__ = ["DeviceError"]

@@ -1,0 +1,65 @@
+"""Where print bytes go. All backends are blocking: call them from a worker thread.
+
+``backend_from_url`` turns a settings string into a backend:
+
+* ``cups:NAME`` (or a bare queue name) – :class:`CupsBackend`
+* ``cups-raw:NAME`` – CUPS raw queue for ZPL/TSPL
+* ``socket://HOST[:PORT]`` – :class:`RawSocketBackend` (default port 9100)
+* ``device:/dev/usb/lp0`` – :class:`RawDeviceBackend`
+* ``file:/path/dir/`` or ``file:/path/out.pdf`` – :class:`PdfFileBackend`
+* ``record:`` – :class:`RecordingBackend`
+
+A Qt printer backend is not shipped: PySide6's QtPdf module is not installed here, and
+``printing`` must not import Qt.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from printing.backends.base import Backend, JobResult
+from printing.backends.cups import CupsBackend, media_option, parse_request_id
+from printing.backends.files import PdfFileBackend, RawDeviceBackend, RecordedJob, RecordingBackend
+from printing.backends.raw import RawSocketBackend
+
+
+def backend_from_url(url: str) -> Backend:
+    """Build a backend from a settings string (see module docstring); ``ValueError`` if bad."""
+    u = url.strip()
+    if not u:
+        raise ValueError("empty printer setting")
+    scheme, sep, rest = u.partition(":")
+    if not sep or len(scheme) <= 1:  # a bare queue name (or a Windows drive letter path)
+        return CupsBackend(u)
+    scheme = scheme.lower()
+    if scheme == "cups":
+        return CupsBackend(rest)
+    if scheme == "cups-raw":
+        return CupsBackend(rest, raw=True)
+    if scheme == "socket":
+        parts = urlsplit(u)
+        if not parts.hostname:
+            raise ValueError(f"printer URL {url!r} has no host")
+        return RawSocketBackend(parts.hostname, parts.port or 9100)
+    if scheme == "device":
+        return RawDeviceBackend(rest)
+    if scheme == "file":
+        return PdfFileBackend(rest.removeprefix("//"))
+    if scheme == "record":
+        return RecordingBackend()
+    raise ValueError(f"unknown printer URL scheme {scheme!r} in {url!r}")
+
+
+__all__ = [
+    "Backend",
+    "CupsBackend",
+    "JobResult",
+    "PdfFileBackend",
+    "RawDeviceBackend",
+    "RawSocketBackend",
+    "RecordedJob",
+    "RecordingBackend",
+    "backend_from_url",
+    "media_option",
+    "parse_request_id",
+]

@@ -1,0 +1,111 @@
+"""Small helpers shared by the document builders: formats, times, weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from printing.geometry import MM_PER_DOT
+
+#: Where the floor is: printed times are shown in China Standard Time.
+LOCAL_TZ_NAME = "Asia/Shanghai"
+
+
+@lru_cache(maxsize=1)
+def local_tz() -> ZoneInfo:
+    return ZoneInfo(LOCAL_TZ_NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelFormat:
+    """A thermal label: ``width`` × ``height`` mm, the top ``main_height`` mm the waybill proper,
+    the rest (``stub_height``) the sender's stub (底单) below a perforation."""
+
+    name: str
+    width: float
+    height: float
+    main_height: float
+
+    @property
+    def stub_height(self) -> float:
+        return self.height - self.main_height
+
+    @property
+    def has_stub(self) -> bool:
+        return self.stub_height > 0
+
+    @property
+    def width_dots(self) -> int:
+        return int(round(self.width / MM_PER_DOT))
+
+    @property
+    def height_dots(self) -> int:
+        return int(round(self.height / MM_PER_DOT))
+
+
+#: The contract's three label formats (CONTRACT.md, "Label formats").
+LABEL_FORMATS: dict[str, LabelFormat] = {
+    "76x130": LabelFormat("76x130", 76.0, 130.0, 130.0),
+    "100x150": LabelFormat("100x150", 100.0, 150.0, 150.0),
+    "100x180": LabelFormat("100x180", 100.0, 180.0, 120.0),
+}
+
+#: Paper sizes for office documents (slips, pick lists, manifests), portrait, in mm.
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
+    "100x150": (100.0, 150.0),
+    "100x180": (100.0, 180.0),
+}
+
+
+def label_format(fmt: str) -> LabelFormat:
+    """The :class:`LabelFormat` called ``fmt`` (``"100x180"``); ``ValueError`` otherwise."""
+    try:
+        return LABEL_FORMATS[fmt.lower().replace("×", "x").replace(" ", "")]
+    except KeyError:
+        raise ValueError(
+            f"unknown label format {fmt!r}; expected one of {', '.join(LABEL_FORMATS)}"
+        ) from None
+
+
+def paper_size(size: str) -> tuple[float, float]:
+    try:
+        return PAPER_SIZES[size.upper() if size[:1].lower() == "a" else size]
+    except KeyError:
+        raise ValueError(
+            f"unknown paper size {size!r}; expected one of {', '.join(PAPER_SIZES)}"
+        ) from None
+
+
+def local_time(at: datetime | None) -> datetime:
+    """``at`` (aware; ``None`` = now) converted to Asia/Shanghai. Naive datetimes are refused:
+    the database stores UTC and a naive value would print 8 hours off without anyone noticing."""
+    if at is None:
+        at = datetime.now(UTC)
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError(f"datetime {at!r} has no timezone; pass an aware datetime (UTC)")
+    return at.astimezone(local_tz())
+
+
+def fmt_time(at: datetime | None, seconds: bool = False) -> str:
+    """``2024-05-21 14:03`` in local time."""
+    return local_time(at).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def fmt_grams(grams: int) -> str:
+    """``1234 g (1.234 kg)``; integer arithmetic, no float rounding."""
+    g = int(grams)
+    sign = "-" if g < 0 else ""
+    a = abs(g)
+    return f"{g} g ({sign}{a // 1000}.{a % 1000:03d} kg)"
+
+
+def fmt_kg(grams: int) -> str:
+    """``1.234 kg``."""
+    g = int(grams)
+    sign = "-" if g < 0 else ""
+    a = abs(g)
+    return f"{sign}{a // 1000}.{a % 1000:03d} kg"
