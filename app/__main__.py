@@ -13,11 +13,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.cli.common import UsageError, print_json, ready_db
+
 STATIONS = ("print", "pick", "verify", "pack", "weigh", "handover", "dispute", "admin", "orders")
-
-
-class UsageError(Exception):
-    """Bad input or usage: printed as one line, exit 2."""
 
 
 def _db(args: argparse.Namespace):
@@ -26,20 +24,8 @@ def _db(args: argparse.Namespace):
     return open_database(args.db)
 
 
-def _ready_db(args: argparse.Namespace):
-    """Open the database and make sure its schema is the one we need."""
-    from app.db.migrate import SchemaMismatch, check_schema
-
-    db = _db(args)
-    try:
-        check_schema(db)
-    except SchemaMismatch as exc:
-        raise UsageError(str(exc)) from None
-    return db
-
-
-def _print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+_ready_db = ready_db
+_print_json = print_json
 
 
 # --- sub-commands ----------------------------------------------------------------------------
@@ -235,12 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
     vl = sub.add_parser("verify-log", help="check the evidence hash chain")
     vl.set_defaults(func=cmd_verify_log)
 
-    try:
-        from app.cli import scale as scale_cli
-    except ImportError:  # pragma: no cover - the devices CLI is optional at import time
-        scale_cli = None
-    if scale_cli is not None:
-        scale_cli.register(sub)
+    import importlib
+
+    from app.cli.common import CLI_MODULES
+
+    for name in CLI_MODULES:
+        try:
+            mod = importlib.import_module(f"app.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"app.cli.{name}":
+                raise
+            continue  # that part is not built yet
+        mod.register(sub)
     return p
 
 
@@ -261,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `parcelproof … | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # database gone, disk full: one line, not a traceback
         from app.db.engine import DatabaseError
 

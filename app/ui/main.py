@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from app.settings import choose_language, load_settings
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow
 from app.ui.signin import SignInDialog
+from app.ui.stations import StationContext
 from app.ui.style import apply_style
 from app.ui.texts import exception_text
 
@@ -106,7 +108,16 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0
         operator = dlg.operator
 
-    window = MainWindow(db, operator, demo=args.demo)
+    ctx = StationContext(
+        db=db,
+        operator=operator,
+        settings=settings,
+        station_name=settings.station_name or socket.gethostname(),
+        demo=args.demo,
+    )
+    if args.scale:
+        settings.scale_port, settings.scale_protocol = args.scale, args.scale_protocol
+    window = MainWindow(ctx)
     station = args.station or settings.station
     if station:
         window.open_station(station)

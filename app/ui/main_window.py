@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.services.operators import OperatorInfo
 from app.ui.signin import SignInDialog
-from app.ui.stations import StationSpec, available_stations, station_spec
+from app.ui.stations import StationContext, allowed, available_stations, station_class
 from app.ui.texts import role_label
 
 
@@ -27,7 +26,7 @@ class StationChooser(QWidget):
 
     station_chosen = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, operator: OperatorInfo | None, parent=None) -> None:
         super().__init__(parent)
         title = QLabel(self.tr("Choose a station"))
         f = QFont(title.font())
@@ -36,15 +35,16 @@ class StationChooser(QWidget):
         title.setFont(f)
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for i, spec in enumerate(available_stations()):
+        specs = [c for c in available_stations() if allowed(c, operator)]
+        for i, spec in enumerate(specs):
             b = QPushButton(spec.title())
             b.setMinimumSize(260, 120)
             bf = QFont(b.font())
             bf.setPointSize(18)
             b.setFont(bf)
-            b.clicked.connect(lambda _=False, n=spec.name: self.station_chosen.emit(n))
+            b.clicked.connect(lambda _=False, n=spec.STATION: self.station_chosen.emit(n))
             grid.addWidget(b, i // 3, i % 3)
-            self.buttons[spec.name] = b
+            self.buttons[spec.STATION] = b
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addLayout(grid)
@@ -57,11 +57,12 @@ class MainWindow(QMainWindow):
     station_opened = Signal(str)
     signed_out = Signal()
 
-    def __init__(self, db: Database, operator: OperatorInfo | None, *, demo: bool = False) -> None:
+    def __init__(self, ctx: StationContext) -> None:
         super().__init__()
-        self._db = db
-        self._demo = demo
-        self.operator = operator
+        self.ctx = ctx
+        self._db = ctx.db
+        self._demo = ctx.demo
+        self.operator = ctx.operator
         self.station: QWidget | None = None
         self.station_name = ""
         self.setWindowTitle(self.tr("Parcelproof"))
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.back)
         header.addWidget(self.sign_out)
 
-        self.chooser = StationChooser()
+        self.chooser = StationChooser(self.operator)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.chooser)
         central = QWidget()
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self._update_header()
 
     def _update_header(self) -> None:
-        spec = station_spec(self.station_name) if self.station_name else None
+        spec = station_class(self.station_name) if self.station_name else None
         base = self.tr("Parcelproof")
         if self._demo:
             base += " · " + self.tr("DEMO")
@@ -111,17 +112,16 @@ class MainWindow(QMainWindow):
             self.who.setText(self.tr("Not signed in"))
 
     def open_station(self, name: str) -> bool:
-        spec: StationSpec | None = station_spec(name)
-        if spec is None:
+        spec = station_class(name)
+        if spec is None or not allowed(spec, self.operator):
             self.statusBar().showMessage(
                 self.tr("The station “{name}” is not available in this version.").format(name=name),
                 10_000,
             )
             return False
-        if self.station is not None:
-            self.stack.removeWidget(self.station)
-            self.station.deleteLater()
-        self.station = spec.factory(self._db)
+        self._close_station()
+        self.ctx.operator = self.operator
+        self.station = spec(self.ctx)
         self.station_name = name
         self.stack.addWidget(self.station)
         self.stack.setCurrentWidget(self.station)
@@ -131,6 +131,20 @@ class MainWindow(QMainWindow):
         self._update_header()
         self.station_opened.emit(name)
         return True
+
+    def _close_station(self) -> None:
+        if self.station is None:
+            return
+        closer = getattr(self.station, "close_station", None)
+        if callable(closer):
+            closer()
+        self.stack.removeWidget(self.station)
+        self.station.deleteLater()
+        self.station = None
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._close_station()
+        super().closeEvent(event)
 
     def show_chooser(self) -> None:
         self.stack.setCurrentWidget(self.chooser)
@@ -144,6 +158,18 @@ class MainWindow(QMainWindow):
         dlg = SignInDialog(self._db, parent=self)
         if dlg.exec() and dlg.operator:
             self.operator = dlg.operator
+            self.ctx.operator = dlg.operator
+            self._rebuild_chooser()
             self._update_header()
         else:
             self.close()
+
+    def _rebuild_chooser(self) -> None:
+        self._close_station()
+        old = self.chooser
+        self.chooser = StationChooser(self.operator)
+        self.chooser.station_chosen.connect(self.open_station)
+        self.stack.insertWidget(0, self.chooser)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.show_chooser()

@@ -8,10 +8,11 @@ query runs on the job pool; a result that arrives after the filter changed is dr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,6 +55,9 @@ from app.ui.texts import (
     status_label,
 )
 from app.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from app.ui.stations import StationContext
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -319,9 +323,16 @@ class OrderBrowser(QWidget):
     """The order browser station: filters on top, the table, the opened order below."""
 
     STATION = "orders"
+    ROLES: tuple[str, ...] = ()
 
-    def __init__(self, db: Database, parent=None) -> None:
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Stations", "Order browser")
+
+    def __init__(self, ctx: StationContext, parent=None) -> None:
         super().__init__(parent)
+        db = ctx.db
+        self.ctx = ctx
         self._db = db
         self._jobs = JobRunner(self)
         self.search = QLineEdit()

@@ -6,6 +6,8 @@ into the user's language through Qt's translation, so the .ts files carry every 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -90,6 +92,16 @@ def hold_reason_label(reason: str) -> str:
     return labels.get(reason, reason)
 
 
+_EXTRA_ERRORS: list[Callable[[], dict[str, str]]] = []
+
+
+def register_error_texts(fn: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
+    """A station module adds the words for its own error codes (a function, so that the
+    texts are translated when shown, in the language then installed)."""
+    _EXTRA_ERRORS.append(fn)
+    return fn
+
+
 def error_text(code: str, params: dict | None = None) -> str:
     """A service error code worded for the user."""
     p = params or {}
@@ -106,6 +118,8 @@ def error_text(code: str, params: dict | None = None) -> str:
         "reason_required": QCoreApplication.translate("Error", "A reason is required."),
         "database": QCoreApplication.translate("Error", "The database cannot be reached: {detail}"),
     }
+    for extra in _EXTRA_ERRORS:
+        texts.update(extra())
     text = texts.get(code)
     if text is None:
         return QCoreApplication.translate("Error", "Something went wrong: {code}").format(code=code)

@@ -10,6 +10,7 @@ from app.db.models import Order
 from app.services.demo import make_demo_data
 from app.services.orders import intercept
 from app.ui.order_browser import PAGE, OrderBrowser
+from app.ui.stations import StationContext
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def big_db(sqlite_db):
 
 @pytest.fixture
 def browser(qtbot, big_db):
-    w = OrderBrowser(big_db)
+    w = OrderBrowser(StationContext(db=big_db, operator=None))
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()

@@ -8,6 +8,7 @@ from app.services.demo import make_demo_data
 from app.services.operators import find_operator
 from app.ui.main_window import MainWindow
 from app.ui.signin import SignInDialog
+from app.ui.stations import StationContext
 
 
 def test_badge_scan_signs_in_a_verifier_without_pin(qtbot, sqlite_db):
@@ -51,14 +52,17 @@ def test_unknown_badge_is_said_and_the_field_stays_ready(qtbot, sqlite_db):
 
 
 def test_chooser_offers_only_working_stations_and_opens_them(qtbot, demo_db):
-    w = MainWindow(demo_db, find_operator(demo_db, "1002"))
+    w = MainWindow(StationContext(db=demo_db, operator=find_operator(demo_db, "1002")))
     qtbot.addWidget(w)
     w.show()
-    assert list(w.chooser.buttons) == ["orders"]
+    assert "orders" in w.chooser.buttons
+    for name in w.chooser.buttons:  # every button opens a real station, no placeholder
+        assert w.open_station(name)
+        assert name == type(w.station).STATION
     qtbot.mouseClick(w.chooser.buttons["orders"], Qt.MouseButton.LeftButton)
     assert w.station_name == "orders"
     qtbot.waitUntil(lambda: w.station.model.rowCount() > 0)
-    assert w.open_station("weigh") is False  # not built yet: no placeholder screen
+    assert w.open_station("no-such-station") is False
     assert w.station_name == "orders"
     qtbot.keyClick(w, Qt.Key.Key_F2)
     assert w.stack.currentWidget() is w.chooser
