@@ -54,3 +54,16 @@ def sign_in(db: Database, badge_or_code: str, pin: str | None = None) -> Operato
         if not check_pin(pin, stored):
             raise ServiceError("wrong_pin", operator=info.code)
     return info
+
+
+def require_role(db: Database, operator_code: str, roles: tuple[str, ...] | frozenset[str]) -> None:
+    """Refuse (``not_allowed``) unless the operator holds one of ``roles`` (admin always may).
+
+    Permissions are decided here, in the services, not only by hiding buttons.
+    """
+    with db.read() as s:
+        role = s.scalar(
+            select(Operator.role).where(Operator.code == operator_code, Operator.active)
+        )
+    if role is None or (role not in roles and role != Role.ADMIN.value):
+        raise ServiceError("not_allowed", operator=operator_code, roles=",".join(sorted(roles)))

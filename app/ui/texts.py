@@ -57,7 +57,19 @@ def role_label(role: str) -> str:
     return labels.get(role, role)
 
 
+_EXTRA_EVENTS: list[Callable[[], dict[str, str]]] = []
+
+
+def register_event_labels(fn: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
+    """A station module adds the words for the event kinds it records."""
+    _EXTRA_EVENTS.append(fn)
+    return fn
+
+
 def event_label(kind: str) -> str:
+    for extra in _EXTRA_EVENTS:
+        if kind in (words := extra()):
+            return words[kind]
     labels = {
         "order_imported": QCoreApplication.translate("Event", "Imported"),
         "order_updated": QCoreApplication.translate("Event", "Changed by re-import"),
@@ -116,6 +128,9 @@ def error_text(code: str, params: dict | None = None) -> str:
         "wrong_pin": QCoreApplication.translate("Error", "Wrong PIN."),
         "order_not_found": QCoreApplication.translate("Error", "No order matches {key}."),
         "reason_required": QCoreApplication.translate("Error", "A reason is required."),
+        "not_allowed": QCoreApplication.translate(
+            "Error", "Operator {operator} may not do this (needs: {roles})."
+        ),
         "database": QCoreApplication.translate("Error", "The database cannot be reached: {detail}"),
     }
     for extra in _EXTRA_ERRORS:
