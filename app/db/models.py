@@ -211,6 +211,47 @@ class WaybillNumber(Base):
     allocated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class Carton(Base):
+    """A carton or bag type with its own barcode; set up by the supervisor."""
+
+    __tablename__ = "cartons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)  # the barcode on the shelf
+    name: Mapped[str] = mapped_column(String(64))
+    tare_grams: Mapped[int] = mapped_column(Integer)
+    filler_grams: Mapped[int] = mapped_column(Integer, default=0)
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+    max_grams: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StubBundle(Base):
+    """A bundle of waybill stubs (底单) at a weighing station; positions are allocated in the
+    database so two stations never give the same place."""
+
+    __tablename__ = "stub_bundles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    station: Mapped[str] = mapped_column(String(64), default="")
+    size: Mapped[int] = mapped_column(Integer, default=50)
+    filled: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class FloorSetting(Base):
+    """Floor-wide settings shared by all stations (packing step on, bundle size, cut-off…)."""
+
+    __tablename__ = "floor_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
 # --- orders --------------------------------------------------------------------------------
 
 
@@ -246,6 +287,11 @@ class Order(Base):
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carriers.id"))
     waybill_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    # the carton (or bag) packed, chosen at packing; its tare enters the expected weight
+    carton_id: Mapped[int | None] = mapped_column(ForeignKey("cartons.id"))
+    # "this order is being verified at station 3": decided in the database (issue 9)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -339,6 +385,7 @@ class PrintJob(Base):
 
 class Weighing(Base):
     __tablename__ = "weighings"
+    __table_args__ = (Index("ix_weighings_stub", "stub_bundle", "stub_position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
+    Carton,
     Operator,
     Order,
     OrderLine,
@@ -43,6 +44,16 @@ CARRIERS: list[tuple[str, str, str]] = [
     ("EMS", "中国邮政EMS", r"1\d{12}|[A-Z]{2}\d{9}CN"),
 ]
 NOT_SERVED = {"YUNDA": ["西藏自治区"], "STO": ["西藏自治区", "新疆维吾尔自治区/阿里地区"]}
+
+
+# carton code (its barcode), name, tare g, filler allowance g, inner size mm, max load g
+CARTONS: list[tuple[str, str, int, int, tuple[int, int, int], int]] = [
+    ("CTN-BAG-S", "快递袋 小", 15, 0, (250, 350, 1), 1000),
+    ("CTN-BAG-L", "快递袋 大", 25, 0, (400, 500, 1), 3000),
+    ("CTN-1", "1号纸箱", 120, 20, (200, 150, 100), 3000),
+    ("CTN-3", "3号纸箱", 220, 40, (300, 250, 200), 8000),
+    ("CTN-5", "5号纸箱", 380, 60, (450, 350, 300), 15000),
+]
 
 
 def ean13_check(digits12: str) -> str:
@@ -260,6 +271,19 @@ def _ensure_master_data(db: Database, rng: random.Random, pool_size: int) -> Non
                     role=role.value,
                     badge=f"OP{code}",
                     pin_hash=hash_pin(DEMO_PIN) if role in PRIVILEGED else None,
+                )
+            )
+        for code, name, tare, filler, dims, cap in CARTONS:
+            s.add(
+                Carton(
+                    code=code,
+                    name=name,
+                    tare_grams=tare,
+                    filler_grams=filler,
+                    length_mm=dims[0],
+                    width_mm=dims[1],
+                    height_mm=dims[2],
+                    max_grams=cap,
                 )
             )
         for name, kind in (

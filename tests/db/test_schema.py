@@ -58,3 +58,15 @@ def test_chain_links_events_and_finds_tampering(db):
     with db.read() as s:
         rep = verify_chain(s)
     assert not rep.intact and rep.event_seq == 3 and "altered" in rep.problem
+
+
+def test_migrations_match_the_models(db):
+    """A model change without its migration fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.db.models import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
