@@ -28,6 +28,10 @@
             <translation>A reason is required.</translation>
         </message>
         <message>
+            <source>Operator {operator} may not do this (needs: {roles}).</source>
+            <translation>Operator {operator} may not do this (needs: {roles}).</translation>
+        </message>
+        <message>
             <source>The database cannot be reached: {detail}</source>
             <translation>The database cannot be reached: {detail}</translation>
         </message>

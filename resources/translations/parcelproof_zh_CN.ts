@@ -28,6 +28,10 @@
             <translation>必须填写原因。</translation>
         </message>
         <message>
+            <source>Operator {operator} may not do this (needs: {roles}).</source>
+            <translation>操作员 {operator} 无权执行此操作（需要：{roles}）。</translation>
+        </message>
+        <message>
             <source>The database cannot be reached: {detail}</source>
             <translation>无法连接数据库：{detail}</translation>
         </message>
