@@ -434,6 +434,34 @@ class HandoverItem(Base):
     grams: Mapped[int] = mapped_column(Integer)
 
 
+class DisputeCase(Base):
+    """One after-sales case (报表登记): the claim, what the record showed, the outcome.
+
+    The findings are copied at registration (the record they came from is evidence and does
+    not change); outcome and responsible party are filled in when the case is settled.
+    """
+
+    __tablename__ = "dispute_cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    waybill_no: Mapped[str] = mapped_column(String(40), default="", index=True)
+    carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carriers.id"))
+    claim: Mapped[str] = mapped_column(String(16))  # missing / broken / wrong / not-received
+    dest_grams: Mapped[int | None] = mapped_column(Integer)
+    recorded_grams: Mapped[int | None] = mapped_column(Integer)
+    expected_grams: Mapped[int] = mapped_column(Integer, default=0)
+    difference_grams: Mapped[int | None] = mapped_column(Integer)
+    finding: Mapped[str] = mapped_column(String(16))  # consistent / short / over / no_weighing
+    findings: Mapped[dict] = mapped_column(JSON, default=dict)  # the full dispute JSON
+    operator: Mapped[str] = mapped_column(String(32), default="")
+    outcome: Mapped[str] = mapped_column(String(128), default="")
+    responsible: Mapped[str] = mapped_column(String(128), default="")
+    settled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
 EVIDENCE_TABLES = (
     "events",
     "scan_events",

@@ -1,0 +1,446 @@
+"""The dispute desk (售后核实): a parcel's record checked against a claim.
+
+Findings, per the manuals (DOMAIN.md "Why weights are recorded"):
+
+- with a destination weight: destination vs recorded weight — ``consistent`` within the
+  tolerance, else ``short`` (lighter at destination: something left the parcel on the way) or
+  ``over``;
+- without one: recorded vs expected — did the parcel leave complete?
+- ``no_weighing`` when the record has no weighing for the parcel.
+
+The difference is explained by the units that best fit it (`app.domain.fit`), with how sure
+that is. `dispute_check` reads only; `register_case` records the case (报表登记) as evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.chain import append_event
+from app.db.engine import Database
+from app.db.models import (
+    Carrier,
+    DisputeCase,
+    Event,
+    Handover,
+    HandoverItem,
+    Order,
+    OrderLine,
+    PrintJob,
+    Product,
+    ScanEvent,
+    Shop,
+    Weighing,
+    utcnow,
+)
+from app.domain.fit import Unit, explain
+from app.domain.weight import expected_weight, unit_weight
+from app.services.orders import ServiceError, find_order_ids
+
+CLAIMS = ("missing", "broken", "wrong", "not-received")
+FINDINGS = ("consistent", "short", "over", "no_weighing")
+
+
+def _iso(t: dt.datetime | None) -> str | None:
+    return t.astimezone(dt.UTC).isoformat() if t else None
+
+
+def _one_order(s: Session, key: str) -> int:
+    ids = find_order_ids(s, key)
+    if not ids:
+        raise ServiceError("order_not_found", key=key)
+    if len(ids) > 1:
+        # a phone tail may match several parcels: prefer the only one that left the warehouse
+        gone = list(
+            s.scalars(
+                select(Order.id).where(
+                    Order.id.in_(ids), Order.status.in_(("handed_over", "shipped", "weighed"))
+                )
+            )
+        )
+        if len(gone) == 1:
+            return gone[0]
+        raise ServiceError("ambiguous_key", key=key, count=len(ids))
+    return ids[0]
+
+
+def _handled_by(s: Session, order_id: int) -> list[dict]:
+    steps: list[tuple[int, dict]] = []
+    for job, ev in s.execute(
+        select(PrintJob, Event)
+        .join(Event, Event.id == PrintJob.event_id)
+        .where(PrintJob.order_id == order_id, PrintJob.document == "waybill")
+    ):
+        step = "reprint" if job.reprint_of else "print"
+        steps.append(
+            (
+                ev.seq,
+                {
+                    "step": step,
+                    "operator": ev.operator,
+                    "station": ev.station,
+                    "at": _iso(ev.at),
+                    "result": job.result,
+                    **({"reason": job.reason} if job.reason else {}),
+                },
+            )
+        )
+    seen: set[tuple[str, str, str]] = set()
+    for sc, ev in s.execute(
+        select(ScanEvent, Event)
+        .join(Event, Event.id == ScanEvent.event_id)
+        .where(ScanEvent.order_id == order_id)
+        .order_by(Event.seq)
+    ):
+        if sc.step in ("handover", "weigh"):
+            continue  # told below from their own records
+        key = (sc.step, ev.operator, ev.station)
+        if key in seen:
+            continue  # one line per step and person, not per scan
+        seen.add(key)
+        steps.append(
+            (
+                ev.seq,
+                {
+                    "step": sc.step,
+                    "operator": ev.operator,
+                    "station": ev.station,
+                    "at": _iso(ev.at),
+                },
+            )
+        )
+    for w, ev in s.execute(
+        select(Weighing, Event)
+        .join(Event, Event.id == Weighing.event_id)
+        .where(Weighing.order_id == order_id)
+    ):
+        steps.append(
+            (
+                ev.seq,
+                {
+                    "step": "weigh",
+                    "operator": ev.operator,
+                    "station": ev.station,
+                    "at": _iso(ev.at),
+                    "verdict": w.verdict,
+                    "grams": w.grams,
+                },
+            )
+        )
+    for h, ev in s.execute(
+        select(Handover, Event)
+        .join(HandoverItem, HandoverItem.handover_id == Handover.id)
+        .join(Event, Event.id == Handover.event_id)
+        .where(HandoverItem.order_id == order_id)
+    ):
+        steps.append(
+            (
+                ev.seq,
+                {
+                    "step": "handover",
+                    "operator": ev.operator,
+                    "station": ev.station,
+                    "at": _iso(ev.at),
+                    "manifest_no": h.manifest_no,
+                    "courier": h.courier_name,
+                },
+            )
+        )
+    return [d for _, d in sorted(steps, key=lambda t: t[0])]
+
+
+def dispute_check(
+    db: Database, key: str, *, dest_grams: int | None = None, claim: str | None = None
+) -> dict:
+    """The `dispute --json` object of CONTRACT.md (plus ``confidence``, ``claim``, ``lines``)."""
+    if claim is not None and claim not in CLAIMS:
+        raise ServiceError("unknown_claim", claim=claim)
+    if dest_grams is not None and dest_grams < 0:
+        raise ServiceError("bad_weight", grams=dest_grams)
+    with db.read() as s:
+        oid = _one_order(s, key)
+        o = s.scalars(
+            select(Order)
+            .where(Order.id == oid)
+            .options(selectinload(Order.lines).selectinload(OrderLine.product))
+        ).one()
+        shop = s.get(Shop, o.shop_id) if o.shop_id else None
+        carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
+        units, pairs = [], []
+        for li in o.lines:
+            p: Product | None = li.product
+            g = unit_weight(p.unit_grams, p.adopted_grams) if p else 0
+            pairs.append((g, li.qty))
+            units.append(Unit(li.sku, p.name if p else li.title, g, li.qty))
+        kwargs = {}
+        if shop:
+            kwargs = {
+                "tolerance_abs": shop.tolerance_abs_grams,
+                "tolerance_permille": shop.tolerance_permille,
+            }
+        exp = expected_weight(pairs, **kwargs)
+        w = s.scalars(
+            select(Weighing).where(Weighing.order_id == oid).order_by(Weighing.id.desc())
+        ).first()
+        expected = w.expected_grams if w else exp.grams
+        tolerance = w.tolerance_grams if w else exp.tolerance_grams
+        recorded = w.grams if w else None
+        finding, difference, confidence, suspects = "no_weighing", None, "none", []
+        if recorded is not None:
+            difference = (
+                (dest_grams - recorded) if dest_grams is not None else (recorded - expected)
+            )
+            if abs(difference) <= tolerance:
+                finding = "consistent"
+            else:
+                finding = "short" if difference < 0 else "over"
+                ex = explain(difference, units, tolerance)
+                confidence = ex.confidence
+                grams_of = {u.sku: u.grams for u in units}
+                if ex.best:
+                    suspects = [
+                        {"sku": sku, "qty": q, "grams": grams_of[sku] * q}
+                        for sku, q in ex.best.items
+                    ]
+        elif dest_grams is not None:
+            difference = dest_grams - expected
+        return {
+            "waybill_no": o.waybill_no,
+            "order_no": o.order_no,
+            "recorded_grams": recorded,
+            "expected_grams": expected,
+            "dest_grams": dest_grams,
+            "difference_grams": difference,
+            "tolerance_grams": tolerance,
+            "finding": finding,
+            "confidence": confidence,
+            "suspects": suspects,
+            "stub": {
+                "bundle": w.stub_bundle if w else None,
+                "position": w.stub_position if w else None,
+            },
+            "handled_by": _handled_by(s, oid),
+            "claim": claim,
+            "carrier": carrier.code if carrier else None,
+            "weighed_at": _iso(s.get(Event, w.event_id).at) if w else None,
+            "weighing_verdict": w.verdict if w else None,
+            "lines": [
+                {"sku": u.sku, "name": u.name, "qty": u.available, "unit_grams": u.grams}
+                for u in units
+            ],
+            "chain_head": s.scalar(select(Event.hash).order_by(Event.seq.desc()).limit(1)) or "",
+        }
+
+
+def register_case(
+    db: Database,
+    findings: dict,
+    claim: str,
+    *,
+    operator: str = "",
+    station: str = "",
+) -> int:
+    """Record the case in the register (an event plus a `DisputeCase` row); returns its id."""
+    if claim not in CLAIMS:
+        raise ServiceError("unknown_claim", claim=claim)
+    with db.write() as s:
+        oid = s.scalar(select(Order.id).where(Order.order_no == findings["order_no"]))
+        if oid is None:
+            raise ServiceError("order_not_found", key=findings["order_no"])
+        carrier_id = s.scalar(select(Order.carrier_id).where(Order.id == oid))
+        ev = append_event(
+            s,
+            "dispute_registered",
+            order_id=oid,
+            station=station,
+            operator=operator,
+            detail={
+                "claim": claim,
+                "finding": findings["finding"],
+                "difference_grams": findings["difference_grams"],
+                "dest_grams": findings["dest_grams"],
+            },
+        )
+        case = DisputeCase(
+            event_id=ev.id,
+            order_id=oid,
+            waybill_no=findings.get("waybill_no") or "",
+            carrier_id=carrier_id,
+            claim=claim,
+            dest_grams=findings["dest_grams"],
+            recorded_grams=findings["recorded_grams"],
+            expected_grams=findings["expected_grams"],
+            difference_grams=findings["difference_grams"],
+            finding=findings["finding"],
+            findings=findings,
+            operator=operator,
+        )
+        s.add(case)
+        s.flush()
+        return case.id
+
+
+def settle_case(
+    db: Database,
+    case_id: int,
+    outcome: str,
+    responsible: str,
+    *,
+    operator: str = "",
+    station: str = "",
+) -> None:
+    """Write the outcome and the responsible party (courier, station, operator); an event."""
+    if not outcome.strip():
+        raise ServiceError("reason_required")
+    with db.write() as s:
+        case = s.get(DisputeCase, case_id)
+        if case is None:
+            raise ServiceError("case_not_found", case=case_id)
+        case.outcome, case.responsible = outcome.strip(), responsible.strip()
+        case.settled_at = utcnow()
+        append_event(
+            s,
+            "dispute_settled",
+            order_id=case.order_id,
+            station=station,
+            operator=operator,
+            detail={"case": case_id, "outcome": case.outcome, "responsible": case.responsible},
+        )
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    created_at: dt.datetime
+    waybill_no: str
+    order_no: str
+    carrier: str
+    claim: str
+    finding: str
+    difference_grams: int | None
+    outcome: str
+    responsible: str
+    operator: str
+
+
+def list_cases(
+    db: Database,
+    *,
+    claim: str | None = None,
+    carrier: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    limit: int = 1000,
+) -> list[CaseRow]:
+    with db.read() as s:
+        q = (
+            select(DisputeCase, Order.order_no, Carrier.code)
+            .join(Order, Order.id == DisputeCase.order_id)
+            .outerjoin(Carrier, Carrier.id == DisputeCase.carrier_id)
+            .order_by(DisputeCase.id.desc())
+            .limit(limit)
+        )
+        if claim:
+            q = q.where(DisputeCase.claim == claim)
+        if carrier:
+            q = q.where(Carrier.code == carrier)
+        if since:
+            q = q.where(DisputeCase.created_at >= since)
+        if until:
+            q = q.where(DisputeCase.created_at < until)
+        return [
+            CaseRow(
+                c.id,
+                c.created_at,
+                c.waybill_no,
+                no,
+                code or "",
+                c.claim,
+                c.finding,
+                c.difference_grams,
+                c.outcome,
+                c.responsible,
+                c.operator,
+            )
+            for c, no, code in s.execute(q)
+        ]
+
+
+def monthly_counts(db: Database) -> list[tuple[str, str, str, int]]:
+    """(month YYYY-MM, claim, carrier code, cases), Beijing months."""
+    out: dict[tuple[str, str, str], int] = {}
+    with db.read() as s:
+        for at, claim, code in s.execute(
+            select(DisputeCase.created_at, DisputeCase.claim, Carrier.code).outerjoin(
+                Carrier, Carrier.id == DisputeCase.carrier_id
+            )
+        ):
+            month = at.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m")
+            k = (month, claim, code or "")
+            out[k] = out.get(k, 0) + 1
+    return sorted((m, c, k, n) for (m, c, k), n in out.items())
+
+
+CSV_HEADER = (
+    "id",
+    "created_at",
+    "waybill_no",
+    "order_no",
+    "carrier",
+    "claim",
+    "finding",
+    "difference_grams",
+    "outcome",
+    "responsible",
+    "operator",
+)
+
+
+def export_cases(db: Database, out: str | Path, **filters) -> int:
+    """The register as CSV (UTF-8 with BOM, opens in Excel) or XLSX (by the file's suffix)."""
+    rows = list_cases(db, **filters)
+    values = [
+        [
+            r.id,
+            r.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            r.waybill_no,
+            r.order_no,
+            r.carrier,
+            r.claim,
+            r.finding,
+            r.difference_grams,
+            r.outcome,
+            r.responsible,
+            r.operator,
+        ]
+        for r in rows
+    ]
+    path = Path(out)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.append(list(CSV_HEADER))
+        for v in values:
+            ws.append(v)
+        wb.save(path)
+    else:
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(CSV_HEADER)
+        w.writerows(values)
+        path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    return len(values)
+
+
+def case_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(DisputeCase)) or 0)

@@ -1,0 +1,459 @@
+"""Handover to the courier (交接) and the platforms' bulk-ship files (平台发货).
+
+A handover is a cart for one carrier's pickup. Each parcel scanned onto it is checked (weighed
+``ok`` or overridden, for this carrier, not cancelled, not on another cart) and recorded as a
+scan event; the cart is held in the database (``Order.claimed_by = "handover:<cart>"``) so two
+carts never take the same parcel. Closing the cart writes the `Handover` and its items in one
+transaction (``handover_items.order_id`` is unique: a parcel is handed over once, ever) and
+moves the orders to ``handed_over``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.db.chain import append_event
+from app.db.engine import Database
+from app.db.models import (
+    Carrier,
+    Event,
+    Handover,
+    HandoverItem,
+    Order,
+    OrderStatus,
+    ScanEvent,
+    Weighing,
+    utcnow,
+)
+from app.domain.batching import CHINA
+from app.services.orders import ServiceError
+
+CART_PREFIX = "handover:"
+PASSED = ("ok", "override")
+
+
+@dataclass
+class Cart:
+    cart_id: str
+    carrier_code: str
+    carrier_name: str
+    opened_at: dt.datetime
+    parcels: list[tuple[str, str, int]] = field(default_factory=list)  # order, waybill, g
+
+    @property
+    def count(self) -> int:
+        return len(self.parcels)
+
+    @property
+    def total_grams(self) -> int:
+        return sum(g for _, _, g in self.parcels)
+
+
+@dataclass(frozen=True)
+class HandoverScan:
+    verdict: str  # accepted / refused
+    code: str  # accepted, or the refusal: not_found, intercepted, not_weighed, weight_hold,
+    # other_carrier, already_on_cart, on_other_cart, already_handed_over
+    waybill_no: str
+    order_no: str = ""
+    grams: int = 0
+    detail: str = ""  # e.g. the other carrier's code
+
+
+def _carrier(s, code: str) -> Carrier:
+    c = s.scalar(select(Carrier).where(Carrier.code == code.upper()))
+    if c is None:
+        raise ServiceError("unknown_carrier", carrier=code)
+    return c
+
+
+def open_cart(db: Database, carrier_code: str, *, operator: str = "", station: str = "") -> Cart:
+    with db.write() as s:
+        c = _carrier(s, carrier_code)
+        cart = Cart(str(uuid.uuid4()), c.code, c.name, utcnow())
+        append_event(
+            s,
+            "handover_opened",
+            station=station,
+            operator=operator,
+            detail={"cart": cart.cart_id, "carrier": c.code},
+        )
+    return cart
+
+
+def _last_weighing(s, order_id: int) -> Weighing | None:
+    return s.scalars(
+        select(Weighing).where(Weighing.order_id == order_id).order_by(Weighing.id.desc())
+    ).first()
+
+
+def scan_parcel(
+    db: Database, cart: Cart, code: str, *, operator: str = "", station: str = ""
+) -> HandoverScan:
+    """Put one parcel on the cart, or refuse it loudly with a reason. Recorded either way."""
+    code = code.strip()
+    with db.write() as s:
+        o = s.scalars(select(Order).where(Order.waybill_no == code).with_for_update()).first()
+        result: HandoverScan
+        if o is None:
+            result = HandoverScan("refused", "not_found", code)
+        else:
+            w = _last_weighing(s, o.id)
+            carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
+            if o.status == OrderStatus.CANCELLED:
+                result = HandoverScan("refused", "intercepted", code, o.order_no)
+            elif o.status in (OrderStatus.HANDED_OVER, OrderStatus.SHIPPED):
+                result = HandoverScan("refused", "already_handed_over", code, o.order_no)
+            elif o.claimed_by == CART_PREFIX + cart.cart_id:
+                result = HandoverScan("refused", "already_on_cart", code, o.order_no)
+            elif o.claimed_by and o.claimed_by.startswith(CART_PREFIX):
+                result = HandoverScan("refused", "on_other_cart", code, o.order_no)
+            elif w is None or o.status != OrderStatus.WEIGHED:
+                reason = "weight_hold" if w is not None and w.verdict == "hold" else "not_weighed"
+                result = HandoverScan("refused", reason, code, o.order_no)
+            elif w.verdict not in PASSED:
+                result = HandoverScan("refused", "weight_hold", code, o.order_no)
+            elif carrier is None or carrier.code != cart.carrier_code:
+                result = HandoverScan(
+                    "refused",
+                    "other_carrier",
+                    code,
+                    o.order_no,
+                    detail=carrier.code if carrier else "",
+                )
+            else:
+                o.claimed_by = CART_PREFIX + cart.cart_id
+                o.claimed_at = utcnow()
+                result = HandoverScan("accepted", "accepted", code, o.order_no, w.grams)
+        ev = append_event(
+            s,
+            "scan",
+            order_id=o.id if o else None,
+            station=station,
+            operator=operator,
+            detail={
+                "step": "handover",
+                "code": code,
+                "verdict": result.code,
+                "cart": cart.cart_id,
+                **({"carrier": result.detail} if result.detail else {}),
+            },
+        )
+        s.add(
+            ScanEvent(
+                event_id=ev.id,
+                order_id=o.id if o else None,
+                step="handover",
+                code=code,
+                verdict=result.code,
+            )
+        )
+    if result.verdict == "accepted":
+        cart.parcels.append((result.order_no, code, result.grams))
+    return result
+
+
+def remove_parcel(
+    db: Database, cart: Cart, waybill_no: str, *, operator: str = "", station: str = ""
+) -> None:
+    """Take a parcel off the cart before closing (scanned by mistake); recorded."""
+    with db.write() as s:
+        o = s.scalars(select(Order).where(Order.waybill_no == waybill_no)).first()
+        if o is None or o.claimed_by != CART_PREFIX + cart.cart_id:
+            raise ServiceError("not_on_cart", waybill=waybill_no)
+        o.claimed_by, o.claimed_at = None, None
+        append_event(
+            s,
+            "handover_removed",
+            order_id=o.id,
+            station=station,
+            operator=operator,
+            detail={"cart": cart.cart_id, "waybill_no": waybill_no},
+        )
+    cart.parcels = [p for p in cart.parcels if p[1] != waybill_no]
+
+
+@dataclass(frozen=True)
+class CarrierDay:
+    weighed: int  # parcels weighed ok for this carrier today, not yet handed over
+    weighed_grams: int
+
+
+def carrier_day(db: Database, carrier_code: str, now: dt.datetime | None = None) -> CarrierDay:
+    """What was weighed for this carrier and still waits for a courier."""
+    with db.read() as s:
+        c = _carrier(s, carrier_code)
+        rows = _waiting_parcels(s, c.id)
+    return CarrierDay(len(rows), sum(g for _, _, g in rows))
+
+
+def _waiting_parcels(s, carrier_id: int) -> list[tuple[str, str, int]]:
+    last = (
+        select(Weighing.order_id, func.max(Weighing.id).label("wid"))
+        .group_by(Weighing.order_id)
+        .subquery()
+    )
+    q = (
+        select(Order.order_no, Order.waybill_no, Weighing.grams)
+        .join(last, last.c.order_id == Order.id)
+        .join(Weighing, Weighing.id == last.c.wid)
+        .where(
+            Order.carrier_id == carrier_id,
+            Order.status == OrderStatus.WEIGHED.value,
+            Weighing.verdict.in_(PASSED),
+        )
+        .order_by(Order.waybill_no)
+    )
+    return [(a, b or "", c) for a, b, c in s.execute(q)]
+
+
+@dataclass(frozen=True)
+class ClosedHandover:
+    manifest_no: str
+    carrier_code: str
+    carrier_name: str
+    courier_name: str
+    parcels: list[tuple[str, str, int]]
+    left_behind: list[tuple[str, str, int]]  # weighed for this carrier but not on the cart
+    total_grams: int
+    at: dt.datetime
+    chain_head: str
+
+
+def close_cart(
+    db: Database,
+    cart: Cart,
+    courier_name: str,
+    *,
+    operator: str = "",
+    station: str = "",
+) -> ClosedHandover:
+    if not courier_name.strip():
+        raise ServiceError("courier_required")
+    with db.write() as s:
+        c = _carrier(s, cart.carrier_code)
+        orders = list(
+            s.scalars(
+                select(Order)
+                .where(Order.claimed_by == CART_PREFIX + cart.cart_id)
+                .order_by(Order.waybill_no)
+                .with_for_update()
+            )
+        )
+        if not orders:
+            raise ServiceError("cart_empty")
+        grams = {}
+        for o in orders:
+            w = _last_weighing(s, o.id)
+            grams[o.id] = w.grams if w else 0
+        total = sum(grams.values())
+        ev = append_event(
+            s,
+            "handed_over",
+            station=station,
+            operator=operator,
+            detail={
+                "cart": cart.cart_id,
+                "carrier": c.code,
+                "courier": courier_name,
+                "parcels": len(orders),
+                "total_grams": total,
+            },
+        )
+        local = ev.at.astimezone(CHINA)
+        manifest_no = f"HO{local:%y%m%d}{ev.seq:07d}"
+        h = Handover(
+            event_id=ev.id,
+            carrier_id=c.id,
+            manifest_no=manifest_no,
+            courier_name=courier_name.strip(),
+            parcel_count=len(orders),
+            total_grams=total,
+        )
+        s.add(h)
+        s.flush()
+        parcels = []
+        for o in orders:
+            s.add(
+                HandoverItem(
+                    handover_id=h.id,
+                    order_id=o.id,
+                    waybill_no=o.waybill_no or "",
+                    grams=grams[o.id],
+                )
+            )
+            o.status = OrderStatus.HANDED_OVER.value
+            o.claimed_by, o.claimed_at = None, None
+            o.updated_at = utcnow()
+            parcels.append((o.order_no, o.waybill_no or "", grams[o.id]))
+            append_event(
+                s,
+                "handed_over",
+                order_id=o.id,
+                station=station,
+                operator=operator,
+                detail={
+                    "manifest_no": manifest_no,
+                    "courier": courier_name.strip(),
+                    "grams": grams[o.id],
+                },
+            )
+        s.flush()
+        left = _waiting_parcels(s, c.id)
+        head = s.scalar(select(Event.hash).order_by(Event.seq.desc()).limit(1)) or ""
+        return ClosedHandover(
+            manifest_no=manifest_no,
+            carrier_code=c.code,
+            carrier_name=c.name,
+            courier_name=courier_name.strip(),
+            parcels=parcels,
+            left_behind=left,
+            total_grams=total,
+            at=ev.at,
+            chain_head=head,
+        )
+
+
+# --- platform shipment files -------------------------------------------------------------------
+
+#: The carriers' names as each platform's bulk-ship upload expects them.
+PLATFORM_CARRIER_NAMES: dict[str, dict[str, str]] = {
+    "taobao": {
+        "ZTO": "中通快递",
+        "YTO": "圆通速递",
+        "STO": "申通快递",
+        "YUNDA": "韵达快递",
+        "SF": "顺丰速运",
+        "JD": "京东快递",
+        "EMS": "EMS",
+    },
+    "jd": {
+        "ZTO": "中通快递",
+        "YTO": "圆通快递",
+        "STO": "申通快递",
+        "YUNDA": "韵达快递",
+        "SF": "顺丰快递",
+        "JD": "京东快递",
+        "EMS": "中国邮政",
+    },
+    "pdd": {
+        "ZTO": "中通快递",
+        "YTO": "圆通快递",
+        "STO": "申通快递",
+        "YUNDA": "韵达快递",
+        "SF": "顺丰快递",
+        "JD": "京东快递",
+        "EMS": "邮政EMS",
+    },
+}
+#: Header and encoding of each platform's upload (Taobao and JD take GBK spreadsheets' CSV,
+#: Pinduoduo UTF-8 with BOM).
+PLATFORM_FILES: dict[str, tuple[tuple[str, str, str], str]] = {
+    "taobao": (("订单编号", "物流公司", "运单号"), "gbk"),
+    "jd": (("订单号", "物流公司", "运单号"), "gbk"),
+    "pdd": (("订单号", "物流公司", "运单号"), "utf-8-sig"),
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    platform: str
+    path: str
+    exported: int
+    again: bool
+    order_nos: list[str]
+
+
+def export_shipments(
+    db: Database,
+    platform: str,
+    out: str | Path,
+    *,
+    again: bool = False,
+    operator: str = "",
+    station: str = "",
+) -> ExportResult:
+    """Write the platform's bulk-ship file for parcels that passed weighing and were not
+    exported yet, and mark them ``shipped`` (one transaction: the file is written first, so a
+    failure to write changes nothing). ``again`` re-exports what was exported today."""
+    platform = platform.lower()
+    if platform not in PLATFORM_FILES:
+        raise ServiceError("unknown_platform", platform=platform)
+    header, encoding = PLATFORM_FILES[platform]
+    names = PLATFORM_CARRIER_NAMES[platform]
+    with db.write() as s:
+        last = (
+            select(Weighing.order_id, func.max(Weighing.id).label("wid"))
+            .group_by(Weighing.order_id)
+            .subquery()
+        )
+        if again:
+            today = utcnow().astimezone(CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
+            exported_today = select(Event.order_id).where(
+                Event.kind == "shipment_exported", Event.at >= today.astimezone(dt.UTC)
+            )
+            q = select(Order).where(
+                Order.platform == platform,
+                Order.status == OrderStatus.SHIPPED.value,
+                Order.id.in_(exported_today),
+            )
+        else:
+            q = (
+                select(Order)
+                .join(last, last.c.order_id == Order.id)
+                .join(Weighing, Weighing.id == last.c.wid)
+                .where(
+                    Order.platform == platform,
+                    Order.status.in_((OrderStatus.WEIGHED.value, OrderStatus.HANDED_OVER.value)),
+                    Weighing.verdict.in_(PASSED),
+                )
+            )
+        orders = list(s.scalars(q.order_by(Order.id).with_for_update(of=Order)))
+        carriers = {c.id: c.code for c in s.scalars(select(Carrier))}
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(header)
+        for o in orders:
+            code = carriers.get(o.carrier_id or -1, "")
+            w.writerow([o.order_no, names.get(code, code), o.waybill_no or ""])
+        path = Path(out)
+        try:
+            path.write_bytes(buf.getvalue().encode(encoding, errors="replace"))
+        except OSError as exc:
+            raise ServiceError("cannot_write", path=str(path), detail=exc.strerror or "") from exc
+        for o in orders:
+            if not again:
+                o.status = OrderStatus.SHIPPED.value
+                o.updated_at = utcnow()
+            append_event(
+                s,
+                "shipment_exported",
+                order_id=o.id,
+                station=station,
+                operator=operator,
+                detail={
+                    "platform": platform,
+                    "file": path.name,
+                    "again": again,
+                    "waybill_no": o.waybill_no or "",
+                },
+            )
+    return ExportResult(platform, str(path), len(orders), again, [o.order_no for o in orders])
+
+
+def not_confirmed_count(db: Database) -> dict[str, int]:
+    """Orders per platform that passed weighing but are not yet confirmed to the platform."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Order.platform, func.count())
+            .where(Order.status.in_((OrderStatus.WEIGHED.value, OrderStatus.HANDED_OVER.value)))
+            .group_by(Order.platform)
+        ).all()
+    return {p: n for p, n in rows}
