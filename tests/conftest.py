@@ -78,3 +78,29 @@ def demo_db(sqlite_db):
 
     make_demo_data(sqlite_db, 300, seed=7)
     return sqlite_db
+
+
+@pytest.fixture
+def sqlite_db_factory(tmp_path_factory):
+    """Fresh migrated SQLite databases on demand (for hypothesis: one per example)."""
+    import shutil
+
+    from app.db.engine import open_database
+    from app.db.migrate import upgrade
+
+    template = tmp_path_factory.mktemp("tpl") / "pp.db"
+    seed = open_database(f"sqlite:///{template}")
+    upgrade(seed)
+    seed.dispose()
+    made = []
+
+    def make():
+        path = tmp_path_factory.mktemp("fz") / "pp.db"
+        shutil.copy(template, path)
+        db = open_database(f"sqlite:///{path}")
+        made.append(db)
+        return db
+
+    yield make
+    for db in made:
+        db.dispose()

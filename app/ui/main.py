@@ -62,6 +62,26 @@ def _fatal(title: str, text: str) -> int:
     return 2
 
 
+def _report_start() -> None:
+    """For `parcelproof bench`: ms since this process started, and resident memory (Linux)."""
+    import json
+
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        with open("/proc/self/stat") as fh:
+            start = int(fh.read().rsplit(")", 1)[1].split()[19]) / ticks
+        with open("/proc/uptime") as fh:
+            now = float(fh.read().split()[0])
+        with open("/proc/self/status") as fh:
+            rss_kb = next(int(x.split()[1]) for x in fh if x.startswith("VmRSS:"))
+    except (OSError, ValueError, StopIteration):
+        return
+    print(
+        json.dumps({"shown_ms": round((now - start) * 1000), "rss_mb": round(rss_kb / 1024)}),
+        flush=True,
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Parcelproof")
@@ -122,6 +142,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if station:
         window.open_station(station)
     window.show()
+    if os.environ.get("PARCELPROOF_REPORT_START"):
+        QTimer.singleShot(0, _report_start)
     if os.environ.get("PARCELPROOF_EXIT_AFTER_START"):
         QTimer.singleShot(0, app.quit)
     code = app.exec()

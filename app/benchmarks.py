@@ -1,0 +1,419 @@
+"""`parcelproof bench`: the figures the floor's physical limits ask for (issue 10).
+
+Datasets are built on first use and cached under the user cache dir (``--quick`` uses smaller
+ones): a SQLite database with 1,000,000 orders with their lines, and for the weighed part of
+them a weighing each with its event. Building it takes minutes once; a progress line goes to
+stderr. Every figure is measured here, in this process (cold start and memory in a child
+process), and printed; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from app.db.engine import Database, open_database
+from app.db.migrate import upgrade
+from app.db.models import Order
+
+Progress = Callable[[str], None]
+
+
+def _stderr(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("PARCELPROOF_BENCH_DIR")
+    if env:
+        d = Path(env)
+    else:
+        from platformdirs import user_cache_dir
+
+        d = Path(user_cache_dir("parcelproof", appauthor=False)) / "bench"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def percentile(values: list[float], p: float) -> float:
+    v = sorted(values)
+    if not v:
+        return float("nan")
+    k = min(len(v) - 1, max(0, round(p / 100 * len(v)) - 1))
+    return v[k]
+
+
+def timed(fn: Callable[[], object], reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def summary(name: str, ms: list[float]) -> dict[str, float]:
+    return {
+        f"{name}_p50_ms": round(statistics.median(ms), 3),
+        f"{name}_p99_ms": round(percentile(ms, 99), 3),
+    }
+
+
+# --- the big database ----------------------------------------------------------------------------
+
+
+def big_db(n: int = 1_000_000, progress: Progress = _stderr) -> Database:
+    """The cached n-order database: demo orders, then copies in SQL with fresh numbers and
+    phones; copies are old (days back), handed over or shipped, with a waybill, a weighing
+    and its event each."""
+    from app.services.demo import make_demo_data
+
+    path = cache_dir() / f"bench_{n}.db"
+    db = open_database(f"sqlite:///{path}")
+    upgrade(db)
+    with db.read() as s:
+        have = s.scalar(select(func.count()).select_from(Order)) or 0
+        weighed = s.scalar(text("SELECT count(*) FROM weighings")) or 0
+    if have >= n and (n <= 100_000 or weighed):
+        return db
+    base = min(n, 100_000)
+    if have < base:
+        progress(f"building {base:,} demo orders (once; cached in {path.parent})")
+        make_demo_data(db, base - have, seed=9)
+    copies = (n - base) // base
+    with db.engine.begin() as conn:
+        # the demo orders' highest id: copies carry a "-k" suffix on the order number
+        max_id = conn.scalar(text("SELECT max(id) FROM orders WHERE order_no NOT LIKE '%-%'"))
+        have_now = conn.scalar(text("SELECT count(*) FROM orders"))
+        carrier = conn.scalar(text("SELECT min(id) FROM carriers"))
+        for k in range(1, copies + 1):
+            off = k * max_id
+            if have_now >= base * (k + 1):
+                continue
+            progress(f"orders {k * base:,}–{(k + 1) * base:,} of {n:,}")
+            conn.execute(
+                text(
+                    "INSERT INTO orders (id, platform, order_no, shop_id, buyer, receiver_name, "
+                    "receiver_phone, phone_tail, province, city, district, address, paid_at, "
+                    "promised_ship_at, buyer_message, seller_remark, status, hold_reason, "
+                    "total_fen, item_count, carrier_id, waybill_no, imported_at, updated_at) "
+                    "SELECT id + :off, platform, order_no || :suffix, shop_id, buyer, "
+                    "receiver_name, substr(receiver_phone, 1, 3) || "
+                    "printf('%08d', abs(random()) % 100000000), '', province, city, district, "
+                    "address, datetime(paid_at, printf('-%d days', :k)), promised_ship_at, "
+                    "buyer_message, seller_remark, "
+                    "CASE WHEN :k % 3 = 0 THEN 'shipped' ELSE 'handed_over' END, hold_reason, "
+                    "total_fen, item_count, :carrier, 'BW' || printf('%012d', id + :off), "
+                    "imported_at, updated_at FROM orders WHERE id <= :max_id"
+                ),
+                {"off": off, "suffix": f"-{k}", "k": k, "max_id": max_id, "carrier": carrier},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO order_lines (order_id, line_no, sku, product_id, title, "
+                    "attributes, qty, price_fen, verified_qty) SELECT order_id + :off, line_no, "
+                    "sku, product_id, title, attributes, qty, price_fen, qty FROM order_lines "
+                    "WHERE order_id <= :max_id"
+                ),
+                {"off": off, "max_id": max_id},
+            )
+        conn.execute(
+            text("UPDATE orders SET phone_tail = substr(receiver_phone, -4) WHERE phone_tail = ''")
+        )
+        if n > base and not conn.scalar(text("SELECT count(*) FROM weighings")):
+            progress("weighings and their events for the copied orders")
+            # evidence for the bench only: triggers forbid UPDATE/DELETE, INSERT is fine
+            seq0 = conn.scalar(text("SELECT coalesce(max(seq), 0) FROM events"))
+            conn.execute(
+                text(
+                    "INSERT INTO events (seq, uid, at, kind, order_id, station, operator, "
+                    "detail, prev_hash, hash) SELECT :seq0 + id - :max_id, "
+                    "'bench-' || id, paid_at, 'weighed', id, '称重台 1', '1006', '{}', '', '' "
+                    "FROM orders WHERE id > :max_id"
+                ),
+                {"seq0": seq0, "max_id": max_id},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO weighings (event_id, order_id, waybill_no, grams, "
+                    "expected_grams, tolerance_grams, verdict, reason, stub_bundle, "
+                    "stub_position) SELECT e.id, o.id, o.waybill_no, 1000 + o.id % 3000, "
+                    "1000 + o.id % 3000, 50, 'ok', '', 1 + o.id / 50, 1 + o.id % 50 "
+                    "FROM orders o JOIN events e ON e.uid = 'bench-' || o.id"
+                )
+            )
+            conn.execute(
+                text("UPDATE chain_head SET seq = (SELECT max(seq) FROM events) WHERE id = 1")
+            )
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    return db
+
+
+# --- single figures --------------------------------------------------------------------------------
+
+
+def taobao_files(folder: Path, n: int, seed: int = 5) -> tuple[Path, Path]:
+    """An n-order Taobao export pair as the seller backend writes it (GBK, guards, CRLF)."""
+    rng = random.Random(seed)
+    head_o = [
+        "订单编号",
+        "买家会员名",
+        "买家实际支付金额",
+        "订单状态",
+        "买家留言",
+        "收货人姓名",
+        "收货地址 ",
+        "联系手机",
+        "订单付款时间 ",
+        "宝贝总数量",
+        "订单备注",
+        "店铺名称",
+    ]
+    head_d = ["订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态", "商家编码"]
+    skus = ("BED-PIL-MEM", "HOM-STR-BOX", "BED-QLT-200", "CLO-TSH-M", "ELE-PWR-10K")
+    bo, bd = io.StringIO(newline=""), io.StringIO(newline="")
+    wo, wd = csv.writer(bo, lineterminator="\r\n"), csv.writer(bd, lineterminator="\r\n")
+    wo.writerow(head_o)
+    wd.writerow(head_d)
+    for k in range(n):
+        no = str(3_900_000_000_000_000_000 + k)
+        lines = rng.choice((1, 1, 2, 3))
+        wo.writerow(
+            [
+                f'="{no}"',
+                "tb_buyer",
+                "99.00",
+                "买家已付款，等待卖家发货",
+                rng.choice(("", "周末不在家，放快递柜", "送朋友,不要放价格单")),
+                "王小雨",
+                '浙江省 杭州市 西湖区 文三路100号,3幢"东"门(310012)',
+                f"'139{rng.randrange(10**8):08d}",
+                "2026-11-23 09:15:02",
+                str(lines),
+                "",
+                "棉眠家纺旗舰店",
+            ]
+        )
+        for j in range(lines):
+            wd.writerow(
+                [
+                    f'="{no}"',
+                    "记忆棉枕头",
+                    "99.00",
+                    "1",
+                    "颜色分类:白色",
+                    "买家已付款，等待卖家发货",
+                    skus[(k + j) % len(skus)],
+                ]
+            )
+    o, d = folder / "ExportOrderList.csv", folder / "ExportOrderDetailList.csv"
+    o.write_bytes(bo.getvalue().encode("gbk"))
+    d.write_bytes(bd.getvalue().encode("gbk"))
+    return o, d
+
+
+def import_rate(n: int) -> dict:
+    from app.services.demo import make_demo_data
+    from app.services.importing import import_orders
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        o, d = taobao_files(folder, n)
+        db = open_database(f"sqlite:///{folder / 'import.db'}")
+        upgrade(db)
+        make_demo_data(db, 0)
+        t = time.perf_counter()
+        res = import_orders(db, o, lines_path=d)
+        took = time.perf_counter() - t
+        db.dispose()
+    if res.imported != n or res.errors:
+        raise RuntimeError(f"import benchmark went wrong: {res.as_json()}")
+    return {
+        "import_orders": n,
+        "import_seconds": round(took, 2),
+        "import_orders_per_s": round(n / took),
+    }
+
+
+def phone_tail_lookup(db: Database, reps: int) -> dict:
+    from app.services.orders import find_order_ids
+
+    rng = random.Random(3)
+    tails = [f"{rng.randrange(10000):04d}" for _ in range(reps)]
+    it = iter(tails)
+
+    def one() -> None:
+        with db.read() as s:
+            find_order_ids(s, next(it))
+
+    return summary("phone_tail_lookup", timed(one, reps))
+
+
+def browser_search(db: Database, reps: int) -> dict:
+    from app.services.orders import OrderFilter, count_orders, search_orders
+
+    rng = random.Random(4)
+    with db.read() as s:
+        n = s.scalar(select(func.max(Order.id))) or 1
+        sample = list(
+            s.execute(
+                select(Order.order_no, Order.receiver_name, Order.phone_tail).where(
+                    Order.id.in_([rng.randrange(1, n) for _ in range(reps)])
+                )
+            )
+        )
+    keys = [r[k % 3] for k, r in enumerate(sample)] or ["x"]
+    it = iter(keys * (reps // len(keys) + 1))
+
+    def one() -> None:
+        f = OrderFilter(text=next(it))
+        with db.read() as s:
+            search_orders(s, f, limit=200)
+            count_orders(s, f)
+
+    ms = timed(one, reps)
+    return {
+        "browser_searches_per_s": round(1000 * len(ms) / sum(ms), 1),
+        **summary("browser_search", ms),
+    }
+
+
+def dispute_lookup(db: Database, reps: int) -> dict:
+    from app.services.dispute import dispute_check
+
+    rng = random.Random(6)
+    with db.read() as s:
+        n = s.scalar(select(func.max(Order.id))) or 1
+        wbs = list(
+            s.scalars(
+                select(Order.waybill_no).where(
+                    Order.id.in_([rng.randrange(1, n) for _ in range(reps * 3)]),
+                    Order.waybill_no.is_not(None),
+                )
+            )
+        )
+    if not wbs:
+        return {}
+    it = iter(wbs * (reps // len(wbs) + 1))
+    return summary("dispute_lookup", timed(lambda: dispute_check(db, next(it)), reps))
+
+
+def cold_start(db_url: str, reps: int = 3) -> dict:
+    """Process start → first station window shown (offscreen), in a child process each time."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PARCELPROOF_EXIT_AFTER_START="1",
+        PARCELPROOF_REPORT_START="1",
+    )
+    ms = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--db",
+                db_url,
+                "--operator",
+                "1004",
+                "--station",
+                "orders",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        wall = (time.perf_counter() - t) * 1000
+        shown = next((line for line in proc.stdout.splitlines() if line.startswith("{")), None)
+        ms.append(json.loads(shown)["shown_ms"] if shown else wall)
+    return {"cold_start_ms": round(min(ms), 1), "cold_start_worst_ms": round(max(ms), 1)}
+
+
+def station_rss(db_url: str) -> dict:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PARCELPROOF_EXIT_AFTER_START="1",
+        PARCELPROOF_REPORT_START="1",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--db", db_url, "--operator", "1004", "--station", "orders"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    shown = next((line for line in proc.stdout.splitlines() if line.startswith("{")), None)
+    return {"station_rss_mb": json.loads(shown)["rss_mb"] if shown else None}
+
+
+def run(quick: bool = False, progress: Progress = _stderr) -> dict:
+    from devices.bench import frames_per_second
+    from devices.scales import protocol_names
+    from printing.bench import ms_per_label
+
+    n = 100_000 if quick else 1_000_000
+    reps = 100 if quick else 500
+    out: dict = {}
+    db = big_db(n, progress)
+    with db.read() as s:
+        out["orders_in_db"] = s.scalar(select(func.count()).select_from(Order))
+    progress("lookups")
+    out.update(phone_tail_lookup(db, reps))
+    out.update(browser_search(db, reps // 2))
+    out.update(dispute_lookup(db, reps))
+    for name, fn in _extra_benches():
+        progress(name)
+        try:
+            out.update(fn(db, reps))
+        except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the rest
+            out[f"{name}_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    progress("labels")
+    out["label_ms_per_label"] = round(ms_per_label(100, "100x180"), 2)
+    progress("scale frames")
+    fps = {p: frames_per_second(p, 20_000 if quick else 50_000) for p in protocol_names()}
+    slowest = min(fps, key=lambda p: fps[p])
+    out["scale_frames_per_s"] = round(fps[slowest])
+    out["scale_slowest_protocol"] = slowest
+    progress("import")
+    out.update(import_rate(10_000 if quick else 100_000))
+    progress("cold start and memory")
+    out.update(cold_start(db.url))
+    out.update(station_rss(db.url))
+    db.dispose()
+    return out
+
+
+def _extra_benches() -> list[tuple[str, Callable[[Database, int], dict]]]:
+    """Figures owned by the station modules, when they are there."""
+    import importlib
+
+    found = []
+    for mod_name, fn_name in (
+        ("app.services.scanning", "bench_scan_verdict"),
+        ("app.services.weighing", "bench_weigh_commit"),
+    ):
+        try:
+            mod = importlib.import_module(mod_name)
+        except ModuleNotFoundError:
+            continue
+        fn = getattr(mod, fn_name, None)
+        if fn is not None:
+            found.append((fn_name, fn))
+    return found
