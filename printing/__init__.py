@@ -10,6 +10,8 @@ Entry points the application uses::
         SlipData, SlipLine, render_slips,                      # 出库单
         PickListData, PickLine, merge_pick_lines, render_pick_list,   # 拣货单
         ManifestData, ManifestEntry, render_manifest,          # 交接单
+        StubRegisterData, StubRegisterEntry, render_stub_register,     # 底单登记表
+        render_dispute_report,                                 # 售后核实报告
         render_zpl, render_tspl,                               # thermal label languages
         RoutingTable,                                          # 三段码 / 大头笔 / 集包地
         Backend, JobResult, PdfFileBackend, CupsBackend, RawSocketBackend,
@@ -40,14 +42,18 @@ from printing.documents import (
     PickListData,
     SlipData,
     SlipLine,
+    StubRegisterData,
+    StubRegisterEntry,
     WaybillData,
     goods_summary,
     mask_name,
     mask_phone,
     merge_pick_lines,
+    render_dispute_report,
     render_manifest,
     render_pick_list,
     render_slips,
+    render_stub_register,
     render_waybills,
 )
 from printing.fonts import FontNotFoundError
@@ -77,15 +83,19 @@ __all__ = [
     "RoutingTable",
     "SlipData",
     "SlipLine",
+    "StubRegisterData",
+    "StubRegisterEntry",
     "WaybillData",
     "backend_from_url",
     "goods_summary",
     "mask_name",
     "mask_phone",
     "merge_pick_lines",
+    "render_dispute_report",
     "render_manifest",
     "render_pick_list",
     "render_slips",
+    "render_stub_register",
     "render_tspl",
     "render_waybills",
     "render_zpl",

@@ -14,9 +14,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 base_pkgs=(python3 python3-venv python3-pip fonts-wqy-zenhei fontconfig
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libdbus-1-3 libfontconfig1 cups-client)
-# Tests also need: a virtual screen and key typing, pty pairs, PDF rendering, a real PostgreSQL.
-test_pkgs=(xvfb xdotool socat poppler-utils postgresql)
+  libdbus-1-3 libfontconfig1 cups-client poppler-utils)
+# Tests also need: a virtual screen and key typing, pty pairs, PDF rendering, a real PostgreSQL
+# and a CUPS scheduler (the tests start their own, on a private socket).
+test_pkgs=(xvfb xdotool socat poppler-utils postgresql cups-daemon cups-client cups-filters)
 
 pkgs=("${base_pkgs[@]}")
 if [ "$mode" = "test" ]; then pkgs+=("${test_pkgs[@]}"); fi
@@ -47,6 +48,9 @@ case "$mode" in
     exec .venv/bin/parcelproof --demo "$@"
     ;;
   test)
+    # the suite starts its own CUPS scheduler; with the packages installed here, a missing
+    # cupsd is a failure, not a skip
+    export PARCELPROOF_REQUIRE_CUPS=1
     .venv/bin/ruff check app devices printing tests
     .venv/bin/lint-imports
     exec .venv/bin/python -m pytest "$@"

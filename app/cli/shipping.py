@@ -49,6 +49,8 @@ def cmd_dispute(args: argparse.Namespace) -> int:
 
     if not args.json and not args.out:
         raise UsageError("dispute: give --json or --out FILE.pdf")
+    if args.register and not args.claim:
+        raise UsageError("dispute: --register needs --claim")
     db = ready_db(args)
     try:
         findings = dispute_check(db, args.key, dest_grams=args.dest_weight, claim=args.claim)
@@ -56,16 +58,25 @@ def cmd_dispute(args: argparse.Namespace) -> int:
         if exc.code == "order_not_found":
             print(f"parcelproof: no parcel matches {args.key!r}", file=sys.stderr)
             return 1
+        if exc.code == "ambiguous_key":
+            raise UsageError(
+                f"{args.key!r} matches {exc.params.get('count')} parcels; "
+                "give the waybill or order number"
+            ) from None
         raise _service_error(exc) from None
     if args.claim and args.register:
-        findings["case_id"] = register_case(
-            db, findings, args.claim, operator=args.operator or "", station="cli"
-        )
+        try:
+            findings["case_id"] = register_case(
+                db, findings, args.claim, operator=args.operator or "", station="cli"
+            )
+        except ServiceError as exc:
+            raise _service_error(exc) from None
     if args.out:
         from printing.documents.dispute_report import render_dispute_report
 
-        lang = args.lang or "zh_CN"
-        data = render_dispute_report(findings, lang=lang)
+        from app.settings import choose_language
+
+        data = render_dispute_report(findings, lang=choose_language(args.lang))
         try:
             with open(args.out, "wb") as fh:
                 fh.write(data)

@@ -47,8 +47,10 @@ def explain(
 ) -> Explanation:
     """Combinations of ``units`` whose weight matches ``abs(difference)`` within ``tolerance``.
 
-    ``sure`` when exactly one combination fits, or the best fits at least twice as closely as
-    the runner-up and with fewer than half the tolerance of error; ``ambiguous`` otherwise.
+    ``sure`` when exactly one combination fits, or when the best one fits within half the
+    tolerance and the runner-up misses by at least half the tolerance more (a scale cannot tell
+    two combinations apart that differ by less); ``ambiguous`` otherwise; ``none`` when nothing
+    fits (or there is no difference to explain).
     """
     target = abs(difference)
     usable = sorted((u for u in units if u.grams > 0 and u.available > 0), key=lambda u: -u.grams)
@@ -70,7 +72,7 @@ def explain(
         counts[i] = 0
 
     walk(0, 0, 0)
-    # merge combinations of equal weight (two SKUs of the same weight are one question)
+    # two SKUs of the same weight fit equally well: that is reported as ambiguous, not guessed
     found.sort(key=lambda f: (f.error, sum(q for _, q in f.items), f.items))
     fits = tuple(found[:keep])
     if not fits:
@@ -78,5 +80,6 @@ def explain(
     if len(fits) == 1:
         return Explanation(fits, "sure")
     best, second = fits[0], fits[1]
-    clear = second.error >= 2 * max(best.error, 1) and best.error * 2 < tolerance
+    half = max(tolerance, 1) / 2
+    clear = best.error <= half and second.error - best.error >= half
     return Explanation(fits, "sure" if clear else "ambiguous")

@@ -10,6 +10,11 @@ Findings, per the manuals (DOMAIN.md "Why weights are recorded"):
 
 The difference is explained by the units that best fit it (`app.domain.fit`), with how sure
 that is. `dispute_check` reads only; `register_case` records the case (报表登记) as evidence.
+
+Beyond the contract's keys the findings carry ``dispatch`` (recorded vs expected, always told
+when there is a weighing: did the parcel leave complete?), ``confidence``, ``claim``,
+``carrier``, ``carton``, ``handover``, ``lines`` and the evidence chain: ``evidence`` (the
+order's last event, whose hash covers everything recorded before it) and ``chain_head``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
+    Carton,
+    ChainHead,
     DisputeCase,
     Event,
     Handover,
@@ -42,10 +49,26 @@ from app.db.models import (
 )
 from app.domain.fit import Unit, explain
 from app.domain.weight import expected_weight, unit_weight
+from app.services.operators import require_role
 from app.services.orders import ServiceError, find_order_ids
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
+#: Who may register and settle cases.
+DESK_ROLES = ("after_sales", "supervisor")
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def _check_role(db: Database, operator: str) -> None:
+    """Stations pass the signed-in operator; the headless CLI (no operator) is trusted."""
+    if operator:
+        require_role(db, operator, DESK_ROLES)
+
+
+def _verdict(difference: int, tolerance: int) -> str:
+    if abs(difference) <= tolerance:
+        return "consistent"
+    return "short" if difference < 0 else "over"
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -157,15 +180,29 @@ def _handled_by(s: Session, order_id: int) -> list[dict]:
 
 
 def dispute_check(
-    db: Database, key: str, *, dest_grams: int | None = None, claim: str | None = None
+    db: Database,
+    key: str,
+    *,
+    dest_grams: int | None = None,
+    claim: str | None = None,
+    order_id: int | None = None,
 ) -> dict:
-    """The `dispute --json` object of CONTRACT.md (plus ``confidence``, ``claim``, ``lines``)."""
+    """The `dispute --json` object of CONTRACT.md plus the extras named in the module doc.
+
+    ``key`` is a waybill number, order number, receiver name or phone tail; when it matches
+    several parcels ``ambiguous_key`` is raised (the desk then lets the clerk choose and passes
+    ``order_id``)."""
     if claim is not None and claim not in CLAIMS:
         raise ServiceError("unknown_claim", claim=claim)
     if dest_grams is not None and dest_grams < 0:
         raise ServiceError("bad_weight", grams=dest_grams)
     with db.read() as s:
-        oid = _one_order(s, key)
+        if order_id is not None:
+            if s.get(Order, order_id) is None:
+                raise ServiceError("order_not_found", key=str(order_id))
+            oid = order_id
+        else:
+            oid = _one_order(s, key)
         o = s.scalars(
             select(Order)
             .where(Order.id == oid)
@@ -193,24 +230,35 @@ def dispute_check(
         tolerance = w.tolerance_grams if w else exp.tolerance_grams
         recorded = w.grams if w else None
         finding, difference, confidence, suspects = "no_weighing", None, "none", []
+        dispatch = None
         if recorded is not None:
-            difference = (
-                (dest_grams - recorded) if dest_grams is not None else (recorded - expected)
-            )
-            if abs(difference) <= tolerance:
-                finding = "consistent"
-            else:
-                finding = "short" if difference < 0 else "over"
-                ex = explain(difference, units, tolerance)
-                confidence = ex.confidence
-                grams_of = {u.sku: u.grams for u in units}
-                if ex.best:
-                    suspects = [
-                        {"sku": sku, "qty": q, "grams": grams_of[sku] * q}
-                        for sku, q in ex.best.items
-                    ]
+            d0 = recorded - expected
+            dispatch = {"difference_grams": d0, "finding": _verdict(d0, tolerance)}
+            difference = (dest_grams - recorded) if dest_grams is not None else d0
+            finding = _verdict(difference, tolerance)
         elif dest_grams is not None:
-            difference = dest_grams - expected
+            difference = dest_grams - expected  # against the goods: the best there is
+        if difference is not None and abs(difference) > tolerance:
+            ex = explain(difference, units, tolerance)
+            confidence = ex.confidence
+            grams_of = {u.sku: u.grams for u in units}
+            if ex.best:
+                suspects = [
+                    {"sku": sku, "qty": q, "grams": grams_of[sku] * q} for sku, q in ex.best.items
+                ]
+        carton = s.get(Carton, o.carton_id) if o.carton_id else None
+        handover = s.execute(
+            select(Handover.manifest_no, Handover.courier_name)
+            .join(HandoverItem, HandoverItem.handover_id == Handover.id)
+            .where(HandoverItem.order_id == oid)
+        ).first()
+        last_ev = s.execute(
+            select(Event.seq, Event.hash)
+            .where(Event.order_id == oid)
+            .order_by(Event.order_id, Event.at.desc(), Event.seq.desc())
+            .limit(1)
+        ).first()
+        head = s.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).first()
         return {
             "waybill_no": o.waybill_no,
             "order_no": o.order_no,
@@ -227,15 +275,23 @@ def dispute_check(
                 "position": w.stub_position if w else None,
             },
             "handled_by": _handled_by(s, oid),
+            "dispatch": dispatch,
             "claim": claim,
+            "status": o.status,
             "carrier": carrier.code if carrier else None,
+            "carrier_name": carrier.name if carrier else None,
+            "carton": {"code": carton.code, "name": carton.name} if carton else None,
+            "handover": (
+                {"manifest_no": handover[0], "courier": handover[1]} if handover else None
+            ),
             "weighed_at": _iso(s.get(Event, w.event_id).at) if w else None,
             "weighing_verdict": w.verdict if w else None,
             "lines": [
                 {"sku": u.sku, "name": u.name, "qty": u.available, "unit_grams": u.grams}
                 for u in units
             ],
-            "chain_head": s.scalar(select(Event.hash).order_by(Event.seq.desc()).limit(1)) or "",
+            "evidence": {"seq": last_ev[0], "hash": last_ev[1]} if last_ev else None,
+            "chain_head": {"seq": head[0], "hash": head[1]} if head else None,
         }
 
 
@@ -250,8 +306,13 @@ def register_case(
     """Record the case in the register (an event plus a `DisputeCase` row); returns its id."""
     if claim not in CLAIMS:
         raise ServiceError("unknown_claim", claim=claim)
+    _check_role(db, operator)
     with db.write() as s:
-        oid = s.scalar(select(Order.id).where(Order.order_no == findings["order_no"]))
+        oid = None
+        if findings.get("waybill_no"):
+            oid = s.scalar(select(Order.id).where(Order.waybill_no == findings["waybill_no"]))
+        if oid is None:
+            oid = s.scalar(select(Order.id).where(Order.order_no == findings["order_no"]).limit(1))
         if oid is None:
             raise ServiceError("order_not_found", key=findings["order_no"])
         carrier_id = s.scalar(select(Order.carrier_id).where(Order.id == oid))
@@ -279,7 +340,7 @@ def register_case(
             expected_grams=findings["expected_grams"],
             difference_grams=findings["difference_grams"],
             finding=findings["finding"],
-            findings=findings,
+            findings={**findings, "claim": claim},
             operator=operator,
         )
         s.add(case)
@@ -299,6 +360,7 @@ def settle_case(
     """Write the outcome and the responsible party (courier, station, operator); an event."""
     if not outcome.strip():
         raise ServiceError("reason_required")
+    _check_role(db, operator)
     with db.write() as s:
         case = s.get(DisputeCase, case_id)
         if case is None:
@@ -373,6 +435,17 @@ def list_cases(
         ]
 
 
+def month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
+    """``"2024-05"`` → the UTC bounds of that Beijing month, for `list_cases`' since/until."""
+    try:
+        y, m = (int(x) for x in month.split("-"))
+        start = dt.datetime(y, m, 1, tzinfo=CHINA)
+    except ValueError:
+        raise ServiceError("bad_month", month=month) from None
+    end = dt.datetime(y + (m == 12), m % 12 + 1, 1, tzinfo=CHINA)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
 def monthly_counts(db: Database) -> list[tuple[str, str, str, int]]:
     """(month YYYY-MM, claim, carrier code, cases), Beijing months."""
     out: dict[tuple[str, str, str], int] = {}
@@ -382,7 +455,7 @@ def monthly_counts(db: Database) -> list[tuple[str, str, str, int]]:
                 Carrier, Carrier.id == DisputeCase.carrier_id
             )
         ):
-            month = at.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m")
+            month = at.astimezone(CHINA).strftime("%Y-%m")
             k = (month, claim, code or "")
             out[k] = out.get(k, 0) + 1
     return sorted((m, c, k, n) for (m, c, k), n in out.items())
@@ -409,7 +482,7 @@ def export_cases(db: Database, out: str | Path, **filters) -> int:
     values = [
         [
             r.id,
-            r.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            r.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"),
             r.waybill_no,
             r.order_no,
             r.carrier,

@@ -6,6 +6,11 @@ scan event; the cart is held in the database (``Order.claimed_by = "handover:<ca
 carts never take the same parcel. Closing the cart writes the `Handover` and its items in one
 transaction (``handover_items.order_id`` is unique: a parcel is handed over once, ever) and
 moves the orders to ``handed_over``.
+
+The platform export may come first: stubs go back to the print operator through the day and
+the waybill numbers are confirmed to the platform before the courier comes (DOMAIN.md). Such
+an order is ``shipped`` but still on the floor; it is accepted on a cart (and stays
+``shipped``) as long as it has no handover item.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
+    ChainHead,
     Event,
     Handover,
     HandoverItem,
@@ -33,10 +39,17 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.batching import CHINA
+from app.services.operators import require_role
 from app.services.orders import ServiceError
 
 CART_PREFIX = "handover:"
 PASSED = ("ok", "override")
+#: Who may load a courier's cart and export the platform files.
+HANDOVER_ROLES = ("weigher", "supervisor", "print_operator")
+#: A cart never closed (the station crashed) lets go of its parcels after this long.
+STALE_CART = dt.timedelta(hours=4)
+#: A parcel confirmed to the platform is looked for on the floor this long after payment.
+SHIPPED_WINDOW = dt.timedelta(days=14)
 
 
 @dataclass
@@ -60,7 +73,7 @@ class Cart:
 class HandoverScan:
     verdict: str  # accepted / refused
     code: str  # accepted, or the refusal: not_found, intercepted, not_weighed, weight_hold,
-    # other_carrier, already_on_cart, on_other_cart, already_handed_over
+    # other_carrier, already_on_cart, on_other_cart, already_handed_over, held
     waybill_no: str
     order_no: str = ""
     grams: int = 0
@@ -74,7 +87,23 @@ def _carrier(s, code: str) -> Carrier:
     return c
 
 
+def _check_role(db: Database, operator: str) -> None:
+    """Stations pass the signed-in operator; the headless CLI (no operator) is trusted."""
+    if operator:
+        require_role(db, operator, HANDOVER_ROLES)
+
+
+def carriers(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the active carriers, for the station's chooser."""
+    with db.read() as s:
+        return [
+            (c.code, c.name)
+            for c in s.scalars(select(Carrier).where(Carrier.active).order_by(Carrier.code))
+        ]
+
+
 def open_cart(db: Database, carrier_code: str, *, operator: str = "", station: str = "") -> Cart:
+    _check_role(db, operator)
     with db.write() as s:
         c = _carrier(s, carrier_code)
         cart = Cart(str(uuid.uuid4()), c.code, c.name, utcnow())
@@ -107,17 +136,25 @@ def scan_parcel(
         else:
             w = _last_weighing(s, o.id)
             carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
+            handed = s.scalar(select(HandoverItem.id).where(HandoverItem.order_id == o.id))
             if o.status == OrderStatus.CANCELLED:
                 result = HandoverScan("refused", "intercepted", code, o.order_no)
-            elif o.status in (OrderStatus.HANDED_OVER, OrderStatus.SHIPPED):
+            elif o.status == OrderStatus.HANDED_OVER or handed is not None:
                 result = HandoverScan("refused", "already_handed_over", code, o.order_no)
             elif o.claimed_by == CART_PREFIX + cart.cart_id:
                 result = HandoverScan("refused", "already_on_cart", code, o.order_no)
-            elif o.claimed_by and o.claimed_by.startswith(CART_PREFIX):
+            elif (
+                o.claimed_by
+                and o.claimed_by.startswith(CART_PREFIX)
+                and (o.claimed_at is None or utcnow() - o.claimed_at < STALE_CART)
+            ):
                 result = HandoverScan("refused", "on_other_cart", code, o.order_no)
-            elif w is None or o.status != OrderStatus.WEIGHED:
-                reason = "weight_hold" if w is not None and w.verdict == "hold" else "not_weighed"
-                result = HandoverScan("refused", reason, code, o.order_no)
+            elif w is not None and w.verdict == "hold":
+                result = HandoverScan("refused", "weight_hold", code, o.order_no)
+            elif o.status == OrderStatus.HELD:
+                result = HandoverScan("refused", "held", code, o.order_no, detail=o.hold_reason)
+            elif w is None or o.status not in (OrderStatus.WEIGHED, OrderStatus.SHIPPED):
+                result = HandoverScan("refused", "not_weighed", code, o.order_no)
             elif w.verdict not in PASSED:
                 result = HandoverScan("refused", "weight_hold", code, o.order_no)
             elif carrier is None or carrier.code != cart.carrier_code:
@@ -143,7 +180,7 @@ def scan_parcel(
                 "code": code,
                 "verdict": result.code,
                 "cart": cart.cart_id,
-                **({"carrier": result.detail} if result.detail else {}),
+                **({"detail": result.detail} if result.detail else {}),
             },
         )
         s.add(
@@ -182,19 +219,23 @@ def remove_parcel(
 
 @dataclass(frozen=True)
 class CarrierDay:
-    weighed: int  # parcels weighed ok for this carrier today, not yet handed over
+    weighed: int  # parcels weighed ok for this carrier, not yet handed over (carts included)
     weighed_grams: int
 
 
 def carrier_day(db: Database, carrier_code: str, now: dt.datetime | None = None) -> CarrierDay:
-    """What was weighed for this carrier and still waits for a courier."""
+    """What was weighed for this carrier and still waits for a courier: the figure a cart's
+    running count and weight are shown against. Parcels weighed on an earlier day and never
+    picked up are counted too (they are the ones most likely forgotten)."""
     with db.read() as s:
         c = _carrier(s, carrier_code)
-        rows = _waiting_parcels(s, c.id)
+        rows = _waiting_parcels(s, c.id, now)
     return CarrierDay(len(rows), sum(g for _, _, g in rows))
 
 
-def _waiting_parcels(s, carrier_id: int) -> list[tuple[str, str, int]]:
+def _waiting_parcels(
+    s, carrier_id: int, now: dt.datetime | None = None
+) -> list[tuple[str, str, int]]:
     last = (
         select(Weighing.order_id, func.max(Weighing.id).label("wid"))
         .group_by(Weighing.order_id)
@@ -206,7 +247,14 @@ def _waiting_parcels(s, carrier_id: int) -> list[tuple[str, str, int]]:
         .join(Weighing, Weighing.id == last.c.wid)
         .where(
             Order.carrier_id == carrier_id,
-            Order.status == OrderStatus.WEIGHED.value,
+            or_(
+                Order.status == OrderStatus.WEIGHED.value,
+                and_(
+                    Order.status == OrderStatus.SHIPPED.value,
+                    Order.paid_at >= (now or utcnow()) - SHIPPED_WINDOW,
+                    ~exists().where(HandoverItem.order_id == Order.id),
+                ),
+            ),
             Weighing.verdict.in_(PASSED),
         )
         .order_by(Order.waybill_no)
@@ -237,6 +285,7 @@ def close_cart(
 ) -> ClosedHandover:
     if not courier_name.strip():
         raise ServiceError("courier_required")
+    _check_role(db, operator)
     with db.write() as s:
         c = _carrier(s, cart.carrier_code)
         orders = list(
@@ -289,7 +338,8 @@ def close_cart(
                     grams=grams[o.id],
                 )
             )
-            o.status = OrderStatus.HANDED_OVER.value
+            if o.status == OrderStatus.WEIGHED:  # a parcel already confirmed stays ``shipped``
+                o.status = OrderStatus.HANDED_OVER.value
             o.claimed_by, o.claimed_at = None, None
             o.updated_at = utcnow()
             parcels.append((o.order_no, o.waybill_no or "", grams[o.id]))
@@ -307,7 +357,7 @@ def close_cart(
             )
         s.flush()
         left = _waiting_parcels(s, c.id)
-        head = s.scalar(select(Event.hash).order_by(Event.seq.desc()).limit(1)) or ""
+        head = s.scalar(select(ChainHead.hash).where(ChainHead.id == 1)) or ""
         return ClosedHandover(
             manifest_no=manifest_no,
             carrier_code=c.code,
@@ -388,6 +438,7 @@ def export_shipments(
         raise ServiceError("unknown_platform", platform=platform)
     header, encoding = PLATFORM_FILES[platform]
     names = PLATFORM_CARRIER_NAMES[platform]
+    _check_role(db, operator)
     with db.write() as s:
         last = (
             select(Weighing.order_id, func.max(Weighing.id).label("wid"))
@@ -396,13 +447,17 @@ def export_shipments(
         )
         if again:
             today = utcnow().astimezone(CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
-            exported_today = select(Event.order_id).where(
-                Event.kind == "shipment_exported", Event.at >= today.astimezone(dt.UTC)
-            )
+            since = today.astimezone(dt.UTC)
+            # shipped orders paid lately (status index), then their own events (order index)
             q = select(Order).where(
                 Order.platform == platform,
                 Order.status == OrderStatus.SHIPPED.value,
-                Order.id.in_(exported_today),
+                Order.paid_at >= since - SHIPPED_WINDOW,
+                exists().where(
+                    Event.order_id == Order.id,
+                    Event.kind == "shipment_exported",
+                    Event.at >= since,
+                ),
             )
         else:
             q = (

@@ -88,6 +88,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("Parcelproof")
     settings = load_settings()
     lang = choose_language(getattr(args, "lang", None), settings.lang)
+    settings.lang = lang
     install_translators(app, lang)
     apply_style(app)
 
@@ -147,5 +148,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if os.environ.get("PARCELPROOF_EXIT_AFTER_START"):
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    window.release_app_filters()
+    window.close()
+    window.deleteLater()
     db.dispose()
     return int(code)

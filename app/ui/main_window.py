@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.operators import OperatorInfo
+from app.ui.idle import IdleWatcher
 from app.ui.signin import SignInDialog
 from app.ui.stations import StationContext, allowed, available_stations, station_class
 from app.ui.texts import role_label
@@ -74,12 +76,14 @@ class MainWindow(QMainWindow):
         tf.setBold(True)
         self.title.setFont(tf)
         self.who = QLabel()
-        self.back = QPushButton(self.tr("Stations (F2)"))
-        self.sign_out = QPushButton(self.tr("Sign out"))
+        self.back = QPushButton()
+        self.sign_out = QPushButton()
+        self.language = QPushButton()
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.who)
+        header.addWidget(self.language)
         header.addWidget(self.back)
         header.addWidget(self.sign_out)
 
@@ -95,10 +99,20 @@ class MainWindow(QMainWindow):
         self.chooser.station_chosen.connect(self.open_station)
         self.back.clicked.connect(self.show_chooser)
         self.sign_out.clicked.connect(self._on_sign_out_clicked)
+        self.language.clicked.connect(self._on_language_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.show_chooser)
+        self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.idled.connect(self.lock)
         self._update_header()
 
     def _update_header(self) -> None:
+        self.back.setText(self.tr("Stations (F2)"))
+        self.sign_out.setText(self.tr("Sign out"))
+        # the button names the other language, in that language
+        self.language.setText("English" if self.ctx.settings.lang == "zh_CN" else "中文")
         spec = station_class(self.station_name) if self.station_name else None
         base = self.tr("Parcelproof")
         if self._demo:
@@ -143,12 +157,58 @@ class MainWindow(QMainWindow):
         self.station = None
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.release_app_filters()
         self._close_station()
         super().closeEvent(event)
 
     def show_chooser(self) -> None:
         self.stack.setCurrentWidget(self.chooser)
         self.station_name = ""
+        self._update_header()
+
+    def release_app_filters(self) -> None:
+        """Take the idle watcher off the application: a window that is gone must not keep
+        an application-wide event filter (it would sit in every event's path)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+
+    def lock(self) -> None:
+        """Idle too long: the station locks until a badge is scanned again (anyone allowed
+        may take over; the station stays open when the new operator may use it)."""
+        if self.isHidden():
+            return
+        dlg = SignInDialog(
+            self._db, hint=self.tr("Locked after idle time. Scan your badge."), parent=self
+        )
+        if dlg.exec() and dlg.operator:
+            changed = self.operator is None or dlg.operator.code != self.operator.code
+            self.operator = dlg.operator
+            self.ctx.operator = dlg.operator
+            if changed:
+                current = self.station_name
+                self._rebuild_chooser()
+                if current:
+                    self.open_station(current)
+            self._update_header()
+        self.idle.set_minutes(self.ctx.settings.idle_lock_minutes)
+
+    def _on_language_clicked(self) -> None:
+        from app.settings import save_settings
+        from app.ui.i18n import install_translators
+
+        lang = "en" if self.ctx.settings.lang == "zh_CN" else "zh_CN"
+        self.ctx.settings.lang = lang
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, lang)
+        if not self.ctx.demo:
+            save_settings(self.ctx.settings)
+        current = self.station_name
+        self._rebuild_chooser()  # widgets are made again, in the new language
+        if current:
+            self.open_station(current)
+        self.setWindowTitle(self.tr("Parcelproof"))
         self._update_header()
 
     def _on_sign_out_clicked(self) -> None:

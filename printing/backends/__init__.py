@@ -3,6 +3,7 @@
 ``backend_from_url`` turns a settings string into a backend:
 
 * ``cups:NAME`` (or a bare queue name) – :class:`CupsBackend`
+* ``cups://HOST:PORT/NAME`` – a queue on that CUPS server (``lp -h HOST:PORT``)
 * ``cups-raw:NAME`` – CUPS raw queue for ZPL/TSPL
 * ``socket://HOST[:PORT]`` – :class:`RawSocketBackend` (default port 9100)
 * ``device:/dev/usb/lp0`` – :class:`RawDeviceBackend`
@@ -33,6 +34,11 @@ def backend_from_url(url: str) -> Backend:
         return CupsBackend(u)
     scheme = scheme.lower()
     if scheme == "cups":
+        if rest.startswith("//"):
+            host, _, queue = rest[2:].partition("/")
+            if not host or not queue:
+                raise ValueError(f"printer URL {url!r}: expected cups://HOST:PORT/QUEUE")
+            return CupsBackend(queue, server=host)
         return CupsBackend(rest)
     if scheme == "cups-raw":
         return CupsBackend(rest, raw=True)

@@ -6,6 +6,8 @@ backend returns ``PRINTER-12`` as the job id. Scaling is switched off because a 
 by even 2 % has barcode modules that are no longer whole printer dots.
 
 For raw ZPL/TSPL through a raw CUPS queue pass ``raw=True`` (adds ``-o raw``).
+``server`` (``host:port`` or a scheduler socket path) talks to that CUPS scheduler instead of
+the default one (``lp -h``/``lpstat -h``; without it ``$CUPS_SERVER`` or the local one).
 Blocking (``lp`` can wait on a busy scheduler); call from a worker thread.
 """
 
@@ -40,7 +42,8 @@ def parse_request_id(output: str) -> str | None:
 
 
 class CupsBackend:
-    """A CUPS queue by name. ``options`` are extra ``-o key=value`` pairs."""
+    """A CUPS queue by name. ``options`` are extra ``-o key=value`` pairs; ``server`` a CUPS
+    scheduler (``host:port`` or socket path) other than the default."""
 
     name = "cups"
 
@@ -53,20 +56,27 @@ class CupsBackend:
         timeout: float = 60.0,
         lp: str = "lp",
         lpstat: str = "lpstat",
+        server: str | None = None,
     ) -> None:
         if not printer or printer.startswith("-"):
             raise ValueError(f"bad printer name {printer!r}")
+        if server is not None and (not server.strip() or server.startswith("-")):
+            raise ValueError(f"bad CUPS server {server!r}")
         self.printer = printer
         self.options = dict(options or {})
         self.raw = raw
         self.timeout = timeout
         self.lp = lp
         self.lpstat = lpstat
+        self.server = server.strip() if server else None
+
+    def _server_args(self) -> list[str]:
+        return ["-h", self.server] if self.server else []
 
     def command(self, *, title: str = "", media: str | None = None) -> list[str]:
         """The ``lp`` argument vector for a job (the document goes to stdin)."""
         lp = shutil.which(self.lp) or self.lp
-        cmd = [lp, "-d", self.printer]
+        cmd = [lp, *self._server_args(), "-d", self.printer]
         if title:
             cmd += ["-t", title[:255]]
         opts: dict[str, str] = {}
@@ -109,6 +119,9 @@ class CupsBackend:
             low = err.lower()
             if "does not exist" in low or "unknown" in low or "not found" in low:
                 msg = f"printer {self.printer!r} is unknown to CUPS ({err})"
+            elif "scheduler" in low or "connect" in low:
+                where = self.server or "the local CUPS scheduler"
+                msg = f"cannot reach {where}: {err}"
             else:
                 msg = f"lp failed with exit {proc.returncode}: {err or out.strip()}"
             return JobResult(False, None, msg, self.name)
@@ -123,7 +136,7 @@ class CupsBackend:
         if shutil.which(self.lpstat) is None:
             raise FileNotFoundError(f"'{self.lpstat}' not found: install cups-client")
         proc = subprocess.run(
-            [shutil.which(self.lpstat) or self.lpstat, *args],
+            [shutil.which(self.lpstat) or self.lpstat, *self._server_args(), *args],
             capture_output=True,
             timeout=self.timeout,
             check=False,
@@ -150,13 +163,20 @@ class CupsBackend:
         return self._lpstat(["-l", "-p", self.printer]).strip()
 
     @staticmethod
-    def list_printers(lpstat: str = "lpstat", timeout: float = 10.0) -> list[str]:
+    def list_printers(
+        lpstat: str = "lpstat", timeout: float = 10.0, server: str | None = None
+    ) -> list[str]:
         """Queue names CUPS knows (``lpstat -e``); empty when CUPS is absent."""
         exe = shutil.which(lpstat)
         if exe is None:
             return []
         try:
-            proc = subprocess.run([exe, "-e"], capture_output=True, timeout=timeout, check=False)
+            proc = subprocess.run(
+                [exe, *(["-h", server] if server else []), "-e"],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired):
             return []
         return [

@@ -10,6 +10,11 @@ from printing.documents.common import (
     fmt_grams,
     label_format,
 )
+from printing.documents.dispute_report import (
+    finding_text,
+    layout_dispute_report,
+    render_dispute_report,
+)
 from printing.documents.manifest import (
     ManifestData,
     ManifestEntry,
@@ -25,6 +30,11 @@ from printing.documents.picklist import (
     render_pick_list,
 )
 from printing.documents.slip import SlipData, SlipLine, layout_slip, render_slips
+from printing.documents.stub_register import (
+    StubRegisterData,
+    StubRegisterEntry,
+    render_stub_register,
+)
 from printing.documents.table import natural_key
 from printing.documents.waybill import (
     GoodsLine,
@@ -50,10 +60,14 @@ __all__ = [
     "PickListData",
     "SlipData",
     "SlipLine",
+    "StubRegisterData",
+    "StubRegisterEntry",
     "WaybillData",
+    "finding_text",
     "fmt_grams",
     "goods_summary",
     "label_format",
+    "layout_dispute_report",
     "layout_manifest",
     "layout_pick_list",
     "layout_slip",
@@ -62,8 +76,10 @@ __all__ = [
     "mask_phone",
     "merge_pick_lines",
     "natural_key",
+    "render_dispute_report",
     "render_manifest",
     "render_pick_list",
     "render_slips",
+    "render_stub_register",
     "render_waybills",
 ]

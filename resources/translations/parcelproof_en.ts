@@ -2,6 +2,688 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>DevicePanel</name>
+        <message>
+            <source>Scale and scanner test</source>
+            <translation>Scale and scanner test</translation>
+        </message>
+        <message>
+            <source>/dev/ttyUSB0 or a URL</source>
+            <translation>/dev/ttyUSB0 or a URL</translation>
+        </message>
+        <message>
+            <source>Refresh ports</source>
+            <translation>Refresh ports</translation>
+        </message>
+        <message>
+            <source>auto-detect</source>
+            <translation>auto-detect</translation>
+        </message>
+        <message>
+            <source>protocol default</source>
+            <translation>protocol default</translation>
+        </message>
+        <message>
+            <source>as sent (kg when the frame names none)</source>
+            <translation>as sent (kg when the frame names none)</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Connect</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Disconnect</translation>
+        </message>
+        <message>
+            <source>Auto-detect</source>
+            <translation>Auto-detect</translation>
+        </message>
+        <message>
+            <source>Save as this station's scale</source>
+            <translation>Save as this station's scale</translation>
+        </message>
+        <message>
+            <source>Start simulated scale</source>
+            <translation>Start simulated scale</translation>
+        </message>
+        <message>
+            <source>Put a parcel on it</source>
+            <translation>Put a parcel on it</translation>
+        </message>
+        <message>
+            <source>Take it off</source>
+            <translation>Take it off</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Protocol</source>
+            <translation>Protocol</translation>
+        </message>
+        <message>
+            <source>Baud rate</source>
+            <translation>Baud rate</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation>Scale</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Grams</source>
+            <translation>Grams</translation>
+        </message>
+        <message>
+            <source>Scale says</source>
+            <translation>Scale says</translation>
+        </message>
+        <message>
+            <source>Our check</source>
+            <translation>Our check</translation>
+        </message>
+        <message>
+            <source>Overload</source>
+            <translation>Overload</translation>
+        </message>
+        <message>
+            <source>Net / gross</source>
+            <translation>Net / gross</translation>
+        </message>
+        <message>
+            <source>Tare g</source>
+            <translation>Tare g</translation>
+        </message>
+        <message>
+            <source>Live</source>
+            <translation>Live</translation>
+        </message>
+        <message>
+            <source>Raw bytes from the scale (hex | text)</source>
+            <translation>Raw bytes from the scale (hex | text)</translation>
+        </message>
+        <message>
+            <source>Scan a barcode here</source>
+            <translation>Scan a barcode here</translation>
+        </message>
+        <message>
+            <source>Each scan is listed with its key timing. If the code lands in the field instead, the scanner types too slowly to be told from a person: shorten its inter-key delay.</source>
+            <translation>Each scan is listed with its key timing. If the code lands in the field instead, the scanner types too slowly to be told from a person: shorten its inter-key delay.</translation>
+        </message>
+        <message>
+            <source>Serial scanner port (optional)</source>
+            <translation>Serial scanner port (optional)</translation>
+        </message>
+        <message>
+            <source>Connect scanner</source>
+            <translation>Connect scanner</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>Avg ms/key</source>
+            <translation>Avg ms/key</translation>
+        </message>
+        <message>
+            <source>Max ms/key</source>
+            <translation>Max ms/key</translation>
+        </message>
+        <message>
+            <source>Ended by</source>
+            <translation>Ended by</translation>
+        </message>
+        <message>
+            <source>Scanner</source>
+            <translation>Scanner</translation>
+        </message>
+        <message>
+            <source>simulated scale</source>
+            <translation>simulated scale</translation>
+        </message>
+        <message>
+            <source>Could not save the settings: {error}</source>
+            <translation>Could not save the settings: {error}</translation>
+        </message>
+        <message>
+            <source>Saved: {port}, {protocol}</source>
+            <translation>Saved: {port}, {protocol}</translation>
+        </message>
+        <message>
+            <source>Choose or type a port first.</source>
+            <translation>Choose or type a port first.</translation>
+        </message>
+        <message>
+            <source>No protocol recognised: bytes did not parse at any common setting. Check the cable and that the indicator sends its weight.</source>
+            <translation>No protocol recognised: bytes did not parse at any common setting. Check the cable and that the indicator sends its weight.</translation>
+        </message>
+        <message>
+            <source>Found {protocol} at {settings}, confidence {pct}%</source>
+            <translation>Found {protocol} at {settings}, confidence {pct}%</translation>
+        </message>
+        <message>
+            <source>Also possible: {others}</source>
+            <translation>Also possible: {others}</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} g</translation>
+        </message>
+        <message>
+            <source>Overload / out of range</source>
+            <translation>Overload / out of range</translation>
+        </message>
+        <message>
+            <source>Stable</source>
+            <translation>Stable</translation>
+        </message>
+        <message>
+            <source>Moving ({run} close readings)</source>
+            <translation>Moving ({run} close readings)</translation>
+        </message>
+        <message>
+            <source>Disconnect scanner</source>
+            <translation>Disconnect scanner</translation>
+        </message>
+        <message>
+            <source>Port open: waiting for a scan</source>
+            <translation>Port open: waiting for a scan</translation>
+        </message>
+        <message>
+            <source>Connected: scans arrive</source>
+            <translation>Connected: scans arrive</translation>
+        </message>
+        <message>
+            <source>Frames: {frames}    Bad frames: {bad}    Bytes: {bytes}</source>
+            <translation>Frames: {frames}    Bad frames: {bad}    Bytes: {bytes}</translation>
+        </message>
+        <message>
+            <source>stable</source>
+            <translation>stable</translation>
+        </message>
+        <message>
+            <source>moving</source>
+            <translation>moving</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>net</source>
+            <translation>net</translation>
+        </message>
+        <message>
+            <source>gross</source>
+            <translation>gross</translation>
+        </message>
+        <message>
+            <source>keyboard</source>
+            <translation>keyboard</translation>
+        </message>
+        <message>
+            <source>serial</source>
+            <translation>serial</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>{code}  ({keys} keys, {avg} ms/key on average, {max} ms at most)</source>
+            <translation>{code}  ({keys} keys, {avg} ms/key on average, {max} ms at most)</translation>
+        </message>
+        <message>
+            <source>{code}  (serial scanner)</source>
+            <translation>{code}  (serial scanner)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Devices</name>
+        <message>
+            <source>You may not open {port}. Add your user to the dialout group:
+sudo usermod -aG dialout $USER
+then log out and log in again.</source>
+            <translation>You may not open {port}. Add your user to the dialout group:
+sudo usermod -aG dialout $USER
+then log out and log in again.</translation>
+        </message>
+        <message>
+            <source>Port {port} not found: is the cable plugged in, is the port name right?</source>
+            <translation>Port {port} not found: is the cable plugged in, is the port name right?</translation>
+        </message>
+        <message>
+            <source>Port {port} is used by another program: close it, then connect again.</source>
+            <translation>Port {port} is used by another program: close it, then connect again.</translation>
+        </message>
+        <message>
+            <source>{port} is not a port name or URL this program understands.</source>
+            <translation>{port} is not a port name or URL this program understands.</translation>
+        </message>
+        <message>
+            <source>Port {port} refuses these line settings (baud, parity).</source>
+            <translation>Port {port} refuses these line settings (baud, parity).</translation>
+        </message>
+        <message>
+            <source>Reading {port} failed: the cable was pulled or the device restarted.</source>
+            <translation>Reading {port} failed: the cable was pulled or the device restarted.</translation>
+        </message>
+        <message>
+            <source>This scale protocol is not known.</source>
+            <translation>This scale protocol is not known.</translation>
+        </message>
+        <message>
+            <source>Connecting: port open, waiting for data</source>
+            <translation>Connecting: port open, waiting for data</translation>
+        </message>
+        <message>
+            <source>Connected: data arrives</source>
+            <translation>Connected: data arrives</translation>
+        </message>
+        <message>
+            <source>No data: the port is open but the scale sends nothing (cable, baud rate, continuous output switched off?)</source>
+            <translation>No data: the port is open but the scale sends nothing (cable, baud rate, continuous output switched off?)</translation>
+        </message>
+        <message>
+            <source>Disconnected</source>
+            <translation>Disconnected</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Not connected</translation>
+        </message>
+        <message>
+            <source>Detecting the protocol (a few seconds)</source>
+            <translation>Detecting the protocol (a few seconds)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dispute</name>
+        <message>
+            <source>{key} matches {count} parcels: choose one.</source>
+            <translation>{key} matches {count} parcels: choose one.</translation>
+        </message>
+        <message>
+            <source>{claim} is not a known claim.</source>
+            <translation>{claim} is not a known claim.</translation>
+        </message>
+        <message>
+            <source>{grams} is not a weight.</source>
+            <translation>{grams} is not a weight.</translation>
+        </message>
+        <message>
+            <source>Case {case} does not exist.</source>
+            <translation>Case {case} does not exist.</translation>
+        </message>
+        <message>
+            <source>{month} is not a month (YYYY-MM).</source>
+            <translation>{month} is not a month (YYYY-MM).</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {detail}</source>
+            <translation>Cannot write {path}: {detail}</translation>
+        </message>
+        <message>
+            <source>Dispute registered</source>
+            <translation>Dispute registered</translation>
+        </message>
+        <message>
+            <source>Dispute settled</source>
+            <translation>Dispute settled</translation>
+        </message>
+        <message>
+            <source>Items missing (少件)</source>
+            <translation>Items missing (少件)</translation>
+        </message>
+        <message>
+            <source>Broken (破损)</source>
+            <translation>Broken (破损)</translation>
+        </message>
+        <message>
+            <source>Wrong goods (错发)</source>
+            <translation>Wrong goods (错发)</translation>
+        </message>
+        <message>
+            <source>Not received (未收到)</source>
+            <translation>Not received (未收到)</translation>
+        </message>
+        <message>
+            <source>No weighing on record for this parcel.</source>
+            <translation>No weighing on record for this parcel.</translation>
+        </message>
+        <message>
+            <source>The destination's weight agrees with dispatch ({n} g apart).</source>
+            <translation>The destination's weight agrees with dispatch ({n} g apart).</translation>
+        </message>
+        <message>
+            <source>Lighter at the destination by {n} g: something left the parcel.</source>
+            <translation>Lighter at the destination by {n} g: something left the parcel.</translation>
+        </message>
+        <message>
+            <source>Heavier at the destination by {n} g.</source>
+            <translation>Heavier at the destination by {n} g.</translation>
+        </message>
+        <message>
+            <source>Weighed as expected at dispatch ({n} g apart): it left complete.</source>
+            <translation>Weighed as expected at dispatch ({n} g apart): it left complete.</translation>
+        </message>
+        <message>
+            <source>Lighter than expected at dispatch by {n} g: it left short?</source>
+            <translation>Lighter than expected at dispatch by {n} g: it left short?</translation>
+        </message>
+        <message>
+            <source>Heavier than expected at dispatch by {n} g: extra goods?</source>
+            <translation>Heavier than expected at dispatch by {n} g: extra goods?</translation>
+        </message>
+        <message>
+            <source>Sure: only this fits the difference.</source>
+            <translation>Sure: only this fits the difference.</translation>
+        </message>
+        <message>
+            <source>Not sure: other items fit the difference as well.</source>
+            <translation>Not sure: other items fit the difference as well.</translation>
+        </message>
+        <message>
+            <source>No item fits the difference.</source>
+            <translation>No item fits the difference.</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>Reprinted</source>
+            <translation>Reprinted</translation>
+        </message>
+        <message>
+            <source>Picked</source>
+            <translation>Picked</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>Packed</source>
+            <translation>Packed</translation>
+        </message>
+        <message>
+            <source>Weighed</source>
+            <translation>Weighed</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Handed over</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisputeStation</name>
+        <message>
+            <source>Waybill no., order no., receiver name or last 4+ digits of the phone</source>
+            <translation>Waybill no., order no., receiver name or last 4+ digits of the phone</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>Look up</translation>
+        </message>
+        <message>
+            <source>Scan or type a waybill number to see the parcel's story.</source>
+            <translation>Scan or type a waybill number to see the parcel's story.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>grams, if the destination reweighed</source>
+            <translation>grams, if the destination reweighed</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Register case</source>
+            <translation>Register case</translation>
+        </message>
+        <message>
+            <source>Evidence report…</source>
+            <translation>Evidence report…</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Claim</translation>
+        </message>
+        <message>
+            <source>Destination weight</source>
+            <translation>Destination weight</translation>
+        </message>
+        <message>
+            <source>All claims</source>
+            <translation>All claims</translation>
+        </message>
+        <message>
+            <source>All carriers</source>
+            <translation>All carriers</translation>
+        </message>
+        <message>
+            <source>All months</source>
+            <translation>All months</translation>
+        </message>
+        <message>
+            <source>Export CSV/XLSX…</source>
+            <translation>Export CSV/XLSX…</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <source>Waybill no.</source>
+            <translation>Waybill no.</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <source>Difference g</source>
+            <translation>Difference g</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <source>Outcome, e.g. courier compensates</source>
+            <translation>Outcome, e.g. courier compensates</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Courier</translation>
+        </message>
+        <message>
+            <source>Warehouse</source>
+            <translation>Warehouse</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>Buyer</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <source>Settle case</source>
+            <translation>Settle case</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Cases per month by claim and carrier</source>
+            <translation>Cases per month by claim and carrier</translation>
+        </message>
+        <message>
+            <source>Check a parcel</source>
+            <translation>Check a parcel</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>Looking up…</source>
+            <translation>Looking up…</translation>
+        </message>
+        <message>
+            <source>No parcel matches {key}.</source>
+            <translation>No parcel matches {key}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) match: choose one.</source>
+            <translation>
+                <numerusform>%n parcel match: choose one.</numerusform>
+                <numerusform>%n parcels match: choose one.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Expected {expected} (± {tol} g) · weighed at dispatch {recorded}</source>
+            <translation>Expected {expected} (± {tol} g) · weighed at dispatch {recorded}</translation>
+        </message>
+        <message>
+            <source>Destination {dest} · difference {diff}</source>
+            <translation>Destination {dest} · difference {diff}</translation>
+        </message>
+        <message>
+            <source>At dispatch: {text}</source>
+            <translation>At dispatch: {text}</translation>
+        </message>
+        <message>
+            <source>Most likely: {items}</source>
+            <translation>Most likely: {items}</translation>
+        </message>
+        <message>
+            <source>Stub: bundle {bundle}, position {position}</source>
+            <translation>Stub: bundle {bundle}, position {position}</translation>
+        </message>
+        <message>
+            <source>No stub on record.</source>
+            <translation>No stub on record.</translation>
+        </message>
+        <message>
+            <source>Handed over on manifest {no} to {courier}</source>
+            <translation>Handed over on manifest {no} to {courier}</translation>
+        </message>
+        <message>
+            <source>Case {case} registered.</source>
+            <translation>Case {case} registered.</translation>
+        </message>
+        <message>
+            <source>Save the evidence report</source>
+            <translation>Save the evidence report</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Evidence report saved: {path}</source>
+            <translation>Evidence report saved: {path}</translation>
+        </message>
+        <message>
+            <source>Export the dispute register</source>
+            <translation>Export the dispute register</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) exported to {path}</source>
+            <translation>
+                <numerusform>%n case exported to {path}</numerusform>
+                <numerusform>%n cases exported to {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose a case in the register first.</source>
+            <translation>Choose a case in the register first.</translation>
+        </message>
+        <message>
+            <source>Case {case} settled.</source>
+            <translation>Case {case} settled.</translation>
+        </message>
+    </context>
+    <context>
         <name>Error</name>
         <message>
             <source>Badge or staff number {badge} is not known.</source>
@@ -38,6 +720,38 @@
         <message>
             <source>Something went wrong: {code}</source>
             <translation>Something went wrong: {code}</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is not known (or no longer in use).</source>
+            <translation>Waybill {waybill} is not known (or no longer in use).</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} belongs to a cancelled order: do not ship it.</source>
+            <translation>Waybill {waybill} belongs to a cancelled order: do not ship it.</translation>
+        </message>
+        <message>
+            <source>Unknown label format {format}.</source>
+            <translation>Unknown label format {format}.</translation>
+        </message>
+        <message>
+            <source>The batch needs at least one order.</source>
+            <translation>The batch needs at least one order.</translation>
+        </message>
+        <message>
+            <source>No shop is called {shop}.</source>
+            <translation>No shop is called {shop}.</translation>
+        </message>
+        <message>
+            <source>The carrier has no free waybill numbers left.</source>
+            <translation>The carrier has no free waybill numbers left.</translation>
+        </message>
+        <message>
+            <source>No carrier serves this address.</source>
+            <translation>No carrier serves this address.</translation>
+        </message>
+        <message>
+            <source>The order is not waiting to print.</source>
+            <translation>The order is not waiting to print.</translation>
         </message>
     </context>
     <context>
@@ -98,6 +812,190 @@
             <source>Handed over</source>
             <translation>Handed over</translation>
         </message>
+        <message>
+            <source>Print failed</source>
+            <translation>Print failed</translation>
+        </message>
+        <message>
+            <source>Print batch formed</source>
+            <translation>Print batch formed</translation>
+        </message>
+        <message>
+            <source>Waybill number given</source>
+            <translation>Waybill number given</translation>
+        </message>
+        <message>
+            <source>Waybill voided</source>
+            <translation>Waybill voided</translation>
+        </message>
+        <message>
+            <source>Routing table imported</source>
+            <translation>Routing table imported</translation>
+        </message>
+    </context>
+    <context>
+        <name>Handover</name>
+        <message>
+            <source>{carrier} is not a known carrier.</source>
+            <translation>{carrier} is not a known carrier.</translation>
+        </message>
+        <message>
+            <source>Enter the courier's name before closing.</source>
+            <translation>Enter the courier's name before closing.</translation>
+        </message>
+        <message>
+            <source>The cart is empty: nothing to hand over.</source>
+            <translation>The cart is empty: nothing to hand over.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is not on this cart.</source>
+            <translation>Waybill {waybill} is not on this cart.</translation>
+        </message>
+        <message>
+            <source>{platform} is not a known platform.</source>
+            <translation>{platform} is not a known platform.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {detail}</source>
+            <translation>Cannot write {path}: {detail}</translation>
+        </message>
+        <message>
+            <source>Handover cart opened</source>
+            <translation>Handover cart opened</translation>
+        </message>
+        <message>
+            <source>Taken off the handover cart</source>
+            <translation>Taken off the handover cart</translation>
+        </message>
+        <message>
+            <source>Exported to the platform</source>
+            <translation>Exported to the platform</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is not known.</source>
+            <translation>Waybill {waybill} is not known.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is CANCELLED: take the parcel back.</source>
+            <translation>Order {order_no} is CANCELLED: take the parcel back.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} has not been weighed: back to weighing.</source>
+            <translation>Waybill {waybill} has not been weighed: back to weighing.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is held for its weight: it waits for a supervisor.</source>
+            <translation>Waybill {waybill} is held for its weight: it waits for a supervisor.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is on hold: it may not leave.</source>
+            <translation>Order {order_no} is on hold: it may not leave.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} belongs to carrier {carrier}, not to this cart.</source>
+            <translation>Waybill {waybill} belongs to carrier {carrier}, not to this cart.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is already on this cart.</source>
+            <translation>Waybill {waybill} is already on this cart.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is on another cart.</source>
+            <translation>Waybill {waybill} is on another cart.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} was handed over already.</source>
+            <translation>Waybill {waybill} was handed over already.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverStation</name>
+        <message>
+            <source>Open cart</source>
+            <translation>Open cart</translation>
+        </message>
+        <message>
+            <source>Remove a parcel (then scan it)</source>
+            <translation>Remove a parcel (then scan it)</translation>
+        </message>
+        <message>
+            <source>Courier's name</source>
+            <translation>Courier's name</translation>
+        </message>
+        <message>
+            <source>Close and print manifest</source>
+            <translation>Close and print manifest</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Scan the carrier code or choose the carrier</source>
+            <translation>Scan the carrier code or choose the carrier</translation>
+        </message>
+        <message>
+            <source>{carrier}: scan each parcel onto the cart</source>
+            <translation>{carrier}: scan each parcel onto the cart</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) on the cart</source>
+            <translation>
+                <numerusform>%n parcel on the cart</numerusform>
+                <numerusform>%n parcels on the cart</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>of {n} weighed for this carrier ({kg})</source>
+            <translation>of {n} weighed for this carrier ({kg})</translation>
+        </message>
+        <message>
+            <source>Cart opened. Scan the first parcel.</source>
+            <translation>Cart opened. Scan the first parcel.</translation>
+        </message>
+        <message>
+            <source>On the cart: {waybill} ({grams} g)</source>
+            <translation>On the cart: {waybill} ({grams} g)</translation>
+        </message>
+        <message>
+            <source>Scan the parcel to take off the cart.</source>
+            <translation>Scan the parcel to take off the cart.</translation>
+        </message>
+        <message>
+            <source>Taken off the cart: {waybill}</source>
+            <translation>Taken off the cart: {waybill}</translation>
+        </message>
+        <message>
+            <source>Enter the courier's name before closing.</source>
+            <translation>Enter the courier's name before closing.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n weighed parcel(s) left behind — not on this cart:</source>
+            <translation>
+                <numerusform>%n weighed parcel left behind — not on this cart:</numerusform>
+                <numerusform>%n weighed parcels left behind — not on this cart:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Manifest {no}: {n} parcels handed over, {left} left behind.</source>
+            <translation>Manifest {no}: {n} parcels handed over, {left} left behind.</translation>
+        </message>
+        <message>
+            <source>Nothing left behind.</source>
+            <translation>Nothing left behind.</translation>
+        </message>
+        <message>
+            <source>Manifest {no}: {n} parcels handed over to {courier}.</source>
+            <translation>Manifest {no}: {n} parcels handed over to {courier}.</translation>
+        </message>
+        <message>
+            <source>Manifest printed: {where}</source>
+            <translation>Manifest printed: {where}</translation>
+        </message>
+        <message>
+            <source>The manifest did not print: {message}</source>
+            <translation>The manifest did not print: {message}</translation>
+        </message>
     </context>
     <context>
         <name>Hold</name>
@@ -155,6 +1053,10 @@
         <message>
             <source>The station “{name}” is not available in this version.</source>
             <translation>The station “{name}” is not available in this version.</translation>
+        </message>
+        <message>
+            <source>Locked after idle time. Scan your badge.</source>
+            <translation>Locked after idle time. Scan your badge.</translation>
         </message>
     </context>
     <context>
@@ -330,6 +1232,479 @@
         </message>
     </context>
     <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Supervisor override</source>
+            <translation>Supervisor override</translation>
+        </message>
+        <message>
+            <source>Scan the supervisor's badge</source>
+            <translation>Scan the supervisor's badge</translation>
+        </message>
+        <message>
+            <source>Why may this parcel ship?</source>
+            <translation>Why may this parcel ship?</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pack</name>
+        <message>
+            <source>Gift: {text}</source>
+            <translation>Gift: {text}</translation>
+        </message>
+        <message>
+            <source>Invoice: put the envelope on top</source>
+            <translation>Invoice: put the envelope on top</translation>
+        </message>
+        <message>
+            <source>Fragile: {name}</source>
+            <translation>Fragile: {name}</translation>
+        </message>
+        <message>
+            <source>Use extra filler</source>
+            <translation>Use extra filler</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackStation</name>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Scan the waybill</source>
+            <translation>Scan the waybill</translation>
+        </message>
+        <message>
+            <source>Order {order_no} · waybill {waybill} · {carrier}</source>
+            <translation>Order {order_no} · waybill {waybill} · {carrier}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Scan the carton used (suggested: {carton})</source>
+            <translation>Scan the carton used (suggested: {carton})</translation>
+        </message>
+        <message>
+            <source>Order {order_no} opened</source>
+            <translation>Order {order_no} opened</translation>
+        </message>
+        <message>
+            <source>Order {order_no} packed in {carton}</source>
+            <translation>Order {order_no} packed in {carton}</translation>
+        </message>
+        <message>
+            <source>Packed — scan the next waybill</source>
+            <translation>Packed — scan the next waybill</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickStation</name>
+        <message>
+            <source>Bin</source>
+            <translation>Bin</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Picked</source>
+            <translation>Picked</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>Short</translation>
+        </message>
+        <message>
+            <source>Confirm line (F6)</source>
+            <translation>Confirm line (F6)</translation>
+        </message>
+        <message>
+            <source>Shortage on line (F7)</source>
+            <translation>Shortage on line (F7)</translation>
+        </message>
+        <message>
+            <source>Scan the pick list or a waybill</source>
+            <translation>Scan the pick list or a waybill</translation>
+        </message>
+        <message>
+            <source>Pick list {code} · {n} orders</source>
+            <translation>Pick list {code} · {n} orders</translation>
+        </message>
+        <message>
+            <source>{done} of {total} items picked</source>
+            <translation>{done} of {total} items picked</translation>
+        </message>
+        <message>
+            <source>Pick list complete — scan the next pick list</source>
+            <translation>Pick list complete — scan the next pick list</translation>
+        </message>
+        <message>
+            <source>Bin {bin}: pick {n} × {name}</source>
+            <translation>Bin {bin}: pick {n} × {name}</translation>
+        </message>
+        <message>
+            <source>INTERCEPTED: return to stock</source>
+            <translation>INTERCEPTED: return to stock</translation>
+        </message>
+        <message>
+            <source>Pull these slips, do not pick them: {orders}</source>
+            <translation>Pull these slips, do not pick them: {orders}</translation>
+        </message>
+        <message>
+            <source>Pick list {code} opened</source>
+            <translation>Pick list {code} opened</translation>
+        </message>
+        <message>
+            <source>picked: {orders}</source>
+            <translation>picked: {orders}</translation>
+        </message>
+        <message>
+            <source>on hold: {orders}</source>
+            <translation>on hold: {orders}</translation>
+        </message>
+        <message>
+            <source>Pick list {code} complete</source>
+            <translation>Pick list {code} complete</translation>
+        </message>
+        <message>
+            <source>Scan a pick list first.</source>
+            <translation>Scan a pick list first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintStation</name>
+        <message>
+            <source>Paper jammed</source>
+            <translation>Paper jammed</translation>
+        </message>
+        <message>
+            <source>Smudged</source>
+            <translation>Smudged</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <source>Address changed</source>
+            <translation>Address changed</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>PDF printer: files go to {folder}</source>
+            <translation>PDF printer: files go to {folder}</translation>
+        </message>
+        <message>
+            <source>No printer set: waybills are written as PDF to {folder}</source>
+            <translation>No printer set: waybills are written as PDF to {folder}</translation>
+        </message>
+        <message>
+            <source>Printer: {name}</source>
+            <translation>Printer: {name}</translation>
+        </message>
+        <message>
+            <source>The printer setting {name} is not usable: waybills are written as PDF to {folder}</source>
+            <translation>The printer setting {name} is not usable: waybills are written as PDF to {folder}</translation>
+        </message>
+        <message>
+            <source>Check the batch, then press Print (Enter / F5)</source>
+            <translation>Check the batch, then press Print (Enter / F5)</translation>
+        </message>
+        <message>
+            <source>Scan a waybill to reprint it, or press Enter to print</source>
+            <translation>Scan a waybill to reprint it, or press Enter to print</translation>
+        </message>
+        <message>
+            <source>Carriers (click to filter)</source>
+            <translation>Carriers (click to filter)</translation>
+        </message>
+        <message>
+            <source>Products (click to filter)</source>
+            <translation>Products (click to filter)</translation>
+        </message>
+        <message>
+            <source>All carriers</source>
+            <translation>All carriers</translation>
+        </message>
+        <message>
+            <source>All products</source>
+            <translation>All products</translation>
+        </message>
+        <message>
+            <source>All shops</source>
+            <translation>All shops</translation>
+        </message>
+        <message>
+            <source>Batch of </source>
+            <translation>Batch of </translation>
+        </message>
+        <message>
+            <source>Label {format} mm</source>
+            <translation>Label {format} mm</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>Receiver</translation>
+        </message>
+        <message>
+            <source>Destination</source>
+            <translation>Destination</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Same day</source>
+            <translation>Same day</translation>
+        </message>
+        <message>
+            <source>Preview selected</source>
+            <translation>Preview selected</translation>
+        </message>
+        <message>
+            <source>Next batch</source>
+            <translation>Next batch</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Waybill no.</source>
+            <translation>Waybill no.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Reprint reason</source>
+            <translation>Reprint reason</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Reprint selected…</source>
+            <translation>Reprint selected…</translation>
+        </message>
+        <message>
+            <source>Retry selected</source>
+            <translation>Retry selected</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>Print jobs</source>
+            <translation>Print jobs</translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting: %n order(s)</source>
+            <translation>
+                <numerusform>Waiting: %n order</numerusform>
+                <numerusform>Waiting: %n orders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Same day: %n</source>
+            <translation>
+                <numerusform>Same day: %n</numerusform>
+                <numerusform>Same day: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Retry failed prints (%n)</source>
+            <translation>
+                <numerusform>Retry failed prints (%n)</numerusform>
+                <numerusform>Retry failed prints (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>cut-off {time} passed</source>
+            <translation>cut-off {time} passed</translation>
+        </message>
+        <message>
+            <source>before cut-off {time} (in {h} h {m:02d} min)</source>
+            <translation>before cut-off {time} (in {h} h {m:02d} min)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Reprinted</source>
+            <translation>Reprinted</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>FAILED — retry</source>
+            <translation>FAILED — retry</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>FAILED</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Print %n waybill(s)</source>
+            <translation>
+                <numerusform>Print %n waybill</numerusform>
+                <numerusform>Print %n waybills</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to print</source>
+            <translation>Nothing to print</translation>
+        </message>
+        <message numerus="yes">
+            <source>Drawing waybill %n…</source>
+            <translation>
+                <numerusform>Drawing waybill %n…</numerusform>
+                <numerusform>Drawing waybill %n…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was printed: no order is waiting.</source>
+            <translation>Nothing was printed: no order is waiting.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Batch {batch}: %n waybill(s) printed.</source>
+            <translation>
+                <numerusform>Batch {batch}: %n waybill printed.</numerusform>
+                <numerusform>Batch {batch}: %n waybills printed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Slips failed: {message}</source>
+            <translation>Slips failed: {message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Printer failed: {message}. The %n waybill number(s) stay with their orders: press Retry.</source>
+            <translation>
+                <numerusform>Printer failed: {message}. The %n waybill number stay with their orders: press Retry.</numerusform>
+                <numerusform>Printer failed: {message}. The %n waybill numbers stay with their orders: press Retry.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) could not be given a waybill.</source>
+            <translation>
+                <numerusform>%n order could not be given a waybill.</numerusform>
+                <numerusform>%n orders could not be given a waybill.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a failed print to retry.</source>
+            <translation>Select a failed print to retry.</translation>
+        </message>
+        <message>
+            <source>Scan or select a waybill to reprint.</source>
+            <translation>Scan or select a waybill to reprint.</translation>
+        </message>
+        <message>
+            <source>Reprinting {waybill}…</source>
+            <translation>Reprinting {waybill}…</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} reprinted ({reason}).</source>
+            <translation>Waybill {waybill} reprinted ({reason}).</translation>
+        </message>
+        <message>
+            <source>Reprint of {waybill} failed: {message}</source>
+            <translation>Reprint of {waybill} failed: {message}</translation>
+        </message>
+        <message>
+            <source>Select a print job to preview.</source>
+            <translation>Select a print job to preview.</translation>
+        </message>
+        <message>
+            <source>Waybill {what}</source>
+            <translation>Waybill {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Reprint waybill</source>
+            <translation>Reprint waybill</translation>
+        </message>
+        <message>
+            <source>Reprint waybill {waybill}: why?</source>
+            <translation>Reprint waybill {waybill}: why?</translation>
+        </message>
+        <message>
+            <source>Other: say what happened</source>
+            <translation>Other: say what happened</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>Reprint</translation>
+        </message>
+    </context>
+    <context>
         <name>Role</name>
         <message>
             <source>Print operator</source>
@@ -362,6 +1737,241 @@
         <message>
             <source>Administrator</source>
             <translation>Administrator</translation>
+        </message>
+    </context>
+    <context>
+        <name>Scan</name>
+        <message>
+            <source>No order or pick list has the code {key}.</source>
+            <translation>No order or pick list has the code {key}.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is cancelled: stop the parcel.</source>
+            <translation>Order {order_no} is cancelled: stop the parcel.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is on hold and waits for a supervisor.</source>
+            <translation>Order {order_no} is on hold and waits for a supervisor.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} has already been verified.</source>
+            <translation>Order {order_no} has already been verified.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} has already been picked.</source>
+            <translation>Order {order_no} has already been picked.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} has already been packed.</source>
+            <translation>Order {order_no} has already been packed.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is being handled at station {station}.</source>
+            <translation>Order {order_no} is being handled at station {station}.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is not ready for this step.</source>
+            <translation>Order {order_no} is not ready for this step.</translation>
+        </message>
+        <message>
+            <source>There is no counted scan to undo.</source>
+            <translation>There is no counted scan to undo.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is not on hold.</source>
+            <translation>Order {order_no} is not on hold.</translation>
+        </message>
+        <message>
+            <source>{carton} is not a known carton.</source>
+            <translation>{carton} is not a known carton.</translation>
+        </message>
+        <message>
+            <source>Unknown hold reason.</source>
+            <translation>Unknown hold reason.</translation>
+        </message>
+        <message>
+            <source>Stopped: intercepted</source>
+            <translation>Stopped: intercepted</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>Picked</source>
+            <translation>Picked</translation>
+        </message>
+        <message>
+            <source>Packed</source>
+            <translation>Packed</translation>
+        </message>
+        <message>
+            <source>Scan undone by a supervisor</source>
+            <translation>Scan undone by a supervisor</translation>
+        </message>
+        <message>
+            <source>Hold released</source>
+            <translation>Hold released</translation>
+        </message>
+        <message>
+            <source>Cancelled from hold</source>
+            <translation>Cancelled from hold</translation>
+        </message>
+        <message>
+            <source>Verification incomplete</source>
+            <translation>Verification incomplete</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Line complete</source>
+            <translation>Line complete</translation>
+        </message>
+        <message>
+            <source>Order complete</source>
+            <translation>Order complete</translation>
+        </message>
+        <message>
+            <source>WRONG ITEM — not in this order</source>
+            <translation>WRONG ITEM — not in this order</translation>
+        </message>
+        <message>
+            <source>ONE TOO MANY — this line is complete</source>
+            <translation>ONE TOO MANY — this line is complete</translation>
+        </message>
+        <message>
+            <source>Misread barcode — scan again</source>
+            <translation>Misread barcode — scan again</translation>
+        </message>
+        <message>
+            <source>Unknown code</source>
+            <translation>Unknown code</translation>
+        </message>
+        <message>
+            <source>Scan the serial number</source>
+            <translation>Scan the serial number</translation>
+        </message>
+        <message>
+            <source>Serial number already shipped</source>
+            <translation>Serial number already shipped</translation>
+        </message>
+        <message>
+            <source>Another order's waybill</source>
+            <translation>Another order's waybill</translation>
+        </message>
+        <message>
+            <source>Line confirmed</source>
+            <translation>Line confirmed</translation>
+        </message>
+        <message>
+            <source>Shortage recorded</source>
+            <translation>Shortage recorded</translation>
+        </message>
+        <message>
+            <source>Scan undone</source>
+            <translation>Scan undone</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanStation</name>
+        <message>
+            <source>Scan here (or type and press Enter)</source>
+            <translation>Scan here (or type and press Enter)</translation>
+        </message>
+        <message>
+            <source>Last scans</source>
+            <translation>Last scans</translation>
+        </message>
+        <message>
+            <source>Choose one of the numbers shown.</source>
+            <translation>Choose one of the numbers shown.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} · waybill {waybill}</source>
+            <translation>Order {order_no} · waybill {waybill}</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>INTERCEPTED: return to stock</source>
+            <translation>INTERCEPTED: return to stock</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shipment</name>
+        <message>
+            <source>Taobao / Tmall</source>
+            <translation>Taobao / Tmall</translation>
+        </message>
+        <message>
+            <source>JD</source>
+            <translation>JD</translation>
+        </message>
+        <message>
+            <source>Pinduoduo</source>
+            <translation>Pinduoduo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShipmentExportPanel</name>
+        <message>
+            <source>Confirm shipments on the platform</source>
+            <translation>Confirm shipments on the platform</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Re-export today's…</source>
+            <translation>Re-export today's…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>{platform}: {n}</source>
+            <translation>{platform}: {n}</translation>
+        </message>
+        <message>
+            <source>Weighed, not yet confirmed to the platform — {list}</source>
+            <translation>Weighed, not yet confirmed to the platform — {list}</translation>
+        </message>
+        <message>
+            <source>Cut-off {time} has passed.</source>
+            <translation>Cut-off {time} has passed.</translation>
+        </message>
+        <message>
+            <source>Cut-off {time}: {h} h {m} min left.</source>
+            <translation>Cut-off {time}: {h} h {m} min left.</translation>
+        </message>
+        <message>
+            <source>Save the bulk-ship file</source>
+            <translation>Save the bulk-ship file</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Nothing new to confirm for {platform}.</source>
+            <translation>Nothing new to confirm for {platform}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) written to {file}</source>
+            <translation>
+                <numerusform>%n order written to {file}</numerusform>
+                <numerusform>%n orders written to {file}</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -419,6 +2029,38 @@
             <source>Order browser</source>
             <translation>Order browser</translation>
         </message>
+        <message>
+            <source>Devices</source>
+            <translation>Devices</translation>
+        </message>
+        <message>
+            <source>Dispute desk</source>
+            <translation>Dispute desk</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>Handover</translation>
+        </message>
+        <message>
+            <source>Packing</source>
+            <translation>Packing</translation>
+        </message>
+        <message>
+            <source>Picking</source>
+            <translation>Picking</translation>
+        </message>
+        <message>
+            <source>Print station</source>
+            <translation>Print station</translation>
+        </message>
+        <message>
+            <source>Held orders</source>
+            <translation>Held orders</translation>
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation>Verification</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>
@@ -465,6 +2107,516 @@
         <message>
             <source>Cancelled</source>
             <translation>Cancelled</translation>
+        </message>
+    </context>
+    <context>
+        <name>StopOverlay</name>
+        <message>
+            <source>Put the parcel in the interception bin, then press Enter.</source>
+            <translation>Put the parcel in the interception bin, then press Enter.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorStation</name>
+        <message>
+            <source>Order no.</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <source>Waybill no.</source>
+            <translation>Waybill no.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Held at</source>
+            <translation>Held at</translation>
+        </message>
+        <message>
+            <source>Station / operator</source>
+            <translation>Station / operator</translation>
+        </message>
+        <message>
+            <source>Back to</source>
+            <translation>Back to</translation>
+        </message>
+        <message>
+            <source>Cancelled by the supervisor</source>
+            <translation>Cancelled by the supervisor</translation>
+        </message>
+        <message>
+            <source>1 Release</source>
+            <translation>1 Release</translation>
+        </message>
+        <message>
+            <source>2 Cancel order</source>
+            <translation>2 Cancel order</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling:</source>
+            <translation>Reason for cancelling:</translation>
+        </message>
+        <message>
+            <source>Scan a held order, then 1 release or 2 cancel</source>
+            <translation>Scan a held order, then 1 release or 2 cancel</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) on hold</source>
+            <translation>
+                <numerusform>%n order on hold</numerusform>
+                <numerusform>%n orders on hold</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No holds</source>
+            <translation>No holds</translation>
+        </message>
+        <message>
+            <source>Order {order_no}: {reason}. 1 release, 2 cancel.</source>
+            <translation>Order {order_no}: {reason}. 1 release, 2 cancel.</translation>
+        </message>
+        <message>
+            <source>{code} is not in the queue.</source>
+            <translation>{code} is not in the queue.</translation>
+        </message>
+        <message>
+            <source>Scan or select a held order first.</source>
+            <translation>Scan or select a held order first.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} released</source>
+            <translation>Order {order_no} released</translation>
+        </message>
+        <message>
+            <source>Order {order_no} cancelled: return the goods to stock</source>
+            <translation>Order {order_no} cancelled: return the goods to stock</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyStation</name>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Scanned</translation>
+        </message>
+        <message>
+            <source>Exception / hold (F8)</source>
+            <translation>Exception / hold (F8)</translation>
+        </message>
+        <message>
+            <source>Undo last scan (F9)</source>
+            <translation>Undo last scan (F9)</translation>
+        </message>
+        <message>
+            <source>Scan the waybill</source>
+            <translation>Scan the waybill</translation>
+        </message>
+        <message>
+            <source>Ready for the next waybill.</source>
+            <translation>Ready for the next waybill.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} · waybill {waybill} · {carrier} · {receiver} {place}</source>
+            <translation>Order {order_no} · waybill {waybill} · {carrier} · {receiver} {place}</translation>
+        </message>
+        <message>
+            <source>{done} of {total} items scanned</source>
+            <translation>{done} of {total} items scanned</translation>
+        </message>
+        <message>
+            <source>Scan the items</source>
+            <translation>Scan the items</translation>
+        </message>
+        <message>
+            <source>Order {order_no} opened</source>
+            <translation>Order {order_no} opened</translation>
+        </message>
+        <message>
+            <source>Scan the serial number of {name}</source>
+            <translation>Scan the serial number of {name}</translation>
+        </message>
+        <message>
+            <source>Verified — scan the next waybill</source>
+            <translation>Verified — scan the next waybill</translation>
+        </message>
+        <message>
+            <source>Order {order_no} verified</source>
+            <translation>Order {order_no} verified</translation>
+        </message>
+        <message>
+            <source>Carton: {carton} — scan it to pack now</source>
+            <translation>Carton: {carton} — scan it to pack now</translation>
+        </message>
+        <message>
+            <source>Order {order_no} packed in {carton}</source>
+            <translation>Order {order_no} packed in {carton}</translation>
+        </message>
+        <message>
+            <source>Scan the next waybill</source>
+            <translation>Scan the next waybill</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is not complete ({done} of {total}).</source>
+            <translation>Order {order_no} is not complete ({done} of {total}).</translation>
+        </message>
+        <message>
+            <source>Another waybill ({other}) was scanned. What about the open order?</source>
+            <translation>Another waybill ({other}) was scanned. What about the open order?</translation>
+        </message>
+        <message>
+            <source>Hold as incomplete</source>
+            <translation>Hold as incomplete</translation>
+        </message>
+        <message>
+            <source>Continue this order</source>
+            <translation>Continue this order</translation>
+        </message>
+        <message>
+            <source>Continue scanning the items.</source>
+            <translation>Continue scanning the items.</translation>
+        </message>
+        <message>
+            <source>Scan a waybill first.</source>
+            <translation>Scan a waybill first.</translation>
+        </message>
+        <message>
+            <source>Why does order {order_no} go on hold?</source>
+            <translation>Why does order {order_no} go on hold?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Order {order_no} on hold: {reason}. Put the goods on the hold shelf.</source>
+            <translation>Order {order_no} on hold: {reason}. Put the goods on the hold shelf.</translation>
+        </message>
+        <message>
+            <source>There is no counted scan to undo.</source>
+            <translation>There is no counted scan to undo.</translation>
+        </message>
+        <message>
+            <source>Supervisor: scan your badge to undo the last scan</source>
+            <translation>Supervisor: scan your badge to undo the last scan</translation>
+        </message>
+        <message>
+            <source>Undo needs a supervisor (Esc to go back).</source>
+            <translation>Undo needs a supervisor (Esc to go back).</translation>
+        </message>
+        <message>
+            <source>Undo abandoned.</source>
+            <translation>Undo abandoned.</translation>
+        </message>
+        <message>
+            <source>Supervisor: type your PIN and press Enter</source>
+            <translation>Supervisor: type your PIN and press Enter</translation>
+        </message>
+        <message>
+            <source>Scan undone: {sku}</source>
+            <translation>Scan undone: {sku}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weigh</name>
+        <message>
+            <source>No order has the waybill number {key}.</source>
+            <translation>No order has the waybill number {key}.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is cancelled: stop the parcel.</source>
+            <translation>Order {order_no} is cancelled: stop the parcel.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is not verified yet ({status}): back to verification.</source>
+            <translation>Order {order_no} is not verified yet ({status}): back to verification.</translation>
+        </message>
+        <message>
+            <source>{waybill} is not identical (goods or carton differ): weigh it on its own.</source>
+            <translation>{waybill} is not identical (goods or carton differ): weigh it on its own.</translation>
+        </message>
+        <message>
+            <source>{waybill} is not ready for weighing.</source>
+            <translation>{waybill} is not ready for weighing.</translation>
+        </message>
+        <message>
+            <source>{waybill} has no weight hold to override.</source>
+            <translation>{waybill} has no weight hold to override.</translation>
+        </message>
+        <message>
+            <source>This hold cannot be overridden at the scale.</source>
+            <translation>This hold cannot be overridden at the scale.</translation>
+        </message>
+        <message>
+            <source>There is no open stub bundle at this station.</source>
+            <translation>There is no open stub bundle at this station.</translation>
+        </message>
+        <message>
+            <source>Bundle {bundle}: {stubs} stubs given out, {parcels} parcels weighed, {counted} counted. Recount before closing.</source>
+            <translation>Bundle {bundle}: {stubs} stubs given out, {parcels} parcels weighed, {counted} counted. Recount before closing.</translation>
+        </message>
+        <message>
+            <source>The stub of {waybill} has not been pulled yet.</source>
+            <translation>The stub of {waybill} has not been pulled yet.</translation>
+        </message>
+        <message>
+            <source>{sku} is not a known product.</source>
+            <translation>{sku} is not a known product.</translation>
+        </message>
+        <message>
+            <source>{grams} is not a valid weight.</source>
+            <translation>{grams} is not a valid weight.</translation>
+        </message>
+        <message>
+            <source>Refused at the scale</source>
+            <translation>Refused at the scale</translation>
+        </message>
+        <message>
+            <source>Stub bundle closed</source>
+            <translation>Stub bundle closed</translation>
+        </message>
+        <message>
+            <source>Unit weight adopted</source>
+            <translation>Unit weight adopted</translation>
+        </message>
+        <message>
+            <source>carton</source>
+            <translation>carton</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>filler</translation>
+        </message>
+        <message>
+            <source>{qty} × {name} ({grams} g)</source>
+            <translation>{qty} × {name} ({grams} g)</translation>
+        </message>
+        <message>
+            <source>Light {diff} g — no unit of this order explains it.</source>
+            <translation>Light {diff} g — no unit of this order explains it.</translation>
+        </message>
+        <message>
+            <source>Heavy {diff} g — nothing known explains it.</source>
+            <translation>Heavy {diff} g — nothing known explains it.</translation>
+        </message>
+        <message>
+            <source>Light {diff} g ≈ missing {items}</source>
+            <translation>Light {diff} g ≈ missing {items}</translation>
+        </message>
+        <message>
+            <source>Heavy {diff} g ≈ extra {items}</source>
+            <translation>Heavy {diff} g ≈ extra {items}</translation>
+        </message>
+        <message>
+            <source>Ambiguous — as likely: {alternatives}. Check the parcel.</source>
+            <translation>Ambiguous — as likely: {alternatives}. Check the parcel.</translation>
+        </message>
+        <message>
+            <source>Not verified: back to verification</source>
+            <translation>Not verified: back to verification</translation>
+        </message>
+        <message>
+            <source>Cancelled order: stop the parcel</source>
+            <translation>Cancelled order: stop the parcel</translation>
+        </message>
+        <message>
+            <source>Too light</source>
+            <translation>Too light</translation>
+        </message>
+        <message>
+            <source>Too heavy</source>
+            <translation>Too heavy</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeighStation</name>
+        <message>
+            <source>Weighing and stubs</source>
+            <translation>Weighing and stubs</translation>
+        </message>
+        <message>
+            <source>Scan the waybill</source>
+            <translation>Scan the waybill</translation>
+        </message>
+        <message>
+            <source>Batch: identical parcels, one weighing</source>
+            <translation>Batch: identical parcels, one weighing</translation>
+        </message>
+        <message>
+            <source>Supervisor override…</source>
+            <translation>Supervisor override…</translation>
+        </message>
+        <message>
+            <source>Close stub bundle…</source>
+            <translation>Close stub bundle…</translation>
+        </message>
+        <message>
+            <source>Demo: place the parcel</source>
+            <translation>Demo: place the parcel</translation>
+        </message>
+        <message>
+            <source>Demo: parcel missing an item</source>
+            <translation>Demo: parcel missing an item</translation>
+        </message>
+        <message>
+            <source>Not identical</source>
+            <translation>Not identical</translation>
+        </message>
+        <message>
+            <source>INTERCEPTED</source>
+            <translation>INTERCEPTED</translation>
+        </message>
+        <message>
+            <source>Not weighed</source>
+            <translation>Not weighed</translation>
+        </message>
+        <message>
+            <source>Order {order} · waybill {waybill}</source>
+            <translation>Order {order} · waybill {waybill}</translation>
+        </message>
+        <message>
+            <source>re-weigh (weighed {n} time(s) before)</source>
+            <translation>re-weigh (weighed {n} time(s) before)</translation>
+        </message>
+        <message>
+            <source>batch of {n} parcels</source>
+            <translation>batch of {n} parcels</translation>
+        </message>
+        <message>
+            <source>Expected {grams} g ± {tol} g</source>
+            <translation>Expected {grams} g ± {tol} g</translation>
+        </message>
+        <message>
+            <source>Scale shows {grams} g</source>
+            <translation>Scale shows {grams} g</translation>
+        </message>
+        <message>
+            <source>✖ Scale not connected</source>
+            <translation>✖ Scale not connected</translation>
+        </message>
+        <message>
+            <source>⚠ Scale sends no data</source>
+            <translation>⚠ Scale sends no data</translation>
+        </message>
+        <message>
+            <source>… Connecting to the scale</source>
+            <translation>… Connecting to the scale</translation>
+        </message>
+        <message>
+            <source>✖ Scale OVERLOAD</source>
+            <translation>✖ Scale OVERLOAD</translation>
+        </message>
+        <message>
+            <source>~ Scale in motion</source>
+            <translation>~ Scale in motion</translation>
+        </message>
+        <message>
+            <source>✔ Scale stable</source>
+            <translation>✔ Scale stable</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} g</translation>
+        </message>
+        <message>
+            <source>Recording…</source>
+            <translation>Recording…</translation>
+        </message>
+        <message>
+            <source>NOT RECORDED — weigh again</source>
+            <translation>NOT RECORDED — weigh again</translation>
+        </message>
+        <message>
+            <source>OK — ship it</source>
+            <translation>OK — ship it</translation>
+        </message>
+        <message>
+            <source>{diff:+d} g from {expected} g</source>
+            <translation>{diff:+d} g from {expected} g</translation>
+        </message>
+        <message>
+            <source>Batch: {n} more parcel(s) covered</source>
+            <translation>Batch: {n} more parcel(s) covered</translation>
+        </message>
+        <message>
+            <source>Released by a supervisor</source>
+            <translation>Released by a supervisor</translation>
+        </message>
+        <message>
+            <source>HOLD — {reason}</source>
+            <translation>HOLD — {reason}</translation>
+        </message>
+        <message>
+            <source>Back to verification.</source>
+            <translation>Back to verification.</translation>
+        </message>
+        <message>
+            <source>Stub → bundle {bundle}, no. {position}</source>
+            <translation>Stub → bundle {bundle}, no. {position}</translation>
+        </message>
+        <message>
+            <source>Keep the stub on the parcel</source>
+            <translation>Keep the stub on the parcel</translation>
+        </message>
+        <message>
+            <source>Take the parcel off the scale</source>
+            <translation>Take the parcel off the scale</translation>
+        </message>
+        <message>
+            <source>Take the previous parcel off the scale</source>
+            <translation>Take the previous parcel off the scale</translation>
+        </message>
+        <message>
+            <source>Scan the identical parcels, then place one</source>
+            <translation>Scan the identical parcels, then place one</translation>
+        </message>
+        <message>
+            <source>Place the parcel on the scale</source>
+            <translation>Place the parcel on the scale</translation>
+        </message>
+        <message>
+            <source>No open stub bundle</source>
+            <translation>No open stub bundle</translation>
+        </message>
+        <message>
+            <source>Bundle {bundle}: {filled}/{size} stubs</source>
+            <translation>Bundle {bundle}: {filled}/{size} stubs</translation>
+        </message>
+        <message>
+            <source>Close stub bundle</source>
+            <translation>Close stub bundle</translation>
+        </message>
+        <message>
+            <source>How many stubs are in your hand?</source>
+            <translation>How many stubs are in your hand?</translation>
+        </message>
+        <message>
+            <source>Bundle {bundle} closed: {n} stubs match</source>
+            <translation>Bundle {bundle} closed: {n} stubs match</translation>
+        </message>
+        <message>
+            <source>Register: {path}</source>
+            <translation>Register: {path}</translation>
+        </message>
+        <message>
+            <source>Bundle not closed</source>
+            <translation>Bundle not closed</translation>
         </message>
     </context>
 </TS>

@@ -68,10 +68,106 @@ def test_chooser_offers_only_working_stations_and_opens_them(qtbot, demo_db):
     assert w.stack.currentWidget() is w.chooser
 
 
-def test_gui_entry_point_with_demo_and_station(monkeypatch, capsys):
-    from app.__main__ import main
+def test_gui_entry_point_with_demo_and_station(tmp_path):
+    """The real program, in its own process: start, show the station, exit."""
+    import os
+    import subprocess
+    import sys
 
-    monkeypatch.setenv("PARCELPROOF_EXIT_AFTER_START", "1")
-    assert main(["--demo", "--operator", "1004", "--station", "orders", "--lang", "en"]) == 0
-    assert main(["--demo", "--operator", "nobody"]) == 2
-    assert "nobody" in capsys.readouterr().err
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PARCELPROOF_EXIT_AFTER_START="1",
+        PARCELPROOF_REPORT_START="1",
+        PARCELPROOF_CONFIG=str(tmp_path / "s.json"),
+    )
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--demo",
+            "--operator",
+            "1004",
+            "--station",
+            "orders",
+            "--lang",
+            "en",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert '"shown_ms"' in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "app", "--demo", "--operator", "nobody"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2
+    assert "nobody" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_language_switch_rebuilds_the_station_in_the_other_language(qtbot, demo_db, qapp):
+    from app.ui.i18n import install_translators
+
+    ctx = StationContext(db=demo_db, operator=find_operator(demo_db, "1004"), demo=True)
+    ctx.settings.lang = "en"
+    install_translators(qapp, "en")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.open_station("orders")
+    assert w.language.text() == "中文"
+    try:
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)
+        assert ctx.settings.lang == "zh_CN"
+        assert w.station_name == "orders"
+        assert "订单查询" in w.title.text()
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_idle_station_locks_and_a_badge_scan_unlocks(qtbot, demo_db, monkeypatch):
+    from app.ui import main_window
+
+    ctx = StationContext(db=demo_db, operator=find_operator(demo_db, "1004"))
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_station("orders")
+    seen = {}
+
+    class FakeDialog:
+        def __init__(self, db, hint="", parent=None):
+            seen["hint"] = hint
+            self.operator = find_operator(db, "1007")
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(main_window, "SignInDialog", FakeDialog)
+    w.idle.set_minutes(0.0005)  # 30 ms
+    qtbot.waitUntil(lambda: "hint" in seen, timeout=5000)
+    assert w.operator.code == "1007"  # another operator took over the station
+    assert w.station_name == "orders"
+
+
+def test_idle_watcher_fires_after_quiet_and_activity_restarts_it(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from app.ui.idle import IdleWatcher
+
+    w = IdleWatcher(0.001)  # 60 ms
+    fired = []
+    w.idled.connect(lambda: fired.append(1))
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    for _ in range(5):  # activity keeps it awake
+        qtbot.wait(20)
+        w.eventFilter(w, key)
+    assert not fired
+    qtbot.waitUntil(lambda: bool(fired), timeout=3000)

@@ -1,0 +1,121 @@
+"""The packing station (打包): scan the waybill, read the reminders (gifts, invoice on top,
+fragile, filler), scan the carton used — packing is confirmed and the carton enters the
+parcel's expected weight."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+from app.services import scanning as sc
+from app.services.scanning import OrderView
+from app.ui.scan_station import LinesTable, ScanStation, set_big
+from app.ui.verify_station import reminder_lines
+
+if TYPE_CHECKING:
+    from app.ui.stations import StationContext
+
+
+class PackStation(ScanStation):
+    STATION = "pack"
+    ROLES = ("packer", "supervisor")
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Stations", "Packing")
+
+    def __init__(self, ctx: StationContext, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.order: OrderView | None = None
+        self.cartons: dict[str, str] = {}
+        self.lines = LinesTable()
+        self.lines.set_columns([self.tr("SKU"), self.tr("Product"), self.tr("Qty")])
+        self.reminders = QLabel()
+        set_big(self.reminders, 22, extra="color: #6a1b9a;")
+        self.reminders.setWordWrap(True)
+        self.body.addWidget(self.reminders)
+        self.body.addWidget(self.lines, 1)
+        self._jobs.submit(partial(sc.list_cartons, self.db), self._on_cartons_loaded)
+        self.reset()
+
+    def _on_cartons_loaded(self, cartons) -> None:
+        self.cartons = {c.code: c.name for c in cartons}
+
+    def close_station(self) -> None:
+        super().close_station()
+        if self.order is not None:
+            oid, db, station = self.order.order_id, self.db, self.station
+            self._jobs.submit(lambda: sc.release_claim(db, oid, station=station), lambda _: None)
+
+    def reset(self) -> None:
+        self.order = None
+        self.lines.clear()
+        self.reminders.setText("")
+        self.set_instruction(self.tr("Scan the waybill"))
+
+    def after_stop(self) -> None:
+        self.reset()
+
+    def handle_scan(self, code: str) -> None:
+        if self.order is not None and code in self.cartons:
+            self._pack(code)
+        else:
+            self._open(code)
+
+    def _open(self, code: str) -> None:
+        db, station, op = self.db, self.station, self.operator
+
+        def job() -> OrderView:
+            return sc.open_order(db, code, station=station, operator=op, step="pack")
+
+        self.run(job, partial(self._on_opened, code), partial(self._on_failed, code))
+
+    def _on_failed(self, code: str, exc: Exception) -> None:
+        self.add_history(code, "error")
+        if getattr(exc, "code", "") == "intercepted":
+            self.reset()
+        self.show_exception(exc)
+
+    def _on_opened(self, code: str, view: OrderView) -> None:
+        self.order = view
+        self.add_history(code, "info")
+        self.lines.header.setText(
+            self.tr("Order {order_no} · waybill {waybill} · {carrier}").format(
+                order_no=view.order_no, waybill=view.waybill_no, carrier=view.carrier
+            )
+        )
+        self.lines.set_rows([([li.sku, li.name, str(li.qty)], False, False) for li in view.lines])
+        self.lines.progress.setText(self.tr("%n item(s)", "", view.units))
+        self.reminders.setText("\n".join(reminder_lines(view)))
+        carton = view.suggested_carton or ""
+        self.set_instruction(
+            self.tr("Scan the carton used (suggested: {carton})").format(
+                carton=f"{carton} {self.cartons.get(carton, '')}".strip()
+            )
+        )
+        self.show_status("info", self.tr("Order {order_no} opened").format(order_no=view.order_no))
+        self.play("ok")
+
+    def _pack(self, carton: str) -> None:
+        assert self.order is not None
+        db, station, op, oid = self.db, self.station, self.operator, self.order.order_id
+
+        def job() -> OrderView:
+            return sc.pack_order(db, oid, carton, station=station, operator=op)
+
+        self.run(job, self._on_packed, partial(self._on_failed, carton))
+
+    def _on_packed(self, view: OrderView) -> None:
+        self.reset()
+        self.add_history(f"{view.carton_code} → {view.order_no}", "ok")
+        self.show_status(
+            "ok",
+            self.tr("Order {order_no} packed in {carton}").format(
+                order_no=view.order_no, carton=view.carton_code
+            ),
+        )
+        self.set_instruction(self.tr("Packed — scan the next waybill"))
+        self.play("ok")

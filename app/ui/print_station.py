@@ -1,0 +1,824 @@
+"""The print station (打单): the queue, the next batch, one big Print button, the job log.
+
+Everything that touches the database or a printer runs on the job pool through `JobRunner`:
+the queue counts, the batch preview, printing (PDF building plus the printer, which can hang
+until its timeout) and the PDF preview (pdftoppm). The widgets only show plain results.
+
+Scanner first: the scan field has focus. Enter on an empty field (or F5) prints the batch;
+a scanned waybill number selects that job in the log and asks for the reprint reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.batching import MAX_BATCH
+from app.services import print_jobs
+from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
+from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
+from app.ui.texts import exception_text, register_error_texts, register_event_labels
+from app.ui.workers import JobRunner
+from printing import LABEL_FORMATS, Backend, PdfFileBackend, backend_from_url
+
+if TYPE_CHECKING:
+    from app.ui.stations import StationContext
+
+OK_COLOUR = QColor("#1b7f3b")
+FAIL_COLOUR = QColor("#b00020")
+
+
+@register_error_texts
+def _error_texts() -> dict[str, str]:
+    return {
+        "waybill_not_found": QCoreApplication.translate(
+            "Error", "Waybill {waybill} is not known (or no longer in use)."
+        ),
+        "order_cancelled": QCoreApplication.translate(
+            "Error", "Waybill {waybill} belongs to a cancelled order: do not ship it."
+        ),
+        "bad_format": QCoreApplication.translate("Error", "Unknown label format {format}."),
+        "bad_limit": QCoreApplication.translate("Error", "The batch needs at least one order."),
+        "shop_not_found": QCoreApplication.translate("Error", "No shop is called {shop}."),
+        "pool_empty": QCoreApplication.translate(
+            "Error", "The carrier has no free waybill numbers left."
+        ),
+        "no_carrier_serves": QCoreApplication.translate("Error", "No carrier serves this address."),
+        "not_waiting": QCoreApplication.translate("Error", "The order is not waiting to print."),
+    }
+
+
+@register_event_labels
+def _event_labels() -> dict[str, str]:
+    return {
+        "print_failed": QCoreApplication.translate("Event", "Print failed"),
+        "batch_allocated": QCoreApplication.translate("Event", "Print batch formed"),
+        "waybill_allocated": QCoreApplication.translate("Event", "Waybill number given"),
+        "waybill_voided": QCoreApplication.translate("Event", "Waybill voided"),
+        "routing_imported": QCoreApplication.translate("Event", "Routing table imported"),
+    }
+
+
+def reason_label(code: str) -> str:
+    base, _, note = code.partition(":")
+    labels = {
+        "jammed": QCoreApplication.translate("PrintStation", "Paper jammed"),
+        "smudged": QCoreApplication.translate("PrintStation", "Smudged"),
+        "lost": QCoreApplication.translate("PrintStation", "Lost"),
+        "address_changed": QCoreApplication.translate("PrintStation", "Address changed"),
+        "other": QCoreApplication.translate("PrintStation", "Other"),
+    }
+    text = labels.get(base.strip(), base)
+    return f"{text}: {note.strip()}" if note.strip() else text
+
+
+def _local(t: dt.datetime | None) -> str:
+    return t.astimezone().strftime("%H:%M:%S") if t else ""
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What one refresh brings back from the pool thread."""
+
+    queue: QueueSummary
+    lines: list[BatchLine]
+    jobs: list[print_jobs.JobRow]
+    shops: list[tuple[int, str]]
+
+
+class _Progress(QObject):
+    """Emitted from the pool thread while pages are drawn; delivered queued to the GUI."""
+
+    page_drawn = Signal(str, int)
+
+
+class ReasonDialog(QDialog):
+    """Why a waybill is reprinted: 卡纸 / 模糊 / 丢失 / 改地址 / 其他 (number keys 1–5)."""
+
+    CODES = ("jammed", "smudged", "lost", "address_changed", "other")
+
+    def __init__(self, waybill_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reprint waybill"))
+        self.waybill_no = waybill_no
+        head = QLabel(self.tr("Reprint waybill {waybill}: why?").format(waybill=waybill_no))
+        f = QFont(head.font())
+        f.setPointSize(16)
+        f.setBold(True)
+        head.setFont(f)
+        self.reasons = QListWidget()
+        for i, code in enumerate(self.CODES, 1):
+            item = QListWidgetItem(f"{i}  {reason_label(code)}")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.reasons.addItem(item)
+        self.reasons.setCurrentRow(0)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Other: say what happened"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reprint"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.reasons.itemActivated.connect(lambda _i: self.accept())
+        for i in range(len(self.CODES)):
+            QShortcut(
+                QKeySequence(str(i + 1)),
+                self.reasons,
+                activated=lambda row=i: self.reasons.setCurrentRow(row),
+            )
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.reasons)
+        lay.addWidget(self.note)
+        lay.addWidget(buttons)
+        self.reasons.setFocus()
+
+    def choose(self, code: str) -> None:
+        self.reasons.setCurrentRow(self.CODES.index(code))
+
+    def reason(self) -> str:
+        item = self.reasons.currentItem()
+        code = item.data(Qt.ItemDataRole.UserRole) if item else "other"
+        note = self.note.text().strip()
+        if code == "other" and note:
+            return f"other: {note}"
+        return code
+
+
+class PrintStation(QWidget):
+    """The print operator's screen. See the module docstring for the threads."""
+
+    STATION = "print"
+    ROLES: tuple[str, ...] = ("print_operator", "supervisor")
+
+    batch_printed = Signal(object)  # PrintBatchResult
+    reprint_done = Signal(object)  # ReprintResult
+    preview_shown = Signal(object)  # PdfPreviewDialog
+
+    LOG_COLUMNS = 6
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Stations", "Print station")
+
+    def __init__(self, ctx: StationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._db = ctx.db
+        self._jobs = JobRunner(self)
+        self._printing = False
+        self._queue: QueueSummary | None = None
+        self._lines: list[BatchLine] = []
+        self._log: list[print_jobs.JobRow] = []
+        self._refresh_gen = 0
+        self.reason_dialog: ReasonDialog | None = None
+        self.preview_dialog: PdfPreviewDialog | None = None
+        self._progress = _Progress(self)
+        self._progress.page_drawn.connect(self._on_progress_page_drawn)
+
+        fmt = (ctx.settings.label_format or "100x180").lower()
+        self.label_format = fmt if fmt in LABEL_FORMATS else "100x180"
+        lang = ctx.settings.lang or os.environ.get("PARCELPROOF_LANG", "")
+        self.doc_lang = "en" if lang == "en" else "zh_CN"
+        self.backend, self.printer_text = self._make_backend()
+
+        self._build()
+        self._wire()
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _make_backend(self) -> tuple[Backend, str]:
+        setting = (self.ctx.settings.printer or "").strip()
+        if self.ctx.demo or not setting:
+            folder = self.ctx.extras.get("pdf_folder") or tempfile.mkdtemp(
+                prefix="parcelproof-print-"
+            )
+            os.makedirs(folder, exist_ok=True)
+            self.pdf_folder = str(folder)
+            text = self.tr("PDF printer: files go to {folder}").format(folder=folder)
+            if not self.ctx.demo:
+                text = self.tr("No printer set: waybills are written as PDF to {folder}").format(
+                    folder=folder
+                )
+            return PdfFileBackend(str(folder) + os.sep), text
+        self.pdf_folder = ""
+        try:
+            return backend_from_url(setting), self.tr("Printer: {name}").format(name=setting)
+        except ValueError:
+            folder = tempfile.mkdtemp(prefix="parcelproof-print-")
+            self.pdf_folder = folder
+            return PdfFileBackend(folder + os.sep), self.tr(
+                "The printer setting {name} is not usable: waybills are written as PDF to {folder}"
+            ).format(name=setting, folder=folder)
+
+    def _big(self, w: QWidget, size: int, bold: bool = True) -> None:
+        """Big type; through the style sheet, which the station style would otherwise win."""
+        weight = "bold" if bold else "normal"
+        w.setStyleSheet(f"font-size: {size}pt; font-weight: {weight};")
+
+    def _build(self) -> None:
+        self.instruction = QLabel(self.tr("Check the batch, then press Print (Enter / F5)"))
+        self._big(self.instruction, 20)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._big(self.message, 14)
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(
+            self.tr("Scan a waybill to reprint it, or press Enter to print")
+        )
+        self._big(self.scan, 16, bold=False)
+        self.printer_label = QLabel(self.printer_text)
+        self.printer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.printer_label.setWordWrap(True)
+
+        # queue counts
+        self.waiting_label = QLabel()
+        self.same_day_label = QLabel()
+        self.countdown_label = QLabel()
+        self.retry_button = QPushButton()
+        for w in (self.waiting_label, self.same_day_label, self.countdown_label):
+            self._big(w, 15)
+        counts = QHBoxLayout()
+        counts.addWidget(self.waiting_label)
+        counts.addSpacing(24)
+        counts.addWidget(self.same_day_label)
+        counts.addWidget(self.countdown_label)
+        counts.addStretch(1)
+        counts.addWidget(self.retry_button)
+
+        # filters
+        self.carrier_list = QListWidget()
+        self.sku_list = QListWidget()
+        for lw in (self.carrier_list, self.sku_list):
+            lw.setMaximumWidth(320)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Carriers (click to filter)")))
+        side.addWidget(self.carrier_list, 1)
+        side.addWidget(QLabel(self.tr("Products (click to filter)")))
+        side.addWidget(self.sku_list, 2)
+        self.carrier_combo = QComboBox()
+        self.carrier_combo.addItem(self.tr("All carriers"), "")
+        self.sku_combo = QComboBox()
+        self.sku_combo.addItem(self.tr("All products"), "")
+        self.shop_combo = QComboBox()
+        self.shop_combo.addItem(self.tr("All shops"), None)
+        self.limit = QSpinBox()
+        self.limit.setRange(1, 500)
+        self.limit.setValue(MAX_BATCH)
+        self.limit.setPrefix(self.tr("Batch of "))
+        self.format_label = QLabel(
+            self.tr("Label {format} mm").format(format=self.label_format.replace("x", "×"))
+        )
+        filters = QHBoxLayout()
+        for w in (self.carrier_combo, self.sku_combo, self.shop_combo, self.limit):
+            filters.addWidget(w)
+        filters.addWidget(self.format_label)
+        filters.addStretch(1)
+
+        # batch preview
+        self.batch_table = QTableWidget(0, 7)
+        self.batch_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Order no."),
+                self.tr("Carrier"),
+                self.tr("Receiver"),
+                self.tr("Destination"),
+                self.tr("Items"),
+                self.tr("Products"),
+                self.tr("Same day"),
+            ]
+        )
+        self.print_button = QPushButton()
+        self.print_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOkButton)
+        )
+        self.print_button.setMinimumHeight(72)
+        self.print_button.setIconSize(QSize(36, 36))
+        self.print_button.setStyleSheet(
+            "QPushButton { background: #0057b8; color: white; border-radius: 6px;"
+            " font-size: 22pt; font-weight: bold; }"
+            "QPushButton:disabled { background: #888; color: #eee; }"
+        )
+        self.preview_batch_button = QPushButton(self.tr("Preview selected"))
+        batch_box = QGroupBox(self.tr("Next batch"))
+        bl = QVBoxLayout(batch_box)
+        bl.addLayout(filters)
+        bl.addWidget(self.batch_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button, 1)
+        row.addWidget(self.preview_batch_button)
+        bl.addLayout(row)
+
+        # job log
+        self.log_table = QTableWidget(0, self.LOG_COLUMNS)
+        self.log_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Order no."),
+                self.tr("Waybill no."),
+                self.tr("Result"),
+                self.tr("Reprint reason"),
+                self.tr("Message"),
+            ]
+        )
+        self.reprint_button = QPushButton(self.tr("Reprint selected…"))
+        self.retry_selected_button = QPushButton(self.tr("Retry selected"))
+        self.preview_log_button = QPushButton(self.tr("Preview"))
+        log_box = QGroupBox(self.tr("Print jobs"))
+        ll = QVBoxLayout(log_box)
+        ll.addWidget(self.log_table, 1)
+        lrow = QHBoxLayout()
+        for b in (self.reprint_button, self.retry_selected_button, self.preview_log_button):
+            lrow.addWidget(b)
+        lrow.addStretch(1)
+        ll.addLayout(lrow)
+
+        for t in (self.batch_table, self.log_table):
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            t.verticalHeader().setVisible(False)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            t.horizontalHeader().setStretchLastSection(True)
+            t.setAlternatingRowColors(True)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(batch_box)
+        split.addWidget(log_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        middle = QHBoxLayout()
+        middle.addLayout(side)
+        middle.addWidget(split, 1)
+
+        top = QGridLayout()
+        top.addWidget(self.instruction, 0, 0)
+        top.addWidget(self.scan, 1, 0)
+        top.addWidget(self.message, 2, 0)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addLayout(counts)
+        lay.addLayout(middle, 1)
+        lay.addWidget(self.printer_label)
+        self._update_print_button()
+
+    def _wire(self) -> None:
+        self.scan.returnPressed.connect(self._on_scan_return_pressed)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=lambda: self.print_batch())
+        self.print_button.clicked.connect(lambda _checked=False: self.print_batch())
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.retry_selected_button.clicked.connect(self.retry_selected)
+        self.preview_log_button.clicked.connect(self.preview_selected_job)
+        self.preview_batch_button.clicked.connect(self.preview_selected_line)
+        self.carrier_list.itemClicked.connect(self._on_carrier_list_item_clicked)
+        self.sku_list.itemClicked.connect(self._on_sku_list_item_clicked)
+        for combo in (self.carrier_combo, self.sku_combo, self.shop_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.limit.editingFinished.connect(self.refresh)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._update_countdown)
+        self._clock.start()
+        self._poll = QTimer(self)
+        self._poll.setInterval(30_000)
+        self._poll.timeout.connect(self.refresh)
+        self._poll.start()
+
+    # --- station protocol -------------------------------------------------------------------
+
+    def focus_scan_field(self) -> None:
+        self.scan.setFocus()
+        self.scan.selectAll()
+
+    def close_station(self) -> None:
+        self._clock.stop()
+        self._poll.stop()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            "carrier": self.carrier_combo.currentData() or None,
+            "sku": self.sku_combo.currentData() or None,
+            "shop_id": self.shop_combo.currentData(),
+            "limit": self.limit.value(),
+        }
+
+    def _set_combo(self, combo: QComboBox, value: str) -> None:
+        i = combo.findData(value)
+        if i < 0:
+            combo.addItem(value, value)
+            i = combo.count() - 1
+        combo.setCurrentIndex(i)
+
+    def _on_carrier_list_item_clicked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        self._set_combo(
+            self.carrier_combo, "" if self.carrier_combo.currentData() == code else code
+        )
+
+    def _on_sku_list_item_clicked(self, item: QListWidgetItem) -> None:
+        sku = item.data(Qt.ItemDataRole.UserRole)
+        self._set_combo(self.sku_combo, "" if self.sku_combo.currentData() == sku else sku)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the queue counts, the batch preview and the job log (on the pool)."""
+        self._refresh_gen += 1
+        gen, f, db = self._refresh_gen, self.filters(), self._db
+
+        def load() -> _Snapshot:
+            from sqlalchemy import select
+
+            from app.db.models import Shop
+
+            with db.read() as s:
+                shops = [(i, n) for i, n in s.execute(select(Shop.id, Shop.name).order_by(Shop.id))]
+            return _Snapshot(
+                queue=print_queue(db),
+                lines=preview_batch(
+                    db,
+                    limit=f["limit"],
+                    carrier=f["carrier"],
+                    sku=f["sku"],
+                    shop_id=f["shop_id"],
+                ),
+                jobs=print_jobs.recent_jobs(db, limit=200),
+                shops=shops,
+            )
+
+        self._jobs.submit(load, lambda snap: self._on_loaded(gen, snap), self._on_failed)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._show(exception_text(exc), ok=False)
+
+    def _on_loaded(self, gen: int, snap: _Snapshot) -> None:
+        if gen != self._refresh_gen:
+            return
+        self._queue = snap.queue
+        self._show_queue(snap.queue)
+        self._fill_shops(snap.shops)
+        self._lines = snap.lines
+        self._fill_batch(snap.lines)
+        self._log = snap.jobs
+        self._fill_log(snap.jobs)
+        self._update_print_button()
+
+    def _fill_shops(self, shops: list[tuple[int, str]]) -> None:
+        known = {self.shop_combo.itemData(i) for i in range(self.shop_combo.count())}
+        self.shop_combo.blockSignals(True)
+        for sid, name in shops:
+            if sid not in known:
+                self.shop_combo.addItem(name, sid)
+        self.shop_combo.blockSignals(False)
+
+    def _show_queue(self, q: QueueSummary) -> None:
+        self.waiting_label.setText(self.tr("Waiting: %n order(s)", "", q.waiting))
+        self.same_day_label.setText(self.tr("Same day: %n", "", q.same_day))
+        self.retry_button.setText(self.tr("Retry failed prints (%n)", "", q.retry))
+        self.retry_button.setEnabled(q.retry > 0 and not self._printing)
+        self.retry_button.setStyleSheet(
+            "QPushButton { font-size: 15pt; }"
+            + (
+                "QPushButton:enabled { color: white; background: #b00020; font-weight: bold; }"
+                if q.retry
+                else ""
+            )
+        )
+        self._update_countdown()
+        self.carrier_list.clear()
+        for code, name, n in q.by_carrier:
+            label = f"{name or code or self.tr('No carrier')}  ({code})  {n}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.carrier_list.addItem(item)
+            if code and self.carrier_combo.findData(code) < 0:
+                self.carrier_combo.blockSignals(True)
+                self.carrier_combo.addItem(f"{name} ({code})", code)
+                self.carrier_combo.blockSignals(False)
+        self.sku_list.clear()
+        for sku, name, n in q.by_sku:
+            item = QListWidgetItem(f"{sku}  {name}  {n}")
+            item.setData(Qt.ItemDataRole.UserRole, sku)
+            self.sku_list.addItem(item)
+            if self.sku_combo.findData(sku) < 0:
+                self.sku_combo.blockSignals(True)
+                self.sku_combo.addItem(f"{sku} {name}", sku)
+                self.sku_combo.blockSignals(False)
+
+    def _update_countdown(self) -> None:
+        q = self._queue
+        if q is None:
+            return
+        left = q.cutoff - dt.datetime.now(dt.UTC)
+        at = q.cutoff.astimezone().strftime("%H:%M")
+        if left.total_seconds() <= 0:
+            self.countdown_label.setText(self.tr("cut-off {time} passed").format(time=at))
+            self.countdown_label.setStyleSheet("font-size: 15pt; color: #b00020;")
+            return
+        mins = int(left.total_seconds() // 60)
+        self.countdown_label.setText(
+            self.tr("before cut-off {time} (in {h} h {m:02d} min)").format(
+                time=at, h=mins // 60, m=mins % 60
+            )
+        )
+        self.countdown_label.setStyleSheet(
+            "font-size: 15pt;" + (" color: #b00020; font-weight: bold;" if mins < 30 else "")
+        )
+
+    def _fill_batch(self, lines: list[BatchLine]) -> None:
+        t = self.batch_table
+        t.setRowCount(len(lines))
+        yes = self.tr("Yes")
+        for i, li in enumerate(lines):
+            values = (
+                li.order_no,
+                li.carrier or self.tr("none"),
+                li.receiver_name,
+                f"{li.province} {li.city}",
+                str(li.item_count),
+                ", ".join(li.skus),
+                yes if li.same_day else "",
+            )
+            for j, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if j == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, li.order_id)
+                t.setItem(i, j, item)
+
+    def _fill_log(self, jobs: list[print_jobs.JobRow]) -> None:
+        t = self.log_table
+        t.setRowCount(len(jobs))
+        ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        bad_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        for i, j in enumerate(jobs):
+            if j.result == "ok":
+                result = self.tr("Reprinted") if j.reprint else self.tr("Printed")
+            elif j.waiting_retry:
+                result = self.tr("FAILED — retry")
+            else:
+                result = self.tr("FAILED")
+            values = (
+                _local(j.at),
+                j.order_no,
+                j.waybill_no,
+                result,
+                reason_label(j.reason) if j.reason else "",
+                j.message,
+            )
+            for k, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if k == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, j.id)
+                if k == 3:
+                    item.setIcon(ok_icon if j.result == "ok" else bad_icon)
+                    item.setForeground(OK_COLOUR if j.result == "ok" else FAIL_COLOUR)
+                t.setItem(i, k, item)
+
+    # --- messages ---------------------------------------------------------------------------
+
+    def _show(self, text: str, ok: bool = True) -> None:
+        mark = "✔ " if ok else "✖ "
+        self.message.setText(mark + text)
+        self.message.setStyleSheet(
+            "font-size: 15pt; font-weight: bold; "
+            + ("color: #1b7f3b;" if ok else "color: white; background: #b00020; padding: 6px;")
+        )
+
+    def _update_print_button(self) -> None:
+        n = len(self._lines)
+        if self._printing:
+            self.print_button.setText(self.tr("Printing…"))
+        elif n:
+            self.print_button.setText(self.tr("Print %n waybill(s)", "", n))
+        else:
+            self.print_button.setText(self.tr("Nothing to print"))
+        self.print_button.setEnabled(bool(n) and not self._printing)
+
+    # --- printing ---------------------------------------------------------------------------
+
+    def _operator(self) -> str:
+        return self.ctx.operator_code
+
+    def _station(self) -> str:
+        return self.ctx.station_name or self.STATION
+
+    def print_batch(self, order_nos: list[str] | None = None) -> None:
+        """Print the batch shown (or these orders: a retry) on the pool."""
+        if self._printing or (not order_nos and not self._lines):
+            return
+        self._printing = True
+        self._update_print_button()
+        f = self.filters()
+        db, backend, fmt, lang = self._db, self.backend, self.label_format, self.doc_lang
+        op, st, progress = self._operator(), self._station(), self._progress
+
+        def work() -> print_jobs.PrintBatchResult:
+            return print_jobs.print_batch(
+                db,
+                backend,
+                fmt=fmt,
+                limit=max(f["limit"], len(order_nos or ())),
+                carrier=None if order_nos else f["carrier"],
+                sku=None if order_nos else f["sku"],
+                shop_id=None if order_nos else f["shop_id"],
+                order_nos=order_nos,
+                operator=op,
+                station=st,
+                lang=lang,
+                on_progress=lambda stage, n: progress.page_drawn.emit(stage, n),
+            )
+
+        self._show(self.tr("Printing…"))
+        self._jobs.submit(work, self._on_batch_printed, self._on_print_failed)
+
+    def _on_progress_page_drawn(self, stage: str, n: int) -> None:
+        if stage == "waybill":
+            self.message.setText(self.tr("Drawing waybill %n…", "", n))
+
+    def _on_print_failed(self, exc: Exception) -> None:
+        self._printing = False
+        self._on_failed(exc)
+        self.refresh()
+
+    def _on_batch_printed(self, res: print_jobs.PrintBatchResult) -> None:
+        self._printing = False
+        n = len(res.waybills)
+        if not n:
+            self._show(self.tr("Nothing was printed: no order is waiting."), ok=False)
+        elif res.ok:
+            text = self.tr("Batch {batch}: %n waybill(s) printed.", "", n).format(batch=res.batch)
+            if res.slips_ok is False:
+                text += " " + self.tr("Slips failed: {message}").format(message=res.slips_message)
+            self._show(text, ok=res.slips_ok is not False)
+        else:
+            self._show(
+                self.tr(
+                    "Printer failed: {message}. The %n waybill number(s) stay with their "
+                    "orders: press Retry.",
+                    "",
+                    n,
+                ).format(message=res.message),
+                ok=False,
+            )
+        if res.refused:
+            self.message.setText(
+                self.message.text()
+                + " "
+                + self.tr("%n order(s) could not be given a waybill.", "", len(res.refused))
+            )
+        self.batch_printed.emit(res)
+        self.refresh()
+        self.focus_scan_field()
+
+    def retry_failed(self) -> None:
+        db = self._db
+        self._jobs.submit(
+            lambda: print_jobs.retry_order_nos(db),
+            lambda nos: self.print_batch(order_nos=nos) if nos else None,
+            self._on_failed,
+        )
+
+    def _selected_job(self) -> print_jobs.JobRow | None:
+        row = self.log_table.currentRow()
+        if 0 <= row < len(self._log):
+            return self._log[row]
+        return None
+
+    def retry_selected(self) -> None:
+        job = self._selected_job()
+        if job is None or not job.waiting_retry:
+            self._show(self.tr("Select a failed print to retry."), ok=False)
+            return
+        self.print_batch(order_nos=[job.order_no])
+
+    # --- reprint ----------------------------------------------------------------------------
+
+    def _on_scan_return_pressed(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            self.print_batch()
+            return
+        self.select_waybill(code)
+        self.ask_reprint(code)
+
+    def select_waybill(self, waybill_no: str) -> bool:
+        """Select the newest log row of this waybill; False when the log does not show it."""
+        for row, j in enumerate(self._log):
+            if j.waybill_no == waybill_no:
+                self.log_table.selectRow(row)
+                self.log_table.scrollToItem(self.log_table.item(row, 0))
+                return True
+        self.log_table.clearSelection()
+        return False
+
+    def reprint_selected(self) -> None:
+        job = self._selected_job()
+        if job is None or not job.waybill_no:
+            self._show(self.tr("Scan or select a waybill to reprint."), ok=False)
+            return
+        self.ask_reprint(job.waybill_no)
+
+    def ask_reprint(self, waybill_no: str) -> None:
+        """Ask for the reason (non-blocking dialog); accepted → reprint on the pool."""
+        dlg = ReasonDialog(waybill_no, self)
+        self.reason_dialog = dlg
+        dlg.accepted.connect(lambda: self.reprint(waybill_no, dlg.reason()))
+        dlg.finished.connect(lambda _r: self.focus_scan_field())
+        dlg.open()
+
+    def reprint(self, waybill_no: str, reason: str) -> None:
+        db, backend, fmt, lang = self._db, self.backend, self.label_format, self.doc_lang
+        op, st = self._operator(), self._station()
+        self._show(self.tr("Reprinting {waybill}…").format(waybill=waybill_no))
+        self._jobs.submit(
+            lambda: print_jobs.reprint(
+                db, waybill_no, reason, backend, operator=op, station=st, fmt=fmt, lang=lang
+            ),
+            self._on_reprint_done,
+            self._on_print_failed,
+        )
+
+    def _on_reprint_done(self, res: print_jobs.ReprintResult) -> None:
+        if res.ok:
+            self._show(
+                self.tr("Waybill {waybill} reprinted ({reason}).").format(
+                    waybill=res.waybill_no, reason=reason_label(res.reason)
+                )
+            )
+        else:
+            self._show(
+                self.tr("Reprint of {waybill} failed: {message}").format(
+                    waybill=res.waybill_no, message=res.message
+                ),
+                ok=False,
+            )
+        self.reprint_done.emit(res)
+        self.refresh()
+
+    # --- preview ----------------------------------------------------------------------------
+
+    def preview_selected_job(self) -> None:
+        job = self._selected_job()
+        if job is None or job.order_id is None:
+            self._show(self.tr("Select a print job to preview."), ok=False)
+            return
+        self.preview(job.order_id, job.waybill_no or job.order_no)
+
+    def preview_selected_line(self) -> None:
+        row = self.batch_table.currentRow()
+        if not 0 <= row < len(self._lines):
+            row = 0 if self._lines else -1
+        if row < 0:
+            return
+        li = self._lines[row]
+        self.preview(li.order_id, li.order_no)
+
+    def preview(self, order_id: int, title: str) -> None:
+        """Draw the order's waybill (pool: PDF + pdftoppm) and show it in a dialog."""
+        db, fmt, lang = self._db, self.label_format, self.doc_lang
+
+        def work() -> bytes:
+            return pdf_to_png(print_jobs.preview_pdf(db, order_id, fmt=fmt, lang=lang), dpi=100)
+
+        self._jobs.submit(work, lambda png: self._on_preview_drawn(png, title), self._on_failed)
+
+    def _on_preview_drawn(self, png: bytes, title: str) -> None:
+        dlg = PdfPreviewDialog(png, self.tr("Waybill {what}").format(what=title), self)
+        self.preview_dialog = dlg
+        dlg.finished.connect(lambda _r: self.focus_scan_field())
+        dlg.open()
+        self.preview_shown.emit(dlg)

@@ -1,0 +1,505 @@
+"""The shared body of the scanning stations (pick, verify, pack, holds).
+
+Scanner-first: one scan field that always has focus; a wedge scanner types the code and Enter.
+Scans are queued and handled one at a time, so codes typed at scanner speed while a service call
+runs are never lost. One dominant instruction in big type, a full-width status bar (colour
+*and* a sign and words) with a sound, the last scans, and a full-screen red stop for an
+intercepted parcel that only an Enter (the parcel is set aside) takes away.
+
+Sounds: QtMultimedia is not part of PySide6-Essentials, so the station beeps
+(`QApplication.beep`): once for OK, twice for a refusal, three times for a stop. Every sound is
+also announced by `sound_played` (used by tests and by anyone wiring a speaker).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.texts import (
+    exception_text,
+    hold_reason_label,
+    register_error_texts,
+    register_event_labels,
+)
+from app.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from app.ui.stations import StationContext
+
+COLOURS = {
+    "ok": ("#1b7f3b", "#ffffff"),
+    "error": ("#c62828", "#ffffff"),
+    "stop": ("#7f0000", "#ffffff"),
+    "info": ("#e3ecf7", "#10243e"),
+    "warn": ("#f9a825", "#1a1a1a"),
+}
+SIGNS = {"ok": "✔", "error": "✖", "stop": "⛔", "info": "➜", "warn": "⚠"}
+BEEPS = {"ok": 1, "error": 2, "stop": 3, "warn": 2}
+
+
+def big_font(widget: QWidget, points: int, bold: bool = True) -> QFont:
+    f = QFont(widget.font())
+    f.setPointSize(points)
+    f.setBold(bold)
+    return f
+
+
+def set_big(widget: QWidget, points: int, bold: bool = True, extra: str = "") -> None:
+    """Big type that survives the application style sheet (which sets a base font size)."""
+    widget.setFont(big_font(widget, points, bold))
+    weight = "bold" if bold else "normal"
+    widget.setStyleSheet(f"font-size: {points}pt; font-weight: {weight}; {extra}")
+
+
+@register_error_texts
+def _error_texts() -> dict[str, str]:
+    return {
+        "not_found": QCoreApplication.translate(
+            "Scan", "No order or pick list has the code {key}."
+        ),
+        "intercepted": QCoreApplication.translate(
+            "Scan", "Order {order_no} is cancelled: stop the parcel."
+        ),
+        "held": QCoreApplication.translate(
+            "Scan", "Order {order_no} is on hold and waits for a supervisor."
+        ),
+        "already_verified": QCoreApplication.translate(
+            "Scan", "Order {order_no} has already been verified."
+        ),
+        "already_picked": QCoreApplication.translate(
+            "Scan", "Order {order_no} has already been picked."
+        ),
+        "already_packed": QCoreApplication.translate(
+            "Scan", "Order {order_no} has already been packed."
+        ),
+        "claimed_elsewhere": QCoreApplication.translate(
+            "Scan", "Order {order_no} is being handled at station {station}."
+        ),
+        "wrong_step": QCoreApplication.translate(
+            "Scan", "Order {order_no} is not ready for this step."
+        ),
+        "nothing_to_undo": QCoreApplication.translate("Scan", "There is no counted scan to undo."),
+        "not_held": QCoreApplication.translate("Scan", "Order {order_no} is not on hold."),
+        "unknown_carton": QCoreApplication.translate("Scan", "{carton} is not a known carton."),
+        "bad_hold_reason": QCoreApplication.translate("Scan", "Unknown hold reason."),
+    }
+
+
+@register_event_labels
+def _event_labels() -> dict[str, str]:
+    return {
+        "intercept_stop": QCoreApplication.translate("Scan", "Stopped: intercepted"),
+        "verified": QCoreApplication.translate("Scan", "Verified"),
+        "picked": QCoreApplication.translate("Scan", "Picked"),
+        "packed": QCoreApplication.translate("Scan", "Packed"),
+        "scan_undone": QCoreApplication.translate("Scan", "Scan undone by a supervisor"),
+        "hold_released": QCoreApplication.translate("Scan", "Hold released"),
+        "hold_cancelled": QCoreApplication.translate("Scan", "Cancelled from hold"),
+    }
+
+
+def hold_text(reason: str) -> str:
+    if reason == "incomplete":
+        return QCoreApplication.translate("Scan", "Verification incomplete")
+    return hold_reason_label(reason)
+
+
+def verdict_text(verdict: str) -> str:
+    texts = {
+        "ok": QCoreApplication.translate("Scan", "OK"),
+        "line_complete": QCoreApplication.translate("Scan", "Line complete"),
+        "order_complete": QCoreApplication.translate("Scan", "Order complete"),
+        "wrong_item": QCoreApplication.translate("Scan", "WRONG ITEM — not in this order"),
+        "extra_unit": QCoreApplication.translate("Scan", "ONE TOO MANY — this line is complete"),
+        "bad_check_digit": QCoreApplication.translate("Scan", "Misread barcode — scan again"),
+        "unknown_code": QCoreApplication.translate("Scan", "Unknown code"),
+        "need_serial": QCoreApplication.translate("Scan", "Scan the serial number"),
+        "serial_duplicate": QCoreApplication.translate("Scan", "Serial number already shipped"),
+        "other_order": QCoreApplication.translate("Scan", "Another order's waybill"),
+        "confirmed": QCoreApplication.translate("Scan", "Line confirmed"),
+        "shortage": QCoreApplication.translate("Scan", "Shortage recorded"),
+        "undone": QCoreApplication.translate("Scan", "Scan undone"),
+        "packed": QCoreApplication.translate("Scan", "Packed"),
+    }
+    return texts.get(verdict, verdict)
+
+
+class StopOverlay(QFrame):
+    """The full-screen red stop for an intercepted parcel (lives over the whole station)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("StopOverlay { background: #b00000; } QLabel { color: white; }")
+        self.title = QLabel()
+        set_big(self.title, 54)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel()
+        set_big(self.detail, 24)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.hint = QLabel(self.tr("Put the parcel in the interception bin, then press Enter."))
+        set_big(self.hint, 18, bold=False)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        lay.addWidget(self.title)
+        lay.addWidget(self.detail)
+        lay.addSpacing(30)
+        lay.addWidget(self.hint)
+        lay.addStretch(1)
+        self.hide()
+
+    def show_stop(self, title: str, detail: str) -> None:
+        self.title.setText("⛔ " + title)
+        self.detail.setText(detail)
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+
+class ChoicePanel(QFrame):
+    """Numbered choices answered by scanning or typing the number and Enter (or a click)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("ChoicePanel { background: #fff8e1; border: 3px solid #f9a825; }")
+        self.title = QLabel()
+        set_big(self.title, 20)
+        self.title.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(self.buttons)
+        self.keys: list[str] = []
+        self.hide()
+
+    def ask(self, title: str, options: list[tuple[str, str]]) -> None:
+        while self.buttons.count():
+            w = self.buttons.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.keys = [k for k, _ in options]
+        self.title.setText(title)
+        for key, text in options:
+            b = QPushButton(f"{key}  {text}")
+            set_big(b, 16)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            self.buttons.addWidget(b)
+        self.show()
+
+
+class ScanStation(QWidget):
+    """Base of the scanning stations. Subclasses implement `handle_scan` and call `run` for
+    service calls (on the job pool); the next queued scan waits until the job is done."""
+
+    STATION = ""
+    ROLES: tuple[str, ...] = ()
+
+    scan_received = Signal(str)
+    status_shown = Signal(str, str)  # kind (ok/error/stop/info/warn), text
+    sound_played = Signal(str)  # ok / error / stop / warn
+
+    def __init__(self, ctx: StationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.db = ctx.db
+        self.station = ctx.station_name or self.STATION
+        self.operator = ctx.operator_code
+        self._jobs = JobRunner(self)
+        self._queue: deque[str] = deque()
+        self._busy = False
+        self._started = False
+        self._inflight = 0
+        self._choice_cb: Callable[[str], None] | None = None
+
+        self.instruction = QLabel()
+        set_big(self.instruction, 34)
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.instruction.setWordWrap(True)
+        self.status = QLabel()
+        set_big(self.status, 20)
+        self.status.setMinimumHeight(64)
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setAutoFillBackground(True)
+        self.status_kind = ""
+        self.choice = ChoicePanel()
+        self.choice.chosen.connect(self._on_choice_chosen)
+        self.body = QVBoxLayout()
+        self.history = QListWidget()
+        set_big(self.history, 12, bold=False)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history.setMaximumWidth(420)
+        self.scan_field = QLineEdit()
+        set_big(self.scan_field, 20, bold=False)
+        self.scan_field.setPlaceholderText(
+            QCoreApplication.translate("ScanStation", "Scan here (or type and press Enter)")
+        )
+        self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+
+        history_box = QVBoxLayout()
+        last = QLabel(QCoreApplication.translate("ScanStation", "Last scans"))
+        set_big(last, 12)
+        history_box.addWidget(last)
+        history_box.addWidget(self.history, 1)
+        middle = QHBoxLayout()
+        middle.addLayout(self.body, 3)
+        middle.addLayout(history_box, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.instruction)
+        lay.addWidget(self.status)
+        lay.addWidget(self.choice)
+        lay.addLayout(middle, 1)
+        lay.addWidget(self.scan_field)
+        self.overlay = StopOverlay(self)
+        self.show_status("info", "")
+
+    # --- the station protocol ----------------------------------------------------------------
+
+    @classmethod
+    def title(cls) -> str:  # pragma: no cover - subclasses
+        return cls.STATION
+
+    def focus_scan_field(self) -> None:
+        self.scan_field.setFocus()
+
+    def close_station(self) -> None:
+        self._queue.clear()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    # --- scans ------------------------------------------------------------------------------
+
+    def _on_scan_field_return_pressed(self) -> None:
+        code = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if self.overlay.isVisible():
+            if code:
+                self.play("stop")  # the parcel is not set aside yet: nothing else happens
+            else:
+                self.overlay.hide()
+                self.after_stop()
+            return
+        if not code:
+            return
+        self.scan_received.emit(code)
+        self._queue.append(code)
+        self._pump()
+
+    def _pump(self) -> None:
+        while not self._busy and self._queue:
+            code = self._queue.popleft()
+            if self.overlay.isVisible():
+                self._queue.clear()
+                return
+            self._busy = True
+            self._started = False
+            if self._choice_cb is not None and self.choice.isVisible():
+                self._answer_choice(code)
+            else:
+                self.handle_scan(code)
+            if not self._started:
+                self._busy = False
+
+    def handle_scan(self, code: str) -> None:  # pragma: no cover - subclasses
+        raise NotImplementedError
+
+    def after_stop(self) -> None:
+        """Called when the stop overlay has been acknowledged."""
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a service call off the GUI thread; the next scan waits for its answer."""
+        self._started = True
+        self._busy = True
+        self._inflight += 1
+
+        def settle() -> None:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._busy = False
+                self._pump()
+
+        def done(result: Any) -> None:
+            try:
+                on_done(result)
+            finally:
+                settle()
+
+        def failed(exc: Exception) -> None:
+            try:
+                (on_failed or self.show_exception)(exc)
+            finally:
+                settle()
+
+        self._jobs.submit(fn, done, failed)
+
+    @property
+    def idle(self) -> bool:
+        """No scan waiting and no job running (tests wait on this)."""
+        return not self._busy and not self._queue
+
+    # --- choices ------------------------------------------------------------------------------
+
+    def ask(self, title: str, options: list[tuple[str, str]], cb: Callable[[str], None]) -> None:
+        self._choice_cb = cb
+        self.choice.ask(title, options)
+        self.play("warn")
+
+    def _answer_choice(self, code: str) -> None:
+        if code not in self.choice.keys:
+            self.show_status(
+                "error",
+                QCoreApplication.translate("ScanStation", "Choose one of the numbers shown."),
+            )
+            self.play("error")
+            return
+        self._on_choice_chosen(code)
+
+    def _on_choice_chosen(self, key: str) -> None:
+        cb, self._choice_cb = self._choice_cb, None
+        self.choice.hide()
+        self.scan_field.setFocus()
+        if cb is not None:
+            cb(key)
+
+    # --- what the user sees and hears --------------------------------------------------------
+
+    def set_instruction(self, text: str) -> None:
+        self.instruction.setText(text)
+
+    def show_status(self, kind: str, text: str) -> None:
+        bg, fg = COLOURS[kind]
+        self.status_kind = kind
+        set_big(self.status, 20, extra=f"background: {bg}; color: {fg}; padding: 8px;")
+        self.status.setText(f"{SIGNS[kind]} {text}" if text else "")
+        self.status_shown.emit(kind, text)
+
+    def show_exception(self, exc: Exception) -> None:
+        if getattr(exc, "code", None) == "intercepted":
+            self.stop(exc)
+            return
+        self.show_status("error", exception_text(exc))
+        self.play("error")
+
+    def stop(self, exc: Exception) -> None:
+        params = getattr(exc, "params", {}) or {}
+        detail = QCoreApplication.translate(
+            "ScanStation", "Order {order_no} · waybill {waybill}"
+        ).format(order_no=params.get("order_no", ""), waybill=params.get("waybill", ""))
+        if params.get("reason"):
+            detail += "\n" + QCoreApplication.translate("ScanStation", "Reason: {reason}").format(
+                reason=params["reason"]
+            )
+        self.overlay.show_stop(
+            QCoreApplication.translate("ScanStation", "INTERCEPTED: return to stock"), detail
+        )
+        self.show_status(
+            "stop", QCoreApplication.translate("ScanStation", "INTERCEPTED: return to stock")
+        )
+        self.add_history(str(params.get("waybill") or params.get("order_no", "")), "stop")
+        self.play("stop")
+
+    def play(self, kind: str) -> None:
+        n = BEEPS.get(kind, 1)
+        for i in range(n):
+            QTimer.singleShot(i * 180, QApplication.beep)
+        self.sound_played.emit(kind)
+
+    def add_history(self, text: str, kind: str) -> None:
+        item = QListWidgetItem(f"{SIGNS.get(kind, '')} {text}")
+        if kind in ("error", "stop"):
+            item.setForeground(Qt.GlobalColor.darkRed)
+        elif kind == "ok":
+            item.setForeground(Qt.GlobalColor.darkGreen)
+        self.history.insertItem(0, item)
+        while self.history.count() > 30:
+            self.history.takeItem(self.history.count() - 1)
+
+
+class LinesTable(QFrame):
+    """An order's (or pick list's) lines in big type: what is expected and what is counted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+        super().__init__(parent)
+        self.header = QLabel()
+        set_big(self.header, 16, bold=False)
+        self.header.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        set_big(self.table, 18, bold=False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.progress = QLabel()
+        set_big(self.progress, 22)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.header)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.progress)
+
+    def set_columns(self, titles: list[str]) -> None:
+        self.table.setColumnCount(len(titles))
+        self.table.setHorizontalHeaderLabels(titles)
+
+    def set_rows(
+        self, rows: list[tuple[list[str], bool, bool]], current: int | None = None
+    ) -> None:
+        """``rows``: (cells, complete, problem). Complete rows are green with a tick."""
+        from PySide6.QtGui import QBrush, QColor
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        self.table.setRowCount(len(rows))
+        for i, (cells, complete, problem) in enumerate(rows):
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if complete:
+                    item.setBackground(QBrush(QColor("#c8e6c9")))
+                elif problem:
+                    item.setBackground(QBrush(QColor("#ffcdd2")))
+                elif current == i:
+                    item.setBackground(QBrush(QColor("#fff59d")))
+                self.table.setItem(i, j, item)
+        if current is not None and 0 <= current < len(rows):
+            self.table.scrollToItem(self.table.item(current, 0))
+
+    def clear(self) -> None:
+        self.header.setText("")
+        self.progress.setText("")
+        self.table.setRowCount(0)

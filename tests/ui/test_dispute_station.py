@@ -1,0 +1,187 @@
+"""The dispute desk and the shipment export panel, driven as the clerks drive them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.db.models import Order
+from app.services.operators import find_operator
+from app.ui.dispute_station import DisputeStation
+from app.ui.shipment_export import ShipmentExportPanel
+from app.ui.stations import StationContext
+from tests.desk_support import expected_of, printed_parcels, set_lines, status_of, verify, weigh
+
+
+@pytest.fixture
+def parcels(sqlite_db):
+    ps = printed_parcels(sqlite_db, 6, seed=61)
+    for p in ps[:4]:
+        set_lines(sqlite_db, p.order_id, [("BED-PIL-MEM", 1), ("BED-BLK-FLC", 1)])
+        verify(sqlite_db, p.order_id)
+        weigh(sqlite_db, p.order_id)
+    return ps
+
+
+@pytest.fixture
+def desk(qtbot, sqlite_db, parcels):
+    ctx = StationContext(
+        db=sqlite_db, operator=find_operator(sqlite_db, "1007"), station_name="售后 1"
+    )
+    ctx.settings.lang = "en"
+    w = DisputeStation(ctx)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.busy and w.f_carrier.count() > 1, timeout=15000)
+    return w
+
+
+def idle(qtbot, w):
+    qtbot.waitUntil(lambda: not w.busy, timeout=15000)
+
+
+def test_lookup_findings_register_report_and_settle(qtbot, desk, parcels, sqlite_db, tmp_path):
+    w = desk
+    p = parcels[0]
+    w.focus_scan_field()
+    qtbot.keyClicks(w.lookup, p.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.findings is not None and w.order_id == p.order_id
+    assert p.order_no in w.header.text()
+    assert w.timeline.rowCount() >= 3  # printed, scans, weighed
+    assert "left complete" in w.finding.text()
+
+    # the destination weighed 410 g less: the pillow
+    recorded = w.findings["recorded_grams"]
+    w.claim.setCurrentIndex(w.claim.findData("missing"))
+    idle(qtbot, w)
+    qtbot.keyClicks(w.dest, str(recorded - 405))
+    qtbot.keyClick(w.dest, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    f = w.findings
+    assert f["finding"] == "short" and f["dest_grams"] == recorded - 405
+    assert "Lighter at the destination by 405 g" in w.finding.text()
+    assert "BED-PIL-MEM" in w.details.text() and "Sure" in w.details.text()
+    assert "bundle 3" in w.details.text()
+    steps = [w.handled.item(i, 0).text() for i in range(w.handled.rowCount())]
+    assert steps[:2] == ["Printed", "Verified"] and "Weighed" in steps
+
+    cases: list[int] = []
+    w.case_registered.connect(cases.append)
+    qtbot.mouseClick(w.register_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(cases), timeout=15000)
+    idle(qtbot, w)
+    assert w.cases_table.rowCount() == 1
+    assert w.cases_table.item(0, 2).text() == p.waybill_no
+
+    w.report_path = str(tmp_path / "report.pdf")
+    saved: list[str] = []
+    w.report_saved.connect(saved.append)
+    qtbot.mouseClick(w.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    text = PdfReader(saved[0]).pages[0].extract_text()
+    assert p.waybill_no in text and "Lighter at the destination by 405 g" in text
+
+    w.tabs.setCurrentIndex(1)
+    w.cases_table.selectRow(0)
+    w.outcome.setText("courier compensates")
+    w.responsible.setCurrentText("Courier")
+    qtbot.mouseClick(w.settle_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.cases and w.cases[0].outcome == "courier compensates", timeout=15000)
+    assert w.cases_table.item(0, 9).text() == "Courier"
+    assert w.counts_table.rowCount() == 1 and w.counts_table.item(0, 3).text() == "1"
+
+    w.f_claim.setCurrentIndex(w.f_claim.findData("broken"))
+    qtbot.waitUntil(lambda: w.cases_table.rowCount() == 0, timeout=15000)
+    w.f_claim.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: w.cases_table.rowCount() == 1, timeout=15000)
+    w.export_path = str(tmp_path / "cases.csv")
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "cases.csv").exists(), timeout=15000)
+    idle(qtbot, w)
+    rows = list(csv.reader(io.StringIO((tmp_path / "cases.csv").read_text("utf-8-sig"))))
+    assert rows[1][2] == p.waybill_no and rows[1][9] == "Courier"
+    w.tabs.setCurrentIndex(0)
+    w.grab().save(str(tmp_path / "desk.png"))
+
+
+def test_several_matches_give_a_list_and_nothing_found_says_so(qtbot, desk, parcels, sqlite_db):
+    w = desk
+    with sqlite_db.write() as s:  # two parcels for the same receiver
+        a, b = (s.get(Order, p.order_id) for p in parcels[:2])
+        b.receiver_name = a.receiver_name
+        name = a.receiver_name
+    w.lookup.setText(name)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.matches.isVisible() and w.matches.count() >= 2
+    assert w.findings is None
+    item = next(
+        w.matches.item(i)
+        for i in range(w.matches.count())
+        if parcels[1].waybill_no in w.matches.item(i).text()
+    )
+    w.matches.setCurrentItem(item)
+    qtbot.keyClick(w.matches, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.findings is not None and w.findings["order_no"] == parcels[1].order_no
+
+    w.lookup.setText("NO-SUCH-PARCEL")
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert "No parcel matches" in w.message.text()
+
+    unweighed = parcels[-1]
+    w.lookup.setText(unweighed.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.findings["finding"] == "no_weighing" and "No weighing" in w.finding.text()
+    assert "No stub" in w.details.text()
+
+
+def test_shipment_export_panel(qtbot, sqlite_db, parcels, tmp_path):
+    ctx = StationContext(
+        db=sqlite_db, operator=find_operator(sqlite_db, "1002"), station_name="打单台 1"
+    )
+    w = ShipmentExportPanel(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.busy and bool(w.counts), timeout=15000)
+    weighed = [p for p in parcels[:4]]
+    taobao = [p for p in weighed if p.platform == "taobao"]
+    assert w.counts.get("taobao", 0) == len(taobao)
+    assert "Cut-off" in w.cutoff_label.text()
+    w.path = str(tmp_path / "tb.csv")
+    w.platform.setCurrentIndex(w.platform.findData("taobao"))
+    done: list = []
+    w.export_finished.connect(done.append)
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(done) and not w.busy, timeout=15000)
+    assert done[0].exported == len(taobao)
+    rows = list(csv.reader(io.StringIO((tmp_path / "tb.csv").read_bytes().decode("gbk"))))
+    assert {r[0] for r in rows[1:]} == {p.order_no for p in taobao}
+    assert all(status_of(sqlite_db, p.order_id) == "shipped" for p in taobao)
+    assert w.counts.get("taobao", 0) == 0
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(done) == 2 and not w.busy, timeout=15000)
+    assert done[1].exported == 0 and "Nothing new" in w.result_label.text()
+    qtbot.mouseClick(w.again_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(done) == 3 and not w.busy, timeout=15000)
+    assert done[2].again and done[2].exported == len(taobao)
+    w.path = str(tmp_path / "missing-dir" / "x.csv")
+    failed: list = []
+    w.export_failed.connect(failed.append)
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(failed), timeout=15000)
+    assert "x.csv" in w.result_label.text()
+    with sqlite_db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.id == parcels[-1].order_id)) == "printed"
+    assert expected_of(sqlite_db, parcels[0].order_id)[0] > 0
