@@ -15,7 +15,19 @@ from pathlib import Path
 
 from app.cli.common import UsageError, print_json, ready_db
 
-STATIONS = ("print", "pick", "verify", "pack", "weigh", "handover", "dispute", "admin", "orders")
+STATIONS = (
+    "print",
+    "pick",
+    "verify",
+    "pack",
+    "weigh",
+    "handover",
+    "dispute",
+    "admin",
+    "orders",
+    "holds",
+    "devices",
+)
 
 
 def _db(args: argparse.Namespace):
