@@ -38,6 +38,7 @@ from app.ui.texts import (
     register_error_texts,
     register_event_labels,
 )
+from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -276,6 +277,11 @@ class ScanStation(QWidget):
         lay.addWidget(self.scan_field)
         self.overlay = StopOverlay(self)
         self.show_status("info", "")
+        # a keyboard-wedge scan reaches the station whatever widget has focus, and never
+        # leaks into a text field; typing (slower keys) passes through to the focused field
+        self.wedge = WedgeFilter(self, scope=self).install()
+        self.wedge.scan_received.connect(self._on_wedge_scan_received)
+        disable_input_method(self.scan_field)
 
     # --- the station protocol ----------------------------------------------------------------
 
@@ -288,6 +294,7 @@ class ScanStation(QWidget):
 
     def close_station(self) -> None:
         self._queue.clear()
+        self.wedge.uninstall()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -296,9 +303,16 @@ class ScanStation(QWidget):
 
     # --- scans ------------------------------------------------------------------------------
 
+    def _on_wedge_scan_received(self, code: str) -> None:
+        self.take_scan(code.strip())
+
     def _on_scan_field_return_pressed(self) -> None:
         code = self.scan_field.text().strip()
         self.scan_field.clear()
+        self.take_scan(code)
+
+    def take_scan(self, code: str) -> None:
+        """One scan (wedge burst or typed + Enter); an empty one sets an interception aside."""
         if self.overlay.isVisible():
             if code:
                 self.play("stop")  # the parcel is not set aside yet: nothing else happens

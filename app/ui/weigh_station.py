@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.domain import weighing as rules
 from app.services import weighing as svc
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
+from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -359,6 +360,10 @@ class WeighStation(QWidget):
         )
         _set_big(self.scan_field, 18, bold=False)
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+        # wedge scans reach the station whatever has focus (e.g. the override reason field)
+        self.wedge = WedgeFilter(self, scope=self).install()
+        self.wedge.scan_received.connect(self._on_wedge_scan_received)
+        disable_input_method(self.scan_field)
 
         self.order_label = QLabel()
         _set_big(self.order_label, 15, bold=False)
@@ -460,6 +465,7 @@ class WeighStation(QWidget):
         self.scan_field.setFocus()
 
     def close_station(self) -> None:
+        self.wedge.uninstall()
         self.bridge.stop()
         if self._own_sim is not None:
             self._own_sim.close()
@@ -473,9 +479,15 @@ class WeighStation(QWidget):
 
     # --- scans -------------------------------------------------------------------------------
 
+    def _on_wedge_scan_received(self, code: str) -> None:
+        self.take_scan(code.strip())
+
     def _on_scan_field_return_pressed(self) -> None:
         code = self.scan_field.text().strip()
         self.scan_field.clear()
+        self.take_scan(code)
+
+    def take_scan(self, code: str) -> None:
         if self.overlay.isVisible():
             if code:
                 self.play("stop")

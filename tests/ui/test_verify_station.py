@@ -152,3 +152,28 @@ def test_exception_key_puts_the_order_on_hold(qtbot, station, sqlite_db):
     assert w.order is None and w.status_kind == "warn"
     st = show(sqlite_db, g.order_no)[0]
     assert (st["status"], st["hold_reason"]) == ("held", "damaged")
+
+
+def test_a_wedge_scan_reaches_the_station_when_focus_is_elsewhere(qtbot, station, sqlite_db):
+    """Keys 3 ms apart, as a USB scanner sends them, into a text field that has the focus:
+    the station gets the scan, the field gets nothing."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    w = station
+    g = pick(sqlite_db, serial=False, lines=2)
+    note = QLineEdit(w)  # e.g. a remark field the operator clicked into
+    note.show()
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
+    t = 1_000_000
+    for ch in [*g.waybill_no, "\r"]:
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            ev = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if ch == "\r" else ch)
+            ev.setTimestamp(t)
+            QApplication.sendEvent(note, ev)
+        t += 3
+    qtbot.waitUntil(lambda: g.order_no in w.lines.header.text(), timeout=15000)
+    assert note.text() == ""
