@@ -72,9 +72,8 @@ def cmd_dispute(args: argparse.Namespace) -> int:
         except ServiceError as exc:
             raise _service_error(exc) from None
     if args.out:
-        from printing.documents.dispute_report import render_dispute_report
-
         from app.settings import choose_language
+        from printing.documents.dispute_report import render_dispute_report
 
         data = render_dispute_report(findings, lang=choose_language(args.lang))
         try:
