@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import weighing as rules
 from app.services import weighing as svc
+from app.ui.scan_station import StopOverlay
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
@@ -233,40 +234,6 @@ class ScaleBridge(QObject):
         if self._reader is not None:
             self._reader.stop()
             self._reader = None
-
-
-class StopOverlay(QFrame):
-    """The full-screen red stop for an intercepted parcel; Enter (empty scan) takes it away."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("StopOverlay { background: #b00000; } QLabel { color: white; }")
-        self.title = QLabel()
-        _set_big(self.title, 54, extra="color: white;")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel()
-        _set_big(self.detail, 24, extra="color: white;")
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail.setWordWrap(True)
-        self.hint = QLabel(self.tr("Put the parcel in the interception bin, then press Enter."))
-        _set_big(self.hint, 18, bold=False, extra="color: white;")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lay = QVBoxLayout(self)
-        lay.addStretch(1)
-        lay.addWidget(self.title)
-        lay.addWidget(self.detail)
-        lay.addSpacing(30)
-        lay.addWidget(self.hint)
-        lay.addStretch(1)
-        self.hide()
-
-    def show_stop(self, title: str, detail: str) -> None:
-        self.title.setText("⛔ " + title)
-        self.detail.setText(detail)
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
 
 
 class OverrideDialog(QDialog):
