@@ -145,4 +145,58 @@ def verify_chain(session: Session) -> ChainReport:
             head.seq,
             None,
         )
+    problem = _check_weighings(session)
+    if problem:
+        seq, event_id, text = problem
+        return ChainReport(False, count, prev, text, seq, event_id)
     return ChainReport(True, count, prev)
+
+
+_WEIGHING_FIELDS = ("grams", "expected_grams", "tolerance_grams", "verdict")
+
+
+def _check_weighings(session: Session) -> tuple[int, int, str] | None:
+    """A weighing row says what its (chained) event says: weight, expectation, verdict, stub.
+
+    The weighings table is what screens and reports read; an edit there behind the program's
+    back would not touch the chain, so each row is compared with the detail of its event, and
+    every ``weighed`` event must still have its row.
+    """
+    from app.db.models import Weighing
+
+    q = (
+        select(Weighing, Event.seq, Event.id, Event.order_id, Event.detail)
+        .join(Event, Event.id == Weighing.event_id)
+        .execution_options(yield_per=5000)
+    )
+    for w, seq, eid, order_id, detail in session.execute(q):
+        detail = detail or {}
+        wrong = [f for f in _WEIGHING_FIELDS if f in detail and detail[f] != getattr(w, f)]
+        stub = detail.get("stub")
+        if "stub" in detail and (stub or [None, None]) != [w.stub_bundle, w.stub_position]:
+            wrong.append("stub")
+        if order_id is not None and order_id != w.order_id:
+            wrong.append("order")
+        if wrong:
+            return (
+                seq,
+                eid,
+                (
+                    f"weighing of event #{seq} no longer matches its event ({', '.join(wrong)}): "
+                    "the weighings table was altered"
+                ),
+            )
+    orphan = session.execute(
+        select(Event.seq, Event.id)
+        .outerjoin(Weighing, Weighing.event_id == Event.id)
+        .where(Event.kind == "weighed", Weighing.id.is_(None))
+        .order_by(Event.seq)
+        .limit(1)
+    ).first()
+    if orphan is not None:
+        return (
+            orphan.seq,
+            orphan.id,
+            (f"the weighing of event #{orphan.seq} is missing: the weighings table was altered"),
+        )
+    return None

@@ -98,6 +98,19 @@ class _Held:
     t_ms: float
 
 
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    }
+)
+
+
 class WedgeFilter(QObject):
     """Event filter telling scanner bursts from typing (see the module docstring).
 
@@ -231,6 +244,10 @@ class WedgeFilter(QObject):
 
     def _key_press(self, obj: QObject, ev: QKeyEvent) -> bool:
         if not self._examined(obj):
+            return False
+        if ev.key() in _MODIFIER_KEYS:
+            # a scanner presses Shift for every capital letter (SF…, JDV…): the modifier key
+            # itself is not part of the code and must not end the burst
             return False
         ident = (
             shiboken6.getCppPointer(ev)[0],

@@ -302,7 +302,7 @@ def test_guards_refuse_changes_to_weighings(db):
         s.execute(text("UPDATE weighings SET grams = 999"))
 
 
-@pytest.mark.parametrize("how", ["edit", "delete", "insert"])
+@pytest.mark.parametrize("how", ["edit", "delete", "insert", "edit_row", "delete_row"])
 def test_tampering_behind_the_apps_back_is_named(db, how, capsys):
     results = _weighed(db, 3)
     target = results[1].event_seq
@@ -316,6 +316,16 @@ def test_tampering_behind_the_apps_back_is_named(db, how, capsys):
                 ),
                 {"d": '{"grams": 600, "verdict": "ok"}', "q": target},
             )
+        elif how == "edit_row":  # only the table screens read, not the chained event
+            s.execute(
+                text("UPDATE weighings SET grams = 600 WHERE event_id IN "
+                     "(SELECT id FROM events WHERE seq = :q)"), {"q": target},
+            )  # fmt: skip
+        elif how == "delete_row":
+            s.execute(
+                text("DELETE FROM weighings WHERE event_id IN "
+                     "(SELECT id FROM events WHERE seq = :q)"), {"q": target},
+            )  # fmt: skip
         elif how == "delete":
             s.execute(text("DELETE FROM weighings WHERE event_id IN "
                            "(SELECT id FROM events WHERE seq = :q)"), {"q": target})  # fmt: skip

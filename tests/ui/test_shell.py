@@ -32,7 +32,9 @@ def test_supervisor_needs_the_right_pin(qtbot, sqlite_db):
     qtbot.waitUntil(dlg.pin.isVisible)
     qtbot.keyClicks(dlg.pin, "9999")
     qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "PIN" in dlg.message.text() and dlg.button.isEnabled())
+    # wait for the refusal itself (the prompt for the PIN also says "PIN")
+    qtbot.waitUntil(lambda: "Wrong PIN" in dlg.message.text() and dlg.button.isEnabled())
+    assert dlg.pin.text() == ""
     assert dlg.operator is None
     with qtbot.waitSignal(dlg.signed_in, timeout=5000):
         qtbot.keyClicks(dlg.pin, "0000")

@@ -356,3 +356,39 @@ def test_a_single_key_shortcut_cannot_take_a_key_in_the_middle_of_a_scan(qtbot):
     QTest.keyClick(floor.line1, Qt.Key.Key_Return)
     assert floor.scans == ["1235"]
     assert hits == [] and floor.line1.text() == ""
+
+
+def test_shift_pressed_for_capital_letters_does_not_split_a_scan(qtbot):
+    """A wedge scanner presses Shift for each capital (SF…, JDV…): still one scan."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    from app.ui.wedge import WedgeFilter
+
+    box = QWidget()
+    field = QLineEdit(box)
+    qtbot.addWidget(box)
+    wf = WedgeFilter(box, scope=box).install()
+    scans: list[str] = []
+    wf.scan_received.connect(scans.append)
+    t = 5_000_000
+
+    def send(key, text="", mods=Qt.KeyboardModifier.NoModifier):
+        nonlocal t
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            ev = QKeyEvent(kind, key, mods, text)
+            ev.setTimestamp(t)
+            QApplication.sendEvent(field, ev)
+        t += 3
+
+    for ch in "JDVA2000000005":
+        if ch.isupper():
+            send(Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier)
+            send(Qt.Key(ord(ch)), ch, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            send(Qt.Key(ord(ch)), ch)
+    send(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(scans), timeout=3000)
+    assert scans == ["JDVA2000000005"] and field.text() == ""
+    wf.uninstall()
