@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import weighing as rules
 from app.services import weighing as svc
-from app.ui.scan_station import StopOverlay
+from app.ui.scan_station import StopOverlay, set_big
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
@@ -105,15 +104,6 @@ def _event_labels() -> dict[str, str]:
         "bundle_closed": QCoreApplication.translate("Weigh", "Stub bundle closed"),
         "weight_adopted": QCoreApplication.translate("Weigh", "Unit weight adopted"),
     }
-
-
-def _set_big(widget: QWidget, points: int, bold: bool = True, extra: str = "") -> None:
-    f = QFont(widget.font())
-    f.setPointSize(points)
-    f.setBold(bold)
-    widget.setFont(f)
-    weight = "bold" if bold else "normal"
-    widget.setStyleSheet(f"font-size: {points}pt; font-weight: {weight}; {extra}")
 
 
 def suspect_text(s: rules.Suspect) -> str:
@@ -304,11 +294,11 @@ class WeighStation(QWidget):
 
         # --- widgets ------------------------------------------------------------------------
         self.scale_label = QLabel()
-        _set_big(self.scale_label, 16)
+        set_big(self.scale_label, 16)
         self.live_label = QLabel()
-        _set_big(self.live_label, 16, bold=False)
+        set_big(self.live_label, 16, bold=False)
         self.bundle_label = QLabel()
-        _set_big(self.bundle_label, 14, bold=False)
+        set_big(self.bundle_label, 14, bold=False)
         top = QHBoxLayout()
         top.addWidget(self.scale_label, 1)
         top.addWidget(self.live_label)
@@ -316,7 +306,7 @@ class WeighStation(QWidget):
         top.addWidget(self.bundle_label)
 
         self.instruction = QLabel()
-        _set_big(self.instruction, 30)
+        set_big(self.instruction, 30)
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.scan_field = QLineEdit()
@@ -325,7 +315,7 @@ class WeighStation(QWidget):
         self.scan_field.setInputMethodHints(
             Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
         )
-        _set_big(self.scan_field, 18, bold=False)
+        set_big(self.scan_field, 18, bold=False)
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
         # wedge scans reach the station whatever has focus (e.g. the override reason field)
         self.wedge = WedgeFilter(self, scope=self).install()
@@ -333,22 +323,22 @@ class WeighStation(QWidget):
         disable_input_method(self.scan_field)
 
         self.order_label = QLabel()
-        _set_big(self.order_label, 15, bold=False)
+        set_big(self.order_label, 15, bold=False)
         self.order_label.setWordWrap(True)
         self.expected_label = QLabel()
-        _set_big(self.expected_label, 20)
+        set_big(self.expected_label, 20)
 
         self.weight_label = QLabel("—")
-        _set_big(self.weight_label, 96)
+        set_big(self.weight_label, 96)
         self.weight_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.weight_label.setMinimumHeight(170)
 
         self.verdict_label = QLabel()
-        _set_big(self.verdict_label, 34)
+        set_big(self.verdict_label, 34)
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verdict_label.setWordWrap(True)
         self.explain_label = QLabel()
-        _set_big(self.explain_label, 20)
+        set_big(self.explain_label, 20)
         self.explain_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explain_label.setWordWrap(True)
         self.verdict_box = QFrame()
@@ -357,7 +347,7 @@ class WeighStation(QWidget):
         vb.addWidget(self.explain_label)
 
         self.stub_label = QLabel()
-        _set_big(self.stub_label, 40)
+        set_big(self.stub_label, 40)
         self.stub_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.batch_box = QCheckBox(self.tr("Batch: identical parcels, one weighing"))
