@@ -10,11 +10,11 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Debian packages: Qt's xcb platform libraries, CJK fonts for labels and screens, Python venv.
+# Debian packages: Qt's xcb platform libraries (libpulse0 for QtMultimedia's sounds), CJK fonts for labels and screens, Python venv.
 base_pkgs=(python3 python3-venv python3-pip fonts-wqy-zenhei fontconfig
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libdbus-1-3 libfontconfig1 cups-client poppler-utils)
+  libdbus-1-3 libfontconfig1 cups-client poppler-utils libpulse0)
 # Tests also need: a virtual screen and key typing, pty pairs, PDF rendering, a real PostgreSQL
 # and a CUPS scheduler (the tests start their own, on a private socket).
 test_pkgs=(xvfb xdotool socat poppler-utils postgresql cups-daemon cups-client cups-filters)
