@@ -401,19 +401,7 @@ def run(quick: bool = False, progress: Progress = _stderr) -> dict:
 
 
 def _extra_benches() -> list[tuple[str, Callable[[Database, int], dict]]]:
-    """Figures owned by the station modules, when they are there."""
-    import importlib
+    """The station-flow figures (app/bench_flow.py): scan → verdict, weigh → commit."""
+    from app.bench_flow import bench_scan_verdict, bench_weigh_commit
 
-    found = []
-    for mod_name, fn_name in (
-        ("app.services.scanning", "bench_scan_verdict"),
-        ("app.services.weighing", "bench_weigh_commit"),
-    ):
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError:
-            continue
-        fn = getattr(mod, fn_name, None)
-        if fn is not None:
-            found.append((fn_name, fn))
-    return found
+    return [("bench_scan_verdict", bench_scan_verdict), ("bench_weigh_commit", bench_weigh_commit)]

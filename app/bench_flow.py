@@ -1,0 +1,224 @@
+"""Station-flow benchmarks for `parcelproof bench` (issue 10): scan → verdict, weigh → commit.
+
+Both drive the service functions the stations call, on the benchmark database as it is:
+
+* `bench_scan_verdict` — the verify station: a waybill scan (`scanning.open_order`), one wrong
+  item (refused and recorded), then every unit of the order (`scanning.scan_item`) until the
+  order is ``verified``. Each call is timed from the call until its verdict is committed.
+* `bench_weigh_commit` — the weighing station: the waybill scan (`weighing.start_weighing`,
+  not timed), then the stable reading (`weighing.record_weighing`: verdict, stub place, the
+  ``weighed`` event linked into the hash chain, commit) is timed. One parcel in ten is light
+  (a hold with its explanation), the rest weigh what they should.
+
+The orders they need are made at the start: paid demo orders of the benchmark database are
+given waybills and printed (`waybills.allocate_batch` / `record_print`, as the print station
+does); new paid orders are added with the demo generator when none are left. The scan bench
+leaves its orders ``verified``; the weigh bench uses verified orders first and verifies more
+(untimed) when it runs short. The database grows by the orders a run uses, as a floor's would.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.db.engine import Database
+from app.db.models import Order, OrderLine, OrderStatus, Product
+
+STATION_VERIFY = "bench-verify"
+STATION_WEIGH = "bench-weigh"
+VERIFIER = "1004"
+WEIGHER = "1006"
+PRINTER = "1002"
+
+
+@dataclass(frozen=True)
+class _Parcel:
+    order_id: int
+    waybill_no: str
+    units: tuple[str, ...]  # one barcode per unit to scan, in line order
+    product_ids: frozenset[int]
+
+
+def _pct(ms: list[float], p: float) -> float:
+    v = sorted(ms)
+    k = min(len(v) - 1, max(0, round(p / 100 * len(v)) - 1))
+    return round(v[k], 3)
+
+
+def _summary(name: str, ms: list[float]) -> dict[str, float]:
+    if not ms:
+        return {}
+    return {
+        f"{name}_p50_ms": round(statistics.median(ms), 3),
+        f"{name}_p99_ms": _pct(ms, 99),
+    }
+
+
+def _parcels(db: Database, status: str, limit: int) -> list[_Parcel]:
+    """Orders in ``status`` with a waybill whose goods need no serial numbers (newest first)."""
+    with db.read() as s:
+        orders = s.scalars(
+            select(Order)
+            .where(Order.status == status, Order.waybill_no.is_not(None))
+            .options(
+                selectinload(Order.lines)
+                .selectinload(OrderLine.product)
+                .selectinload(Product.barcodes)
+            )
+            .order_by(Order.id.desc())
+            .limit(limit * 2)
+        ).all()
+        out = []
+        for o in orders:
+            ps = [li.product for li in o.lines]
+            if not o.lines or any(p is None or p.serial_tracked or not p.barcodes for p in ps):
+                continue
+            units = tuple(
+                li.product.barcodes[0].code for li in o.lines for _ in range(li.qty) if li.product
+            )
+            pids = frozenset(li.product_id for li in o.lines if li.product_id is not None)
+            out.append(_Parcel(o.id, o.waybill_no or "", units, pids))
+        return out[:limit]
+
+
+def prepare_printed(db: Database, n: int) -> list[_Parcel]:
+    """``n`` printed orders with waybills, ready for the verify station."""
+    from app.services.demo import make_demo_data
+    from app.services.waybills import allocate_batch, record_print
+
+    have = _parcels(db, OrderStatus.PRINTED.value, n)
+    while len(have) < n:
+        want = n - len(have)
+        with db.read() as s:
+            nos = list(
+                s.scalars(
+                    select(Order.order_no)
+                    .where(Order.status == OrderStatus.PAID.value, Order.waybill_no.is_(None))
+                    .order_by(Order.id.desc())
+                    .limit(want * 2)
+                )
+            )
+        if len(nos) < want:
+            make_demo_data(db, want * 2, seed=int(time.time()) % 1000)
+            continue
+        batch = allocate_batch(
+            db, limit=len(nos), order_nos=nos, operator=PRINTER, station="bench-print"
+        )
+        ids = [li.order_id for li in batch.lines]
+        if not ids:
+            raise RuntimeError("the bench could not allocate waybills (pools empty?)")
+        record_print(
+            db,
+            ids,
+            document="waybill",
+            batch_code=batch.code,
+            printer="bench",
+            ok=True,
+            operator=PRINTER,
+            station="bench-print",
+        )
+        have = _parcels(db, OrderStatus.PRINTED.value, n)
+    return have
+
+
+def _foreign_code(db: Database, p: _Parcel) -> str:
+    """A known product barcode that is not in this order (a wrong item)."""
+    from app.db.models import ProductBarcode
+
+    with db.read() as s:
+        code = s.scalar(
+            select(ProductBarcode.code)
+            .where(ProductBarcode.product_id.not_in(p.product_ids))
+            .order_by(ProductBarcode.id)
+            .limit(1)
+        )
+    return code or "6900000000000"
+
+
+def _verify(
+    db: Database, parcels: list[_Parcel], clock: Callable[[str, float], None] | None = None
+) -> int:
+    """Verify the parcels scan by scan as the verify station does; returns units scanned."""
+    from app.services import scanning as sc
+
+    st = {"station": STATION_VERIFY, "operator": VERIFIER}
+    units = 0
+    for p in parcels:
+        t = time.perf_counter()
+        sc.open_order(db, p.waybill_no, step="verify", **st)
+        if clock:
+            clock("open", t)
+        wrong = _foreign_code(db, p) if clock else None
+        if wrong:
+            t = time.perf_counter()
+            r = sc.scan_item(db, p.order_id, wrong, **st)  # refused: a result, not an error
+            assert not r.counted, r.verdict
+            clock("wrong", t)  # type: ignore[misc]
+        for code in p.units:
+            t = time.perf_counter()
+            sc.scan_item(db, p.order_id, code, **st)
+            if clock:
+                clock("item", t)
+            units += 1
+    return units
+
+
+def bench_scan_verdict(db: Database, reps: int) -> dict:
+    """Verify-station scans → verdict committed, about ``reps`` item scans in all."""
+    parcels = prepare_printed(db, max(5, reps // 2))
+    times: dict[str, list[float]] = {"open": [], "wrong": [], "item": []}
+
+    def clock(kind: str, t0: float) -> None:
+        times[kind].append((time.perf_counter() - t0) * 1000)
+
+    used = []
+    for p in parcels:
+        if len(times["item"]) >= reps:
+            break
+        _verify(db, [p], clock)
+        used.append(p)
+    every = times["open"] + times["wrong"] + times["item"]
+    return {
+        "scan_verdict_scans": len(every),
+        **_summary("scan_verdict", every),
+        **_summary("scan_item", times["item"]),
+        **_summary("scan_open", times["open"]),
+        **_summary("scan_wrong_item", times["wrong"]),
+    }
+
+
+def prepare_verified(db: Database, n: int) -> list[_Parcel]:
+    """``n`` verified orders (printed ones verified, untimed, when there are too few)."""
+    have = _parcels(db, OrderStatus.VERIFIED.value, n)
+    if len(have) < n:
+        _verify(db, prepare_printed(db, n - len(have)))
+        have = _parcels(db, OrderStatus.VERIFIED.value, n)
+    return have
+
+
+def bench_weigh_commit(db: Database, reps: int) -> dict:
+    """Weighing-station captures → weighing committed with its chain link, ``reps`` parcels."""
+    from app.services.weighing import record_weighing, start_weighing
+
+    ms: list[float] = []
+    held = 0
+    for k, p in enumerate(prepare_verified(db, reps)):
+        ctx = start_weighing(db, p.waybill_no, operator=WEIGHER, station=STATION_WEIGH)
+        light = k % 10 == 9
+        grams = ctx.expected_grams - (ctx.tolerance_grams + 200 if light else 0)
+        grams = max(grams, 1)
+        t = time.perf_counter()
+        r = record_weighing(db, p.waybill_no, grams, 1, WEIGHER, STATION_WEIGH)
+        ms.append((time.perf_counter() - t) * 1000)
+        held += r.verdict != "ok"
+    return {
+        "weigh_commit_parcels": len(ms),
+        "weigh_commit_held": held,
+        **_summary("weigh_commit", ms),
+    }
