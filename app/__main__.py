@@ -270,6 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # database gone, disk full: one line, not a traceback
         from app.db.engine import DatabaseError
+        from app.db.migrate import SchemaMismatch
+
+        if isinstance(exc, SchemaMismatch):  # `db upgrade` on a newer database
+            from app.cli.common import schema_message
+
+            print(f"parcelproof: {schema_message(exc)}", file=sys.stderr)
+            return 2
 
         if isinstance(exc, DatabaseError) or type(exc).__module__.startswith("sqlalchemy"):
             print(f"parcelproof: database error: {str(exc).splitlines()[0]}", file=sys.stderr)

@@ -19,6 +19,32 @@ def print_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
+#: `app.db.migrate.SchemaMismatch` codes worded for the command line (no Qt here).
+SCHEMA_TEXTS = {
+    "en": {
+        "schema_missing": "the database has no schema yet: run `parcelproof db upgrade`",
+        "schema_older": "the database schema ({have}) is older than this program ({want}): "
+        "run `parcelproof db upgrade`",
+        "schema_newer": "this program is older than the database (schema {have}, program "
+        "{want}): update this station",
+    },
+    "zh_CN": {
+        "schema_missing": "数据库还没有表结构：请运行 `parcelproof db upgrade`",
+        "schema_older": "数据库结构（{have}）比本程序（{want}）旧：请运行 `parcelproof db upgrade`",
+        "schema_newer": "本程序比数据库旧（数据库 {have}，程序 {want}）：请更新本工作站的程序",
+    },
+}
+
+
+def schema_message(exc: Exception, lang: str | None = None) -> str:
+    """A `SchemaMismatch` in one line of the user's language (``--lang``, then the system)."""
+    from app.settings import choose_language
+
+    texts = SCHEMA_TEXTS.get(choose_language(lang), SCHEMA_TEXTS["en"])
+    text = texts.get(getattr(exc, "code", ""), str(exc))
+    return text.format(**getattr(exc, "params", {}))
+
+
 def ready_db(args: argparse.Namespace):
     """Open ``--db`` and make sure its schema is the one this program needs."""
     from app.db.engine import open_database
@@ -28,7 +54,8 @@ def ready_db(args: argparse.Namespace):
     try:
         check_schema(db)
     except SchemaMismatch as exc:
-        raise UsageError(str(exc)) from None
+        db.dispose()
+        raise UsageError(schema_message(exc, getattr(args, "lang", None))) from None
     return db
 
 

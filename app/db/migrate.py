@@ -30,7 +30,13 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade(db: Database, revision: str = "head") -> str:
-    """Create or migrate the schema to ``revision``; returns the revision reached."""
+    """Create or migrate the schema to ``revision``; returns the revision reached.
+
+    A database a newer program has migrated is left alone (`SchemaMismatch` ``schema_newer``).
+    """
+    problem = schema_state(db)
+    if problem is not None and problem.code == "schema_newer":
+        raise problem
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -46,17 +52,60 @@ def revision_autogenerate(db: Database, message: str) -> None:  # developer tool
 
 
 class SchemaMismatch(Exception):
-    """The database's schema is not the one this program was built for."""
+    """The database's schema is not the one this program was built for.
+
+    ``code`` says which way (the UI and the CLI word it in the user's language): ``schema_missing``
+    (no schema yet), ``schema_older`` (run ``parcelproof db upgrade``) or ``schema_newer`` (the
+    database was upgraded by a newer program: this one is too old for it). ``params`` holds
+    ``have`` and ``want``, the two revisions.
+    """
+
+    def __init__(self, code: str, message: str, *, have: str | None, want: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = {"have": have or "", "want": want}
+
+
+def _known(revision: str) -> bool:
+    """Whether this program's migrations contain ``revision`` (else a newer program made it)."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
+
+
+def schema_state(db: Database) -> SchemaMismatch | None:
+    """None when the schema is this program's head, else the mismatch (not raised)."""
+    have = current_revision(db)
+    want = head_revision()
+    if have == want:
+        return None
+    if have is None:
+        return SchemaMismatch(
+            "schema_missing",
+            "the database has no schema yet: run `parcelproof db upgrade`",
+            have=None,
+            want=want,
+        )
+    if not _known(have):
+        return SchemaMismatch(
+            "schema_newer",
+            f"the database schema is at {have}, newer than this program ({want}): "
+            "this program is older than the database; update this station",
+            have=have,
+            want=want,
+        )
+    return SchemaMismatch(
+        "schema_older",
+        f"the database schema is at {have}, this program needs {want}: "
+        "run `parcelproof db upgrade`",
+        have=have,
+        want=want,
+    )
 
 
 def check_schema(db: Database) -> None:
     """Raise `SchemaMismatch` with a plain message when the schema is missing or different."""
-    have = current_revision(db)
-    want = head_revision()
-    if have is None:
-        raise SchemaMismatch("the database has no schema yet: run `parcelproof db upgrade`")
-    if have != want:
-        raise SchemaMismatch(
-            f"the database schema is at {have}, this program needs {want}: "
-            "run `parcelproof db upgrade` (or update this station)"
-        )
+    problem = schema_state(db)
+    if problem is not None:
+        raise problem

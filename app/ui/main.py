@@ -99,8 +99,8 @@ def run_gui(args: argparse.Namespace) -> int:
             db = make_demo_database()
         else:
             db = open_station_database(args.db or settings.db_url or None)
-    except SchemaMismatch as exc:
-        return _fatal(app.translate("Startup", "Database"), str(exc))
+    except SchemaMismatch as exc:  # worded in the user's language (texts.error_text)
+        return _fatal(app.translate("Startup", "Database"), exception_text(exc))
     except (DatabaseError, Exception) as exc:  # noqa: BLE001 - database gone: say so, no trace
         return _fatal(
             app.translate("Startup", "Database"),

@@ -132,6 +132,19 @@ def error_text(code: str, params: dict | None = None) -> str:
             "Error", "Operator {operator} may not do this (needs: {roles})."
         ),
         "database": QCoreApplication.translate("Error", "The database cannot be reached: {detail}"),
+        "schema_missing": QCoreApplication.translate(
+            "Error", "The database has no tables yet: run “parcelproof db upgrade”."
+        ),
+        "schema_older": QCoreApplication.translate(
+            "Error",
+            "The database (schema {have}) is older than this program ({want}): "
+            "run “parcelproof db upgrade”.",
+        ),
+        "schema_newer": QCoreApplication.translate(
+            "Error",
+            "This program is older than the database (schema {have}, program {want}): "
+            "update this station.",
+        ),
     }
     for extra in _EXTRA_ERRORS:
         texts.update(extra())

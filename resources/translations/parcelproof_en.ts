@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>CarrierDialog</name>
+        <message>
+            <source>Change carrier</source>
+            <translation>Change carrier</translation>
+        </message>
+        <message>
+            <source>Other: say why</source>
+            <translation>Other: say why</translation>
+        </message>
+        <message>
+            <source>Order {order} ships with {carrier}. Change to:</source>
+            <translation>Order {order} ships with {carrier}. Change to:</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Why?</source>
+            <translation>Why?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>Printed</source>
+            <extracomment>one colour per step; the legend, the tiles and the table headers name them too</extracomment>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>Weighed</source>
+            <translation>Weighed</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Handed over</translation>
+        </message>
+        <message>
+            <source>Verification incomplete</source>
+            <translation>Verification incomplete</translation>
+        </message>
+        <message>
+            <source>(no reason given)</source>
+            <translation>(no reason given)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardStation</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+        <message>
+            <source>Day:</source>
+            <translation>Day:</translation>
+        </message>
+        <message>
+            <source>Per hour: chart</source>
+            <translation>Per hour: chart</translation>
+        </message>
+        <message>
+            <source>Per hour: table</source>
+            <translation>Per hour: table</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>Updated {time}</source>
+            <translation>Updated {time}</translation>
+        </message>
+        <message>
+            <source>Hour</source>
+            <translation>Hour</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Holds</source>
+            <translation>Holds</translation>
+        </message>
+        <message>
+            <source>Holds by reason</source>
+            <translation>Holds by reason</translation>
+        </message>
+        <message>
+            <source>Per operator</source>
+            <translation>Per operator</translation>
+        </message>
+        <message>
+            <source>Still to ship today</source>
+            <translation>Still to ship today</translation>
+        </message>
+        <message>
+            <source>Hour of the day</source>
+            <translation>Hour of the day</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>Parcels</translation>
+        </message>
+        <message>
+            <source>Parcels per hour, {day}</source>
+            <translation>Parcels per hour, {day}</translation>
+        </message>
+        <message>
+            <source>Whole day</source>
+            <translation>Whole day</translation>
+        </message>
+        <message>
+            <source>No holds this day</source>
+            <translation>No holds this day</translation>
+        </message>
+        <message>
+            <source>(no operator)</source>
+            <translation>(no operator)</translation>
+        </message>
+        <message>
+            <source>A past day: the cut-off countdown is shown for today only.</source>
+            <translation>A past day: the cut-off countdown is shown for today only.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) paid before it still to ship.</source>
+            <translation>
+                <numerusform>%n order paid before it still to ship.</numerusform>
+                <numerusform>%n orders paid before it still to ship.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>⚠ Same-day cut-off {time} has passed.</source>
+            <translation>⚠ Same-day cut-off {time} has passed.</translation>
+        </message>
+        <message>
+            <source>Same-day cut-off {time}: {h} h {m:02d} min left.</source>
+            <translation>Same-day cut-off {time}: {h} h {m:02d} min left.</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicePanel</name>
         <message>
             <source>Scale and scanner test</source>
@@ -718,6 +875,18 @@ then log out and log in again.</translation>
             <translation>The database cannot be reached: {detail}</translation>
         </message>
         <message>
+            <source>The database has no tables yet: run “parcelproof db upgrade”.</source>
+            <translation>The database has no tables yet: run “parcelproof db upgrade”.</translation>
+        </message>
+        <message>
+            <source>The database (schema {have}) is older than this program ({want}): run “parcelproof db upgrade”.</source>
+            <translation>The database (schema {have}) is older than this program ({want}): run “parcelproof db upgrade”.</translation>
+        </message>
+        <message>
+            <source>This program is older than the database (schema {have}, program {want}): update this station.</source>
+            <translation>This program is older than the database (schema {have}, program {want}): update this station.</translation>
+        </message>
+        <message>
             <source>Something went wrong: {code}</source>
             <translation>Something went wrong: {code}</translation>
         </message>
@@ -752,6 +921,18 @@ then log out and log in again.</translation>
         <message>
             <source>The order is not waiting to print.</source>
             <translation>The order is not waiting to print.</translation>
+        </message>
+        <message>
+            <source>No carrier has the code {carrier}.</source>
+            <translation>No carrier has the code {carrier}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is already printed: void its waybill before changing the carrier.</source>
+            <translation>Order {order} is already printed: void its waybill before changing the carrier.</translation>
+        </message>
+        <message>
+            <source>{carrier} does not deliver to {area} (order {order}).</source>
+            <translation>{carrier} does not deliver to {area} (order {order}).</translation>
         </message>
     </context>
     <context>
@@ -831,6 +1012,10 @@ then log out and log in again.</translation>
         <message>
             <source>Routing table imported</source>
             <translation>Routing table imported</translation>
+        </message>
+        <message>
+            <source>Carrier changed by hand</source>
+            <translation>Carrier changed by hand</translation>
         </message>
     </context>
     <context>
@@ -1429,6 +1614,22 @@ then log out and log in again.</translation>
             <translation>Other</translation>
         </message>
         <message>
+            <source>Buyer asked for this carrier</source>
+            <translation>Buyer asked for this carrier</translation>
+        </message>
+        <message>
+            <source>Faster delivery needed</source>
+            <translation>Faster delivery needed</translation>
+        </message>
+        <message>
+            <source>Bulky or heavy parcel</source>
+            <translation>Bulky or heavy parcel</translation>
+        </message>
+        <message>
+            <source>Fragile goods</source>
+            <translation>Fragile goods</translation>
+        </message>
+        <message>
             <source>PDF printer: files go to {folder}</source>
             <translation>PDF printer: files go to {folder}</translation>
         </message>
@@ -1511,6 +1712,10 @@ then log out and log in again.</translation>
         <message>
             <source>Preview selected</source>
             <translation>Preview selected</translation>
+        </message>
+        <message>
+            <source>Change carrier…</source>
+            <translation>Change carrier…</translation>
         </message>
         <message>
             <source>Next batch</source>
@@ -1675,6 +1880,14 @@ then log out and log in again.</translation>
         <message>
             <source>Reprint of {waybill} failed: {message}</source>
             <translation>Reprint of {waybill} failed: {message}</translation>
+        </message>
+        <message>
+            <source>Select an order in the batch first.</source>
+            <translation>Select an order in the batch first.</translation>
+        </message>
+        <message>
+            <source>Order {order} now ships with {carrier}.</source>
+            <translation>Order {order} now ships with {carrier}.</translation>
         </message>
         <message>
             <source>Select a print job to preview.</source>
@@ -2060,6 +2273,10 @@ then log out and log in again.</translation>
         <message>
             <source>Verification</source>
             <translation>Verification</translation>
+        </message>
+        <message>
+            <source>Daily dashboard</source>
+            <translation>Daily dashboard</translation>
         </message>
     </context>
     <context>
