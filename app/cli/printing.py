@@ -26,6 +26,10 @@ _ERRORS = {
     "bad_limit": "--limit must be 1 or more, not {limit}",
     "bad_format": "unknown label format {format!r}; one of {formats}",
     "shop_not_found": "no shop is called {shop!r}",
+    "order_not_found": "order {order!r} is not known",
+    "carrier_unknown": "no carrier has the code {carrier!r}",
+    "carrier_change_too_late": "order {order} is {status}: void its waybill first",
+    "carrier_not_serving": "{carrier} does not deliver to {area} (order {order})",
 }
 
 
@@ -195,6 +199,30 @@ def cmd_void(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_set_carrier(args: argparse.Namespace) -> int:
+    from app.services.orders import ServiceError
+    from app.services.waybills import override_carrier
+
+    if not args.reason.strip():
+        raise UsageError("--reason must not be empty")
+    db = ready_db(args)
+    try:
+        changes = override_carrier(
+            db, args.orders, args.carrier, args.reason, operator=args.operator or "", station="cli"
+        )
+    except ServiceError as exc:
+        raise UsageError(_worded(exc)) from None
+    print_json(
+        {
+            "changed": [
+                {"order_no": c.order_no, "from": c.old_carrier, "to": c.new_carrier}
+                for c in changes
+            ]
+        }
+    )
+    return 0
+
+
 def cmd_import_routing(args: argparse.Namespace) -> int:
     from app.services.print_jobs import import_routing
     from printing import RoutingError
@@ -256,5 +284,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     vd.add_argument("waybill")
     vd.add_argument("--reason", required=True)
     vd.set_defaults(func=cmd_void)
+
+    sc = sub.add_parser(
+        "set-carrier", help="change the carrier of orders still waiting to print (改快递)"
+    )
+    sc.add_argument("orders", nargs="+", metavar="ORDER_NO")
+    sc.add_argument("--carrier", required=True, help="carrier code, e.g. SF")
+    sc.add_argument("--reason", required=True, help="why (buyer_asked, faster, bulky, …)")
+    sc.set_defaults(func=cmd_set_carrier)
 
     _add_import_routing(sub)

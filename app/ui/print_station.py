@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.batching import MAX_BATCH
-from app.services import print_jobs
+from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
@@ -73,6 +74,16 @@ def _error_texts() -> dict[str, str]:
         ),
         "no_carrier_serves": QCoreApplication.translate("Error", "No carrier serves this address."),
         "not_waiting": QCoreApplication.translate("Error", "The order is not waiting to print."),
+        "carrier_unknown": QCoreApplication.translate(
+            "Error", "No carrier has the code {carrier}."
+        ),
+        "carrier_change_too_late": QCoreApplication.translate(
+            "Error",
+            "Order {order} is already printed: void its waybill before changing the carrier.",
+        ),
+        "carrier_not_serving": QCoreApplication.translate(
+            "Error", "{carrier} does not deliver to {area} (order {order})."
+        ),
     }
 
 
@@ -84,6 +95,7 @@ def _event_labels() -> dict[str, str]:
         "waybill_allocated": QCoreApplication.translate("Event", "Waybill number given"),
         "waybill_voided": QCoreApplication.translate("Event", "Waybill voided"),
         "routing_imported": QCoreApplication.translate("Event", "Routing table imported"),
+        "carrier_changed": QCoreApplication.translate("Event", "Carrier changed by hand"),
     }
 
 
@@ -120,7 +132,56 @@ class _Progress(QObject):
     page_drawn = Signal(str, int)
 
 
-class ReasonDialog(QDialog):
+class _ReasonsDialog(QDialog):
+    """A dialog with a numbered list of reason codes (keys 1–n pick one) and a free note."""
+
+    CODES: tuple[str, ...] = ()
+
+    def _reason_widgets(self, label: Callable[[str], str], placeholder: str) -> None:
+        self.reasons = QListWidget()
+        for i, code in enumerate(self.CODES, 1):
+            item = QListWidgetItem(f"{i}  {label(code)}")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.reasons.addItem(item)
+        self.reasons.setCurrentRow(0)
+        self.reasons.itemActivated.connect(lambda _i: self.accept())
+        for i in range(len(self.CODES)):
+            QShortcut(
+                QKeySequence(str(i + 1)),
+                self.reasons,
+                activated=lambda row=i: self.reasons.setCurrentRow(row),
+            )
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(placeholder)
+
+    def _buttons(self, ok_text: str) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def reason(self) -> str:
+        """The chosen code, with the note after a colon when one was typed."""
+        item = self.reasons.currentItem()
+        code = item.data(Qt.ItemDataRole.UserRole) if item else "other"
+        note = self.note.text().strip()
+        return f"{code}: {note}" if note else code
+
+
+def _heading(text: str) -> QLabel:
+    head = QLabel(text)
+    f = QFont(head.font())
+    f.setPointSize(16)
+    f.setBold(True)
+    head.setFont(f)
+    head.setWordWrap(True)
+    return head
+
+
+class ReasonDialog(_ReasonsDialog):
     """Why a waybill is reprinted: 卡纸 / 模糊 / 丢失 / 改地址 / 其他 (number keys 1–5)."""
 
     CODES = ("jammed", "smudged", "lost", "address_changed", "other")
@@ -129,49 +190,74 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reprint waybill"))
         self.waybill_no = waybill_no
-        head = QLabel(self.tr("Reprint waybill {waybill}: why?").format(waybill=waybill_no))
-        f = QFont(head.font())
-        f.setPointSize(16)
-        f.setBold(True)
-        head.setFont(f)
-        self.reasons = QListWidget()
-        for i, code in enumerate(self.CODES, 1):
-            item = QListWidgetItem(f"{i}  {reason_label(code)}")
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            self.reasons.addItem(item)
-        self.reasons.setCurrentRow(0)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Other: say what happened"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reprint"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.reasons.itemActivated.connect(lambda _i: self.accept())
-        for i in range(len(self.CODES)):
-            QShortcut(
-                QKeySequence(str(i + 1)),
-                self.reasons,
-                activated=lambda row=i: self.reasons.setCurrentRow(row),
-            )
+        self._reason_widgets(reason_label, self.tr("Other: say what happened"))
         lay = QVBoxLayout(self)
-        lay.addWidget(head)
+        lay.addWidget(
+            _heading(self.tr("Reprint waybill {waybill}: why?").format(waybill=waybill_no))
+        )
         lay.addWidget(self.reasons)
         lay.addWidget(self.note)
-        lay.addWidget(buttons)
+        lay.addWidget(self._buttons(self.tr("Reprint")))
         self.reasons.setFocus()
 
     def choose(self, code: str) -> None:
         self.reasons.setCurrentRow(self.CODES.index(code))
 
-    def reason(self) -> str:
-        item = self.reasons.currentItem()
-        code = item.data(Qt.ItemDataRole.UserRole) if item else "other"
-        note = self.note.text().strip()
-        if code == "other" and note:
-            return f"other: {note}"
-        return code
+
+def carrier_reason_label(code: str) -> str:
+    base, _, note = code.partition(":")
+    labels = {
+        "buyer_asked": QCoreApplication.translate("PrintStation", "Buyer asked for this carrier"),
+        "faster": QCoreApplication.translate("PrintStation", "Faster delivery needed"),
+        "bulky": QCoreApplication.translate("PrintStation", "Bulky or heavy parcel"),
+        "fragile": QCoreApplication.translate("PrintStation", "Fragile goods"),
+        "other": QCoreApplication.translate("PrintStation", "Other"),
+    }
+    text = labels.get(base.strip(), base)
+    return f"{text}: {note.strip()}" if note.strip() else text
+
+
+class CarrierDialog(_ReasonsDialog):
+    """Manual carrier override (改快递) for one order waiting to print: which carrier, and why."""
+
+    CODES = ("buyer_asked", "faster", "bulky", "fragile", "other")
+
+    def __init__(
+        self,
+        order_no: str,
+        current: str,
+        carriers: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change carrier"))
+        self.carrier = QComboBox()
+        for code, name in carriers:
+            if code != current:
+                self.carrier.addItem(f"{name} ({code})", code)
+        self._reason_widgets(carrier_reason_label, self.tr("Other: say why"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            _heading(
+                self.tr("Order {order} ships with {carrier}. Change to:").format(
+                    order=order_no, carrier=current or self.tr("none")
+                )
+            )
+        )
+        lay.addWidget(self.carrier)
+        lay.addWidget(QLabel(self.tr("Why?")))
+        lay.addWidget(self.reasons)
+        lay.addWidget(self.note)
+        lay.addWidget(self._buttons(self.tr("Change carrier")))
+        self.carrier.setFocus()
+
+    def choose(self, carrier_code: str, reason_code: str, note: str = "") -> None:
+        self.carrier.setCurrentIndex(self.carrier.findData(carrier_code))
+        self.reasons.setCurrentRow(self.CODES.index(reason_code))
+        self.note.setText(note)
+
+    def carrier_code(self) -> str:
+        return self.carrier.currentData() or ""
 
 
 class PrintStation(QWidget):
@@ -183,6 +269,7 @@ class PrintStation(QWidget):
     batch_printed = Signal(object)  # PrintBatchResult
     reprint_done = Signal(object)  # ReprintResult
     preview_shown = Signal(object)  # PdfPreviewDialog
+    carrier_changed = Signal(object)  # list[CarrierChange]
 
     LOG_COLUMNS = 6
 
@@ -330,6 +417,7 @@ class PrintStation(QWidget):
             "QPushButton:disabled { background: #888; color: #eee; }"
         )
         self.preview_batch_button = QPushButton(self.tr("Preview selected"))
+        self.carrier_button = QPushButton(self.tr("Change carrier…"))
         batch_box = QGroupBox(self.tr("Next batch"))
         bl = QVBoxLayout(batch_box)
         bl.addLayout(filters)
@@ -337,6 +425,7 @@ class PrintStation(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.print_button, 1)
         row.addWidget(self.preview_batch_button)
+        row.addWidget(self.carrier_button)
         bl.addLayout(row)
 
         # job log
@@ -401,6 +490,7 @@ class PrintStation(QWidget):
         self.retry_selected_button.clicked.connect(self.retry_selected)
         self.preview_log_button.clicked.connect(self.preview_selected_job)
         self.preview_batch_button.clicked.connect(self.preview_selected_line)
+        self.carrier_button.clicked.connect(self.change_carrier_selected)
         self.carrier_list.itemClicked.connect(self._on_carrier_list_item_clicked)
         self.sku_list.itemClicked.connect(self._on_sku_list_item_clicked)
         for combo in (self.carrier_combo, self.sku_combo, self.shop_combo):
@@ -787,6 +877,54 @@ class PrintStation(QWidget):
                 ok=False,
             )
         self.reprint_done.emit(res)
+        self.refresh()
+
+    # --- carrier override -------------------------------------------------------------------
+
+    def _selected_line(self) -> BatchLine | None:
+        row = self.batch_table.currentRow()
+        return self._lines[row] if 0 <= row < len(self._lines) else None
+
+    def change_carrier_selected(self) -> None:
+        """Ask which carrier and why for the selected batch line (dialog, non-blocking)."""
+        li = self._selected_line()
+        if li is None:
+            self._show(self.tr("Select an order in the batch first."), ok=False)
+            return
+        db = self._db
+        self._jobs.submit(
+            lambda: handover.carriers(db),
+            lambda carriers: self._on_carriers_loaded(li, carriers),
+            self._on_failed,
+        )
+
+    def _on_carriers_loaded(self, li: BatchLine, carriers: list[tuple[str, str]]) -> None:
+        dlg = CarrierDialog(li.order_no, li.carrier, carriers, self)
+        self.carrier_dialog = dlg
+        dlg.accepted.connect(
+            lambda: self.change_carrier([li.order_no], dlg.carrier_code(), dlg.reason())
+        )
+        dlg.finished.connect(lambda _r: self.focus_scan_field())
+        dlg.open()
+
+    def change_carrier(self, order_nos: list[str], carrier_code: str, reason: str) -> None:
+        db, op, st = self._db, self._operator(), self._station()
+        self._jobs.submit(
+            lambda: waybills.override_carrier(
+                db, order_nos, carrier_code, reason, operator=op, station=st
+            ),
+            self._on_carrier_changed,
+            self._on_failed,
+        )
+
+    def _on_carrier_changed(self, changes: list[waybills.CarrierChange]) -> None:
+        for c in changes:
+            self._show(
+                self.tr("Order {order} now ships with {carrier}.").format(
+                    order=c.order_no, carrier=c.new_carrier
+                )
+            )
+        self.carrier_changed.emit(changes)
         self.refresh()
 
     # --- preview ----------------------------------------------------------------------------

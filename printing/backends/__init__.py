@@ -9,9 +9,9 @@
 * ``device:/dev/usb/lp0`` – :class:`RawDeviceBackend`
 * ``file:/path/dir/`` or ``file:/path/out.pdf`` – :class:`PdfFileBackend`
 * ``record:`` – :class:`RecordingBackend`
-
-A Qt printer backend is not shipped: PySide6's QtPdf module is not installed here, and
-``printing`` must not import Qt.
+* ``qt:NAME`` (``qt:`` the default printer) – :class:`printing.qtprint.QtPrinterBackend`, the
+  system printer through Qt (Windows, macOS); ``qt-pdf:/path/out.pdf`` Qt's own PDF writer.
+  The Qt module is imported only when such a URL is used, so this package stays Qt-free.
 """
 
 from __future__ import annotations
@@ -53,6 +53,12 @@ def backend_from_url(url: str) -> Backend:
         return PdfFileBackend(rest.removeprefix("//"))
     if scheme == "record":
         return RecordingBackend()
+    if scheme in ("qt", "qt-pdf"):
+        from printing.qtprint import QtPrinterBackend
+
+        if scheme == "qt-pdf":
+            return QtPrinterBackend.pdf_file(rest.removeprefix("//"))
+        return QtPrinterBackend(rest)
     raise ValueError(f"unknown printer URL scheme {scheme!r} in {url!r}")
 
 

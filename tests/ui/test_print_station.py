@@ -143,3 +143,33 @@ def test_preview_draws_the_waybill_as_an_image(qtbot, station):
     # 100 x 150 mm at 100 dpi
     assert abs(dlg.pixmap.width() - 394) <= 2 and abs(dlg.pixmap.height() - 591) <= 2
     dlg.close()
+
+
+def test_change_the_carrier_of_an_order_with_a_reason(qtbot, station):
+    t = station.batch_table
+    row = 0
+    order_no, old = t.item(row, 0).text(), t.item(row, 1).text()
+    t.selectRow(row)
+    station.carrier_button.click()
+    qtbot.waitUntil(lambda: getattr(station, "carrier_dialog", None) is not None, timeout=WAIT)
+    dlg = station.carrier_dialog
+    assert dlg.isVisible() and dlg.carrier.findData(old) < 0  # the current one is not offered
+    target = dlg.carrier.itemData(0)
+    qtbot.keyClick(dlg.reasons, Qt.Key.Key_3)  # 3 = bulky / heavy
+    assert dlg.reason() == "bulky"
+    with qtbot.waitSignal(station.carrier_changed, timeout=WAIT) as sig:
+        dlg.accept()
+    assert [(c.order_no, c.new_carrier) for c in sig.args[0]] == [(order_no, target)]
+    assert order_no in station.message.text() and target in station.message.text()
+
+    def shown_with_new_carrier() -> bool:
+        rows = {t.item(r, 0).text(): t.item(r, 1).text() for r in range(t.rowCount())}
+        return rows.get(order_no) == target
+
+    qtbot.waitUntil(shown_with_new_carrier, timeout=WAIT)
+
+
+def test_change_carrier_needs_a_selected_order(qtbot, station):
+    station.batch_table.setCurrentCell(-1, -1)
+    station.carrier_button.click()
+    assert "✖" in station.message.text()

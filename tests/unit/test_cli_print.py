@@ -184,6 +184,9 @@ def test_reprint_and_void(demo_url, tmp_path, capsys):
         (["reprint", "123", "--reason", "", "--out", "a.pdf"], "--reason"),
         (["reprint", "NO-SUCH", "--reason", "lost", "--out", "a.pdf"], "NO-SUCH"),
         (["void", "123", "--reason", "x"], "--operator"),
+        (["set-carrier", "NO-SUCH", "--carrier", "SF", "--reason", "faster"], "NO-SUCH"),
+        (["set-carrier", "NO-SUCH", "--carrier", "NOPE", "--reason", "faster"], "NOPE"),
+        (["set-carrier", "NO-SUCH", "--carrier", "SF", "--reason", " "], "--reason"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(shared_url, tmp_path, capsys, monkeypatch, argv, words):
@@ -192,3 +195,40 @@ def test_usage_errors_exit_2_with_one_line(shared_url, tmp_path, capsys, monkeyp
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and words in err
+
+
+def test_set_carrier_then_print_with_it(demo_url, tmp_path, capsys):
+    from app.db.engine import open_database
+    from app.services.waybills import preview_batch
+
+    db = open_database(demo_url)
+    line = next(li for li in preview_batch(db, limit=40) if li.carrier != "SF")
+    db.dispose()
+    code, out, err = _run(
+        capsys,
+        "--db",
+        demo_url,
+        "set-carrier",
+        line.order_no,
+        "--carrier",
+        "SF",
+        "--reason",
+        "buyer_asked",
+    )
+    assert code == 0, err
+    assert json.loads(out) == {
+        "changed": [{"order_no": line.order_no, "from": line.carrier, "to": "SF"}]
+    }
+    code, out, err = _run(
+        capsys,
+        "--db",
+        demo_url,
+        "print",
+        "waybills",
+        "--order",
+        line.order_no,
+        "--out",
+        str(tmp_path / "w.pdf"),
+    )
+    assert code == 0, err
+    assert json.loads(out)["waybills"][0]["carrier"] == "SF"
