@@ -16,8 +16,9 @@ base_pkgs=(python3 python3-venv python3-pip fonts-wqy-zenhei fontconfig
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libdbus-1-3 libfontconfig1 cups-client poppler-utils libpulse0)
 # Tests also need: a virtual screen and key typing, pty pairs, PDF rendering, a real PostgreSQL
-# and a CUPS scheduler (the tests start their own, on a private socket).
-test_pkgs=(xvfb xdotool socat poppler-utils postgresql cups-daemon cups-client cups-filters)
+# and a CUPS scheduler (the tests start their own, on a private socket) with a cups-pdf queue.
+test_pkgs=(xvfb xdotool socat poppler-utils postgresql cups-daemon cups-client cups-filters
+  printer-driver-cups-pdf)
 
 pkgs=("${base_pkgs[@]}")
 if [ "$mode" = "test" ]; then pkgs+=("${test_pkgs[@]}"); fi

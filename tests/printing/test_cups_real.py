@@ -29,6 +29,8 @@ from printing.documents import LABEL_FORMATS
 from tests.printing.support import decode, make_waybill, raster
 
 FILTER_DIR = Path("/usr/lib/cups/filter")
+CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
+CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 PT_PER_MM = 72 / 25.4
 
 
@@ -158,6 +160,7 @@ class Scheduler:
         (self.dir / "cups-files.conf").write_text(CUPS_FILES_CONF.format(d=self.dir))
         (self.dir / "label.ppd").write_text(LABEL_PPD)
         self.proc: subprocess.Popen[bytes] | None = None
+        self.confs: list[Path] = []
 
     def start(self) -> None:
         cupsd = _cupsd()
@@ -208,6 +211,37 @@ class Scheduler:
         )
         return out
 
+    def add_cups_pdf_queue(self, name: str) -> Path:
+        """A queue on the cups-pdf backend (Debian's printer-driver-cups-pdf), the virtual PDF
+        printer offices use: PDF in, PostScript through CUPS' filters, Ghostscript back to PDF.
+        cups-pdf reads ``/etc/cups/cups-pdf-<instance>.conf`` for device ``cups-pdf:/<instance>``
+        (a fixed path: this needs root, as CI is); our instance writes into our directory."""
+        out = self.dir / f"cups-pdf-{name}"
+        out.mkdir()
+        out.chmod(0o1777)
+        conf = Path(f"/etc/cups/cups-pdf-{name}.conf")
+        conf.write_text(f"Out {out}\nAnonDirName {out}\nLabel 0\nUserUMask 0000\n")
+        self.confs.append(conf)
+        lpadmin = shutil.which("lpadmin") or shutil.which("lpadmin", path="/usr/sbin")
+        subprocess.run(
+            [
+                str(lpadmin),
+                "-h",
+                self.sock,
+                "-p",
+                name,
+                "-E",
+                "-v",
+                f"cups-pdf:/{name}",
+                "-P",
+                str(CUPS_PDF_PPD),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+        return out
+
     def log(self) -> str:
         parts = []
         for f in ("stderr", "error_log"):
@@ -224,6 +258,8 @@ class Scheduler:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
+        for conf in self.confs:
+            conf.unlink(missing_ok=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -298,3 +334,36 @@ def test_an_unknown_queue_is_a_failed_job_with_a_message(cups: Scheduler) -> Non
     res = CupsBackend("NO_SUCH_QUEUE", server=cups.sock, timeout=30).send(b"%PDF-1.4\n")
     assert not res.ok
     assert "NO_SUCH_QUEUE" in res.message
+
+
+def test_waybills_through_a_cups_pdf_queue_keep_the_label_size(cups: Scheduler) -> None:
+    """The same through the cups-pdf virtual printer (PDF → PostScript → Ghostscript → PDF)."""
+    usable = CUPS_PDF_BACKEND.exists() and CUPS_PDF_PPD.exists() and os.access("/etc/cups", os.W_OK)
+    if not usable:
+        if os.environ.get("PARCELPROOF_REQUIRE_CUPS"):
+            pytest.fail(
+                "cups-pdf missing or /etc/cups not writable: apt-get install "
+                "printer-driver-cups-pdf and run as root"
+            )
+        pytest.skip("cups-pdf not installed (printer-driver-cups-pdf) or not root")
+    queue = "PP_CUPS_PDF"
+    out = cups.add_cups_pdf_queue(queue)
+    backend = CupsBackend(queue, server=cups.sock, timeout=60)
+    items = [make_waybill(0), make_waybill(1)]
+    res = backend.send(render_waybills(items, "100x180"), title="waybills 100x180", media="100x180")
+    assert res.ok, res.message
+    deadline = time.monotonic() + 90
+    files: list[Path] = []
+    while time.monotonic() < deadline:
+        files = sorted(out.rglob("*.pdf"))
+        if files and backend.job_status(res.job_id or "") == "completed":
+            break
+        time.sleep(0.2)
+    assert files, f"cups-pdf wrote nothing:\n{cups.log()}"
+    printed = files[0].read_bytes()
+    pages = _pages_mm(printed)
+    assert len(pages) == 2
+    for w, h in pages:
+        assert abs(w - 100) < 0.6 and abs(h - 180) < 0.6, (w, h)
+    found = [text for fmt, text, _y in decode(raster(printed, 1)) if fmt == "Code128"]
+    assert items[0].waybill_no in found
