@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>Admin</name>
+        <message>
+            <source>{field}: “{value}” is not valid.</source>
+            <translation>{field}: “{value}” is not valid.</translation>
+        </message>
+        <message>
+            <source>{field} is too long (at most {max} characters).</source>
+            <translation>{field} is too long (at most {max} characters).</translation>
+        </message>
+        <message>
+            <source>{field} must be between {low} and {high}.</source>
+            <translation>{field} must be between {low} and {high}.</translation>
+        </message>
+        <message>
+            <source>A product with SKU {sku} exists already.</source>
+            <translation>A product with SKU {sku} exists already.</translation>
+        </message>
+        <message>
+            <source>Barcode {barcode} already belongs to product {sku}.</source>
+            <translation>Barcode {barcode} already belongs to product {sku}.</translation>
+        </message>
+        <message>
+            <source>No product has SKU {sku}.</source>
+            <translation>No product has SKU {sku}.</translation>
+        </message>
+        <message>
+            <source>A carrier with code {carrier} exists already.</source>
+            <translation>A carrier with code {carrier} exists already.</translation>
+        </message>
+        <message>
+            <source>{carrier} is not a known carrier.</source>
+            <translation>{carrier} is not a known carrier.</translation>
+        </message>
+        <message>
+            <source>No shop is called {shop}.</source>
+            <translation>No shop is called {shop}.</translation>
+        </message>
+        <message>
+            <source>{carrier} cannot be both the primary and the secondary carrier.</source>
+            <translation>{carrier} cannot be both the primary and the secondary carrier.</translation>
+        </message>
+        <message>
+            <source>{first} – {last} is not a range: same letters, same number of digits, first not after last.</source>
+            <translation>{first} – {last} is not a range: same letters, same number of digits, first not after last.</translation>
+        </message>
+        <message>
+            <source>A range may hold at most {max} numbers.</source>
+            <translation>A range may hold at most {max} numbers.</translation>
+        </message>
+        <message>
+            <source>{number} is not a {carrier} waybill number.</source>
+            <translation>{number} is not a {carrier} waybill number.</translation>
+        </message>
+        <message>
+            <source>Every number from {first} to {last} is known already (a number is used once, ever).</source>
+            <translation>Every number from {first} to {last} is known already (a number is used once, ever).</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 12 digits.</source>
+            <translation>A PIN is 4 to 12 digits.</translation>
+        </message>
+        <message>
+            <source>Supervisors and admins need a PIN: enter one for {operator}.</source>
+            <translation>Supervisors and admins need a PIN: enter one for {operator}.</translation>
+        </message>
+        <message>
+            <source>No operator has staff number {operator}.</source>
+            <translation>No operator has staff number {operator}.</translation>
+        </message>
+        <message>
+            <source>Staff number {operator} is taken already.</source>
+            <translation>Staff number {operator} is taken already.</translation>
+        </message>
+        <message>
+            <source>Badge {badge} belongs to another operator.</source>
+            <translation>Badge {badge} belongs to another operator.</translation>
+        </message>
+        <message>
+            <source>{operator} is the last active admin and stays one.</source>
+            <translation>{operator} is the last active admin and stays one.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>Waybill numbers</source>
+            <translation>Waybill numbers</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Floor setting</source>
+            <translation>Floor setting</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>added</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>changed</translation>
+        </message>
+        <message>
+            <source>range added</source>
+            <translation>range added</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>PIN reset</translation>
+        </message>
+        <message>
+            <source>deactivated</source>
+            <translation>deactivated</translation>
+        </message>
+        <message>
+            <source>reactivated</source>
+            <translation>reactivated</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminStation</name>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Operators</source>
+            <translation>Operators</translation>
+        </message>
+        <message>
+            <source>Carriers and waybill numbers</source>
+            <translation>Carriers and waybill numbers</translation>
+        </message>
+        <message>
+            <source>Shops</source>
+            <translation>Shops</translation>
+        </message>
+        <message>
+            <source>Floor settings</source>
+            <translation>Floor settings</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <source>Choose a tab, find the entry, change it, save.</source>
+            <translation>Choose a tab, find the entry, change it, save.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTab</name>
+        <message>
+            <source>Filter by operator, what or key</source>
+            <translation>Filter by operator, what or key</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+    </context>
+    <context>
         <name>CarrierDialog</name>
         <message>
             <source>Change carrier</source>
@@ -22,6 +215,117 @@
         <message>
             <source>Why?</source>
             <translation>Why?</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarriersTab</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>Numbers left</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>Used</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>Areas not served</source>
+            <translation>Areas not served</translation>
+        </message>
+        <message>
+            <source>regular expression, e.g. SF\d{13}</source>
+            <translation>regular expression, e.g. SF\d{13}</translation>
+        </message>
+        <message>
+            <source>province or province/city, separated by ;</source>
+            <translation>province or province/city, separated by ;</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>New carrier</source>
+            <translation>New carrier</translation>
+        </message>
+        <message>
+            <source>Save carrier</source>
+            <translation>Save carrier</translation>
+        </message>
+        <message>
+            <source>Waybill number pattern</source>
+            <translation>Waybill number pattern</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>First</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>Last</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Added at</source>
+            <translation>Added at</translation>
+        </message>
+        <message>
+            <source>first number</source>
+            <translation>first number</translation>
+        </message>
+        <message>
+            <source>last number</source>
+            <translation>last number</translation>
+        </message>
+        <message>
+            <source>Add range</source>
+            <translation>Add range</translation>
+        </message>
+        <message>
+            <source>Add numbers the carrier issued:</source>
+            <translation>Add numbers the carrier issued:</translation>
+        </message>
+        <message>
+            <source>Waybill-number pools</source>
+            <translation>Waybill-number pools</translation>
+        </message>
+        <message>
+            <source>Numbers already known are skipped: a waybill number is used once, ever.</source>
+            <translation>Numbers already known are skipped: a waybill number is used once, ever.</translation>
+        </message>
+        <message>
+            <source>Carrier {code} saved.</source>
+            <translation>Carrier {code} saved.</translation>
+        </message>
+        <message>
+            <source>{added} numbers added for {carrier}, {skipped} already known.</source>
+            <translation>{added} numbers added for {carrier}, {skipped} already known.</translation>
         </message>
     </context>
     <context>
@@ -422,9 +726,11 @@
         <message>
             <source>You may not open {port}. Add your user to the dialout group:
 sudo usermod -aG dialout $USER
+(or install the udev rule resources/linux/99-parcelproof-serial.rules)
 then log out and log in again.</source>
             <translation>You may not open {port}. Add your user to the dialout group:
 sudo usermod -aG dialout $USER
+(or install the udev rule resources/linux/99-parcelproof-serial.rules)
 then log out and log in again.</translation>
         </message>
         <message>
@@ -1017,6 +1323,10 @@ then log out and log in again.</translation>
             <source>Carrier changed by hand</source>
             <translation>Carrier changed by hand</translation>
         </message>
+        <message>
+            <source>Admin change</source>
+            <translation>Admin change</translation>
+        </message>
     </context>
     <context>
         <name>Handover</name>
@@ -1228,6 +1538,14 @@ then log out and log in again.</translation>
             <translation>Sign out</translation>
         </message>
         <message>
+            <source>🔊 Voice on</source>
+            <translation>🔊 Voice on</translation>
+        </message>
+        <message>
+            <source>🔇 Voice off</source>
+            <translation>🔇 Voice off</translation>
+        </message>
+        <message>
             <source>DEMO</source>
             <translation>DEMO</translation>
         </message>
@@ -1242,6 +1560,89 @@ then log out and log in again.</translation>
         <message>
             <source>Locked after idle time. Scan your badge.</source>
             <translation>Locked after idle time. Scan your badge.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsTab</name>
+        <message>
+            <source>Search staff number, name or badge</source>
+            <translation>Search staff number, name or badge</translation>
+        </message>
+        <message>
+            <source>Staff no.</source>
+            <translation>Staff no.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>PIN set</source>
+            <translation>PIN set</translation>
+        </message>
+        <message>
+            <source>empty: OP + staff number</source>
+            <translation>empty: OP + staff number</translation>
+        </message>
+        <message>
+            <source>4–12 digits; supervisors and admins need one</source>
+            <translation>4–12 digits; supervisors and admins need one</translation>
+        </message>
+        <message>
+            <source>New operator</source>
+            <translation>New operator</translation>
+        </message>
+        <message>
+            <source>Save operator</source>
+            <translation>Save operator</translation>
+        </message>
+        <message>
+            <source>Reset PIN</source>
+            <translation>Reset PIN</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Operators are never deleted: events name them. Deactivate instead.</source>
+            <translation>Operators are never deleted: events name them. Deactivate instead.</translation>
+        </message>
+        <message>
+            <source>Reactivate</source>
+            <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>Operator {code} saved.</source>
+            <translation>Operator {code} saved.</translation>
+        </message>
+        <message>
+            <source>New PIN set for {code}.</source>
+            <translation>New PIN set for {code}.</translation>
+        </message>
+        <message>
+            <source>Operator {code} reactivated.</source>
+            <translation>Operator {code} reactivated.</translation>
+        </message>
+        <message>
+            <source>Operator {code} deactivated.</source>
+            <translation>Operator {code} deactivated.</translation>
         </message>
     </context>
     <context>
@@ -1630,22 +2031,6 @@ then log out and log in again.</translation>
             <translation>Fragile goods</translation>
         </message>
         <message>
-            <source>PDF printer: files go to {folder}</source>
-            <translation>PDF printer: files go to {folder}</translation>
-        </message>
-        <message>
-            <source>No printer set: waybills are written as PDF to {folder}</source>
-            <translation>No printer set: waybills are written as PDF to {folder}</translation>
-        </message>
-        <message>
-            <source>Printer: {name}</source>
-            <translation>Printer: {name}</translation>
-        </message>
-        <message>
-            <source>The printer setting {name} is not usable: waybills are written as PDF to {folder}</source>
-            <translation>The printer setting {name} is not usable: waybills are written as PDF to {folder}</translation>
-        </message>
-        <message>
             <source>Check the batch, then press Print (Enter / F5)</source>
             <translation>Check the batch, then press Print (Enter / F5)</translation>
         </message>
@@ -1899,6 +2284,88 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>Printers</name>
+        <message>
+            <source>PDF printer: files go to {folder}</source>
+            <translation>PDF printer: files go to {folder}</translation>
+        </message>
+        <message>
+            <source>No printer set: documents are written as PDF to {folder}</source>
+            <translation>No printer set: documents are written as PDF to {folder}</translation>
+        </message>
+        <message>
+            <source>Printer: {name}</source>
+            <translation>Printer: {name}</translation>
+        </message>
+        <message>
+            <source>The printer setting {name} is not usable: documents are written as PDF to {folder}</source>
+            <translation>The printer setting {name} is not usable: documents are written as PDF to {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsTab</name>
+        <message>
+            <source>Search SKU, name, barcode or bin</source>
+            <translation>Search SKU, name, barcode or bin</translation>
+        </message>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Barcodes</source>
+            <translation>Barcodes</translation>
+        </message>
+        <message>
+            <source>Unit weight (g)</source>
+            <translation>Unit weight (g)</translation>
+        </message>
+        <message>
+            <source>Bin</source>
+            <translation>Bin</translation>
+        </message>
+        <message>
+            <source>Serial no.</source>
+            <translation>Serial no.</translation>
+        </message>
+        <message>
+            <source>Fragile</source>
+            <translation>Fragile</translation>
+        </message>
+        <message>
+            <source>several: separate with spaces or commas</source>
+            <translation>several: separate with spaces or commas</translation>
+        </message>
+        <message>
+            <source>Serial numbers are scanned</source>
+            <translation>Serial numbers are scanned</translation>
+        </message>
+        <message>
+            <source>New product</source>
+            <translation>New product</translation>
+        </message>
+        <message>
+            <source>Save product</source>
+            <translation>Save product</translation>
+        </message>
+        <message>
+            <source>Unit weight</source>
+            <translation>Unit weight</translation>
+        </message>
+        <message>
+            <source>Bin location</source>
+            <translation>Bin location</translation>
+        </message>
+        <message>
+            <source>Product {sku} saved.</source>
+            <translation>Product {sku} saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>Reprint waybill</source>
@@ -2115,6 +2582,29 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsTab</name>
+        <message>
+            <source>Parcels must be packed (confirmed) before weighing</source>
+            <translation>Parcels must be packed (confirmed) before weighing</translation>
+        </message>
+        <message>
+            <source>Save settings</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <source>Stubs per bundle</source>
+            <translation>Stubs per bundle</translation>
+        </message>
+        <message>
+            <source>Weight tolerances are set per shop (Shops tab).</source>
+            <translation>Weight tolerances are set per shop (Shops tab).</translation>
+        </message>
+        <message>
+            <source>Floor settings saved.</source>
+            <translation>Floor settings saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>Shipment</name>
         <message>
             <source>Taobao / Tmall</source>
@@ -2185,6 +2675,57 @@ then log out and log in again.</translation>
                 <numerusform>%n order written to {file}</numerusform>
                 <numerusform>%n orders written to {file}</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ShopsTab</name>
+        <message>
+            <source>Shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <source>Primary carrier</source>
+            <translation>Primary carrier</translation>
+        </message>
+        <message>
+            <source>Secondary carrier</source>
+            <translation>Secondary carrier</translation>
+        </message>
+        <message>
+            <source>Tolerance (g)</source>
+            <translation>Tolerance (g)</translation>
+        </message>
+        <message>
+            <source>Tolerance (‰)</source>
+            <translation>Tolerance (‰)</translation>
+        </message>
+        <message>
+            <source>Save shop</source>
+            <translation>Save shop</translation>
+        </message>
+        <message>
+            <source>Weight tolerance at least</source>
+            <translation>Weight tolerance at least</translation>
+        </message>
+        <message>
+            <source>or of the expected weight</source>
+            <translation>or of the expected weight</translation>
+        </message>
+        <message>
+            <source>Orders go to the primary carrier; to the secondary one where the primary does not serve the area (see Carriers).</source>
+            <translation>Orders go to the primary carrier; to the secondary one where the primary does not serve the area (see Carriers).</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Shop {shop} saved.</source>
+            <translation>Shop {shop} saved.</translation>
         </message>
     </context>
     <context>
@@ -2277,6 +2818,10 @@ then log out and log in again.</translation>
         <message>
             <source>Daily dashboard</source>
             <translation>Daily dashboard</translation>
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>Administration</translation>
         </message>
     </context>
     <context>

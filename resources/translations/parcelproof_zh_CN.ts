@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Admin</name>
+        <message>
+            <source>{field}: “{value}” is not valid.</source>
+            <translation>{field}：“{value}”无效。</translation>
+        </message>
+        <message>
+            <source>{field} is too long (at most {max} characters).</source>
+            <translation>{field} 太长（最多 {max} 个字符）。</translation>
+        </message>
+        <message>
+            <source>{field} must be between {low} and {high}.</source>
+            <translation>{field} 必须在 {low} 到 {high} 之间。</translation>
+        </message>
+        <message>
+            <source>A product with SKU {sku} exists already.</source>
+            <translation>商家编码 {sku} 的商品已存在。</translation>
+        </message>
+        <message>
+            <source>Barcode {barcode} already belongs to product {sku}.</source>
+            <translation>条码 {barcode} 已属于商品 {sku}。</translation>
+        </message>
+        <message>
+            <source>No product has SKU {sku}.</source>
+            <translation>没有商家编码为 {sku} 的商品。</translation>
+        </message>
+        <message>
+            <source>A carrier with code {carrier} exists already.</source>
+            <translation>快递公司代码 {carrier} 已存在。</translation>
+        </message>
+        <message>
+            <source>{carrier} is not a known carrier.</source>
+            <translation>{carrier} 不是已知的快递公司。</translation>
+        </message>
+        <message>
+            <source>No shop is called {shop}.</source>
+            <translation>没有名为 {shop} 的店铺。</translation>
+        </message>
+        <message>
+            <source>{carrier} cannot be both the primary and the secondary carrier.</source>
+            <translation>{carrier} 不能同时是首选和备选快递。</translation>
+        </message>
+        <message>
+            <source>{first} – {last} is not a range: same letters, same number of digits, first not after last.</source>
+            <translation>{first} – {last} 不是有效号段：字母前缀相同、位数相同、起始号不大于结束号。</translation>
+        </message>
+        <message>
+            <source>A range may hold at most {max} numbers.</source>
+            <translation>一个号段最多 {max} 个单号。</translation>
+        </message>
+        <message>
+            <source>{number} is not a {carrier} waybill number.</source>
+            <translation>{number} 不是 {carrier} 的运单号。</translation>
+        </message>
+        <message>
+            <source>Every number from {first} to {last} is known already (a number is used once, ever).</source>
+            <translation>{first} 到 {last} 的单号都已存在（一个单号只能用一次）。</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 12 digits.</source>
+            <translation>PIN 为 4 到 12 位数字。</translation>
+        </message>
+        <message>
+            <source>Supervisors and admins need a PIN: enter one for {operator}.</source>
+            <translation>主管和管理员需要 PIN：请为 {operator} 输入一个。</translation>
+        </message>
+        <message>
+            <source>No operator has staff number {operator}.</source>
+            <translation>没有工号为 {operator} 的操作员。</translation>
+        </message>
+        <message>
+            <source>Staff number {operator} is taken already.</source>
+            <translation>工号 {operator} 已被占用。</translation>
+        </message>
+        <message>
+            <source>Badge {badge} belongs to another operator.</source>
+            <translation>工牌 {badge} 属于另一位操作员。</translation>
+        </message>
+        <message>
+            <source>{operator} is the last active admin and stays one.</source>
+            <translation>{operator} 是最后一位在职管理员，不能取消。</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Waybill numbers</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>Floor setting</source>
+            <translation>现场设置</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>range added</source>
+            <translation>新增号段</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>重置 PIN</translation>
+        </message>
+        <message>
+            <source>deactivated</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>reactivated</source>
+            <translation>重新启用</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminStation</name>
+        <message>
+            <source>Products</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Operators</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>Carriers and waybill numbers</source>
+            <translation>快递公司与运单号</translation>
+        </message>
+        <message>
+            <source>Shops</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Floor settings</source>
+            <translation>现场设置</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>Choose a tab, find the entry, change it, save.</source>
+            <translation>选择标签页，找到条目，修改后保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTab</name>
+        <message>
+            <source>Filter by operator, what or key</source>
+            <translation>按操作员、对象或键筛选</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>键</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+    </context>
+    <context>
         <name>CarrierDialog</name>
         <message>
             <source>Change carrier</source>
@@ -22,6 +215,117 @@
         <message>
             <source>Why?</source>
             <translation>原因？</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarriersTab</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>剩余单号</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>已用</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <source>Areas not served</source>
+            <translation>超区（不派送地区）</translation>
+        </message>
+        <message>
+            <source>regular expression, e.g. SF\d{13}</source>
+            <translation>正则表达式，例如 SF\d{13}</translation>
+        </message>
+        <message>
+            <source>province or province/city, separated by ;</source>
+            <translation>省 或 省/市，用 ; 分隔</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>使用中</translation>
+        </message>
+        <message>
+            <source>New carrier</source>
+            <translation>新增快递公司</translation>
+        </message>
+        <message>
+            <source>Save carrier</source>
+            <translation>保存快递公司</translation>
+        </message>
+        <message>
+            <source>Waybill number pattern</source>
+            <translation>运单号格式</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>起始号</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>结束号</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>新增数</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>剩余</translation>
+        </message>
+        <message>
+            <source>Added at</source>
+            <translation>添加时间</translation>
+        </message>
+        <message>
+            <source>first number</source>
+            <translation>起始单号</translation>
+        </message>
+        <message>
+            <source>last number</source>
+            <translation>结束单号</translation>
+        </message>
+        <message>
+            <source>Add range</source>
+            <translation>添加号段</translation>
+        </message>
+        <message>
+            <source>Add numbers the carrier issued:</source>
+            <translation>添加快递公司分配的单号：</translation>
+        </message>
+        <message>
+            <source>Waybill-number pools</source>
+            <translation>运单号池</translation>
+        </message>
+        <message>
+            <source>Numbers already known are skipped: a waybill number is used once, ever.</source>
+            <translation>已存在的单号会跳过：一个运单号只能用一次。</translation>
+        </message>
+        <message>
+            <source>Carrier {code} saved.</source>
+            <translation>快递公司 {code} 已保存。</translation>
+        </message>
+        <message>
+            <source>{added} numbers added for {carrier}, {skipped} already known.</source>
+            <translation>{carrier} 新增 {added} 个单号，{skipped} 个已存在。</translation>
         </message>
     </context>
     <context>
@@ -421,9 +725,11 @@
         <message>
             <source>You may not open {port}. Add your user to the dialout group:
 sudo usermod -aG dialout $USER
+(or install the udev rule resources/linux/99-parcelproof-serial.rules)
 then log out and log in again.</source>
             <translation>没有权限打开 {port}。请把当前用户加入 dialout 组：
 sudo usermod -aG dialout $USER
+（或安装 udev 规则 resources/linux/99-parcelproof-serial.rules）
 然后注销并重新登录。</translation>
         </message>
         <message>
@@ -1014,6 +1320,10 @@ sudo usermod -aG dialout $USER
             <source>Carrier changed by hand</source>
             <translation>手工改快递</translation>
         </message>
+        <message>
+            <source>Admin change</source>
+            <translation>管理变更</translation>
+        </message>
     </context>
     <context>
         <name>Handover</name>
@@ -1223,6 +1533,14 @@ sudo usermod -aG dialout $USER
             <translation>退出登录</translation>
         </message>
         <message>
+            <source>🔊 Voice on</source>
+            <translation>🔊 语音提示：开</translation>
+        </message>
+        <message>
+            <source>🔇 Voice off</source>
+            <translation>🔇 语音提示：关</translation>
+        </message>
+        <message>
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
@@ -1237,6 +1555,89 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Locked after idle time. Scan your badge.</source>
             <translation>空闲超时已锁定，请扫描工牌。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsTab</name>
+        <message>
+            <source>Search staff number, name or badge</source>
+            <translation>搜索工号、姓名或工牌</translation>
+        </message>
+        <message>
+            <source>Staff no.</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>工牌</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>在职</translation>
+        </message>
+        <message>
+            <source>PIN set</source>
+            <translation>已设 PIN</translation>
+        </message>
+        <message>
+            <source>empty: OP + staff number</source>
+            <translation>留空：OP + 工号</translation>
+        </message>
+        <message>
+            <source>4–12 digits; supervisors and admins need one</source>
+            <translation>4–12 位数字；主管和管理员必须设置</translation>
+        </message>
+        <message>
+            <source>New operator</source>
+            <translation>新增操作员</translation>
+        </message>
+        <message>
+            <source>Save operator</source>
+            <translation>保存操作员</translation>
+        </message>
+        <message>
+            <source>Reset PIN</source>
+            <translation>重置 PIN</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Operators are never deleted: events name them. Deactivate instead.</source>
+            <translation>操作员不能删除：事件记录引用了他们。请改为停用。</translation>
+        </message>
+        <message>
+            <source>Reactivate</source>
+            <translation>重新启用</translation>
+        </message>
+        <message>
+            <source>Operator {code} saved.</source>
+            <translation>操作员 {code} 已保存。</translation>
+        </message>
+        <message>
+            <source>New PIN set for {code}.</source>
+            <translation>已为 {code} 设置新 PIN。</translation>
+        </message>
+        <message>
+            <source>Operator {code} reactivated.</source>
+            <translation>操作员 {code} 已重新启用。</translation>
+        </message>
+        <message>
+            <source>Operator {code} deactivated.</source>
+            <translation>操作员 {code} 已停用。</translation>
         </message>
     </context>
     <context>
@@ -1623,22 +2024,6 @@ sudo usermod -aG dialout $USER
             <translation>易碎品</translation>
         </message>
         <message>
-            <source>PDF printer: files go to {folder}</source>
-            <translation>PDF 打印机：文件保存在 {folder}</translation>
-        </message>
-        <message>
-            <source>No printer set: waybills are written as PDF to {folder}</source>
-            <translation>未设置打印机：面单以 PDF 保存到 {folder}</translation>
-        </message>
-        <message>
-            <source>Printer: {name}</source>
-            <translation>打印机：{name}</translation>
-        </message>
-        <message>
-            <source>The printer setting {name} is not usable: waybills are written as PDF to {folder}</source>
-            <translation>打印机设置 {name} 无法使用：面单以 PDF 保存到 {folder}</translation>
-        </message>
-        <message>
             <source>Check the batch, then press Print (Enter / F5)</source>
             <translation>核对批次，然后按打印（回车 / F5）</translation>
         </message>
@@ -1884,6 +2269,88 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>Printers</name>
+        <message>
+            <source>PDF printer: files go to {folder}</source>
+            <translation type="unfinished">PDF 打印机：文件保存在 {folder}</translation>
+        </message>
+        <message>
+            <source>No printer set: documents are written as PDF to {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Printer: {name}</source>
+            <translation type="unfinished">打印机：{name}</translation>
+        </message>
+        <message>
+            <source>The printer setting {name} is not usable: documents are written as PDF to {folder}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProductsTab</name>
+        <message>
+            <source>Search SKU, name, barcode or bin</source>
+            <translation>搜索商家编码、名称、条码或库位</translation>
+        </message>
+        <message>
+            <source>SKU</source>
+            <translation>商家编码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Barcodes</source>
+            <translation>条码</translation>
+        </message>
+        <message>
+            <source>Unit weight (g)</source>
+            <translation>单件重量（克）</translation>
+        </message>
+        <message>
+            <source>Bin</source>
+            <translation>库位</translation>
+        </message>
+        <message>
+            <source>Serial no.</source>
+            <translation>序列号</translation>
+        </message>
+        <message>
+            <source>Fragile</source>
+            <translation>易碎</translation>
+        </message>
+        <message>
+            <source>several: separate with spaces or commas</source>
+            <translation>多个条码用空格或逗号分隔</translation>
+        </message>
+        <message>
+            <source>Serial numbers are scanned</source>
+            <translation>需扫描序列号</translation>
+        </message>
+        <message>
+            <source>New product</source>
+            <translation>新增商品</translation>
+        </message>
+        <message>
+            <source>Save product</source>
+            <translation>保存商品</translation>
+        </message>
+        <message>
+            <source>Unit weight</source>
+            <translation>单件重量</translation>
+        </message>
+        <message>
+            <source>Bin location</source>
+            <translation>库位</translation>
+        </message>
+        <message>
+            <source>Product {sku} saved.</source>
+            <translation>商品 {sku} 已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>Reprint waybill</source>
@@ -2100,6 +2567,29 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>SettingsTab</name>
+        <message>
+            <source>Parcels must be packed (confirmed) before weighing</source>
+            <translation>称重前必须确认打包</translation>
+        </message>
+        <message>
+            <source>Save settings</source>
+            <translation>保存设置</translation>
+        </message>
+        <message>
+            <source>Stubs per bundle</source>
+            <translation>每捆底单数</translation>
+        </message>
+        <message>
+            <source>Weight tolerances are set per shop (Shops tab).</source>
+            <translation>重量允差按店铺设置（见“店铺”标签页）。</translation>
+        </message>
+        <message>
+            <source>Floor settings saved.</source>
+            <translation>现场设置已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>Shipment</name>
         <message>
             <source>Taobao / Tmall</source>
@@ -2169,6 +2659,57 @@ sudo usermod -aG dialout $USER
             <translation>
                 <numerusform>%n 个订单已写入 {file}</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ShopsTab</name>
+        <message>
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Primary carrier</source>
+            <translation>首选快递</translation>
+        </message>
+        <message>
+            <source>Secondary carrier</source>
+            <translation>备选快递</translation>
+        </message>
+        <message>
+            <source>Tolerance (g)</source>
+            <translation>允差（克）</translation>
+        </message>
+        <message>
+            <source>Tolerance (‰)</source>
+            <translation>允差（‰）</translation>
+        </message>
+        <message>
+            <source>Save shop</source>
+            <translation>保存店铺</translation>
+        </message>
+        <message>
+            <source>Weight tolerance at least</source>
+            <translation>重量允差至少</translation>
+        </message>
+        <message>
+            <source>or of the expected weight</source>
+            <translation>或预期重量的</translation>
+        </message>
+        <message>
+            <source>Orders go to the primary carrier; to the secondary one where the primary does not serve the area (see Carriers).</source>
+            <translation>订单默认走首选快递；首选快递超区时走备选快递（见“快递公司”）。</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Shop {shop} saved.</source>
+            <translation>店铺 {shop} 已保存。</translation>
         </message>
     </context>
     <context>
@@ -2261,6 +2802,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Daily dashboard</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>管理</translation>
         </message>
     </context>
     <context>
