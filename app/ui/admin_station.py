@@ -437,12 +437,16 @@ class OperatorsTab(_Tab):
         badge, pin = self.badge.text().strip(), self.pin.text().strip()
         msg = self.tr("Operator {code} saved.").format(code=code)
         if self.creating:
+            report = self._done(msg)
+
+            def added(row: svc.OperatorRow) -> None:
+                self.creating = False
+                self.code.setReadOnly(True)
+                report(row)
+
             self.run(
-                lambda: svc.add_operator(db, code, name, role, badge=badge, pin=pin, **who),
-                self._done(msg),
+                lambda: svc.add_operator(db, code, name, role, badge=badge, pin=pin, **who), added
             )
-            self.creating = False
-            self.code.setReadOnly(True)
         else:
             self.run(
                 lambda: svc.update_operator(
