@@ -53,6 +53,7 @@ from app.domain.weight import (
 )
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
+from printing import StubRegisterData, StubRegisterEntry
 
 DEFAULT_BUNDLE_SIZE = 50
 WEIGHING_KEY = "weighing"
@@ -552,7 +553,8 @@ def record_weighing(
     division = max(int(division or 0), 0)
     now = utcnow()
     with db.write() as s:
-        _lock_chain(s)
+        # the order row first, the chain head second (in `_record`): the order every service
+        # locks in, so a weighing never deadlocks with another station's scan of the parcel
         ld = _load(s, code, lock=True)
         if ld is None:
             append_event(
@@ -599,6 +601,7 @@ def _record(
                 status=other.order.status,
             )
         others.append(other)
+    _lock_chain(s)
     w, ev, explanation, stub = _record_one(s, ld, grams, division, operator, station, now)
     covered = []
     leader = (w.verdict, w.expected_grams, w.tolerance_grams, w.reason, "", explanation)
@@ -688,8 +691,8 @@ def override(
     from app.db.models import Override as OverrideRow
 
     with db.write() as s:
+        ld = _load(s, code, lock=True)  # order first, then the chain (see record_weighing)
         _lock_chain(s)
-        ld = _load(s, code, lock=True)
         if ld is None:
             raise ServiceError("not_found", waybill=code)
         o = ld.order
@@ -845,6 +848,26 @@ def close_bundle(
             chain_seq=ev.seq,
             entries=tuple(entries),
         )
+
+
+def register_data(rep: BundleReport) -> StubRegisterData:
+    """The stub register document's data for a closed bundle (with the chain head)."""
+    return StubRegisterData(
+        bundle=rep.bundle,
+        station=rep.station,
+        entries=tuple(
+            StubRegisterEntry(
+                e.position, e.waybill_no, e.order_no, e.grams, e.verdict, e.operator, e.at
+            )
+            for e in rep.entries
+        ),  # fmt: skip
+        parcels=rep.parcels,
+        counted=rep.counted,
+        opened_at=rep.opened_at,
+        closed_at=rep.closed_at,
+        chain_head=rep.chain_head,
+        chain_seq=rep.chain_seq,
+    )
 
 
 def find_stub(db: Database, waybill_no: str) -> StubLocation:

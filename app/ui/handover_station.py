@@ -11,8 +11,7 @@ in the demo, or with no printer set, a PDF in a temp folder).
 
 from __future__ import annotations
 
-import tempfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,6 +36,8 @@ from app.services.handover import (
     scan_parcel,
 )
 from app.services.orders import ServiceError
+from app.services.print_jobs import print_document
+from app.ui.printers import office_printer
 from app.ui.scan_station import ScanStation, set_big
 from app.ui.texts import register_error_texts, register_event_labels
 
@@ -361,17 +362,6 @@ class HandoverStation(ScanStation):
         self.handover_closed.emit(closed)
         self._print_manifest(closed)
 
-    def _backend(self) -> Any:
-        from printing import PdfFileBackend, backend_from_url
-
-        url = "" if self.ctx.demo else (self.ctx.settings.printer or "")
-        if url:
-            return backend_from_url(url)
-        folder = self.ctx.extras.setdefault(
-            "pdf_folder", tempfile.mkdtemp(prefix="parcelproof-manifests-")
-        )
-        return PdfFileBackend(folder + "/")
-
     def _print_manifest(self, closed: ClosedHandover) -> None:
         from app.settings import choose_language
         from printing import ManifestData, ManifestEntry, render_manifest
@@ -387,15 +377,21 @@ class HandoverStation(ScanStation):
             operator=self.operator,
             created_at=closed.at,
         )
-        try:
-            backend = self._backend()
-        except ValueError as exc:
-            self._on_printed((False, str(exc)))
-            return
+        backend = office_printer(self.ctx).backend
+        db, op, st = self.db, self.operator, self.station
 
         def work() -> tuple[bool, str]:
-            res = backend.send(render_manifest(data, lang), title=closed.manifest_no, media="A4")
-            return res.ok, res.job_id if res.ok and res.job_id else res.message
+            res = print_document(
+                db,
+                backend,
+                lambda: render_manifest(data, lang),
+                document="manifest",
+                ref=closed.manifest_no,
+                title=closed.manifest_no,
+                operator=op,
+                station=st,
+            )
+            return res.ok, res.where
 
         self.run(work, self._on_printed, lambda exc: self._on_printed((False, str(exc))))
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -46,9 +45,10 @@ from app.domain.batching import MAX_BATCH
 from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
+from app.ui.printers import label_printer
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.workers import JobRunner
-from printing import LABEL_FORMATS, Backend, PdfFileBackend, backend_from_url
+from printing import LABEL_FORMATS, Backend
 
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
@@ -296,37 +296,15 @@ class PrintStation(QWidget):
         self.label_format = fmt if fmt in LABEL_FORMATS else "100x180"
         lang = ctx.settings.lang or os.environ.get("PARCELPROOF_LANG", "")
         self.doc_lang = "en" if lang == "en" else "zh_CN"
-        self.backend, self.printer_text = self._make_backend()
+        choice = label_printer(ctx)
+        self.backend: Backend = choice.backend
+        self.printer_text, self.pdf_folder = choice.text, choice.pdf_folder
 
         self._build()
         self._wire()
         self.refresh()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _make_backend(self) -> tuple[Backend, str]:
-        setting = (self.ctx.settings.printer or "").strip()
-        if self.ctx.demo or not setting:
-            folder = self.ctx.extras.get("pdf_folder") or tempfile.mkdtemp(
-                prefix="parcelproof-print-"
-            )
-            os.makedirs(folder, exist_ok=True)
-            self.pdf_folder = str(folder)
-            text = self.tr("PDF printer: files go to {folder}").format(folder=folder)
-            if not self.ctx.demo:
-                text = self.tr("No printer set: waybills are written as PDF to {folder}").format(
-                    folder=folder
-                )
-            return PdfFileBackend(str(folder) + os.sep), text
-        self.pdf_folder = ""
-        try:
-            return backend_from_url(setting), self.tr("Printer: {name}").format(name=setting)
-        except ValueError:
-            folder = tempfile.mkdtemp(prefix="parcelproof-print-")
-            self.pdf_folder = folder
-            return PdfFileBackend(folder + os.sep), self.tr(
-                "The printer setting {name} is not usable: waybills are written as PDF to {folder}"
-            ).format(name=setting, folder=folder)
 
     def _big(self, w: QWidget, size: int, bold: bool = True) -> None:
         """Big type; through the style sheet, which the station style would otherwise win."""

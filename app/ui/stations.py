@@ -34,6 +34,8 @@ STATION_MODULES: tuple[tuple[str, str], ...] = (
     ("app.ui.handover_station", "HandoverStation"),
     ("app.ui.dispute_station", "DisputeStation"),
     ("app.ui.supervisor_station", "SupervisorStation"),
+    ("app.ui.weights_station", "WeightsStation"),
+    ("app.ui.dashboard_station", "DashboardStation"),
     ("app.ui.admin_station", "AdminStation"),
     ("app.ui.device_panel", "DevicePanel"),
     ("app.ui.order_browser", "OrderBrowser"),

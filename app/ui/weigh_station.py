@@ -16,12 +16,10 @@ from __future__ import annotations
 import random
 import threading
 from collections import deque
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -38,6 +36,9 @@ from PySide6.QtWidgets import (
 
 from app.domain import weighing as rules
 from app.services import weighing as svc
+from app.services.print_jobs import DocumentPrint, print_document
+from app.ui import fmt, sound
+from app.ui.printers import office_printer
 from app.ui.scan_station import StopOverlay, set_big
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.wedge import WedgeFilter, disable_input_method
@@ -165,6 +166,7 @@ class ScaleBridge(QObject):
 
     reading_received = Signal(int, bool, bool, int)
     state_changed = Signal(str)
+    failed = Signal(object)  # the DeviceError (permission_denied, not_found…), reader thread
 
     def __init__(self, port: str, protocol: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -193,7 +195,8 @@ class ScaleBridge(QObject):
                     self.state_changed.emit("disconnected")
                     return
                 proto, settings = found.protocol, found.settings
-        except DeviceError:
+        except DeviceError as exc:
+            self.failed.emit(exc)
             self.state_changed.emit("disconnected")
             return
         if self._stopped.is_set():
@@ -216,7 +219,9 @@ class ScaleBridge(QObject):
             int(r.grams), bool(st.stable), bool(r.overload), int(r.division_grams or 1)
         )
 
-    def _on_state(self, state: str, _err: Any) -> None:  # reader thread
+    def _on_state(self, state: str, err: Any) -> None:  # reader thread
+        if err is not None:
+            self.failed.emit(err)
         self.state_changed.emit(state)
 
     def stop(self) -> None:
@@ -284,6 +289,7 @@ class WeighStation(QWidget):
         self.last: svc.WeighResult | None = None
         self.recording = False
         self.scale_state = "connecting"
+        self.scale_error: Any = None  # the last DeviceError while not connected
         self.motion = False
         self.overload = False
         self.division = 1
@@ -358,6 +364,10 @@ class WeighStation(QWidget):
         self.override_button.clicked.connect(self._on_override_button_clicked)
         self.close_button = QPushButton(self.tr("Close stub bundle…"))
         self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.register_again_button = QPushButton(self.tr("Print the register again"))
+        self.register_again_button.clicked.connect(self.print_register_again)
+        self.register_again_button.setVisible(False)
+        self.last_bundle: svc.BundleReport | None = None
         self.demo_button = QPushButton(self.tr("Demo: place the parcel"))
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         self.demo_light_button = QPushButton(self.tr("Demo: parcel missing an item"))
@@ -365,6 +375,7 @@ class WeighStation(QWidget):
         for b in (
             self.override_button,
             self.close_button,
+            self.register_again_button,
             self.demo_button,
             self.demo_light_button,
         ):
@@ -376,6 +387,7 @@ class WeighStation(QWidget):
         buttons.addWidget(self.demo_light_button)
         buttons.addWidget(self.override_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.register_again_button)
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -409,6 +421,7 @@ class WeighStation(QWidget):
         self.bridge = ScaleBridge(port, protocol, self)
         self.bridge.reading_received.connect(self._on_bridge_reading_received)
         self.bridge.state_changed.connect(self._on_bridge_state_changed)
+        self.bridge.failed.connect(self._on_bridge_failed)
         self.bridge.start()
 
         self._show_verdict("info", "", "")
@@ -535,7 +548,7 @@ class WeighStation(QWidget):
         self.order_label.setText(f"{head}\n{goods}")
         self.expected_label.setText(
             self.tr("Expected {grams} g ± {tol} g").format(
-                grams=c.expected_grams, tol=c.tolerance_grams + self.division
+                grams=fmt.number(c.expected_grams), tol=c.tolerance_grams + self.division
             )
         )
         self._update_instruction()
@@ -544,6 +557,12 @@ class WeighStation(QWidget):
 
     def _on_bridge_state_changed(self, state: str) -> None:
         self.scale_state = state
+        if state in ("ok", "connecting"):
+            self.scale_error = None
+        self._update_scale_label()
+
+    def _on_bridge_failed(self, err: Any) -> None:
+        self.scale_error = err
         self._update_scale_label()
 
     def _on_bridge_reading_received(
@@ -555,7 +574,7 @@ class WeighStation(QWidget):
         self.motion, self.overload = not stable, overload
         self.division = max(division, 1)
         self.live_grams = grams
-        self.live_label.setText(self.tr("Scale shows {grams} g").format(grams=grams))
+        self.live_label.setText(self.tr("Scale shows {grams} g").format(grams=fmt.number(grams)))
         was_waiting = self.gate.waiting_for_removal
         got = self.gate.feed(grams, stable, overload)
         if changed:
@@ -568,6 +587,10 @@ class WeighStation(QWidget):
     def _update_scale_label(self) -> None:
         if self.scale_state in ("disconnected", "stopped"):
             kind, text = "hold", self.tr("✖ Scale not connected")
+            if self.scale_error is not None:  # e.g. permission_denied: the dialout group
+                from app.ui.device_panel import device_error_text
+
+                text += "\n" + device_error_text(self.scale_error)
         elif self.scale_state == "no_data":
             kind, text = "warn", self.tr("⚠ Scale sends no data")
         elif self.scale_state == "connecting":
@@ -592,7 +615,7 @@ class WeighStation(QWidget):
             return
         self.weight_captured.emit(waybill, grams)
         self.recording = True
-        self.weight_label.setText(self.tr("{grams} g").format(grams=grams))
+        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(grams)))
         self._show_verdict("busy", self.tr("Recording…"), "")
         db, op, st, div = self.db, self.ctx.operator_code, self.station, self.division
         batch = [c.waybill_no for c in self.batch] or None
@@ -624,11 +647,11 @@ class WeighStation(QWidget):
 
     def _show_result(self, res: svc.WeighResult) -> None:
         self.last = res
-        self.weight_label.setText(self.tr("{grams} g").format(grams=res.grams))
+        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(res.grams)))
         if res.verdict == rules.OK:
             title = self.tr("OK — ship it")
             detail = self.tr("{diff:+d} g from {expected} g").format(
-                diff=res.difference_grams, expected=res.expected_grams
+                diff=res.difference_grams, expected=fmt.number(res.expected_grams)
             )
             if res.covered:
                 detail += "\n" + self.tr("Batch: {n} more parcel(s) covered").format(
@@ -645,7 +668,7 @@ class WeighStation(QWidget):
             else:
                 detail = ""
         self._show_verdict(res.verdict, title, detail)
-        self.play(res.verdict)
+        self.play(res.verdict, res.reason, res.difference_grams)
         if res.stub is not None:
             self.stub_label.setText(
                 self.tr("Stub → bundle {bundle}, no. {position}").format(
@@ -668,9 +691,10 @@ class WeighStation(QWidget):
         )
         self.verdict_kind = kind
 
-    def play(self, kind: str) -> None:
-        for i in range(BEEPS.get(kind, 0)):
-            QTimer.singleShot(i * 180, QApplication.beep)
+    def play(self, kind: str, prompt: str | None = None, grams: int | None = None) -> None:
+        """Tone (+ prompt: 重量偏轻 412 克) through ``app.ui.sound``; beeps without audio."""
+        if kind in BEEPS:
+            sound.play(kind, prompt, grams)
         self.sound_played.emit(kind)
 
     def _update_instruction(self) -> None:
@@ -717,26 +741,61 @@ class WeighStation(QWidget):
         self.focus_scan_field()
 
     def close_bundle(self, counted: int | None) -> None:
-        """Close the bundle (count check) and write its register PDF (job pool)."""
+        """Close the bundle (count check) and print its register on the office printer (job
+        pool); the print is recorded as evidence, a failed print can be sent again."""
         db, st, op = self.db, self.station, self.ctx.operator_code
-        lang = _lang()
 
-        def job() -> tuple[svc.BundleReport, str]:
+        def job() -> tuple[svc.BundleReport, DocumentPrint]:
             rep = svc.close_bundle(db, st, operator=op, counted=counted)
-            return rep, write_register(rep, lang)
+            return rep, self._print_register(rep)
 
         self.jobs.submit(job, self._on_bundle_closed, self._on_bundle_close_failed)
 
-    def _on_bundle_closed(self, result: tuple[svc.BundleReport, str]) -> None:
-        rep, path = result
-        self._show_verdict(
-            "ok",
-            self.tr("Bundle {bundle} closed: {n} stubs match").format(
-                bundle=rep.bundle, n=rep.stubs
-            ),
-            self.tr("Register: {path}").format(path=path),
+    def _print_register(self, rep: svc.BundleReport) -> DocumentPrint:
+        """Pool thread: draw and print one bundle's register."""
+        from printing import render_stub_register
+
+        lang, backend = _lang(), office_printer(self.ctx).backend
+        return print_document(
+            self.db,
+            backend,
+            lambda: render_stub_register(svc.register_data(rep), lang),
+            document="stub_register",
+            ref=str(rep.bundle),
+            title=f"stub-register-{rep.bundle:06d}",
+            operator=self.ctx.operator_code,
+            station=self.station,
         )
-        self.play("ok")
+
+    def print_register_again(self) -> None:
+        rep = self.last_bundle
+        if rep is None:
+            return
+        self.jobs.submit(
+            lambda: (rep, self._print_register(rep)),
+            self._on_bundle_closed,
+            self._on_bundle_close_failed,
+        )
+
+    def _on_bundle_closed(self, result: tuple[svc.BundleReport, DocumentPrint]) -> None:
+        rep, printed = result
+        self.last_bundle = rep
+        self.register_again_button.setVisible(not printed.ok)
+        title = self.tr("Bundle {bundle} closed: {n} stubs match").format(
+            bundle=rep.bundle, n=rep.stubs
+        )
+        if printed.ok:
+            self._show_verdict(
+                "ok", title, self.tr("Register printed: {where}").format(where=printed.where)
+            )
+            self.play("ok")
+        else:
+            self._show_verdict(
+                "hold",
+                title,
+                self.tr("The register did not print: {message}").format(message=printed.where),
+            )
+            self.play("error")
         self.bundle_closed.emit(rep)
         self._refresh_bundle()
 
@@ -815,32 +874,3 @@ def _lang() -> str:
     from app.settings import choose_language
 
     return choose_language()
-
-
-def write_register(rep: svc.BundleReport, lang: str = "zh_CN") -> str:
-    """Render the stub register PDF into the user data dir; returns its path (pool thread)."""
-    from platformdirs import user_data_dir
-
-    from printing import StubRegisterData, StubRegisterEntry, render_stub_register
-
-    data = StubRegisterData(
-        bundle=rep.bundle,
-        station=rep.station,
-        entries=tuple(
-            StubRegisterEntry(
-                e.position, e.waybill_no, e.order_no, e.grams, e.verdict, e.operator, e.at
-            )
-            for e in rep.entries
-        ),  # fmt: skip
-        parcels=rep.parcels,
-        counted=rep.counted,
-        opened_at=rep.opened_at,
-        closed_at=rep.closed_at,
-        chain_head=rep.chain_head,
-        chain_seq=rep.chain_seq,
-    )
-    folder = Path(user_data_dir("parcelproof", appauthor=False)) / "stub-registers"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"stub-register-{rep.bundle:06d}.pdf"
-    path.write_bytes(render_stub_register(data, lang))
-    return str(path)

@@ -28,12 +28,14 @@ class PdfFileBackend:
 
     def __init__(self, target: str | os.PathLike[str], *, suffix: str = ".pdf") -> None:
         self.target = Path(target)
+        # Path() drops a trailing slash: remember it, "out/" is a folder even before it exists
+        self.folder = str(target).endswith(("/", os.sep))
         self.suffix = suffix
         self._n = itertools.count(1)
         self._lock = threading.Lock()
 
     def _path_for(self, title: str) -> Path:
-        if self.target.is_dir() or str(self.target).endswith(os.sep):
+        if self.folder or self.target.is_dir():
             stem = _SAFE.sub("_", title).strip("_") or "job"
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             with self._lock:

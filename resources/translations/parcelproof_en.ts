@@ -2823,6 +2823,11 @@ then log out and log in again.</translation>
             <source>Administration</source>
             <translation>Administration</translation>
         </message>
+        <message>
+            <source>Learned weights</source>
+            <extracomment>A learned weight this far (per cent) from the one in use is flagged.</extracomment>
+            <translation>Learned weights</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>
@@ -3229,6 +3234,10 @@ then log out and log in again.</translation>
             <translation>Close stub bundle…</translation>
         </message>
         <message>
+            <source>Print the register again</source>
+            <translation>Print the register again</translation>
+        </message>
+        <message>
             <source>Demo: place the parcel</source>
             <translation>Demo: place the parcel</translation>
         </message>
@@ -3373,12 +3382,105 @@ then log out and log in again.</translation>
             <translation>Bundle {bundle} closed: {n} stubs match</translation>
         </message>
         <message>
-            <source>Register: {path}</source>
-            <translation>Register: {path}</translation>
+            <source>Register printed: {where}</source>
+            <translation>Register printed: {where}</translation>
+        </message>
+        <message>
+            <source>The register did not print: {message}</source>
+            <translation>The register did not print: {message}</translation>
         </message>
         <message>
             <source>Bundle not closed</source>
             <translation>Bundle not closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightsStation</name>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Master weight</source>
+            <translation>Master weight</translation>
+        </message>
+        <message>
+            <source>Learned weight</source>
+            <translation>Learned weight</translation>
+        </message>
+        <message>
+            <source>Parcels (spread)</source>
+            <translation>Parcels (spread)</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <source>1 Adopt the learned weight</source>
+            <translation>1 Adopt the learned weight</translation>
+        </message>
+        <message>
+            <source>2 Back to the master weight</source>
+            <translation>2 Back to the master weight</translation>
+        </message>
+        <message>
+            <source>Scan or select a product, then 1 adopt or 2 master weight</source>
+            <translation>Scan or select a product, then 1 adopt or 2 master weight</translation>
+        </message>
+        <message>
+            <source>{grams} (adopted)</source>
+            <translation>{grams} (adopted)</translation>
+        </message>
+        <message>
+            <source>{grams} (master)</source>
+            <translation>{grams} (master)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) learned from the scale; </source>
+            <translation>
+                <numerusform>%n product learned from the scale; </numerusform>
+                <numerusform>%n products learned from the scale; </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n differ by {p} % or more</source>
+            <translation>
+                <numerusform>%n differ by {p} % or more</numerusform>
+                <numerusform>%n differ by {p} % or more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not enough single-product parcels weighed yet to learn from.</source>
+            <translation>Not enough single-product parcels weighed yet to learn from.</translation>
+        </message>
+        <message>
+            <source>{sku}: learned {learned}, in use {used}. 1 adopt, 2 master.</source>
+            <translation>{sku}: learned {learned}, in use {used}. 1 adopt, 2 master.</translation>
+        </message>
+        <message>
+            <source>{code} is not in the list.</source>
+            <translation>{code} is not in the list.</translation>
+        </message>
+        <message>
+            <source>Scan or select a product first.</source>
+            <translation>Scan or select a product first.</translation>
+        </message>
+        <message>
+            <source>{sku} now weighs {grams} per unit (learned)</source>
+            <translation>{sku} now weighs {grams} per unit (learned)</translation>
+        </message>
+        <message>
+            <source>{sku} back to its master weight {grams}</source>
+            <translation>{sku} back to its master weight {grams}</translation>
         </message>
     </context>
 </TS>

@@ -2272,19 +2272,19 @@ sudo usermod -aG dialout $USER
         <name>Printers</name>
         <message>
             <source>PDF printer: files go to {folder}</source>
-            <translation type="unfinished">PDF 打印机：文件保存在 {folder}</translation>
+            <translation>PDF 打印机：文件保存在 {folder}</translation>
         </message>
         <message>
             <source>No printer set: documents are written as PDF to {folder}</source>
-            <translation type="unfinished" />
+            <translation>未设置打印机：单据以 PDF 保存到 {folder}</translation>
         </message>
         <message>
             <source>Printer: {name}</source>
-            <translation type="unfinished">打印机：{name}</translation>
+            <translation>打印机：{name}</translation>
         </message>
         <message>
             <source>The printer setting {name} is not usable: documents are written as PDF to {folder}</source>
-            <translation type="unfinished" />
+            <translation>打印机设置 {name} 无法使用：单据以 PDF 保存到 {folder}</translation>
         </message>
     </context>
     <context>
@@ -2807,6 +2807,11 @@ sudo usermod -aG dialout $USER
             <source>Administration</source>
             <translation>管理</translation>
         </message>
+        <message>
+            <source>Learned weights</source>
+            <extracomment>A learned weight this far (per cent) from the one in use is flagged.</extracomment>
+            <translation>学习重量</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>
@@ -3212,6 +3217,10 @@ sudo usermod -aG dialout $USER
             <translation>底单封捆…</translation>
         </message>
         <message>
+            <source>Print the register again</source>
+            <translation>重新打印底单清单</translation>
+        </message>
+        <message>
             <source>Demo: place the parcel</source>
             <translation>演示：放上包裹</translation>
         </message>
@@ -3356,12 +3365,103 @@ sudo usermod -aG dialout $USER
             <translation>第 {bundle} 捆已封：{n} 张底单数量相符</translation>
         </message>
         <message>
-            <source>Register: {path}</source>
-            <translation>登记表：{path}</translation>
+            <source>Register printed: {where}</source>
+            <translation>底单清单已打印：{where}</translation>
+        </message>
+        <message>
+            <source>The register did not print: {message}</source>
+            <translation>底单清单未能打印：{message}</translation>
         </message>
         <message>
             <source>Bundle not closed</source>
             <translation>未能封捆</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightsStation</name>
+        <message>
+            <source>SKU</source>
+            <translation>商品编码</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Master weight</source>
+            <translation>档案重量</translation>
+        </message>
+        <message>
+            <source>Learned weight</source>
+            <translation>学习重量</translation>
+        </message>
+        <message>
+            <source>Parcels (spread)</source>
+            <translation>包裹数（离散）</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>当前使用</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <source>1 Adopt the learned weight</source>
+            <translation>1 采用学习重量</translation>
+        </message>
+        <message>
+            <source>2 Back to the master weight</source>
+            <translation>2 恢复档案重量</translation>
+        </message>
+        <message>
+            <source>Scan or select a product, then 1 adopt or 2 master weight</source>
+            <translation>扫描或选择商品，然后按 1 采用学习重量或 2 恢复档案重量</translation>
+        </message>
+        <message>
+            <source>{grams} (adopted)</source>
+            <translation>{grams}（已采用）</translation>
+        </message>
+        <message>
+            <source>{grams} (master)</source>
+            <translation>{grams}（档案）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) learned from the scale; </source>
+            <translation>
+                <numerusform>已从称重学习 %n 个商品；</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n differ by {p} % or more</source>
+            <translation>
+                <numerusform>%n 个差异达 {p}% 或以上</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not enough single-product parcels weighed yet to learn from.</source>
+            <translation>单品包裹称重数还不够，暂无法学习。</translation>
+        </message>
+        <message>
+            <source>{sku}: learned {learned}, in use {used}. 1 adopt, 2 master.</source>
+            <translation>{sku}：学习重量 {learned}，当前使用 {used}。1 采用，2 恢复档案。</translation>
+        </message>
+        <message>
+            <source>{code} is not in the list.</source>
+            <translation>{code} 不在列表中。</translation>
+        </message>
+        <message>
+            <source>Scan or select a product first.</source>
+            <translation>请先扫描或选择商品。</translation>
+        </message>
+        <message>
+            <source>{sku} now weighs {grams} per unit (learned)</source>
+            <translation>{sku} 单件重量已改为 {grams}（学习值）</translation>
+        </message>
+        <message>
+            <source>{sku} back to its master weight {grams}</source>
+            <translation>{sku} 已恢复档案重量 {grams}</translation>
         </message>
     </context>
 </TS>

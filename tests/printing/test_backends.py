@@ -37,6 +37,12 @@ def test_pdf_file_backend_writes_files(tmp_path: Path) -> None:
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".part-")]
 
 
+def test_pdf_file_backend_makes_a_missing_folder_given_with_a_slash(tmp_path: Path) -> None:
+    r = PdfFileBackend(f"{tmp_path}/new/docs/").send(b"%PDF-1.4", title="stub register 1")
+    assert r.ok and Path(r.job_id).parent == tmp_path / "new" / "docs"
+    assert Path(r.job_id).name.startswith("stub_register_1-")
+
+
 def test_pdf_file_backend_reports_unwritable_target(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")

@@ -8,7 +8,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from app.db.models import Event
 from app.services.operators import find_operator
 from app.services.orders import intercept
 from app.ui.handover_station import HandoverStation
@@ -35,7 +37,7 @@ def station(qtbot, sqlite_db, floor, tmp_path):
     ctx = StationContext(
         db=sqlite_db, operator=find_operator(sqlite_db, "1006"), station_name="交接 1"
     )
-    ctx.settings.printer = f"file:{tmp_path}/"
+    ctx.settings.extra["office_printer"] = f"file:{tmp_path}/"  # A4 documents
     w = HandoverStation(ctx)
     qtbot.addWidget(w)
     w.resize(1200, 800)
@@ -122,6 +124,11 @@ def test_refusals_loudly_then_close_with_left_behind_and_manifest(
         assert wb in text
     assert len(w.closed.parcels) == on_cart
     assert status_of(sqlite_db, mine[-1].order_id) == "printed"
+    # the manifest print is on the record: which one, where it went
+    with sqlite_db.read() as s:
+        ev = s.scalars(select(Event).where(Event.kind == "document_printed")).one()
+        assert ev.detail["document"] == "manifest" and ev.detail["ref"] == w.closed.manifest_no
+        assert ev.detail["ok"] and ev.detail["job_id"] == path
     w.grab().save(str(tmp_path / "handover.png"))
 
 

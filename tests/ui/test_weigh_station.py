@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.db.models import Weighing
+from app.db.models import Event, Weighing
 from app.services.operators import find_operator
 from app.services.orders import intercept
 from app.settings import Settings
@@ -39,6 +39,7 @@ def station(qtbot, floor, tmp_path, monkeypatch):
         settings=Settings(scale_port=sim.port, scale_protocol="stgs"),
         station_name="称重台 1",
     )
+    ctx.settings.extra["office_printer"] = f"file:{tmp_path}/docs/"
     w = WeighStation(ctx)
     qtbot.addWidget(w)
     w.resize(1280, 860)
@@ -155,5 +156,34 @@ def test_close_bundle_writes_the_register(qtbot, station, tmp_path):
     rep = sig.args[0]
     assert rep.stubs == 2 and rep.matches
     assert "Bundle 1 closed" in w.verdict_label.text()
-    pdf = list(tmp_path.rglob("stub-register-000001.pdf"))
+    pdf = list((tmp_path / "docs").glob("stub-register-000001*.pdf"))
     assert pdf and pdf[0].read_bytes().startswith(b"%PDF")
+    assert str(pdf[0]) in w.explain_label.text()
+    assert not w.register_again_button.isVisible()
+    assert _printed(w) == [("stub_register", "1", True)]
+
+
+def test_a_register_that_did_not_print_can_be_printed_again(qtbot, station, tmp_path):
+    w, sim = station
+    w.ctx.settings.extra["office_printer"] = f"file:{tmp_path}/no-such-dir/file.pdf/x/"
+    (tmp_path / "no-such-dir").write_text("a file where a folder should be")
+    weigh(qtbot, w, sim, "WB2", 551)
+    with qtbot.waitSignal(w.bundle_closed, timeout=T):
+        w.close_bundle(1)
+    assert "did not print" in w.explain_label.text()
+    assert w.register_again_button.isVisible()
+    w.ctx.settings.extra["office_printer"] = f"file:{tmp_path}/docs/"
+    with qtbot.waitSignal(w.bundle_closed, timeout=T):
+        w.register_again_button.click()
+    assert list((tmp_path / "docs").glob("stub-register-000001*.pdf"))
+    assert not w.register_again_button.isVisible()
+    assert _printed(w) == [("stub_register", "1", False), ("stub_register", "1", True)]
+
+
+def _printed(w) -> list[tuple[str, str, bool]]:
+    """The document prints on the record, oldest first."""
+    with w.db.read() as s:
+        evs = s.scalars(
+            select(Event).where(Event.kind == "document_printed").order_by(Event.seq)
+        ).all()
+        return [(e.detail["document"], e.detail["ref"], e.detail["ok"]) for e in evs]
