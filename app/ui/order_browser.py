@@ -64,12 +64,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def local_time(t: dt.datetime | str | None) -> str:
-    """UTC from the database shown in the station's local time."""
-    if t is None or t == "":
-        return ""
-    if isinstance(t, str):
-        t = dt.datetime.fromisoformat(t)
-    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+    """UTC from the database shown in the station's local time, in the UI language's form."""
+    from app.ui import fmt
+
+    return fmt.date_time(t)
 
 
 class OrderTableModel(QAbstractTableModel):

@@ -6,9 +6,10 @@ runs are never lost. One dominant instruction in big type, a full-width status b
 *and* a sign and words) with a sound, the last scans, and a full-screen red stop for an
 intercepted parcel that only an Enter (the parcel is set aside) takes away.
 
-Sounds: QtMultimedia is not part of PySide6-Essentials, so the station beeps
+Sounds (`app.ui.sound`): a tone for OK, refusal and stop, a spoken prompt for the errors that
+matter (错货, 多扫一件, 拦截件); without an audio output the station beeps
 (`QApplication.beep`): once for OK, twice for a refusal, three times for a stop. Every sound is
-also announced by `sound_played` (used by tests and by anyone wiring a speaker).
+also announced by `sound_played` (used by tests).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import sound
 from app.ui.texts import (
     exception_text,
     hold_reason_label,
@@ -444,10 +445,10 @@ class ScanStation(QWidget):
         self.add_history(str(params.get("waybill") or params.get("order_no", "")), "stop")
         self.play("stop")
 
-    def play(self, kind: str) -> None:
-        n = BEEPS.get(kind, 1)
-        for i in range(n):
-            QTimer.singleShot(i * 180, QApplication.beep)
+    def play(self, kind: str, prompt: str | None = None) -> None:
+        """The tone for ``kind``, and the spoken ``prompt`` (a verdict code) where it has one;
+        beeps (``BEEPS``) when the station has no audio output."""
+        sound.play(kind, prompt)
         self.sound_played.emit(kind)
 
     def add_history(self, text: str, kind: str) -> None:

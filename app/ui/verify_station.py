@@ -215,7 +215,7 @@ class VerifyStation(ScanStation):
         else:
             self.add_history(f"{shown} — {verdict_text(r.verdict)}", "error")
             self.show_status("error", f"{verdict_text(r.verdict)} ({shown})")
-            self.play("error")
+            self.play("error", r.verdict)  # 错货 / 多扫一件 spoken
 
     def _complete(self) -> None:
         assert self.order is not None
