@@ -16,6 +16,7 @@ from app.db.engine import Database, DatabaseError, open_database
 from app.services.operators import OperatorInfo
 from app.settings import choose_language, load_settings
 from app.ui.i18n import install_translators
+from app.ui.icons import DESKTOP_FILE, app_icon
 from app.ui.main_window import MainWindow
 from app.ui.signin import SignInDialog
 from app.ui.stations import StationContext
@@ -91,6 +92,8 @@ def run_gui(args: argparse.Namespace) -> int:
     settings.lang = lang
     install_translators(app, lang)
     apply_style(app)
+    app.setWindowIcon(app_icon())  # the sign-in dialog and every window
+    app.setDesktopFileName(DESKTOP_FILE)  # Wayland matches the window to the .desktop entry
 
     from app.db.migrate import SchemaMismatch
 

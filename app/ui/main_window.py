@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.operators import OperatorInfo
+from app.ui import sound
+from app.ui.icons import app_icon
 from app.ui.idle import IdleWatcher
 from app.ui.signin import SignInDialog
 from app.ui.stations import StationContext, allowed, available_stations, station_class
@@ -79,10 +81,17 @@ class MainWindow(QMainWindow):
         self.back = QPushButton()
         self.sign_out = QPushButton()
         self.language = QPushButton()
+        # spoken prompts (错货, 拦截件…) on or off; the tones stay (app.ui.sound)
+        sound.set_voice_enabled(bool(ctx.settings.extra.get(sound.SETTING, True)))
+        self.voice = QPushButton()
+        self.voice.setCheckable(True)
+        self.voice.setChecked(sound.voice_enabled())
+        self.setWindowIcon(app_icon())
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.who)
+        header.addWidget(self.voice)
         header.addWidget(self.language)
         header.addWidget(self.back)
         header.addWidget(self.sign_out)
@@ -100,6 +109,7 @@ class MainWindow(QMainWindow):
         self.back.clicked.connect(self.show_chooser)
         self.sign_out.clicked.connect(self._on_sign_out_clicked)
         self.language.clicked.connect(self._on_language_clicked)
+        self.voice.toggled.connect(self._on_voice_toggled)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.show_chooser)
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
         app = QApplication.instance()
@@ -111,6 +121,9 @@ class MainWindow(QMainWindow):
     def _update_header(self) -> None:
         self.back.setText(self.tr("Stations (F2)"))
         self.sign_out.setText(self.tr("Sign out"))
+        self.voice.setText(
+            self.tr("🔊 Voice on") if self.voice.isChecked() else self.tr("🔇 Voice off")
+        )
         # the button names the other language, in that language
         self.language.setText("English" if self.ctx.settings.lang == "zh_CN" else "中文")
         spec = station_class(self.station_name) if self.station_name else None
@@ -209,6 +222,15 @@ class MainWindow(QMainWindow):
         if current:
             self.open_station(current)
         self.setWindowTitle(self.tr("Parcelproof"))
+        self._update_header()
+
+    def _on_voice_toggled(self, on: bool) -> None:
+        from app.settings import save_settings
+
+        sound.set_voice_enabled(on)
+        self.ctx.settings.extra[sound.SETTING] = on
+        if not self.ctx.demo:
+            save_settings(self.ctx.settings)
         self._update_header()
 
     def _on_sign_out_clicked(self) -> None:
