@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.db.engine import Database
@@ -62,68 +62,90 @@ def _summary(name: str, ms: list[float]) -> dict[str, float]:
 
 def _parcels(db: Database, status: str, limit: int) -> list[_Parcel]:
     """Orders in ``status`` with a waybill whose goods need no serial numbers (newest first)."""
+    awkward = (
+        select(OrderLine.id)
+        .outerjoin(Product, Product.id == OrderLine.product_id)
+        .where(
+            OrderLine.order_id == Order.id,
+            or_(Product.id.is_(None), Product.serial_tracked.is_(True)),
+        )
+        .exists()
+    )
     with db.read() as s:
         orders = s.scalars(
             select(Order)
-            .where(Order.status == status, Order.waybill_no.is_not(None))
+            .where(Order.status == status, Order.waybill_no.is_not(None), ~awkward)
             .options(
                 selectinload(Order.lines)
                 .selectinload(OrderLine.product)
                 .selectinload(Product.barcodes)
             )
             .order_by(Order.id.desc())
-            .limit(limit * 2)
+            .limit(limit)
         ).all()
         out = []
         for o in orders:
-            ps = [li.product for li in o.lines]
-            if not o.lines or any(p is None or p.serial_tracked or not p.barcodes for p in ps):
+            if not o.lines or any(li.product is None or not li.product.barcodes for li in o.lines):
                 continue
             units = tuple(
                 li.product.barcodes[0].code for li in o.lines for _ in range(li.qty) if li.product
             )
             pids = frozenset(li.product_id for li in o.lines if li.product_id is not None)
             out.append(_Parcel(o.id, o.waybill_no or "", units, pids))
-        return out[:limit]
+        return out
 
 
 def prepare_printed(db: Database, n: int) -> list[_Parcel]:
-    """``n`` printed orders with waybills, ready for the verify station."""
+    """``n`` printed orders with waybills, ready for the verify station.
+
+    Paid orders are taken newest first, walking down by id so that an order the print
+    service refuses (no carrier serves the address) is not offered again; when none are left,
+    demo orders are added."""
     from app.services.demo import make_demo_data
     from app.services.waybills import allocate_batch, record_print
 
     have = _parcels(db, OrderStatus.PRINTED.value, n)
-    while len(have) < n:
+    below: int | None = None  # walk paid orders downwards from here
+    above = 0  # ... but not into the ones walked before new demo orders were added
+    for _ in range(50):
+        if len(have) >= n:
+            break
         want = n - len(have)
-        with db.read() as s:
-            nos = list(
-                s.scalars(
-                    select(Order.order_no)
-                    .where(Order.status == OrderStatus.PAID.value, Order.waybill_no.is_(None))
-                    .order_by(Order.id.desc())
-                    .limit(want * 2)
-                )
-            )
-        if len(nos) < want:
-            make_demo_data(db, want * 2, seed=int(time.time()) % 1000)
-            continue
-        batch = allocate_batch(
-            db, limit=len(nos), order_nos=nos, operator=PRINTER, station="bench-print"
+        q = select(Order.id, Order.order_no).where(
+            Order.status == OrderStatus.PAID.value, Order.waybill_no.is_(None), Order.id > above
         )
-        ids = [li.order_id for li in batch.lines]
-        if not ids:
-            raise RuntimeError("the bench could not allocate waybills (pools empty?)")
-        record_print(
+        if below is not None:
+            q = q.where(Order.id < below)
+        with db.read() as s:
+            rows = s.execute(q.order_by(Order.id.desc()).limit(want * 2)).all()
+            top = s.scalar(select(func.max(Order.id))) or 0
+        if not rows:
+            make_demo_data(db, want * 2, seed=int(time.time()) % 1000)
+            below, above = None, top
+            continue
+        below = rows[-1].id
+        batch = allocate_batch(
             db,
-            ids,
-            document="waybill",
-            batch_code=batch.code,
-            printer="bench",
-            ok=True,
+            limit=len(rows),
+            order_nos=[r.order_no for r in rows],
             operator=PRINTER,
             station="bench-print",
         )
+        ids = [li.order_id for li in batch.lines]
+        if ids:
+            record_print(
+                db,
+                ids,
+                document="waybill",
+                batch_code=batch.code,
+                printer="bench",
+                ok=True,
+                operator=PRINTER,
+                station="bench-print",
+            )
         have = _parcels(db, OrderStatus.PRINTED.value, n)
+    if len(have) < n:
+        raise RuntimeError(f"the bench could print only {len(have)} of {n} orders")
     return have
 
 

@@ -363,18 +363,64 @@ def station_rss(db_url: str) -> dict:
     return {"station_rss_mb": json.loads(shown)["rss_mb"] if shown else None}
 
 
-def run(quick: bool = False, progress: Progress = _stderr) -> dict:
-    from devices.bench import frames_per_second
-    from devices.scales import protocol_names
-    from printing.bench import ms_per_label
+def _xvfb() -> tuple[subprocess.Popen, str] | None:
+    """A private Xvfb server and its display, when Xvfb is installed."""
+    import shutil
 
-    n = 100_000 if quick else 1_000_000
-    reps = 100 if quick else 500
+    exe = shutil.which("Xvfb")
+    if not exe:
+        return None
+    r, w = os.pipe()
+    proc = subprocess.Popen(
+        [exe, "-displayfd", str(w), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(w,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(w)
+    with os.fdopen(r) as f:
+        number = f.readline().strip()
+    if not number:
+        proc.kill()
+        proc.wait()
+        return None
+    return proc, f":{number}"
+
+
+def scan_to_paint(db_url: str, scans: int) -> dict:
+    """Key Enter in the verify station's scan field → verdict painted (app/ui/bench_paint.py),
+    in a child process on a private Xvfb display (offscreen when Xvfb is missing)."""
+    env = dict(os.environ)
+    server = _xvfb()
+    if server is not None:
+        env.update(DISPLAY=server[1], QT_QPA_PLATFORM="xcb")
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "app.ui.bench_paint", "--db", db_url, "--scans", str(scans)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        if server is not None:
+            server[0].terminate()
+            server[0].wait()
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("{")), None)
+    if line is None:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"scan_to_paint_error": tail}
+    return json.loads(line)
+
+
+def db_figures(db: Database, reps: int, progress: Progress = _stderr) -> dict:
+    """The figures that depend on the database: lookups, scan → verdict, weigh → commit."""
     out: dict = {}
-    db = big_db(n, progress)
     with db.read() as s:
         out["orders_in_db"] = s.scalar(select(func.count()).select_from(Order))
-    progress("lookups")
+    progress(f"lookups ({out['orders_in_db']:,} orders)")
     out.update(phone_tail_lookup(db, reps))
     out.update(browser_search(db, reps // 2))
     out.update(dispute_lookup(db, reps))
@@ -384,6 +430,38 @@ def run(quick: bool = False, progress: Progress = _stderr) -> dict:
             out.update(fn(db, reps))
         except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the rest
             out[f"{name}_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return out
+
+
+def growth(big: dict, small: dict, suffix: str = "_100k") -> dict:
+    """``small`` under suffixed keys, and for each p99 figure ``<name>_growth``: the figure at
+    the big database over the one at the small database (1.0: it does not grow)."""
+    out = {f"{k}{suffix}": v for k, v in small.items()}
+    for k, v in big.items():
+        w = small.get(k)
+        if k.endswith("_p99_ms") and isinstance(v, int | float) and isinstance(w, int | float):
+            out[k.removesuffix("_p99_ms") + "_growth"] = round(v / w, 2) if w else None
+    return out
+
+
+def run(quick: bool = False, progress: Progress = _stderr) -> dict:
+    """All figures. Full run: the DB-bound ones at 1,000,000 orders, and again at 100,000
+    (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000 orders only."""
+    from devices.bench import frames_per_second
+    from devices.scales import protocol_names
+    from printing.bench import ms_per_label
+
+    n = 100_000 if quick else 1_000_000
+    reps = 100 if quick else 500
+    db = big_db(n, progress)
+    out = db_figures(db, reps, progress)
+    if not quick:
+        small = big_db(100_000, progress)
+        small_figures = db_figures(small, reps, progress)
+        small_figures.update(station_rss(small.url))
+        small.dispose()
+    progress("scan to paint (GUI)")
+    out.update(scan_to_paint(db.url, 30 if quick else 100))
     progress("labels")
     out["label_ms_per_label"] = round(ms_per_label(100, "100x180"), 2)
     progress("scale frames")
@@ -396,6 +474,8 @@ def run(quick: bool = False, progress: Progress = _stderr) -> dict:
     progress("cold start and memory")
     out.update(cold_start(db.url))
     out.update(station_rss(db.url))
+    if not quick:
+        out.update(growth(out, small_figures))
     db.dispose()
     return out
 
