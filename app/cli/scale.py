@@ -125,6 +125,7 @@ def _open_check(url: str, settings: Any) -> None:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    from app.cli.device_messages import device_message
     from devices.errors import DeviceError
     from devices.scales import get_protocol
     from devices.scales.base import LineSettings
@@ -155,8 +156,8 @@ def cmd_read(args: argparse.Namespace) -> int:
                 args.baud, settings.bytesize, settings.parity, settings.stopbits
             )
         _open_check(args.port, settings)
-    except DeviceError as exc:
-        return _fail(exc.message)
+    except DeviceError as exc:  # permission_denied names the dialout group, in the user's language
+        return _fail(device_message(exc))
     reader = ScaleReader(args.port, name, unit=args.unit, settings=settings)
     source = reader.stable_readings if args.stable else reader.readings
     emitted = 0
@@ -185,6 +186,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
+    from app.cli.device_messages import device_message
     from devices.errors import DeviceError
     from devices.scales.detect import probe_port
 
@@ -193,7 +195,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     try:
         found = probe_port(args.port, capture_s=args.capture, unit=args.unit)
     except DeviceError as exc:
-        return _fail(exc.message)
+        return _fail(device_message(exc))
     if found is None:
         return _fail(f"{args.port}: no known scale protocol heard", 1)
     _emit(

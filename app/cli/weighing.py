@@ -51,7 +51,9 @@ def _scale_settings(url: str, protocol: str, unit: str | None):
         try:
             found = probe_port(url, capture_s=1.0, unit=unit)
         except DeviceError as exc:
-            raise UsageError(exc.message) from None
+            from app.cli.device_messages import device_message
+
+            raise UsageError(device_message(exc)) from None
         if found is None:
             raise UsageError(f"{url}: no known scale protocol heard (try --scale-protocol)")
         return found.protocol, found.settings

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import save_settings
+from app.ui import fmt
 from app.ui.stations import StationContext
 from app.ui.wedge import WedgeFilter, WedgeScan, disable_input_method
 from app.ui.workers import JobRunner
@@ -68,6 +69,7 @@ def device_error_text(err: DeviceError | None) -> str:
             "Devices",
             "You may not open {port}. Add your user to the dialout group:\n"
             "sudo usermod -aG dialout $USER\n"
+            "(or install the udev rule resources/linux/99-parcelproof-serial.rules)\n"
             "then log out and log in again.",
         ),
         "not_found": QCoreApplication.translate(
@@ -706,7 +708,7 @@ class DevicePanel(QWidget):
         self.frames += 1
         self.last_reading = reading
         self.last_stability = stability
-        self.weight_label.setText(self.tr("{grams} g").format(grams=f"{reading.grams:,}"))
+        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(reading.grams)))
         if reading.overload:
             self.stable_label.setText("⚠ " + self.tr("Overload / out of range"))
             colour = "#b00000"

@@ -333,132 +333,132 @@
         <message>
             <source>Printed</source>
             <extracomment>one colour per step; the legend, the tiles and the table headers name them too</extracomment>
-            <translation type="unfinished" />
+            <translation>已打单</translation>
         </message>
         <message>
             <source>Verified</source>
-            <translation type="unfinished">已校验</translation>
+            <translation>已校验</translation>
         </message>
         <message>
             <source>Weighed</source>
-            <translation type="unfinished" />
+            <translation>已称重</translation>
         </message>
         <message>
             <source>Held</source>
-            <translation type="unfinished">挂起</translation>
+            <translation>挂起</translation>
         </message>
         <message>
             <source>Handed over</source>
-            <translation type="unfinished" />
+            <translation>已交接</translation>
         </message>
         <message>
             <source>Verification incomplete</source>
-            <translation type="unfinished">校验未完成</translation>
+            <translation>校验未完成</translation>
         </message>
         <message>
             <source>(no reason given)</source>
-            <translation type="unfinished" />
+            <translation>（未写原因）</translation>
         </message>
     </context>
     <context>
         <name>DashboardStation</name>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>今天</translation>
         </message>
         <message>
             <source>Refresh (F5)</source>
-            <translation type="unfinished" />
+            <translation>刷新 (F5)</translation>
         </message>
         <message>
             <source>Day:</source>
-            <translation type="unfinished" />
+            <translation>日期：</translation>
         </message>
         <message>
             <source>Per hour: chart</source>
-            <translation type="unfinished" />
+            <translation>每小时：图表</translation>
         </message>
         <message>
             <source>Per hour: table</source>
-            <translation type="unfinished" />
+            <translation>每小时：表格</translation>
         </message>
         <message>
             <source>Counting…</source>
-            <translation type="unfinished" />
+            <translation>正在统计…</translation>
         </message>
         <message>
             <source>Updated {time}</source>
-            <translation type="unfinished" />
+            <translation>更新于 {time}</translation>
         </message>
         <message>
             <source>Hour</source>
-            <translation type="unfinished" />
+            <translation>时段</translation>
         </message>
         <message>
             <source>Operator</source>
-            <translation type="unfinished">操作员</translation>
+            <translation>操作员</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished">原因</translation>
+            <translation>原因</translation>
         </message>
         <message>
             <source>Holds</source>
-            <translation type="unfinished" />
+            <translation>挂起数</translation>
         </message>
         <message>
             <source>Holds by reason</source>
-            <translation type="unfinished" />
+            <translation>挂起原因</translation>
         </message>
         <message>
             <source>Per operator</source>
-            <translation type="unfinished" />
+            <translation>按操作员</translation>
         </message>
         <message>
             <source>Still to ship today</source>
-            <translation type="unfinished" />
+            <translation>今日待发</translation>
         </message>
         <message>
             <source>Hour of the day</source>
-            <translation type="unfinished" />
+            <translation>时段（点）</translation>
         </message>
         <message>
             <source>Parcels</source>
-            <translation type="unfinished" />
+            <translation>包裹数</translation>
         </message>
         <message>
             <source>Parcels per hour, {day}</source>
-            <translation type="unfinished" />
+            <translation>每小时包裹数，{day}</translation>
         </message>
         <message>
             <source>Whole day</source>
-            <translation type="unfinished" />
+            <translation>全天</translation>
         </message>
         <message>
             <source>No holds this day</source>
-            <translation type="unfinished" />
+            <translation>当天没有挂起</translation>
         </message>
         <message>
             <source>(no operator)</source>
-            <translation type="unfinished" />
+            <translation>（无工号）</translation>
         </message>
         <message>
             <source>A past day: the cut-off countdown is shown for today only.</source>
-            <translation type="unfinished" />
+            <translation>历史日期：截单倒计时只在当天显示。</translation>
         </message>
         <message numerus="yes">
             <source>%n order(s) paid before it still to ship.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>截单前付款的订单还有 %n 单未发。</numerusform>
             </translation>
         </message>
         <message>
             <source>⚠ Same-day cut-off {time} has passed.</source>
-            <translation type="unfinished" />
+            <translation>⚠ 当日发截单时间 {time} 已过。</translation>
         </message>
         <message>
             <source>Same-day cut-off {time}: {h} h {m:02d} min left.</source>
-            <translation type="unfinished" />
+            <translation>当日发截单 {time}：还剩 {h} 小时 {m:02d} 分。</translation>
         </message>
     </context>
     <context>
@@ -2801,7 +2801,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>Daily dashboard</source>
-            <translation type="unfinished" />
+            <translation>日报看板</translation>
         </message>
         <message>
             <source>Administration</source>
