@@ -60,4 +60,13 @@ def ready_db(args: argparse.Namespace):
 
 
 #: CLI modules under app/cli that add sub-commands with ``register(subparsers)``.
-CLI_MODULES = ("scale", "printing", "stations", "weighing", "shipping", "floor", "bench")
+CLI_MODULES = (
+    "scale",
+    "printing",
+    "stations",
+    "weighing",
+    "shipping",
+    "floor",
+    "bench",
+    "reports",
+)

@@ -10,6 +10,7 @@ from printing.documents.common import (
     fmt_grams,
     label_format,
 )
+from printing.documents.daily_report import DailyReportData, render_daily_report
 from printing.documents.dispute_report import (
     finding_text,
     layout_dispute_report,
@@ -60,6 +61,7 @@ __all__ = [
     "PickListData",
     "SlipData",
     "SlipLine",
+    "DailyReportData",
     "StubRegisterData",
     "StubRegisterEntry",
     "WaybillData",
@@ -80,6 +82,7 @@ __all__ = [
     "render_manifest",
     "render_pick_list",
     "render_slips",
+    "render_daily_report",
     "render_stub_register",
     "render_waybills",
 ]
