@@ -26,6 +26,7 @@ STATIONS = (
     "admin",
     "orders",
     "holds",
+    "dashboard",
     "devices",
 )
 

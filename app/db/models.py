@@ -339,7 +339,10 @@ class Event(Base):
     """One entry of an order's timeline and of the evidence chain."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_order_at", "order_id", "at"),)
+    __table_args__ = (
+        Index("ix_events_order_at", "order_id", "at"),
+        Index("ix_events_kind_at", "kind", "at"),  # the day's counts (dashboard)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
