@@ -47,7 +47,13 @@ class PgServer:
         return list(argv)
 
     def start(self) -> str:
+        """Create the cluster (first time only) and start the server; returns its URL.
+
+        After ``stop(keep_data=True)`` it starts the same cluster again on the same port
+        (the load test's outage phase)."""
         bindir = _bindir()
+        if self.data.exists():
+            return self._launch(bindir)
         if self._as_root:
             shutil.chown(self.tmp, "postgres", "postgres")
         subprocess.run(
@@ -66,6 +72,9 @@ class PgServer:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        return self._launch(bindir)
+
+    def _launch(self, bindir: Path) -> str:
         self.proc = subprocess.Popen(
             self._cmd(
                 str(bindir / "postgres"),
@@ -83,7 +92,7 @@ class PgServer:
                 "max_connections=200",
             ),
             stdout=subprocess.DEVNULL,
-            stderr=open(self.tmp / "server.log", "w"),  # noqa: SIM115
+            stderr=open(self.tmp / "server.log", "a"),  # noqa: SIM115
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -103,11 +112,21 @@ class PgServer:
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
-    def stop(self) -> None:
+    def stop(self, *, keep_data: bool = False) -> None:
+        """Stop the server; ``keep_data`` keeps the cluster so that ``start()`` brings the same
+        databases back (a server outage), otherwise the temp dir is removed."""
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+                self.proc.wait(15)
+        # As root the process we started is a `runuser` wrapper: the postmaster itself may
+        # still be shutting down. It is gone when it has removed its pid file.
+        pid_file = self.data / "postmaster.pid"
+        deadline = time.monotonic() + 30
+        while pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not keep_data:
+            shutil.rmtree(self.tmp, ignore_errors=True)

@@ -14,6 +14,8 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +52,27 @@ def link(prev_hash: str, body: bytes) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + body).hexdigest()
 
 
+#: (uid, at) for the first event the next service call appends: see `station_event`.
+_pending: ContextVar[tuple[str, dt.datetime | None] | None] = ContextVar("_pending", default=None)
+
+
+@contextmanager
+def station_event(uid: str, at: dt.datetime | None = None) -> Iterator[None]:
+    """Give the first event appended inside this block the station's own ``uid`` (and the
+    time ``at`` it happened at the station, for a replay from the offline outbox).
+
+    The station makes the uid before its first attempt, so a service call that committed but
+    whose answer was lost (the server went away at that moment) is recognised when it is
+    replayed: an event with that uid exists, and the unique constraint on ``events.uid``
+    refuses a second one. That is what makes an outbox replay exactly-once.
+    """
+    token = _pending.set((uid, at))
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+
+
 def append_event(
     session: Session,
     kind: str,
@@ -63,6 +86,12 @@ def append_event(
 ) -> Event:
     """Append one event to the chain inside the caller's transaction and return it (flushed)."""
     detail = detail or {}
+    pending = _pending.get()
+    if pending is not None and uid is None:  # the first event of a station's own action
+        _pending.set(None)
+        uid = pending[0]
+        if pending[1] is not None:
+            detail = {**detail, "recorded_at": pending[1].astimezone(dt.UTC).isoformat()}
     at = at or utcnow()
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)

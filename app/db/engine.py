@@ -24,6 +24,28 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why in plain words."""
 
 
+def is_connection_error(exc: BaseException) -> bool:
+    """True when ``exc`` means the database could not be reached (server down, network gone,
+    connection dropped mid-transaction) rather than a refusal or a bug: the station then keeps
+    the action in its outbox for later."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig or exc).lower()
+        # SQLite being busy or a schema problem is not an outage
+        return "database is locked" not in text and "no such table" not in text
+    try:
+        import psycopg
+
+        if isinstance(exc, psycopg.OperationalError):
+            return True
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pass
+    return isinstance(exc, ConnectionError)
+
+
 def default_url() -> str:
     env = os.environ.get(ENV_DB)
     if env:

@@ -39,7 +39,16 @@ COUNTED = frozenset({OK, LINE_COMPLETE, ORDER_COMPLETE})
 REFUSED = frozenset({WRONG_ITEM, EXTRA_UNIT, BAD_CHECK_DIGIT, UNKNOWN_CODE, SERIAL_DUPLICATE})
 
 #: reasons an order is put on hold at a scanning station (supervisor's queue)
-HOLD_REASONS = ("shortage", "wrong_item", "damaged", "address_problem", "incomplete")
+#: ``offline_conflict``: a scan kept at a station while the server was gone and refused when it
+#: was replayed (the order changed meanwhile): a person checks the parcel.
+HOLD_REASONS = (
+    "shortage",
+    "wrong_item",
+    "damaged",
+    "address_problem",
+    "incomplete",
+    "offline_conflict",
+)
 
 
 @dataclass(frozen=True)

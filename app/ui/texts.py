@@ -100,6 +100,10 @@ def hold_reason_label(reason: str) -> str:
         "damaged": QCoreApplication.translate("Hold", "Damaged goods"),
         "address_problem": QCoreApplication.translate("Hold", "Address problem"),
         "weight": QCoreApplication.translate("Hold", "Weight out of tolerance"),
+        "incomplete": QCoreApplication.translate("Hold", "Verification incomplete"),
+        "offline_conflict": QCoreApplication.translate(
+            "Hold", "Scanned while offline, refused when sent: check the parcel"
+        ),
     }
     return labels.get(reason, reason)
 
