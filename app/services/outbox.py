@@ -148,6 +148,14 @@ class Outbox:
             )
 
 
+def default_path(station: str) -> Path:
+    """The station's outbox file in the user data dir (one per station name)."""
+    from platformdirs import user_data_dir
+
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in station) or "station"
+    return Path(user_data_dir("parcelproof", appauthor=False)) / f"outbox-{safe}.sqlite"
+
+
 def _reached_server(db: Database, uid: str) -> bool:
     with db.read() as s:
         return s.scalar(select(Event.id).where(Event.uid == uid)) is not None

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import random
 import threading
+import uuid
 from collections import deque
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -34,7 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.chain import station_event
+from app.db.engine import is_connection_error
 from app.domain import weighing as rules
+from app.services import outbox as ob
 from app.services import weighing as svc
 from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
@@ -57,6 +62,8 @@ COLOURS = {
     "warn": ("#f9a825", "#1a1a1a"),
 }
 SIGNS = {"ok": "✔", "hold": "✖", "override": "✔", "stop": "⛔", "busy": "…", "warn": "⚠"}
+#: how often a station with weighings kept offline tries the server again
+REPLAY_EVERY_MS = 5000
 BEEPS = {"ok": 1, "override": 1, "hold": 2, "error": 2, "stop": 3}
 
 
@@ -272,6 +279,8 @@ class WeighStation(QWidget):
     weighing_recorded = Signal(object)  # svc.WeighResult
     sound_played = Signal(str)
     bundle_closed = Signal(object)  # svc.BundleReport
+    weighing_kept_offline = Signal(str, int)  # waybill, grams: in the outbox
+    outbox_replayed = Signal(object)  # ob.ReplayReport
 
     @classmethod
     def title(cls) -> str:
@@ -297,9 +306,21 @@ class WeighStation(QWidget):
         self._queue: deque[str] = deque()
         self._busy = False
         self._own_sim = None
+        # offline: the waybill scanned while the server was unreachable, its weight kept in
+        # the outbox (`app.services.outbox`), replayed by `_replay_timer` when it answers
+        self.offline_waybill: str | None = None
+        self._capture_uid = ""
+        self._outbox: ob.Outbox | None = None
+        self._replaying = False
 
         # --- widgets ------------------------------------------------------------------------
         self.scale_label = QLabel()
+        self.offline_label = QLabel()
+        self.offline_label.setVisible(False)
+        self.offline_label.setStyleSheet(
+            "font-size: 16pt; font-weight: bold; background: #f9a825; color: #1a1a1a;"
+            " padding: 4px;"
+        )
         set_big(self.scale_label, 16)
         self.live_label = QLabel()
         set_big(self.live_label, 16, bold=False)
@@ -310,6 +331,7 @@ class WeighStation(QWidget):
         top.addWidget(self.live_label)
         top.addSpacing(20)
         top.addWidget(self.bundle_label)
+        top.addWidget(self.offline_label)
 
         self.instruction = QLabel()
         set_big(self.instruction, 30)
@@ -427,6 +449,13 @@ class WeighStation(QWidget):
         self._show_verdict("info", "", "")
         self._update_scale_label()
         self._refresh_bundle()
+        self._replay_timer = QTimer(self)
+        self._replay_timer.setInterval(REPLAY_EVERY_MS)
+        self._replay_timer.timeout.connect(self.replay_outbox)
+        self._replay_timer.start()
+        if Path(self.ctx.extras.get("outbox_path") or ob.default_path(self.station)).exists():
+            self.outbox()  # kept from before a restart: send it when the server answers
+            self._show_offline()
         self._update_instruction()
 
     # --- station protocol --------------------------------------------------------------------
@@ -435,6 +464,10 @@ class WeighStation(QWidget):
         self.scan_field.setFocus()
 
     def close_station(self) -> None:
+        self._replay_timer.stop()
+        if self._outbox is not None:
+            self._outbox.close()
+            self._outbox = None
         self.wedge.uninstall()
         self.bridge.stop()
         if self._own_sim is not None:
@@ -489,6 +522,7 @@ class WeighStation(QWidget):
 
     def _on_started(self, ctx: svc.WeighContext) -> None:
         self._settle()
+        self.offline_waybill = None
         if self.batch_box.isChecked() and self.context is not None and not self.recording:
             if ctx.waybill_no == self.context.waybill_no or any(
                 c.waybill_no == ctx.waybill_no for c in self.batch
@@ -525,6 +559,20 @@ class WeighStation(QWidget):
         self.batch = []
         self.order_label.clear()
         self.expected_label.clear()
+        if is_connection_error(exc):  # the server is gone: weigh anyway, keep it locally
+            self.offline_waybill = code
+            self.gate.arm(code)
+            self.order_label.setText(self.tr("Waybill {waybill} (server unreachable)").format(
+                waybill=code
+            ))
+            self.expected_label.setText(self.tr("Expected weight unknown until the server is back"))
+            self._show_verdict("warn", self.tr("OFFLINE"), self.tr(
+                "The weight is kept at this station and checked when the server is back."
+            ))
+            self._show_offline()
+            self._update_instruction()
+            return
+        self.offline_waybill = None
         if getattr(exc, "code", "") == "intercepted":
             self.play("stop")
             self.overlay.show_stop(self.tr("INTERCEPTED"), exception_text(exc))
@@ -611,6 +659,10 @@ class WeighStation(QWidget):
 
     def _capture(self, waybill: str, grams: int) -> None:
         ctx = self.context
+        if ctx is None and self.offline_waybill == waybill:
+            self.weight_captured.emit(waybill, grams)
+            self._keep_offline(waybill, grams, str(uuid.uuid4()))
+            return
         if ctx is None or ctx.waybill_no != waybill:
             return
         self.weight_captured.emit(waybill, grams)
@@ -619,9 +671,14 @@ class WeighStation(QWidget):
         self._show_verdict("busy", self.tr("Recording…"), "")
         db, op, st, div = self.db, self.ctx.operator_code, self.station, self.division
         batch = [c.waybill_no for c in self.batch] or None
+        # made before the first attempt: if the server takes it but the answer is lost, the
+        # outbox replay recognises it (exactly once)
+        uid = self._capture_uid = str(uuid.uuid4())
+        self._captured = (waybill, grams, div)
 
         def job() -> svc.WeighResult:
-            return svc.record_weighing(db, waybill, grams, div, op, st, batch_waybills=batch)
+            with station_event(uid):
+                return svc.record_weighing(db, waybill, grams, div, op, st, batch_waybills=batch)
 
         self.jobs.submit(job, self._on_recorded, self._on_record_failed)
 
@@ -639,11 +696,99 @@ class WeighStation(QWidget):
 
     def _on_record_failed(self, exc: Exception) -> None:
         self.recording = False
+        if is_connection_error(exc) and not self.batch:
+            waybill, grams, _div = self._captured
+            self.context = None
+            self._keep_offline(waybill, grams, self._capture_uid)
+            return
         self._show_verdict("hold", self.tr("NOT RECORDED — weigh again"), exception_text(exc))
         self.play("error")
         if self.context is not None:  # lift the parcel off and put it back
             self.gate.arm(self.context.waybill_no)
         self._update_instruction()
+
+    # --- offline: the outbox ------------------------------------------------------------------
+
+    def outbox(self) -> ob.Outbox:
+        if self._outbox is None:
+            path = self.ctx.extras.get("outbox_path") or ob.default_path(self.station)
+            self._outbox = ob.Outbox(path)
+        return self._outbox
+
+    def _keep_offline(self, waybill: str, grams: int, uid: str) -> None:
+        """The server is unreachable: keep the weighing at the station (durable), never OK."""
+        self.outbox().add(
+            ob.WEIGH,
+            {
+                "waybill_no": waybill,
+                "grams": grams,
+                "division": self.division,
+                "operator": self.ctx.operator_code,
+                "station": self.station,
+            },
+            uid=uid,
+        )
+        self.offline_waybill = None
+        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(grams)))
+        self._show_verdict(
+            "warn",
+            self.tr("KEPT OFFLINE — not checked yet"),
+            self.tr(
+                "Waybill {waybill}: {grams} g kept at this station. The server is unreachable;"
+                " the verdict comes when it is back."
+            ).format(waybill=waybill, grams=fmt.number(grams)),
+        )
+        self.play("error")
+        self.weighing_kept_offline.emit(waybill, grams)
+        self._show_offline()
+        self._update_instruction()
+        if self.sim is not None:
+            QTimer.singleShot(1500, self.sim.remove)
+
+    def _show_offline(self) -> None:
+        n = self.outbox().count() if self._outbox is not None or self.offline_waybill else 0
+        if n or self.offline_waybill:
+            self.offline_label.setText(
+                self.tr("⚠ Server unreachable — %n weighing(s) kept here", "", n)
+            )
+        self.offline_label.setVisible(bool(n or self.offline_waybill))
+
+    def replay_outbox(self) -> None:
+        """Send what the outbox kept (pool thread), if anything and not already sending."""
+        if self._replaying or self._outbox is None or not self._outbox.count():
+            return
+        self._replaying = True
+        db, box = self.db, self._outbox
+        self.jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
+
+    def _on_replay_failed(self, exc: Exception) -> None:
+        self._replaying = False
+
+    def _on_replayed(self, rep: ob.ReplayReport) -> None:
+        self._replaying = False
+        self._show_offline()
+        if rep.still_offline or not (rep.replayed or rep.already_there or rep.conflicts):
+            return
+        self.outbox_replayed.emit(rep)
+        held = [i.params["waybill_no"] for i, _r in rep.holds]
+        held += [i.params.get("waybill_no", "") for i, _c in rep.conflicts]
+        if held:
+            self._show_verdict(
+                "hold",
+                self.tr("Server back: %n parcel(s) weighed offline are HELD", "", len(held)),
+                self.tr("Pull them back for checking: {waybills}").format(
+                    waybills=", ".join(held)
+                ),
+            )
+            self.play("hold")
+        elif self.context is None and not self.recording:
+            self._show_verdict(
+                "ok",
+                self.tr("Server back: %n weighing(s) kept offline are recorded", "",
+                        rep.replayed + rep.already_there),
+                "",
+            )
+        self._refresh_bundle()
 
     def _show_result(self, res: svc.WeighResult) -> None:
         self.last = res
@@ -700,7 +845,7 @@ class WeighStation(QWidget):
     def _update_instruction(self) -> None:
         if self.gate.waiting_for_removal and not self.gate.armed and self.live_grams:
             text = self.tr("Take the parcel off the scale")
-        elif self.context is not None and self.gate.armed:
+        elif (self.context is not None or self.offline_waybill) and self.gate.armed:
             if self.gate.waiting_for_removal:
                 text = self.tr("Take the previous parcel off the scale")
             elif self.batch_box.isChecked():

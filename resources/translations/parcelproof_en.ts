@@ -1522,6 +1522,14 @@ then log out and log in again.</translation>
             <source>Weight out of tolerance</source>
             <translation>Weight out of tolerance</translation>
         </message>
+        <message>
+            <source>Verification incomplete</source>
+            <translation>Verification incomplete</translation>
+        </message>
+        <message>
+            <source>Scanned while offline, refused when sent: check the parcel</source>
+            <translation>Scanned while offline, refused when sent: check the parcel</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -3104,6 +3112,7 @@ then log out and log in again.</translation>
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
+            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>No order has the waybill number {key}.</translation>
         </message>
         <message>
@@ -3250,6 +3259,22 @@ then log out and log in again.</translation>
             <translation>Not identical</translation>
         </message>
         <message>
+            <source>Waybill {waybill} (server unreachable)</source>
+            <translation>Waybill {waybill} (server unreachable)</translation>
+        </message>
+        <message>
+            <source>Expected weight unknown until the server is back</source>
+            <translation>Expected weight unknown until the server is back</translation>
+        </message>
+        <message>
+            <source>OFFLINE</source>
+            <translation>OFFLINE</translation>
+        </message>
+        <message>
+            <source>The weight is kept at this station and checked when the server is back.</source>
+            <translation>The weight is kept at this station and checked when the server is back.</translation>
+        </message>
+        <message>
             <source>INTERCEPTED</source>
             <translation>INTERCEPTED</translation>
         </message>
@@ -3312,6 +3337,39 @@ then log out and log in again.</translation>
         <message>
             <source>NOT RECORDED — weigh again</source>
             <translation>NOT RECORDED — weigh again</translation>
+        </message>
+        <message>
+            <source>KEPT OFFLINE — not checked yet</source>
+            <translation>KEPT OFFLINE — not checked yet</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill}: {grams} g kept at this station. The server is unreachable; the verdict comes when it is back.</source>
+            <translation>Waybill {waybill}: {grams} g kept at this station. The server is unreachable; the verdict comes when it is back.</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ Server unreachable — %n weighing(s) kept here</source>
+            <translation>
+                <numerusform>⚠ Server unreachable — %n weighing kept here</numerusform>
+                <numerusform>⚠ Server unreachable — %n weighings kept here</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Server back: %n parcel(s) weighed offline are HELD</source>
+            <translation>
+                <numerusform>Server back: %n parcel weighed offline are HELD</numerusform>
+                <numerusform>Server back: %n parcels weighed offline are HELD</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Pull them back for checking: {waybills}</source>
+            <translation>Pull them back for checking: {waybills}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Server back: %n weighing(s) kept offline are recorded</source>
+            <translation>
+                <numerusform>Server back: %n weighing kept offline are recorded</numerusform>
+                <numerusform>Server back: %n weighings kept offline are recorded</numerusform>
+            </translation>
         </message>
         <message>
             <source>OK — ship it</source>

@@ -1517,6 +1517,14 @@ sudo usermod -aG dialout $USER
             <source>Weight out of tolerance</source>
             <translation>重量超差</translation>
         </message>
+        <message>
+            <source>Verification incomplete</source>
+            <translation>校验未完成</translation>
+        </message>
+        <message>
+            <source>Scanned while offline, refused when sent: check the parcel</source>
+            <translation>离线时扫描，补传时被拒：请核查包裹</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -3087,6 +3095,7 @@ sudo usermod -aG dialout $USER
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
+            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>没有运单号为 {key} 的订单。</translation>
         </message>
         <message>
@@ -3233,6 +3242,22 @@ sudo usermod -aG dialout $USER
             <translation>包裹不相同</translation>
         </message>
         <message>
+            <source>Waybill {waybill} (server unreachable)</source>
+            <translation>运单 {waybill}（服务器连不上）</translation>
+        </message>
+        <message>
+            <source>Expected weight unknown until the server is back</source>
+            <translation>服务器恢复前无法得知预估重量</translation>
+        </message>
+        <message>
+            <source>OFFLINE</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>The weight is kept at this station and checked when the server is back.</source>
+            <translation>重量先存在本机，服务器恢复后再判定。</translation>
+        </message>
+        <message>
             <source>INTERCEPTED</source>
             <translation>已拦截</translation>
         </message>
@@ -3295,6 +3320,36 @@ sudo usermod -aG dialout $USER
         <message>
             <source>NOT RECORDED — weigh again</source>
             <translation>未记录 — 请重新称重</translation>
+        </message>
+        <message>
+            <source>KEPT OFFLINE — not checked yet</source>
+            <translation>已离线暂存 — 尚未判定</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill}: {grams} g kept at this station. The server is unreachable; the verdict comes when it is back.</source>
+            <translation>运单 {waybill}：{grams} g 已存在本机。服务器连不上，恢复后给出判定。</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ Server unreachable — %n weighing(s) kept here</source>
+            <translation>
+                <numerusform>⚠ 服务器连不上 — 本机暂存 %n 条称重</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Server back: %n parcel(s) weighed offline are HELD</source>
+            <translation>
+                <numerusform>服务器已恢复：离线称重的 %n 个包裹被挂起</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Pull them back for checking: {waybills}</source>
+            <translation>请把这些包裹拿回核查：{waybills}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Server back: %n weighing(s) kept offline are recorded</source>
+            <translation>
+                <numerusform>服务器已恢复：离线暂存的 %n 条称重已入库</numerusform>
+            </translation>
         </message>
         <message>
             <source>OK — ship it</source>
