@@ -65,6 +65,7 @@ def _scale_settings(url: str, protocol: str, unit: str | None):
 
 
 def cmd_weigh_line(args: argparse.Namespace) -> int:
+    from app.cli.device_messages import device_message
     from app.domain import weighing as rules
     from app.services.orders import ServiceError
     from app.services.weighing import record_weighing
@@ -95,11 +96,11 @@ def cmd_weigh_line(args: argparse.Namespace) -> int:
         readings.put((r, bool(st.stable)))
 
     def on_scale_state(state: str, err: DeviceError | None) -> None:  # scale reader thread
-        events.put(("scale", state + (f" ({err.message})" if err else "")))
+        events.put(("scale", state + (f" ({device_message(err)})" if err else "")))
 
     def on_scanner_state(state: str, err: DeviceError | None) -> None:  # scanner thread
         if state != "no_data":  # a scanner is silent between scans
-            events.put(("scanner", state + (f" ({err.message})" if err else "")))
+            events.put(("scanner", state + (f" ({device_message(err)})" if err else "")))
 
     scale = ScaleReader(
         args.scale, protocol, unit=args.unit, settings=settings, on_reading=on_reading,

@@ -149,3 +149,17 @@ def test_cli_as_an_unprivileged_user_on_a_real_pty(denied_pty, lang, words):
         pytest.skip(f"nobody cannot run this checkout's Python: {run.stderr[:200]}")
     assert run.returncode == 2, run.stderr
     assert run.stderr.count("\n") == 1 and words in run.stderr and denied_pty in run.stderr
+
+
+def test_weigh_line_reports_the_denied_scale_in_chinese(denied, monkeypatch, tmp_path):
+    """The headless line keeps retrying (a cable may come back) and says why on stderr."""
+    url = f"sqlite:///{tmp_path / 'pp.db'}"
+    assert _cli(["--db", url, "db", "upgrade"], monkeypatch)[0] == 0
+    code, out, err = _cli(
+        ["--db", url, "weigh-line", "--scanner", "loop://", "--scale", denied]
+        + ["--scale-protocol", "stgs", "--timeout", "1.5"],
+        monkeypatch,
+        "zh_CN",
+    )
+    assert out == ""
+    assert f"scale disconnected (无权打开串口 {denied}" in err and "dialout" in err
