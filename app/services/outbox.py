@@ -235,7 +235,10 @@ def replay(db: Database, outbox: Outbox) -> ReplayReport:
     t0 = time.perf_counter()
     report = ReplayReport()
     opened: dict[str, int] = {}
+    opens: dict[str, OutboxItem] = {}  # orders opened by this replay: checked at the end
     for item in outbox.pending():
+        if item.op == VERIFY_OPEN:
+            opens[item.params["code"]] = item
         try:
             if _reached_server(db, item.uid):
                 if item.op == VERIFY_OPEN:  # later item scans need the order it opened
@@ -264,5 +267,26 @@ def replay(db: Database, outbox: Outbox) -> ReplayReport:
         report.replayed += 1
         if held:
             report.holds.append((item, held))
+    if not report.still_offline:
+        _hold_unfinished(db, opened, opens, report)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _hold_unfinished(
+    db: Database, opened: dict[str, int], opens: dict[str, OutboxItem], report: ReplayReport
+) -> None:
+    """An order verified offline whose kept scans do not complete it (an item was missed, or
+    the server refused one): nobody saw "incomplete" at the time, so a person checks it."""
+    from app.db.models import Order, OrderStatus
+
+    unfinished = (OrderStatus.PRINTED.value, OrderStatus.PICKED.value)
+    for code, item in opens.items():
+        order_id = opened.get(code)
+        if order_id is None:
+            continue
+        with db.read() as s:
+            status = s.scalar(select(Order.status).where(Order.id == order_id))
+        if status in unfinished:
+            _hold_for_person(db, order_id, item, "offline_incomplete")
+            report.conflicts.append((item, "offline_incomplete"))

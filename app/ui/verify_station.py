@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
+from app.db.engine import is_connection_error
+from app.services import outbox as ob
 from app.services import scanning as sc
 from app.services.scanning import OrderView, ScanResult
 from app.ui.scan_station import LinesTable, ScanStation, hold_text, set_big, verdict_text
+from devices.barcodes import classify
 
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
@@ -43,9 +47,15 @@ def reminder_lines(view: OrderView) -> list[str]:
     return out
 
 
+#: how often a station with scans kept offline tries the server again
+REPLAY_EVERY_MS = 5000
+
+
 class VerifyStation(ScanStation):
     STATION = "verify"
     ROLES = ("verifier", "packer", "supervisor")
+
+    outbox_replayed = Signal(object)  # ob.ReplayReport
 
     @classmethod
     def title(cls) -> str:
@@ -59,6 +69,11 @@ class VerifyStation(ScanStation):
         self.undo_stage = ""  # '' / 'badge' / 'pin'
         self._undo_badge = ""
         self.cartons: set[str] = set()
+        # offline (server unreachable): the waybill whose scans go to the station's outbox
+        self.offline_order: str | None = None
+        self.offline_items = 0
+        self._outbox: ob.Outbox | None = None
+        self._replaying = False
         self.lines = LinesTable()
         self.lines.set_columns(
             [self.tr("SKU"), self.tr("Product"), self.tr("Qty"), self.tr("Scanned"), ""]
@@ -82,6 +97,12 @@ class VerifyStation(ScanStation):
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.start_undo)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._on_escape_activated)
         self._jobs.submit(partial(sc.list_cartons, self.db), self._on_cartons_loaded)
+        self._replay_timer = QTimer(self)
+        self._replay_timer.setInterval(REPLAY_EVERY_MS)
+        self._replay_timer.timeout.connect(self.replay_outbox)
+        self._replay_timer.start()
+        if Path(self._outbox_path()).exists():
+            self.outbox()  # kept from before a restart: sent when the server answers
         self.reset()
 
     def _on_cartons_loaded(self, cartons) -> None:
@@ -89,6 +110,7 @@ class VerifyStation(ScanStation):
 
     def close_station(self) -> None:
         super().close_station()
+        self._replay_timer.stop()
         if self.order is not None:
             oid, db, station = self.order.order_id, self.db, self.station
             self._jobs.submit(lambda: sc.release_claim(db, oid, station=station), lambda _: None)
@@ -136,7 +158,9 @@ class VerifyStation(ScanStation):
     # --- scans -----------------------------------------------------------------------------------
 
     def handle_scan(self, code: str) -> None:
-        if self.undo_stage:
+        if self.offline_order is not None:
+            self._offline_scan(code)
+        elif self.undo_stage:
             self._undo_step(code)
         elif self.order is not None and self.pending_item is not None:
             item, self.pending_item = self.pending_item, None
@@ -167,6 +191,9 @@ class VerifyStation(ScanStation):
         self.play("ok")
 
     def _on_open_failed(self, code: str, exc: Exception) -> None:
+        if is_connection_error(exc):
+            self._offline_open(code)
+            return
         self.add_history(code, "stop" if getattr(exc, "code", "") == "intercepted" else "error")
         if getattr(exc, "code", "") == "intercepted":
             self.reset()
@@ -182,10 +209,110 @@ class VerifyStation(ScanStation):
         self.run(job, self._on_scanned, partial(self._on_scan_failed, serial or code))
 
     def _on_scan_failed(self, code: str, exc: Exception) -> None:
+        if is_connection_error(exc) and self.order is not None:
+            # the order was opened online: its waybill opens it again on replay
+            self._offline_open(self.order.waybill_no or self.order.order_no, code)
+            return
         if getattr(exc, "code", "") in ("intercepted", "held", "already_verified", "wrong_step"):
             self.reset()
         self.add_history(code, "error")
         self.show_exception(exc)
+
+    # --- offline: the outbox ------------------------------------------------------------------
+
+    def _outbox_path(self) -> str:
+        return str(self.ctx.extras.get("outbox_path") or ob.default_path(self.station))
+
+    def outbox(self) -> ob.Outbox:
+        if self._outbox is None:
+            self._outbox = ob.Outbox(self._outbox_path())
+        return self._outbox
+
+    def _kept(self) -> int:
+        return self._outbox.count() if self._outbox is not None else 0
+
+    def _offline_open(self, code: str, first_item: str | None = None) -> None:
+        """The server is unreachable: keep verifying into the outbox, verdicts later."""
+        box = self.outbox()
+        box.add(ob.VERIFY_OPEN, {"code": code, "operator": self.operator, "station": self.station})
+        self.order, self.finished, self.pending_item = None, None, None
+        self.lines.clear()
+        self.offline_order, self.offline_items = code, 0
+        self.add_history(code, "info")
+        if first_item is not None:
+            self._offline_scan(first_item)
+            return
+        self._show_offline()
+        self.play("error")  # the floor must notice: no verdicts now
+
+    def _offline_scan(self, code: str) -> None:
+        c = classify(code)
+        if c.kind == "waybill" and code != self.offline_order:
+            self._offline_open(code)  # the next parcel
+            return
+        if c.refused:  # a misread is known without the server
+            self.add_history(code, "error")
+            self.show_status("error", self.tr("Misread: scan the item again"))
+            self.play("error")
+            return
+        assert self.offline_order is not None
+        self.outbox().add(
+            ob.VERIFY_ITEM,
+            {
+                "order_code": self.offline_order,
+                "code": code,
+                "operator": self.operator,
+                "station": self.station,
+            },
+        )
+        self.offline_items += 1
+        self.add_history(code, "info")
+        self._show_offline()
+        self.play("ok")
+
+    def _show_offline(self) -> None:
+        self.set_instruction(self.tr("OFFLINE: scan the items, then the next waybill"))
+        self.show_status(
+            "warn",
+            self.tr(
+                "Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station"
+                " ({kept} waiting); they are checked when the server is back."
+            ).format(waybill=self.offline_order, n=self.offline_items, kept=self._kept()),
+        )
+
+    def replay_outbox(self) -> None:
+        if self._replaying or self._outbox is None or not self._outbox.count():
+            return
+        self._replaying = True
+        db, box = self.db, self._outbox
+        self._jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
+
+    def _on_replay_failed(self, exc: Exception) -> None:
+        self._replaying = False
+
+    def _on_replayed(self, rep: ob.ReplayReport) -> None:
+        self._replaying = False
+        if rep.still_offline:
+            return
+        self.outbox_replayed.emit(rep)
+        if self.offline_order is not None and not self._kept():
+            self.offline_order = None
+            self.reset()
+        held = sorted(
+            {i.params.get("order_code") or i.params.get("code", "") for i, _c in rep.conflicts}
+        )
+        if held:
+            self.show_status(
+                "error",
+                self.tr(
+                    "Server back: these parcels verified offline are HELD, pull them: {codes}"
+                ).format(codes=", ".join(held)),
+            )
+            self.play("error")
+        elif rep.replayed or rep.already_there:
+            self.show_status(
+                "ok", self.tr("Server back: the scans kept offline are recorded and correct.")
+            )
 
     def _on_scanned(self, r: ScanResult) -> None:
         assert self.order is not None

@@ -2821,6 +2821,7 @@ then log out and log in again.</translation>
         </message>
         <message>
             <source>Verification</source>
+            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Verification</translation>
         </message>
         <message>
@@ -3022,6 +3023,26 @@ then log out and log in again.</translation>
         <message>
             <source>Order {order_no} opened</source>
             <translation>Order {order_no} opened</translation>
+        </message>
+        <message>
+            <source>Misread: scan the item again</source>
+            <translation>Misread: scan the item again</translation>
+        </message>
+        <message>
+            <source>OFFLINE: scan the items, then the next waybill</source>
+            <translation>OFFLINE: scan the items, then the next waybill</translation>
+        </message>
+        <message>
+            <source>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</source>
+            <translation>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</translation>
+        </message>
+        <message>
+            <source>Server back: these parcels verified offline are HELD, pull them: {codes}</source>
+            <translation>Server back: these parcels verified offline are HELD, pull them: {codes}</translation>
+        </message>
+        <message>
+            <source>Server back: the scans kept offline are recorded and correct.</source>
+            <translation>Server back: the scans kept offline are recorded and correct.</translation>
         </message>
         <message>
             <source>Scan the serial number of {name}</source>

@@ -2805,6 +2805,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>Verification</source>
+            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>校验</translation>
         </message>
         <message>
@@ -3005,6 +3006,26 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Order {order_no} opened</source>
             <translation>订单 {order_no} 已打开</translation>
+        </message>
+        <message>
+            <source>Misread: scan the item again</source>
+            <translation>误读：请重新扫描商品</translation>
+        </message>
+        <message>
+            <source>OFFLINE: scan the items, then the next waybill</source>
+            <translation>离线：扫描商品，然后扫下一张运单</translation>
+        </message>
+        <message>
+            <source>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</source>
+            <translation>服务器连不上。运单 {waybill}：已在本机暂存 {n} 次商品扫描（共 {kept} 条待传）；服务器恢复后再核对。</translation>
+        </message>
+        <message>
+            <source>Server back: these parcels verified offline are HELD, pull them: {codes}</source>
+            <translation>服务器已恢复：以下离线校验的包裹已挂起，请拿回：{codes}</translation>
+        </message>
+        <message>
+            <source>Server back: the scans kept offline are recorded and correct.</source>
+            <translation>服务器已恢复：离线暂存的扫描已入库，核对无误。</translation>
         </message>
         <message>
             <source>Scan the serial number of {name}</source>

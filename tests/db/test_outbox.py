@@ -147,3 +147,18 @@ def test_a_real_server_outage_keeps_the_weighings_and_replays_them(tmp_path):
         db.dispose()
     finally:
         server.stop()
+
+
+def test_an_order_left_incomplete_offline_is_held(db, tmp_path):
+    _printed_pillow_orders(db, ("WBV4", 2))
+    box = ob.Outbox(tmp_path / "outbox.sqlite")
+    p = {"operator": "1004", "station": "校验台 1"}
+    box.add(ob.VERIFY_OPEN, {"code": "WBV4", **p})
+    box.add(ob.VERIFY_ITEM, {"order_code": "WBV4", "code": PILLOW, **p})  # 1 of 2
+    rep = ob.replay(db, box)
+    assert [c for _i, c in rep.conflicts] == ["offline_incomplete"]
+    with db.read() as s:
+        row = s.execute(
+            select(Order.status, Order.hold_reason).where(Order.waybill_no == "WBV4")
+        ).one()
+    assert tuple(row) == ("held", "offline_conflict")

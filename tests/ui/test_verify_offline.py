@@ -1,0 +1,89 @@
+"""The verify station when the PostgreSQL server goes away: scans are kept (no verdicts
+pretended), the next waybill starts the next parcel, and on the server's return the kept
+scans are checked; what is wrong or incomplete is held and named."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+
+from app.db.chain import verify_chain
+from app.db.engine import open_database
+from app.db.migrate import upgrade
+from app.db.models import Order, Product, ProductBarcode
+from app.services.operators import find_operator
+from app.ui.stations import StationContext
+from app.ui.verify_station import VerifyStation
+from tests.weigh_support import add_order
+
+T = 30_000
+PILLOW = "6901234567892"
+# waybill numbers the carrier rules recognise (so an offline station tells them from items)
+WB1, WB2 = "YT7712345678901", "YT7712345678902"
+
+
+@pytest.fixture
+def server():
+    from tests.pgserver import PgServer
+
+    srv = PgServer()
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def _scan(qtbot, w, code):
+    w.scan_field.setFocus()
+    qtbot.keyClicks(w.scan_field, code)
+    qtbot.keyClick(w.scan_field, Qt.Key.Key_Return)
+
+
+def test_scans_kept_offline_then_checked(qtbot, server, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    db = open_database(server.url)
+    upgrade(db)
+    add_order(db, WB1, [("BED-PIL-MEM", 2)])
+    add_order(db, WB2, [("BED-PIL-MEM", 2)])
+    with db.write() as s:
+        pid = s.scalar(select(Product.id).where(Product.sku == "BED-PIL-MEM"))
+        s.add(ProductBarcode(product_id=pid, code=PILLOW))
+        s.execute(update(Order).values(status="printed"))
+    ctx = StationContext(
+        db=db,
+        operator=find_operator(db, "1004"),
+        station_name="校验台 9",
+        extras={"outbox_path": str(tmp_path / "outbox.sqlite")},
+    )
+    w = VerifyStation(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 860)
+    w.show()
+    try:
+        server.stop(keep_data=True)
+        _scan(qtbot, w, WB1)
+        qtbot.waitUntil(lambda: w.offline_order == WB1, timeout=T)
+        assert "⚠" in w.status.text() and WB1 in w.status.text()
+        _scan(qtbot, w, PILLOW)
+        _scan(qtbot, w, PILLOW)
+        _scan(qtbot, w, WB2)  # the next parcel
+        _scan(qtbot, w, PILLOW)  # only one of two: nobody can tell while offline
+        qtbot.waitUntil(lambda: w.offline_order == WB2 and w.offline_items == 1, timeout=T)
+        assert w.outbox().count() == 5
+
+        server.start()
+        with qtbot.waitSignal(w.outbox_replayed, timeout=T) as sig:
+            w.replay_outbox()
+        rep = sig.args[0]
+        assert rep.replayed == 5 and [c for _i, c in rep.conflicts] == ["offline_incomplete"]
+        assert "HELD" in w.status.text() and WB2 in w.status.text()
+        assert w.offline_order is None
+        with db.read() as s:
+            got = dict(s.execute(select(Order.waybill_no, Order.status)).all())
+            assert got == {WB1: "verified", WB2: "held"}
+            assert verify_chain(s).intact
+        # back online: the station works as before
+        assert "Scan the waybill" in w.instruction.text()
+    finally:
+        w.close_station()
+        db.dispose()
