@@ -21,13 +21,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -466,8 +469,6 @@ class LinesTable(QFrame):
     """An order's (or pick list's) lines in big type: what is expected and what is counted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
-
         super().__init__(parent)
         self.header = QLabel()
         set_big(self.header, 16, bold=False)
@@ -518,3 +519,19 @@ class LinesTable(QFrame):
         self.header.setText("")
         self.progress.setText("")
         self.table.setRowCount(0)
+
+
+def list_table(columns: list[str], points: int = 14) -> QTableWidget:
+    """A read-only, whole-row-select table in big type for a station's list (holds, weights);
+    it never takes the focus from the scan field."""
+    t = QTableWidget(0, len(columns))
+    t.setHorizontalHeaderLabels(columns)
+    set_big(t, points, bold=False)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t

@@ -12,20 +12,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
 )
 
 from app.services import scanning as sc
 from app.services.scanning import HeldOrder
 from app.ui.order_browser import local_time
-from app.ui.scan_station import ScanStation, hold_text, set_big
+from app.ui.scan_station import ScanStation, hold_text, list_table
 from app.ui.texts import status_label
 
 if TYPE_CHECKING:
@@ -43,8 +40,7 @@ class SupervisorStation(ScanStation):
     def __init__(self, ctx: StationContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.holds: list[HeldOrder] = []
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
             [
                 self.tr("Order no."),
                 self.tr("Waybill no."),
@@ -55,14 +51,6 @@ class SupervisorStation(ScanStation):
                 self.tr("Back to"),
             ]
         )
-        set_big(self.table, 14, bold=False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.reason = QLineEdit(self.tr("Cancelled by the supervisor"))
         self.reason.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.release_button = QPushButton(self.tr("1 Release"))

@@ -17,17 +17,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
 )
 
 from app.services import weighing as svc
 from app.services.weighing import LearnedWeight
-from app.ui.scan_station import ScanStation, set_big
+from app.ui.scan_station import ScanStation, list_table, set_big
 
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
@@ -51,8 +48,7 @@ class WeightsStation(ScanStation):
     def __init__(self, ctx: StationContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.rows: list[LearnedWeight] = []
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
             [
                 self.tr("SKU"),
                 self.tr("Product"),
@@ -63,14 +59,6 @@ class WeightsStation(ScanStation):
                 self.tr("Difference"),
             ]
         )
-        set_big(self.table, 14, bold=False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.adopt_button = QPushButton(self.tr("1 Adopt the learned weight"))
         self.master_button = QPushButton(self.tr("2 Back to the master weight"))
         row = QHBoxLayout()

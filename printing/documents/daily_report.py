@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from printing.documents.common import fmt_time, paper_size
-from printing.documents.table import Column, TableStyle, table_pages
+from printing.documents.table import Column, TableStyle, signature_line, table_pages
 from printing.i18n import norm_lang
 from printing.layout import FontModel, Line, Page, Text
 
@@ -136,12 +136,8 @@ def layout_daily_report(
         else:
             text = _w("no_holds", lang)
         page.add(Text(margin, y, text[:160], s))
-        y += 8.0
-        label = _w("sign", lang)
-        page.add(Text(margin, y, label, s))
-        lx = margin + fm.width(label, s) + 1
-        page.add(Line(lx, y + s + 0.6, margin + inner / 2, y + s + 0.6, 0.3))
-        return y + 10.0
+        signature_line(page, fm, margin, y + 8.0, _w("sign", lang), margin + inner / 2, 3.4)
+        return y + 18.0
 
     return table_pages(
         width=W,

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from printing.barcodes import code128_width_modules
 from printing.documents.common import fmt_time, paper_size
-from printing.documents.table import Column, TableStyle, table_pages
+from printing.documents.table import Column, TableStyle, signature_line, table_pages
 from printing.geometry import CODE128_QUIET_MODULES, MM_PER_DOT, snap_mm
 from printing.i18n import norm_lang
 from printing.layout import Barcode, FontModel, Line, Page, Text
@@ -186,13 +186,8 @@ def layout_stub_register(
     ]
 
     def tail(page: Page, y: float) -> float:
-        s = fm.size(3.6)
-        y += 6.0
-        label = _w("sign", lang)
-        page.add(Text(margin, y, label, s))
-        lx = margin + fm.width(label, s) + 1
-        page.add(Line(lx, y + s + 0.6, margin + inner / 2, y + s + 0.6, 0.3))
-        return y + 12.0
+        signature_line(page, fm, margin, y + 6.0, _w("sign", lang), margin + inner / 2, 3.6)
+        return y + 18.0
 
     return table_pages(
         width=W,

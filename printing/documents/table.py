@@ -162,3 +162,13 @@ def _barcode_cell(page: Page, cell: BarcodeCell, x: float, y: float, w: float) -
         dots -= 1
     bw = mods * dots * MM_PER_DOT
     page.add(Barcode(snap_mm(x + (w - bw) / 2), snap_mm(y), cell.value, dots, snap_mm(cell.height)))
+
+
+def signature_line(
+    page: Page, fm: FontModel, x: float, y: float, label: str, end: float, size: float
+) -> None:
+    """``label`` followed by a line to sign on, up to ``end`` (mm)."""
+    s = fm.size(size)
+    page.add(Text(x, y, label, s))
+    lx = x + fm.width(label, s) + 1
+    page.add(Line(lx, y + s + 0.6, end, y + s + 0.6, 0.3))
