@@ -102,10 +102,46 @@ def carriers(db: Database) -> list[tuple[str, str]]:
         ]
 
 
+def _left_open(s, station: str, carrier: Carrier) -> Cart | None:
+    """This station's cart for ``carrier`` that was never closed (the station was killed with
+    parcels on it): the same cart with its parcels, so the restarted station carries on."""
+    claimed = s.execute(
+        select(Order.id, Order.order_no, Order.waybill_no, Order.claimed_by).where(
+            Order.claimed_by.like(CART_PREFIX + "%"),
+            Order.carrier_id == carrier.id,
+            Order.status.in_((OrderStatus.WEIGHED.value, OrderStatus.SHIPPED.value)),
+        )
+    ).all()
+    carts = {row.claimed_by[len(CART_PREFIX) :] for row in claimed}
+    if not carts:
+        return None
+    opened = s.scalars(
+        select(Event)
+        .where(Event.kind == "handover_opened", Event.station == station)
+        .order_by(Event.seq.desc())
+        .limit(200)
+    )
+    for ev in opened:
+        cart_id = (ev.detail or {}).get("cart")
+        if cart_id in carts and (ev.detail or {}).get("carrier") == carrier.code:
+            cart = Cart(cart_id, carrier.code, carrier.name, ev.at)
+            for row in claimed:
+                if row.claimed_by == CART_PREFIX + cart_id:
+                    w = _last_weighing(s, row.id)
+                    cart.parcels.append((row.order_no, row.waybill_no or "", w.grams if w else 0))
+            return cart
+    return None
+
+
 def open_cart(db: Database, carrier_code: str, *, operator: str = "", station: str = "") -> Cart:
+    """A new cart for the carrier's pickup, or this station's cart that was left open with
+    parcels on it (the station crashed): a restarted station carries on with that cart."""
     _check_role(db, operator)
     with db.write() as s:
         c = _carrier(s, carrier_code)
+        left = _left_open(s, station, c) if station else None
+        if left is not None:
+            return left
         cart = Cart(str(uuid.uuid4()), c.code, c.name, utcnow())
         append_event(
             s,
