@@ -25,6 +25,18 @@ def pg_server_url() -> Iterator[str]:
         server.stop()
 
 
+@pytest.fixture
+def own_pg_server():
+    """A PostgreSQL server of the test's own, which the test may stop and start again
+    (``stop(keep_data=True)`` / ``start()``): a server outage."""
+    from tests.pgserver import PgServer
+
+    server = PgServer()
+    server.start()
+    yield server
+    server.stop()
+
+
 _counter = itertools.count()
 
 

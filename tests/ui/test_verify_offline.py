@@ -4,7 +4,6 @@ scans are checked; what is wrong or incomplete is held and named."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
@@ -23,25 +22,15 @@ PILLOW = "6901234567892"
 WB1, WB2 = "YT7712345678901", "YT7712345678902"
 
 
-@pytest.fixture
-def server():
-    from tests.pgserver import PgServer
-
-    srv = PgServer()
-    srv.start()
-    yield srv
-    srv.stop()
-
-
 def _scan(qtbot, w, code):
     w.scan_field.setFocus()
     qtbot.keyClicks(w.scan_field, code)
     qtbot.keyClick(w.scan_field, Qt.Key.Key_Return)
 
 
-def test_scans_kept_offline_then_checked(qtbot, server, tmp_path, monkeypatch):
+def test_scans_kept_offline_then_checked(qtbot, own_pg_server, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    db = open_database(server.url)
+    db = open_database(own_pg_server.url)
     upgrade(db)
     add_order(db, WB1, [("BED-PIL-MEM", 2)])
     add_order(db, WB2, [("BED-PIL-MEM", 2)])
@@ -60,7 +49,7 @@ def test_scans_kept_offline_then_checked(qtbot, server, tmp_path, monkeypatch):
     w.resize(1280, 860)
     w.show()
     try:
-        server.stop(keep_data=True)
+        own_pg_server.stop(keep_data=True)
         _scan(qtbot, w, WB1)
         qtbot.waitUntil(lambda: w.offline_order == WB1, timeout=T)
         assert "⚠" in w.status.text() and WB1 in w.status.text()
@@ -71,7 +60,7 @@ def test_scans_kept_offline_then_checked(qtbot, server, tmp_path, monkeypatch):
         qtbot.waitUntil(lambda: w.offline_order == WB2 and w.offline_items == 1, timeout=T)
         assert w.outbox().count() == 5
 
-        server.start()
+        own_pg_server.start()
         with qtbot.waitSignal(w.outbox_replayed, timeout=T) as sig:
             w.replay_outbox()
         rep = sig.args[0]

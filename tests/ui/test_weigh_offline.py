@@ -3,7 +3,6 @@ weighing, never says OK for what it could not record, and sends what it kept, on
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -21,24 +20,14 @@ from tests.weigh_support import add_many
 T = 30_000
 
 
-@pytest.fixture
-def server():
-    from tests.pgserver import PgServer
-
-    srv = PgServer()
-    srv.start()
-    yield srv
-    srv.stop()
-
-
 def _scan(qtbot, w, code):
     qtbot.keyClicks(w.scan_field, code)
     qtbot.keyClick(w.scan_field, Qt.Key.Key_Return)
 
 
-def test_server_gone_weighings_kept_then_sent_once(qtbot, server, tmp_path, monkeypatch):
+def test_server_gone_weighings_kept_then_sent_once(qtbot, own_pg_server, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    db = open_database(server.url)
+    db = open_database(own_pg_server.url)
     upgrade(db)
     wbs = add_many(db, 3)
     sim = SimulatedScale("stgs", rate_hz=25, settle_s=0.3, noise_grams=1, seed=4)
@@ -63,7 +52,7 @@ def test_server_gone_weighings_kept_then_sent_once(qtbot, server, tmp_path, monk
         sim.remove()
         qtbot.waitUntil(lambda: not w.gate.needs_zero, timeout=T)
 
-        server.stop(keep_data=True)
+        own_pg_server.stop(keep_data=True)
         for wb, grams in ((wbs[1], 549), (wbs[2], 150)):  # the second one is empty
             _scan(qtbot, w, wb)
             qtbot.waitUntil(lambda wb=wb: w.offline_waybill == wb, timeout=T)
@@ -77,7 +66,7 @@ def test_server_gone_weighings_kept_then_sent_once(qtbot, server, tmp_path, monk
         assert w.outbox().count() == 2
         assert "2" in w.offline_label.text()
 
-        server.start()
+        own_pg_server.start()
         with qtbot.waitSignal(w.outbox_replayed, timeout=T) as replayed:
             w.replay_outbox()
         rep = replayed.args[0]
