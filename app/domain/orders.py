@@ -76,7 +76,7 @@ def split_address(text: str) -> Address:
     postcode = ""
     m = _POSTCODE.search(text)
     if m:
-        postcode = re.sub(r"\D", "", m.group(0))
+        postcode = _DIGITS.sub("", m.group(0))
         text = text[: m.start()].rstrip()
     parts = text.split()
     if len(parts) >= 4:
@@ -138,13 +138,13 @@ _UNSPACED = re.compile(
 )
 
 
+_FULL_PROVINCE = {**{f: f for f in PROVINCES.values()}, **PROVINCES}
+
+
 def full_province(name: str) -> str:
     """``广东`` / ``广东省`` → ``广东省``; ``上海`` → ``上海市``; unknown names unchanged."""
     name = name.strip()
-    for short, full in PROVINCES.items():
-        if name in (short, full):
-            return full
-    return name
+    return _FULL_PROVINCE.get(name, name)
 
 
 def _split_unspaced(text: str, postcode: str) -> Address:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.orders import LineRecord, OrderRecord, split_address, yuan_to_fen
-from app.importers.tables import Row, UnreadableFile, read_rows
+from app.importers.tables import Record, UnreadableFile, clean, read_records
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 SHIPPED = "__shipped__"  # a status that means "already gone": skipped on import
@@ -72,6 +72,8 @@ def parse_time(text: str) -> dt.datetime | None:
 
 
 def parse_qty(text: str) -> int:
+    if text and text.isdigit() and text.isascii() and text[0] != "0":  # fast path: "1", "12"
+        return int(text)
     text = (text or "").strip()
     if not text:
         return 1
@@ -83,7 +85,15 @@ def parse_qty(text: str) -> int:
     return qty
 
 
+_MONEY = re.compile(r"(-?)(\d+)(?:\.(\d{1,2}))?")
+
+
 def parse_money(text: str) -> int:
+    """'99.00' → 9900 (fen); thousands separators and ¥ allowed; ValueError otherwise."""
+    m = _MONEY.fullmatch(text) if text else None
+    if m is not None:  # fast path: a plain amount, as platforms write them
+        fen = int(m[2]) * 100 + int(((m[3] or "") + "00")[:2])
+        return -fen if m[1] else fen
     try:
         return yuan_to_fen(text)
     except ValueError:
@@ -93,8 +103,21 @@ def parse_money(text: str) -> int:
 # --- status words --------------------------------------------------------------------------
 
 
+_STATUS_SEEN: dict[tuple[str, str], str] = {}
+
+
 def status_from_words(words: str, after_sale: str = "") -> str:
     """Map a platform's status text to ours (or SHIPPED for 'already gone')."""
+    key = (words, after_sale)
+    status = _STATUS_SEEN.get(key)
+    if status is None:  # a file has a handful of distinct status texts
+        status = _status_from_words(words, after_sale)
+        if len(_STATUS_SEEN) < 1000:
+            _STATUS_SEEN[key] = status
+    return status
+
+
+def _status_from_words(words: str, after_sale: str) -> str:
     w = (words or "").replace(",", "，").replace(" ", "")
     a = after_sale or ""
     if "退款成功" in a or "退款完成" in a:
@@ -163,28 +186,51 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-Cols = dict[str, tuple[str, ...]]
+Cells = Sequence[object]
+Getter = Callable[[Cells], str]
+Cols = dict[str, Getter]
+_GUARDS = "='\t "  # a cell starting with one of these needs `clean`
+_PADDING = "\t "  # ... or ending with one of these
 
 
-def _resolve(header: Iterable[str], colmap: dict[str, str]) -> Cols:
-    """Once per file: the columns each field is read from (a map wins over the aliases)."""
-    present = set(header)
+def _getter(idxs: tuple[int, ...]) -> Getter:
+    """Reads a field: the first non-empty cleaned cell of these columns ('' when none)."""
+    if not idxs:
+        return lambda cells: ""
+    if len(idxs) == 1:
+        i = idxs[0]
+
+        def one(cells: Cells) -> str:
+            if i >= len(cells):
+                return ""
+            v = cells[i]
+            if v.__class__ is str and (not v or (v[0] not in _GUARDS and v[-1] not in _PADDING)):
+                return v  # type: ignore[return-value]  # the common case, without a call
+            return clean(v)
+
+        return one
+
+    def first(cells: Cells) -> str:
+        n = len(cells)
+        for i in idxs:
+            if i < n:
+                v = clean(cells[i])
+                if v:
+                    return v
+        return ""
+
+    return first
+
+
+def _resolve(header: Sequence[str], colmap: dict[str, str]) -> Cols:
+    """Once per file: how each field is read (a map wins over the aliases). A name that
+    appears twice in the header is read from its last column."""
+    index = {h: i for i, h in enumerate(header)}
     cols: Cols = {}
     for key, aliases in FIELDS.items():
-        if key in colmap:
-            cols[key] = (colmap[key],)
-        else:
-            cols[key] = tuple(a for a in aliases if a in present)
+        names = (colmap[key],) if key in colmap else aliases
+        cols[key] = _getter(tuple(index[a] for a in names if a in index))
     return cols
-
-
-def _pick(row: Row, key: str, cols: Cols) -> str:
-    values = row.values
-    for name in cols[key]:
-        v = values.get(name)
-        if v:
-            return v
-    return ""
 
 
 def detect_platform(header: Iterable[str]) -> str:
@@ -201,19 +247,19 @@ def detect_platform(header: Iterable[str]) -> str:
 # --- parsing -------------------------------------------------------------------------------
 
 
-def _order_fields(rec: OrderRecord, row: Row, cols: Cols) -> None:
-    get = lambda k: _pick(row, k, cols)  # noqa: E731
-    rec.shop = get("shop")
-    rec.buyer = get("buyer")
-    rec.receiver_name = get("receiver_name")
-    rec.receiver_phone = get("receiver_phone")
-    full = get("address")
-    province, city, district = get("province"), get("city"), get("district")
+def _order_fields(rec: OrderRecord, c: Cells, cols: Cols) -> None:
+    rec.shop = cols["shop"](c)
+    rec.buyer = cols["buyer"](c)
+    rec.receiver_name = cols["receiver_name"](c)
+    rec.receiver_phone = cols["receiver_phone"](c)
+    full = cols["address"](c)
+    province, city, district = cols["province"](c), cols["city"](c), cols["district"](c)
     if province or city:
         rec.province, rec.city, rec.district = province, city, district
-        detail = full or get("street")
-        if full and get("street") and get("street") not in full:
-            detail = get("street") + full
+        street = cols["street"](c)
+        detail = full or street
+        if full and street and street not in full:
+            detail = street + full
         rec.address = detail
     else:
         a = split_address(full)
@@ -223,36 +269,39 @@ def _order_fields(rec: OrderRecord, row: Row, cols: Cols) -> None:
             a.district,
             a.detail,
         )
-    rec.paid_at = parse_time(get("paid_at"))
-    rec.promised_ship_at = parse_time(get("promised_ship_at"))
-    rec.buyer_message = get("buyer_message")
-    rec.seller_remark = get("seller_remark")
-    rec.total_fen = parse_money(get("total"))
-    count = get("item_count")
+    rec.paid_at = parse_time(cols["paid_at"](c))
+    rec.promised_ship_at = parse_time(cols["promised_ship_at"](c))
+    rec.buyer_message = cols["buyer_message"](c)
+    rec.seller_remark = cols["seller_remark"](c)
+    rec.total_fen = parse_money(cols["total"](c))
+    count = cols["item_count"](c)
     rec.item_count = parse_qty(count) if count else 0
 
 
-def _line_from(row: Row, cols: Cols) -> LineRecord:
+def _line_from(c: Cells, cols: Cols) -> LineRecord:
     return LineRecord(
-        sku=_pick(row, "sku", cols),
-        title=_pick(row, "title", cols),
-        qty=parse_qty(_pick(row, "qty", cols)),
-        price_fen=parse_money(_pick(row, "price", cols)),
-        attributes=_pick(row, "attributes", cols),
+        sku=cols["sku"](c),
+        title=cols["title"](c),
+        qty=parse_qty(cols["qty"](c)),
+        price_fen=parse_money(cols["price"](c)),
+        attributes=cols["attributes"](c),
     )
 
 
-def _bad_row(row: Row) -> str | None:
-    if "__error__" in row.values:
-        return f"broken CSV record: {row.values['__error__']}"
+def _bad_row(row: Record) -> str | None:
+    if row.error:
+        return f"broken CSV record: {row.error}"
     return None
 
 
-def _order_no(row: Row, cols: Cols) -> str:
-    no = _pick(row, "order_no", cols)
+_FLOATED = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
+
+
+def _order_no(c: Cells, cols: Cols) -> str:
+    no = cols["order_no"](c)
     if not no:
         raise ValueError("no order number")
-    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", no):
+    if not no.isdigit() and _FLOATED.fullmatch(no):
         raise ValueError(f"order number was turned into a float by a spreadsheet: {no!r}")
     return no
 
@@ -266,7 +315,7 @@ def parse_orders_file(
 ) -> ParsedFile:
     """Read an order file (and Taobao's detail file) into records; bad rows become errors."""
     colmap = colmap or {}
-    header, rows = read_rows(path)
+    header, rows = read_records(path)
     platform = platform or detect_platform(header)
     if colmap:
         missing = [c for c in colmap.values() if c not in header]
@@ -287,23 +336,24 @@ def parse_orders_file(
     return out
 
 
-def _status_or_error(row: Row, cols: Cols) -> str:
-    words = _pick(row, "status", cols)
+def _status_or_error(c: Cells, cols: Cols) -> str:
+    words = cols["status"](c)
     if not words:
         return "paid"
-    return status_from_words(words, _pick(row, "after_sale", cols))
+    return status_from_words(words, cols["after_sale"](c))
 
 
 def _parse_one_row_per_order(
-    rows: Iterator[Row], platform: str, cols: Cols, out: ParsedFile
+    rows: Iterator[Record], platform: str, cols: Cols, out: ParsedFile
 ) -> None:
     seen: set[str] = set()
     for row in rows:
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            no = _order_no(row, cols)
-            status = _status_or_error(row, cols)
+            c = row.cells
+            no = _order_no(c, cols)
+            status = _status_or_error(c, cols)
             if no in seen:
                 raise ValueError(f"order {no} appears twice in the file")
             seen.add(no)
@@ -311,7 +361,7 @@ def _parse_one_row_per_order(
                 out.skipped += 1
                 continue
             rec = OrderRecord(platform=platform, order_no=no, status=status, line=row.line)
-            _order_fields(rec, row, cols)
+            _order_fields(rec, c, cols)
         except ValueError as exc:
             out.errors.append(RowError(row.line, str(exc)))
             continue
@@ -319,7 +369,7 @@ def _parse_one_row_per_order(
 
 
 def _attach_lines(lines_path: str | Path, colmap: dict[str, str], out: ParsedFile) -> None:
-    header, rows = read_rows(lines_path)
+    header, rows = read_records(lines_path)
     if not any(h in header for h in FIELDS["order_no"]):
         raise UnreadableFile(f"{lines_path}: no order-number column (订单编号)")
     cols = _resolve(header, colmap)
@@ -328,8 +378,9 @@ def _attach_lines(lines_path: str | Path, colmap: dict[str, str], out: ParsedFil
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            no = _order_no(row, cols)
-            line = _line_from(row, cols)
+            c = row.cells
+            no = _order_no(c, cols)
+            line = _line_from(c, cols)
         except ValueError as exc:
             out.errors.append(RowError(row.line, f"{Path(lines_path).name}: {exc}"))
             continue
@@ -342,7 +393,7 @@ def _attach_lines(lines_path: str | Path, colmap: dict[str, str], out: ParsedFil
 
 
 def _parse_one_row_per_line(
-    rows: Iterator[Row], platform: str, cols: Cols, out: ParsedFile
+    rows: Iterator[Record], platform: str, cols: Cols, out: ParsedFile
 ) -> None:
     by_no: dict[str, OrderRecord] = {}
     bad: set[str] = set()
@@ -351,18 +402,19 @@ def _parse_one_row_per_line(
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            no = _order_no(row, cols)
+            c = row.cells
+            no = _order_no(c, cols)
             if no in bad:
                 continue
-            status = _status_or_error(row, cols)
+            status = _status_or_error(c, cols)
             rec = by_no.get(no)
             if rec is None:
                 rec = OrderRecord(platform=platform, order_no=no, status=status, line=row.line)
-                _order_fields(rec, row, cols)
+                _order_fields(rec, c, cols)
                 by_no[no] = rec
             elif status == "cancelled" and rec.status != SHIPPED:
                 rec.status = "cancelled"
-            rec.lines.append(_line_from(row, cols))
+            rec.lines.append(_line_from(c, cols))
         except ValueError as exc:
             out.errors.append(RowError(row.line, str(exc)))
             if no and no in by_no:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,17 @@ class Row:
             if v:
                 return v
         return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A row as read: its cells by column index, raw (`clean` them on use), or ``error`` when
+    the CSV record is broken. ``extra``: non-empty cells beyond the header's width."""
+
+    line: int  # 1-based physical line where the record starts in the file
+    cells: Sequence[object]
+    error: str = ""
+    extra: int = 0
 
 
 def clean(value: object) -> str:
@@ -70,8 +81,9 @@ def decode(data: bytes, path: Path) -> str:
     raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text")
 
 
-def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
-    """Return the normalised header and an iterator of rows with their line numbers."""
+def read_records(path: str | Path) -> tuple[list[str], Iterator[Record]]:
+    """The normalised header and the rows as `Record`s (cells by index, cleaned on use):
+    the fast way for big files, where most cells of a row are never looked at."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -85,7 +97,25 @@ def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
     return _read_csv(path, text)
 
 
-def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Row]]:
+def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
+    """Return the normalised header and an iterator of rows with their line numbers."""
+    header, records = read_records(path)
+
+    def rows() -> Iterator[Row]:
+        for r in records:
+            if r.error:
+                yield Row(r.line, {"__error__": r.error})
+                continue
+            cells = r.cells
+            values = {header[i]: clean(cells[i]) for i in range(min(len(header), len(cells)))}
+            if r.extra:
+                values["__extra__"] = str(r.extra)
+            yield Row(r.line, values)
+
+    return header, rows()
+
+
+def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Record]]:
     sample = text[:8192]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -99,7 +129,7 @@ def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Row]]:
     if not any(header):
         raise UnreadableFile(f"{path}: no header row")
 
-    def rows() -> Iterator[Row]:
+    def records() -> Iterator[Record]:
         width = len(header)
         while True:
             start = reader.line_num + 1
@@ -108,19 +138,19 @@ def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Row]]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield Row(start, {"__error__": str(exc)})
+                yield Record(start, (), str(exc))
                 continue
-            if not rec or all(not c.strip() for c in rec):
+            if not rec or (not rec[0].strip() and all(not c.strip() for c in rec)):
                 continue
-            values = {header[i]: clean(rec[i]) for i in range(min(width, len(rec)))}
+            extra = 0
             if len(rec) > width and any(c.strip() for c in rec[width:]):
-                values["__extra__"] = str(len(rec) - width)
-            yield Row(start, values)
+                extra = len(rec) - width
+            yield Record(start, rec, "", extra)
 
-    return header, rows()
+    return header, records()
 
 
-def _read_xlsx(path: Path, data: bytes) -> tuple[list[str], Iterator[Row]]:
+def _read_xlsx(path: Path, data: bytes) -> tuple[list[str], Iterator[Record]]:
     try:
         import openpyxl
 
@@ -134,11 +164,11 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[str], Iterator[Row]]:
         raise UnreadableFile(f"{path}: not a readable XLSX workbook ({exc})") from exc
     header = [norm_header(h) for h in raw_header]
 
-    def rows() -> Iterator[Row]:
+    def records() -> Iterator[Record]:
         for n, rec in enumerate(it, start=2):
             if rec is None or all(c is None or str(c).strip() == "" for c in rec):
                 continue
-            yield Row(n, {header[i]: clean(rec[i]) for i in range(min(len(header), len(rec)))})
+            yield Record(n, rec)
         wb.close()
 
-    return header, rows()
+    return header, records()

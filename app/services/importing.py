@@ -9,10 +9,13 @@ order already in the warehouse is an interception. Bulk inserts use SQLAlchemy C
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
@@ -128,12 +131,28 @@ def import_orders(
     parsed = parse_orders_file(path, platform=platform, lines_path=lines_path, colmap=colmap)
     result = ImportResult(skipped=parsed.skipped, errors=list(parsed.errors))
     records = parsed.records
-    with db.write() as s:
+    with db.write() as s, _big_cache(s):
         skus = dict(s.execute(select(Product.sku, Product.id)).all())
         for i in range(0, len(records), CHUNK):
             _apply_chunk(s, records[i : i + CHUNK], skus, result, operator, station)
     result.errors.sort(key=lambda e: e.line)
     return result
+
+
+@contextmanager
+def _big_cache(s: Session, kib: int = 131_072) -> Iterator[None]:
+    """SQLite: a page cache big enough for the whole import (``kib``) while it runs, so the
+    one transaction is not spilled to the WAL page by page; the connection's own size after."""
+    conn = s.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def _apply_chunk(
@@ -188,7 +207,7 @@ def _apply_chunk(
             result.skipped += 1
     if not new_rows:
         return
-    s.execute(insert(Order.__table__), new_rows)
+    _bulk_insert(s, Order.__table__, new_rows)
     ids = {}
     for platform, nos in platform_nos.items():
         ids.update(
@@ -219,8 +238,53 @@ def _apply_chunk(
                 }
             )
     if line_rows:
-        s.execute(insert(OrderLine.__table__), line_rows)
+        _bulk_insert(s, OrderLine.__table__, line_rows)
     result.imported += len(new_rows)
+
+
+def _bulk_insert(s: Session, table: Table, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) in one statement executed for many.
+
+    On SQLite the values go to the driver's ``executemany`` as tuples, each converted by its
+    column type's bind processor (what SQLAlchemy would do row by row, at a third of the
+    cost); other databases take SQLAlchemy's Core insert."""
+    conn = s.connection()
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        s.execute(insert(table), rows)
+        return
+    keys = list(rows[0])
+    missing = [c for c in table.c if c.name not in keys and c.default is not None]
+    if any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
+        s.execute(insert(table), rows)
+        return
+    if missing:  # the column defaults Core would fill in
+        fill = {c.name: c.default.arg for c in missing}  # type: ignore[union-attr]
+        rows = [{**fill, **r} for r in rows]
+        keys = list(rows[0])
+    procs = [
+        (i, p)
+        for i, k in enumerate(keys)
+        if (p := table.c[k].type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    get = itemgetter(*keys)
+    if procs:
+        params = []
+        last: list[tuple[object, object]] = [(object(), None)] * len(procs)
+        for r in rows:
+            t = list(get(r))
+            for j, (i, p) in enumerate(procs):
+                v = t[i]
+                seen, done = last[j]
+                if v is not seen:  # e.g. the import time, one object for every row
+                    done = p(v)
+                    last[j] = (v, done)
+                t[i] = done
+            params.append(tuple(t))
+    else:
+        params = [get(r) for r in rows]
+    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
+    conn.exec_driver_sql(sql, params)
 
 
 def _update_existing(s: Session, old: Order, rec: OrderRecord, operator: str, station: str) -> bool:
