@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.db.chain import append_event
 from app.db.engine import Database
@@ -247,13 +247,14 @@ def _claimed_elsewhere(o: Order, station: str, now: dt.datetime) -> str | None:
 
 
 def _load_lines(s: Session, order_id: int) -> list[OrderLine]:
+    # one query (products and barcodes joined): every scan of the verify station runs it
     return list(
         s.scalars(
             select(OrderLine)
             .where(OrderLine.order_id == order_id)
-            .options(selectinload(OrderLine.product).selectinload(Product.barcodes))
+            .options(joinedload(OrderLine.product).joinedload(Product.barcodes))
             .order_by(OrderLine.line_no)
-        )
+        ).unique()
     )
 
 

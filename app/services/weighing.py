@@ -253,7 +253,7 @@ def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
         select(Order)
         .where(Order.waybill_no == waybill_no)
         .order_by(Order.id.desc())
-        .options(selectinload(Order.lines).selectinload(OrderLine.product))
+        .options(selectinload(Order.lines).joinedload(OrderLine.product))
         .limit(1)
     )
     if lock:
