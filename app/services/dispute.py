@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.db.chain import append_event
 from app.db.engine import Database
@@ -206,10 +206,14 @@ def dispute_check(
         o = s.scalars(
             select(Order)
             .where(Order.id == oid)
-            .options(selectinload(Order.lines).selectinload(OrderLine.product))
+            .options(
+                selectinload(Order.lines).joinedload(OrderLine.product),
+                joinedload(Order.shop),
+                joinedload(Order.carrier),
+            )
         ).one()
-        shop = s.get(Shop, o.shop_id) if o.shop_id else None
-        carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
+        shop: Shop | None = o.shop
+        carrier: Carrier | None = o.carrier
         units, pairs = [], []
         for li in o.lines:
             p: Product | None = li.product
@@ -223,9 +227,14 @@ def dispute_check(
                 "tolerance_permille": shop.tolerance_permille,
             }
         exp = expected_weight(pairs, **kwargs)
-        w = s.scalars(
-            select(Weighing).where(Weighing.order_id == oid).order_by(Weighing.id.desc())
+        w_row = s.execute(
+            select(Weighing, Event.at)
+            .join(Event, Event.id == Weighing.event_id)
+            .where(Weighing.order_id == oid)
+            .order_by(Weighing.id.desc())
+            .limit(1)
         ).first()
+        w, weighed_at = w_row if w_row else (None, None)
         expected = w.expected_grams if w else exp.grams
         tolerance = w.tolerance_grams if w else exp.tolerance_grams
         recorded = w.grams if w else None
@@ -284,7 +293,7 @@ def dispute_check(
             "handover": (
                 {"manifest_no": handover[0], "courier": handover[1]} if handover else None
             ),
-            "weighed_at": _iso(s.get(Event, w.event_id).at) if w else None,
+            "weighed_at": _iso(weighed_at) if w else None,
             "weighing_verdict": w.verdict if w else None,
             "lines": [
                 {"sku": u.sku, "name": u.name, "qty": u.available, "unit_grams": u.grams}
