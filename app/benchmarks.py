@@ -75,20 +75,22 @@ def summary(name: str, ms: list[float]) -> dict[str, float]:
 
 
 def big_db(n: int = 1_000_000, progress: Progress = _stderr) -> Database:
-    """The cached n-order database: demo orders, then copies in SQL with fresh numbers and
-    phones; copies are old (days back), handed over or shipped, with a waybill, a weighing
-    and its event each."""
+    """The cached n-order database: n/10 demo orders (paid, waiting), then nine copies of them
+    in SQL with fresh numbers and phones; copies are old (days back), handed over or shipped,
+    with a waybill, a weighing and its event each."""
     from app.services.demo import make_demo_data
 
-    path = cache_dir() / f"bench_{n}.db"
+    # a tenth demo orders, nine tenths copies (so 100,000 and 1,000,000 have the same shape)
+    base = n // 10 if n >= 100_000 else n
+    name = f"bench_{n}.db" if base in (n, 100_000) else f"bench_{n}_base{base}.db"
+    path = cache_dir() / name
     db = open_database(f"sqlite:///{path}")
     upgrade(db)
     with db.read() as s:
         have = s.scalar(select(func.count()).select_from(Order)) or 0
         weighed = s.scalar(text("SELECT count(*) FROM weighings")) or 0
-    if have >= n and (n <= 100_000 or weighed):
+    if have >= n and (n == base or weighed):
         return db
-    base = min(n, 100_000)
     if have < base:
         progress(f"building {base:,} demo orders (once; cached in {path.parent})")
         make_demo_data(db, base - have, seed=9)
