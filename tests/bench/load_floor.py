@@ -371,7 +371,7 @@ class Station:
                 if not waiting:
                     self.idle()
                     continue
-            limit = self.rng.randint(8, 25)
+            limit = max(self.rng.randint(8, 25), len(order_nos or ()))  # a retry: all of it
 
             def check(names=order_nos):
                 left = self._own_unprinted()

@@ -42,7 +42,7 @@ UNIT = {
     "handover": "handover_scan",
 }
 #: seconds after a reported step at which the station is killed (one run each)
-MOMENTS = (0.0, 0.12)
+MOMENTS = (0.0, 0.12, 0.3)
 ORDERS = 24
 
 
