@@ -952,6 +952,19 @@ def check_floor(db_url: str, records: list[dict], *, settled: bool = True) -> Fl
                     counted[se.order_id] += 1
                 if se.step == "pack" and se.verdict == "packed":
                     packed[se.order_id] += 1
+            # the claim: an order's units are verified at one station, never at two at once
+            verifiers = Counter(
+                oid
+                for oid, _ in s.execute(
+                    select(ScanEvent.order_id, Event.station)
+                    .join(Event, Event.id == ScanEvent.event_id)
+                    .where(
+                        ScanEvent.step == "verify",
+                        ScanEvent.verdict.in_(("ok", "line_complete", "order_complete")),
+                    )
+                    .distinct()
+                )
+            )
             verified_events = Counter(
                 s.scalars(select(Event.order_id).where(Event.kind == "verified"))
             )
@@ -1079,6 +1092,9 @@ def check_floor(db_url: str, records: list[dict], *, settled: bool = True) -> Fl
                 fc.add(f"order {o.order_no} holds {o.waybill_no} but never printed", "impossible")
             if settled and o.claimed_by and st in ("weighed", "printed", "verified"):
                 fc.add(f"order {o.order_no} ({st}) still held by {o.claimed_by}", "impossible")
+        for oid, n in verifiers.items():
+            if n > 1:
+                fc.add(f"order {by_id[oid].order_no}: units verified at {n} stations", "impossible")
         places = [(w.stub_bundle, w.stub_position) for w in weighings.values() if w.stub_bundle]
         if len(places) != len(set(places)):
             fc.add("two weighings share a stub place", "duplicates")
