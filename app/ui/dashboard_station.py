@@ -191,8 +191,16 @@ class DashboardStation(QWidget):
         # --- holds by reason and operators -------------------------------------------------
         self.reasons_table = QTableWidget(0, 2)
         _read_only(self.reasons_table)
+        # the reason takes the room, the count only what it needs
+        self.reasons_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.reasons_table.setWordWrap(True)
         self.operators_table = QTableWidget(0, len(METRICS) + 1)
         _read_only(self.operators_table)
+        self.operators_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(0, 0, 0, 0)
@@ -362,6 +370,8 @@ class DashboardStation(QWidget):
         y.setRange(0, top)
         y.setLabelFormat("%d")
         y.setTickCount(min(top, 5) + 1)
+        if top > 5:
+            y.applyNiceNumbers()  # whole, round steps (0, 5, 10 …), never 6.4
         y.setTitleText(self.tr("Parcels"))
         y.setLabelsFont(_font(11))
         y.setTitleFont(_font(11))
@@ -392,6 +402,7 @@ class DashboardStation(QWidget):
         for i, (reason, n) in enumerate(s.holds_by_reason):
             self.reasons_table.setItem(i, 0, _cell(dashboard_hold_text(reason)))
             self.reasons_table.setItem(i, 1, _cell(str(n), True))
+        self.reasons_table.resizeRowsToContents()
 
     def _show_operators(self, s: DaySummary) -> None:
         self.operators_table.setRowCount(len(s.operators))
