@@ -9,6 +9,7 @@ Uses the Qt tools shipped in the PySide6 wheel; imports no Qt itself.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -127,9 +128,13 @@ def compile_all(*, only_stale: bool = False) -> list[Path]:
         if only_stale and not stale(ts):
             continue
         qm = ts.with_suffix(".qm")
+        # written beside and renamed into place: a running program may have the old file
+        # mapped, and rewriting it in place pulls the pages from under its translator
+        part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
         subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
+            [_tool("pyside6-lrelease"), str(ts), "-qm", str(part)], check=True, capture_output=True
         )
+        os.replace(part, qm)
         built.append(qm)
     return built
 

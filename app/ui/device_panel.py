@@ -435,9 +435,11 @@ class DevicePanel(QWidget):
         grid = QGridLayout(self)
         grid.addWidget(heading, 0, 0, 1, 2)
         grid.addWidget(settings_box, 1, 0)
-        grid.addWidget(scanner_box, 1, 1, 2, 1)
+        # two columns (scale | scanner and raw bytes), so that the panel fits a 1280x800
+        # screen under the header without squeezing the scale's settings
+        grid.addWidget(scanner_box, 1, 1)
         grid.addWidget(live_box, 2, 0)
-        grid.addWidget(raw_box, 3, 0, 1, 2)
+        grid.addWidget(raw_box, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(2, 3)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -121,9 +122,16 @@ class MainWindow(QMainWindow):
     def _update_header(self) -> None:
         self.back.setText(self.tr("Stations (F2)"))
         self.sign_out.setText(self.tr("Sign out"))
-        self.voice.setText(
-            self.tr("🔊 Voice on") if self.voice.isChecked() else self.tr("🔇 Voice off")
+        on = self.voice.isChecked()
+        # a style icon, not an emoji: the floor's fonts may have no glyph for one
+        self.voice.setIcon(
+            self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaVolume
+                if on
+                else QStyle.StandardPixmap.SP_MediaVolumeMuted
+            )
         )
+        self.voice.setText(self.tr("Voice on") if on else self.tr("Voice off"))
         # the button names the other language, in that language
         self.language.setText("English" if self.ctx.settings.lang == "zh_CN" else "中文")
         spec = station_class(self.station_name) if self.station_name else None

@@ -1546,12 +1546,12 @@ then log out and log in again.</translation>
             <translation>Sign out</translation>
         </message>
         <message>
-            <source>🔊 Voice on</source>
-            <translation>🔊 Voice on</translation>
+            <source>Voice on</source>
+            <translation>Voice on</translation>
         </message>
         <message>
-            <source>🔇 Voice off</source>
-            <translation>🔇 Voice off</translation>
+            <source>Voice off</source>
+            <translation>Voice off</translation>
         </message>
         <message>
             <source>DEMO</source>

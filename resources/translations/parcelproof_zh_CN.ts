@@ -1541,12 +1541,12 @@ sudo usermod -aG dialout $USER
             <translation>退出登录</translation>
         </message>
         <message>
-            <source>🔊 Voice on</source>
-            <translation>🔊 语音提示：开</translation>
+            <source>Voice on</source>
+            <translation>语音提示：开</translation>
         </message>
         <message>
-            <source>🔇 Voice off</source>
-            <translation>🔇 语音提示：关</translation>
+            <source>Voice off</source>
+            <translation>语音提示：关</translation>
         </message>
         <message>
             <source>DEMO</source>
