@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.db.engine import Database, DatabaseError, open_database
 from app.services.operators import OperatorInfo
 from app.settings import choose_language, load_settings
+from app.ui import sound
 from app.ui.i18n import install_translators
 from app.ui.icons import DESKTOP_FILE, app_icon
 from app.ui.main_window import MainWindow
@@ -150,6 +151,9 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, _report_start)
     if os.environ.get("PARCELPROOF_EXIT_AFTER_START"):
         QTimer.singleShot(0, app.quit)
+    else:
+        # look for the audio device once the window is up, not at the first scan's verdict
+        QTimer.singleShot(300, lambda: sound.player().audio_available)
     code = app.exec()
     window.release_app_filters()
     window.close()
