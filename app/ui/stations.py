@@ -9,7 +9,8 @@ A station is a QWidget class in its own module under ``app/ui`` with:
 - optionally ``focus_scan_field()`` (called when shown) and ``close_station()`` (called when
   another station replaces it: stop device threads there).
 
-Modules listed in `STATION_MODULES` that do not exist yet are skipped.
+`SPECS` lists every station with its name, roles and title, so that the chooser is drawn
+without importing the station modules (start-up time); a module is imported when opened.
 """
 
 from __future__ import annotations
@@ -18,28 +19,12 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.db.engine import Database
 from app.services.operators import OperatorInfo
 from app.settings import Settings
-
-#: (module, class) in chooser order.
-STATION_MODULES: tuple[tuple[str, str], ...] = (
-    ("app.ui.print_station", "PrintStation"),
-    ("app.ui.pick_station", "PickStation"),
-    ("app.ui.verify_station", "VerifyStation"),
-    ("app.ui.pack_station", "PackStation"),
-    ("app.ui.weigh_station", "WeighStation"),
-    ("app.ui.handover_station", "HandoverStation"),
-    ("app.ui.dispute_station", "DisputeStation"),
-    ("app.ui.supervisor_station", "SupervisorStation"),
-    ("app.ui.weights_station", "WeightsStation"),
-    ("app.ui.dashboard_station", "DashboardStation"),
-    ("app.ui.admin_station", "AdminStation"),
-    ("app.ui.device_panel", "DevicePanel"),
-    ("app.ui.order_browser", "OrderBrowser"),
-)
 
 
 @dataclass
@@ -58,28 +43,113 @@ class StationContext:
         return self.operator.code if self.operator else ""
 
 
-def _load() -> list[type[QWidget]]:
-    out = []
-    for mod_name, cls_name in STATION_MODULES:
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod_name:
-                raise
-            continue
-        out.append(getattr(mod, cls_name))
-    return out
+@dataclass(frozen=True)
+class StationSpec:
+    """A station as the chooser knows it, without importing its module (that costs start-up
+    time: charts, PDF, the admin forms): its ``--station`` name, roles and title. The module
+    is imported when the station is opened. A test holds these equal to the classes'."""
+
+    module: str
+    cls: str
+    STATION: str
+    ROLES: tuple[str, ...]
+    _title: tuple[str, str]  # translation context, source text
+
+    def title(self) -> str:
+        return QCoreApplication.translate(*self._title)
+
+    def load(self) -> type[QWidget]:
+        return getattr(importlib.import_module(self.module), self.cls)
+
+    def __call__(self, ctx: StationContext) -> QWidget:
+        return self.load()(ctx)
 
 
-def available_stations() -> list[type[QWidget]]:
-    return _load()
+def _spec(
+    module: str, cls: str, name: str, roles: tuple[str, ...], title: str, ctx: str = "Stations"
+) -> StationSpec:
+    return StationSpec(f"app.ui.{module}", cls, name, roles, (ctx, title))
 
 
-def station_class(name: str) -> type[QWidget] | None:
-    return next((c for c in _load() if getattr(c, "STATION", "") == name), None)
+def _titles() -> None:  # pragma: no cover - never called: lupdate reads the titles here
+    for text in (
+        "Print station",
+        "Picking",
+        "Verification",
+        "Packing",
+        "Handover",
+        "Dispute desk",
+        "Held orders",
+        "Learned weights",
+        "Daily dashboard",
+        "Administration",
+        "Devices",
+        "Order browser",
+    ):
+        QCoreApplication.translate("Stations", text)
+    QCoreApplication.translate("WeighStation", "Weighing and stubs")
 
 
-def allowed(cls: type[QWidget], operator: OperatorInfo | None) -> bool:
+SUPERVISOR = ("supervisor",)
+#: every station, in chooser order (the same order as STATION_MODULES)
+SPECS: tuple[StationSpec, ...] = (
+    _spec(
+        "print_station", "PrintStation", "print", ("print_operator", "supervisor"), "Print station"
+    ),
+    _spec("pick_station", "PickStation", "pick", ("picker", "supervisor"), "Picking"),
+    _spec(
+        "verify_station",
+        "VerifyStation",
+        "verify",
+        ("verifier", "packer", "supervisor"),
+        "Verification",
+    ),
+    _spec("pack_station", "PackStation", "pack", ("packer", "supervisor"), "Packing"),
+    _spec(
+        "weigh_station",
+        "WeighStation",
+        "weigh",
+        ("weigher", "supervisor"),
+        "Weighing and stubs",
+        "WeighStation",
+    ),
+    _spec(
+        "handover_station",
+        "HandoverStation",
+        "handover",
+        ("weigher", "supervisor", "print_operator"),
+        "Handover",
+    ),
+    _spec(
+        "dispute_station",
+        "DisputeStation",
+        "dispute",
+        ("after_sales", "supervisor"),
+        "Dispute desk",
+    ),
+    _spec("supervisor_station", "SupervisorStation", "holds", SUPERVISOR, "Held orders"),
+    _spec("weights_station", "WeightsStation", "weights", SUPERVISOR, "Learned weights"),
+    _spec("dashboard_station", "DashboardStation", "dashboard", SUPERVISOR, "Daily dashboard"),
+    _spec("admin_station", "AdminStation", "admin", ("admin",), "Administration"),
+    _spec("device_panel", "DevicePanel", "devices", ("supervisor", "admin", "weigher"), "Devices"),
+    _spec("order_browser", "OrderBrowser", "orders", (), "Order browser"),
+)
+
+
+#: (module, class) in chooser order.
+STATION_MODULES: tuple[tuple[str, str], ...] = tuple((c.module, c.cls) for c in SPECS)
+
+
+def available_stations() -> list[StationSpec]:
+    return list(SPECS)
+
+
+def station_class(name: str) -> StationSpec | None:
+    """The station called ``name`` (its module is imported when it is opened)."""
+    return next((c for c in SPECS if name == c.STATION), None)
+
+
+def allowed(cls: StationSpec | type[QWidget], operator: OperatorInfo | None) -> bool:
     roles = getattr(cls, "ROLES", ())
     if not roles:
         return True

@@ -70,3 +70,10 @@ def test_migrations_match_the_models(db):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_the_start_check_knows_the_newest_migration():
+    """`migrate.HEAD` (compared at start without loading Alembic) is Alembic's head."""
+    from app.db.migrate import HEAD, head_revision
+
+    assert head_revision() == HEAD

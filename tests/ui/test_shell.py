@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services.demo import make_demo_data
@@ -173,3 +174,23 @@ def test_idle_watcher_fires_after_quiet_and_activity_restarts_it(qtbot):
         w.eventFilter(w, key)
     assert not fired
     qtbot.waitUntil(lambda: bool(fired), timeout=3000)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_chooser_registry_agrees_with_every_station_class(qapp, lang):
+    """The chooser draws stations from `SPECS` without importing them; each entry must say
+    what the class itself says: name, roles, title."""
+    from app.ui.i18n import install_translators
+    from app.ui.stations import SPECS
+
+    install_translators(qapp, lang)
+    try:
+        for spec in SPECS:
+            cls = spec.load()
+            assert (spec.STATION, tuple(spec.ROLES), spec.title()) == (
+                cls.STATION,
+                tuple(cls.ROLES),
+                cls.title(),
+            ), spec.module
+    finally:
+        install_translators(qapp, "en")
