@@ -189,26 +189,18 @@ class Scheduler:
             time.sleep(0.2)
         raise RuntimeError(f"cupsd did not come up within 60 s:\n{self.log()}")
 
-    def add_file_queue(self, name: str) -> Path:
-        out = self.dir / "out" / f"{name}.pdf"
+    def _add_queue(self, name: str, device: str, ppd: Path) -> None:
         lpadmin = shutil.which("lpadmin") or shutil.which("lpadmin", path="/usr/sbin")
         subprocess.run(
-            [
-                str(lpadmin),
-                "-h",
-                self.sock,
-                "-p",
-                name,
-                "-E",
-                "-v",
-                f"file://{out}",
-                "-P",
-                str(self.dir / "label.ppd"),
-            ],
+            [str(lpadmin), "-h", self.sock, "-p", name, "-E", "-v", device, "-P", str(ppd)],
             capture_output=True,
             check=True,
             timeout=60,
         )
+
+    def add_file_queue(self, name: str) -> Path:
+        out = self.dir / "out" / f"{name}.pdf"
+        self._add_queue(name, f"file://{out}", self.dir / "label.ppd")
         return out
 
     def add_cups_pdf_queue(self, name: str) -> Path:
@@ -222,24 +214,7 @@ class Scheduler:
         conf = Path(f"/etc/cups/cups-pdf-{name}.conf")
         conf.write_text(f"Out {out}\nAnonDirName {out}\nLabel 0\nUserUMask 0000\n")
         self.confs.append(conf)
-        lpadmin = shutil.which("lpadmin") or shutil.which("lpadmin", path="/usr/sbin")
-        subprocess.run(
-            [
-                str(lpadmin),
-                "-h",
-                self.sock,
-                "-p",
-                name,
-                "-E",
-                "-v",
-                f"cups-pdf:/{name}",
-                "-P",
-                str(CUPS_PDF_PPD),
-            ],
-            capture_output=True,
-            check=True,
-            timeout=60,
-        )
+        self._add_queue(name, f"cups-pdf:/{name}", CUPS_PDF_PPD)
         return out
 
     def log(self) -> str:
