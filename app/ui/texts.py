@@ -136,6 +136,11 @@ def error_text(code: str, params: dict | None = None) -> str:
             "Error", "Operator {operator} may not do this (needs: {roles})."
         ),
         "database": QCoreApplication.translate("Error", "The database cannot be reached: {detail}"),
+        "server_unreachable": QCoreApplication.translate(
+            "Error",
+            "The database server cannot be reached (network or server down). Nothing was"
+            " recorded for this scan: try again when the server is back.",
+        ),
         "schema_missing": QCoreApplication.translate(
             "Error", "The database has no tables yet: run “parcelproof db upgrade”."
         ),
@@ -163,8 +168,15 @@ def error_text(code: str, params: dict | None = None) -> str:
 
 def exception_text(exc: BaseException) -> str:
     """Any exception from a job worded for the user (service codes first)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.db.engine import is_connection_error
+
+    if is_connection_error(exc):
+        return error_text("server_unreachable")
     code = getattr(exc, "code", None)
-    if isinstance(code, str):
+    # SQLAlchemy's errors carry a `code` of their own (a link to its docs), not one of ours
+    if isinstance(code, str) and not isinstance(exc, SQLAlchemyError):
         return error_text(code, getattr(exc, "params", {}))
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return error_text("database", {"detail": first})

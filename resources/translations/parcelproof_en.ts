@@ -1181,6 +1181,10 @@ then log out and log in again.</translation>
             <translation>The database cannot be reached: {detail}</translation>
         </message>
         <message>
+            <source>The database server cannot be reached (network or server down). Nothing was recorded for this scan: try again when the server is back.</source>
+            <translation>The database server cannot be reached (network or server down). Nothing was recorded for this scan: try again when the server is back.</translation>
+        </message>
+        <message>
             <source>The database has no tables yet: run “parcelproof db upgrade”.</source>
             <translation>The database has no tables yet: run “parcelproof db upgrade”.</translation>
         </message>
