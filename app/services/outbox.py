@@ -41,7 +41,8 @@ from app.services.orders import ServiceError
 WEIGH = "weigh"
 VERIFY_OPEN = "verify_open"
 VERIFY_ITEM = "verify_item"
-OPS = (WEIGH, VERIFY_OPEN, VERIFY_ITEM)
+PACK = "pack"  # the parcel's waybill and the carton it was packed in
+OPS = (WEIGH, VERIFY_OPEN, VERIFY_ITEM, PACK)
 
 PENDING, DONE, CONFLICT = "pending", "done", "conflict"
 CONFLICT_HOLD = "offline_conflict"
@@ -176,7 +177,7 @@ def _hold_for_person(db: Database, order_id: int | None, item: OutboxItem, code:
             CONFLICT_HOLD,
             station=p.get("station", ""),
             operator=p.get("operator", ""),
-            step="verify",
+            step="pack" if item.op == PACK else "verify",
             note=f"{code} (offline {item.at.isoformat(timespec='seconds')})",
         )
 
@@ -216,6 +217,12 @@ def _apply(db: Database, item: OutboxItem, opened: dict[str, int]) -> str | None
         )
         if not res.counted:  # wrong item, one too many…: nobody heard the beep at the time
             raise ServiceError(f"offline_{res.verdict}", key=p["code"])
+        return None
+    if item.op == PACK:
+        st, op = p.get("station", ""), p.get("operator", "")
+        view = scanning.open_order(db, p["code"], station=st, operator=op, step="pack")
+        opened[p["code"]] = view.order_id
+        scanning.pack_order(db, view.order_id, p["carton"], station=st, operator=op)
         return None
     raise ValueError(item.op)
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from app.db.engine import is_connection_error
+from app.services import outbox as ob
 from app.services import scanning as sc
 from app.services.scanning import OrderView
 from app.ui.scan_station import LinesTable, ScanStation, set_big
@@ -39,6 +41,9 @@ class PackStation(ScanStation):
         self.body.addWidget(self.reminders)
         self.body.addWidget(self.lines, 1)
         self._jobs.submit(partial(sc.list_cartons, self.db), self._on_cartons_loaded)
+        # offline (server unreachable): the waybill scanned, its carton goes to the outbox
+        self.offline_order: str | None = None
+        self.start_outbox()
         self.reset()
 
     def _on_cartons_loaded(self, cartons) -> None:
@@ -60,7 +65,9 @@ class PackStation(ScanStation):
         self.reset()
 
     def handle_scan(self, code: str) -> None:
-        if self.order is not None and code in self.cartons:
+        if self.offline_order is not None:
+            self._offline_scan(code)
+        elif self.order is not None and code in self.cartons:
             self._pack(code)
         else:
             self._open(code)
@@ -74,10 +81,63 @@ class PackStation(ScanStation):
         self.run(job, partial(self._on_opened, code), partial(self._on_failed, code))
 
     def _on_failed(self, code: str, exc: Exception) -> None:
+        if is_connection_error(exc):
+            if self.order is not None and code in self.cartons:  # the carton scan failed
+                self.offline_order = self.order.waybill_no or self.order.order_no
+                self._offline_scan(code)
+            else:
+                self._offline_open(code)
+            return
         self.add_history(code, "error")
         if getattr(exc, "code", "") == "intercepted":
             self.reset()
         self.show_exception(exc)
+
+    # --- offline ----------------------------------------------------------------------------
+
+    def _offline_open(self, code: str) -> None:
+        self.reset()
+        self.offline_order = code
+        self.add_history(code, "info")
+        self.set_instruction(self.tr("OFFLINE: scan the carton used"))
+        self.show_status(
+            "warn",
+            self.tr(
+                "Server unreachable. Waybill {waybill}: scan the carton; it is kept at this"
+                " station ({kept} waiting) and recorded when the server is back."
+            ).format(waybill=code, kept=self.kept()),
+        )
+        self.play("error")  # the floor must notice: no reminders, no checks now
+
+    def _offline_scan(self, code: str) -> None:
+        if code not in self.cartons:  # not a carton: the next parcel's waybill
+            self._offline_open(code)
+            return
+        assert self.offline_order is not None
+        self.outbox().add(
+            ob.PACK,
+            {
+                "code": self.offline_order,
+                "carton": code,
+                "operator": self.operator,
+                "station": self.station,
+            },
+        )
+        self.add_history(f"{code} → {self.offline_order}", "info")
+        self.offline_order = None
+        self.order = None
+        self.set_instruction(self.tr("OFFLINE: scan the next waybill"))
+        self.show_status(
+            "warn",
+            self.tr("Kept offline ({kept} waiting): recorded when the server is back.").format(
+                kept=self.kept()
+            ),
+        )
+        self.play("ok")
+
+    def offline_sent(self) -> None:
+        if self.offline_order is None and self.order is None:
+            self.reset()
 
     def _on_opened(self, code: str, view: OrderView) -> None:
         self.order = view
@@ -109,6 +169,7 @@ class PackStation(ScanStation):
         self.run(job, self._on_packed, partial(self._on_failed, carton))
 
     def _on_packed(self, view: OrderView) -> None:
+        self.offline_order = None
         self.reset()
         self.add_history(f"{view.carton_code} → {view.order_no}", "ok")
         self.show_status(

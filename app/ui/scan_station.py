@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import outbox as ob
 from app.ui import sound
 from app.ui.texts import (
     exception_text,
@@ -215,6 +217,10 @@ class ChoicePanel(QFrame):
         self.show()
 
 
+#: how often a station with scans kept offline tries the server again
+REPLAY_EVERY_MS = 5000
+
+
 class ScanStation(QWidget):
     """Base of the scanning stations. Subclasses implement `handle_scan` and call `run` for
     service calls (on the job pool); the next queued scan waits until the job is done."""
@@ -224,6 +230,7 @@ class ScanStation(QWidget):
 
     scan_received = Signal(str)
     status_shown = Signal(str, str)  # kind (ok/error/stop/info/warn), text
+    outbox_replayed = Signal(object)  # ob.ReplayReport: scans kept offline were sent
     sound_played = Signal(str)  # ok / error / stop / warn
 
     def __init__(self, ctx: StationContext, parent: QWidget | None = None) -> None:
@@ -233,6 +240,9 @@ class ScanStation(QWidget):
         self.station = ctx.station_name or self.STATION
         self.operator = ctx.operator_code
         self._jobs = JobRunner(self)
+        self._outbox: ob.Outbox | None = None
+        self._replaying = False
+        self._replay_timer: QTimer | None = None
         self._queue: deque[str] = deque()
         self._busy = False
         self._started = False
@@ -299,6 +309,72 @@ class ScanStation(QWidget):
     def close_station(self) -> None:
         self._queue.clear()
         self.wedge.uninstall()
+        if self._replay_timer is not None:
+            self._replay_timer.stop()
+
+    # --- offline: the station's outbox (used by the stations that keep scans offline) --------
+
+    def start_outbox(self) -> None:
+        """Keep scans while the server is away (`app.services.outbox`) and send them every
+        few seconds; an outbox left from before a restart is sent too."""
+        self._replay_timer = QTimer(self)
+        self._replay_timer.setInterval(REPLAY_EVERY_MS)
+        self._replay_timer.timeout.connect(self.replay_outbox)
+        self._replay_timer.start()
+        if Path(self._outbox_path()).exists():
+            self.outbox()
+
+    def _outbox_path(self) -> str:
+        return str(self.ctx.extras.get("outbox_path") or ob.default_path(self.station))
+
+    def outbox(self) -> ob.Outbox:
+        if self._outbox is None:
+            self._outbox = ob.Outbox(self._outbox_path())
+        return self._outbox
+
+    def kept(self) -> int:
+        """Actions waiting in the outbox."""
+        return self._outbox.count() if self._outbox is not None else 0
+
+    def replay_outbox(self) -> None:
+        if self._replaying or self._outbox is None or not self._outbox.count():
+            return
+        self._replaying = True
+        db, box = self.db, self._outbox
+        self._jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
+
+    def _on_replay_failed(self, exc: Exception) -> None:
+        self._replaying = False
+
+    def offline_sent(self) -> None:
+        """Called when everything kept has been sent: leave the offline state."""
+
+    def _on_replayed(self, rep: ob.ReplayReport) -> None:
+        self._replaying = False
+        if rep.still_offline:
+            return
+        self.outbox_replayed.emit(rep)
+        if not self.kept():
+            self.offline_sent()
+        held = sorted(
+            {i.params.get("order_code") or i.params.get("code", "") for i, _c in rep.conflicts}
+        )
+        if held:
+            self.show_status(
+                "error",
+                QCoreApplication.translate(
+                    "Scan",
+                    "Server back: these parcels handled offline are HELD, pull them: {codes}",
+                ).format(codes=", ".join(held)),
+            )
+            self.play("error")
+        elif rep.replayed or rep.already_there:
+            self.show_status(
+                "ok",
+                QCoreApplication.translate(
+                    "Scan", "Server back: the scans kept offline are recorded and correct."
+                ),
+            )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

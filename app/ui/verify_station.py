@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
@@ -47,15 +46,9 @@ def reminder_lines(view: OrderView) -> list[str]:
     return out
 
 
-#: how often a station with scans kept offline tries the server again
-REPLAY_EVERY_MS = 5000
-
-
 class VerifyStation(ScanStation):
     STATION = "verify"
     ROLES = ("verifier", "packer", "supervisor")
-
-    outbox_replayed = Signal(object)  # ob.ReplayReport
 
     @classmethod
     def title(cls) -> str:
@@ -72,8 +65,6 @@ class VerifyStation(ScanStation):
         # offline (server unreachable): the waybill whose scans go to the station's outbox
         self.offline_order: str | None = None
         self.offline_items = 0
-        self._outbox: ob.Outbox | None = None
-        self._replaying = False
         self.lines = LinesTable()
         self.lines.set_columns(
             [self.tr("SKU"), self.tr("Product"), self.tr("Qty"), self.tr("Scanned"), ""]
@@ -97,12 +88,7 @@ class VerifyStation(ScanStation):
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.start_undo)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._on_escape_activated)
         self._jobs.submit(partial(sc.list_cartons, self.db), self._on_cartons_loaded)
-        self._replay_timer = QTimer(self)
-        self._replay_timer.setInterval(REPLAY_EVERY_MS)
-        self._replay_timer.timeout.connect(self.replay_outbox)
-        self._replay_timer.start()
-        if Path(self._outbox_path()).exists():
-            self.outbox()  # kept from before a restart: sent when the server answers
+        self.start_outbox()
         self.reset()
 
     def _on_cartons_loaded(self, cartons) -> None:
@@ -110,7 +96,6 @@ class VerifyStation(ScanStation):
 
     def close_station(self) -> None:
         super().close_station()
-        self._replay_timer.stop()
         if self.order is not None:
             oid, db, station = self.order.order_id, self.db, self.station
             self._jobs.submit(lambda: sc.release_claim(db, oid, station=station), lambda _: None)
@@ -220,17 +205,6 @@ class VerifyStation(ScanStation):
 
     # --- offline: the outbox ------------------------------------------------------------------
 
-    def _outbox_path(self) -> str:
-        return str(self.ctx.extras.get("outbox_path") or ob.default_path(self.station))
-
-    def outbox(self) -> ob.Outbox:
-        if self._outbox is None:
-            self._outbox = ob.Outbox(self._outbox_path())
-        return self._outbox
-
-    def _kept(self) -> int:
-        return self._outbox.count() if self._outbox is not None else 0
-
     def _offline_open(self, code: str, first_item: str | None = None) -> None:
         """The server is unreachable: keep verifying into the outbox, verdicts later."""
         box = self.outbox()
@@ -277,42 +251,13 @@ class VerifyStation(ScanStation):
             self.tr(
                 "Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station"
                 " ({kept} waiting); they are checked when the server is back."
-            ).format(waybill=self.offline_order, n=self.offline_items, kept=self._kept()),
+            ).format(waybill=self.offline_order, n=self.offline_items, kept=self.kept()),
         )
 
-    def replay_outbox(self) -> None:
-        if self._replaying or self._outbox is None or not self._outbox.count():
-            return
-        self._replaying = True
-        db, box = self.db, self._outbox
-        self._jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
-
-    def _on_replay_failed(self, exc: Exception) -> None:
-        self._replaying = False
-
-    def _on_replayed(self, rep: ob.ReplayReport) -> None:
-        self._replaying = False
-        if rep.still_offline:
-            return
-        self.outbox_replayed.emit(rep)
-        if self.offline_order is not None and not self._kept():
+    def offline_sent(self) -> None:
+        if self.offline_order is not None:
             self.offline_order = None
             self.reset()
-        held = sorted(
-            {i.params.get("order_code") or i.params.get("code", "") for i, _c in rep.conflicts}
-        )
-        if held:
-            self.show_status(
-                "error",
-                self.tr(
-                    "Server back: these parcels verified offline are HELD, pull them: {codes}"
-                ).format(codes=", ".join(held)),
-            )
-            self.play("error")
-        elif rep.replayed or rep.already_there:
-            self.show_status(
-                "ok", self.tr("Server back: the scans kept offline are recorded and correct.")
-            )
 
     def _on_scanned(self, r: ScanResult) -> None:
         assert self.order is not None

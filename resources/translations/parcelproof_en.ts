@@ -1894,6 +1894,22 @@ then log out and log in again.</translation>
             <translation>Scan the waybill</translation>
         </message>
         <message>
+            <source>OFFLINE: scan the carton used</source>
+            <translation>OFFLINE: scan the carton used</translation>
+        </message>
+        <message>
+            <source>Server unreachable. Waybill {waybill}: scan the carton; it is kept at this station ({kept} waiting) and recorded when the server is back.</source>
+            <translation>Server unreachable. Waybill {waybill}: scan the carton; it is kept at this station ({kept} waiting) and recorded when the server is back.</translation>
+        </message>
+        <message>
+            <source>OFFLINE: scan the next waybill</source>
+            <translation>OFFLINE: scan the next waybill</translation>
+        </message>
+        <message>
+            <source>Kept offline ({kept} waiting): recorded when the server is back.</source>
+            <translation>Kept offline ({kept} waiting): recorded when the server is back.</translation>
+        </message>
+        <message>
             <source>Order {order_no} · waybill {waybill} · {carrier}</source>
             <translation>Order {order_no} · waybill {waybill} · {carrier}</translation>
         </message>
@@ -2565,11 +2581,20 @@ then log out and log in again.</translation>
             <source>Scan undone</source>
             <translation>Scan undone</translation>
         </message>
+        <message>
+            <source>Server back: these parcels handled offline are HELD, pull them: {codes}</source>
+            <translation>Server back: these parcels handled offline are HELD, pull them: {codes}</translation>
+        </message>
+        <message>
+            <source>Server back: the scans kept offline are recorded and correct.</source>
+            <translation>Server back: the scans kept offline are recorded and correct.</translation>
+        </message>
     </context>
     <context>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
+            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Scan here (or type and press Enter)</translation>
         </message>
         <message>
@@ -2825,7 +2850,6 @@ then log out and log in again.</translation>
         </message>
         <message>
             <source>Verification</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Verification</translation>
         </message>
         <message>
@@ -3039,14 +3063,6 @@ then log out and log in again.</translation>
         <message>
             <source>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</source>
             <translation>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</translation>
-        </message>
-        <message>
-            <source>Server back: these parcels verified offline are HELD, pull them: {codes}</source>
-            <translation>Server back: these parcels verified offline are HELD, pull them: {codes}</translation>
-        </message>
-        <message>
-            <source>Server back: the scans kept offline are recorded and correct.</source>
-            <translation>Server back: the scans kept offline are recorded and correct.</translation>
         </message>
         <message>
             <source>Scan the serial number of {name}</source>

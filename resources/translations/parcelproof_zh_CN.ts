@@ -1888,6 +1888,22 @@ sudo usermod -aG dialout $USER
             <translation>扫描运单</translation>
         </message>
         <message>
+            <source>OFFLINE: scan the carton used</source>
+            <translation>离线：扫描所用纸箱</translation>
+        </message>
+        <message>
+            <source>Server unreachable. Waybill {waybill}: scan the carton; it is kept at this station ({kept} waiting) and recorded when the server is back.</source>
+            <translation>服务器连不上。运单 {waybill}：请扫描纸箱；先存在本机（共 {kept} 条待传），服务器恢复后入库。</translation>
+        </message>
+        <message>
+            <source>OFFLINE: scan the next waybill</source>
+            <translation>离线：扫描下一张运单</translation>
+        </message>
+        <message>
+            <source>Kept offline ({kept} waiting): recorded when the server is back.</source>
+            <translation>已离线暂存（共 {kept} 条待传）：服务器恢复后入库。</translation>
+        </message>
+        <message>
             <source>Order {order_no} · waybill {waybill} · {carrier}</source>
             <translation>订单 {order_no} · 运单 {waybill} · {carrier}</translation>
         </message>
@@ -2550,11 +2566,20 @@ sudo usermod -aG dialout $USER
             <source>Scan undone</source>
             <translation>扫描已撤销</translation>
         </message>
+        <message>
+            <source>Server back: these parcels handled offline are HELD, pull them: {codes}</source>
+            <translation>服务器已恢复：以下离线处理的包裹已挂起，请拿回：{codes}</translation>
+        </message>
+        <message>
+            <source>Server back: the scans kept offline are recorded and correct.</source>
+            <translation>服务器已恢复：离线暂存的扫描已入库，核对无误。</translation>
+        </message>
     </context>
     <context>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
+            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>在此扫描（或输入后按回车）</translation>
         </message>
         <message>
@@ -2809,7 +2834,6 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>Verification</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>校验</translation>
         </message>
         <message>
@@ -3022,14 +3046,6 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Server unreachable. Waybill {waybill}: {n} item scan(s) kept at this station ({kept} waiting); they are checked when the server is back.</source>
             <translation>服务器连不上。运单 {waybill}：已在本机暂存 {n} 次商品扫描（共 {kept} 条待传）；服务器恢复后再核对。</translation>
-        </message>
-        <message>
-            <source>Server back: these parcels verified offline are HELD, pull them: {codes}</source>
-            <translation>服务器已恢复：以下离线校验的包裹已挂起，请拿回：{codes}</translation>
-        </message>
-        <message>
-            <source>Server back: the scans kept offline are recorded and correct.</source>
-            <translation>服务器已恢复：离线暂存的扫描已入库，核对无误。</translation>
         </message>
         <message>
             <source>Scan the serial number of {name}</source>

@@ -162,3 +162,18 @@ def test_an_order_left_incomplete_offline_is_held(db, tmp_path):
             select(Order.status, Order.hold_reason).where(Order.waybill_no == "WBV4")
         ).one()
     assert tuple(row) == ("held", "offline_conflict")
+
+
+def test_packing_kept_offline_is_replayed_and_a_refused_one_held(db, tmp_path):
+    _printed_pillow_orders(db, ("WBP1", 1), ("WBP2", 1))
+    with db.write() as s:
+        s.execute(update(Order).where(Order.waybill_no == "WBP1").values(status="verified"))
+    box = ob.Outbox(tmp_path / "outbox.sqlite")
+    p = {"operator": "1005", "station": "打包台 1"}
+    box.add(ob.PACK, {"code": "WBP1", "carton": "CTN-1", **p})
+    box.add(ob.PACK, {"code": "WBP2", "carton": "CTN-1", **p})  # never verified
+    rep = ob.replay(db, box)
+    assert rep.replayed == 1 and len(rep.conflicts) == 1
+    with db.read() as s:
+        got = dict(s.execute(select(Order.waybill_no, Order.status)).all())
+    assert got["WBP1"] == "packed" and got["WBP2"] == "held"

@@ -76,3 +76,42 @@ def test_scans_kept_offline_then_checked(qtbot, own_pg_server, tmp_path, monkeyp
     finally:
         w.close_station()
         db.dispose()
+
+
+def test_packing_kept_offline_then_recorded(qtbot, own_pg_server, tmp_path, monkeypatch):
+    from app.ui.pack_station import PackStation
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    db = open_database(own_pg_server.url)
+    upgrade(db)
+    add_order(db, WB1, [("BED-PIL-MEM", 1)])
+    with db.write() as s:
+        s.execute(update(Order).values(status="verified"))
+    ctx = StationContext(
+        db=db,
+        operator=find_operator(db, "1004"),
+        station_name="打包台 9",
+        extras={"outbox_path": str(tmp_path / "outbox.sqlite")},
+    )
+    w = PackStation(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: "CTN-1" in w.cartons, timeout=T)
+        own_pg_server.stop(keep_data=True)
+        _scan(qtbot, w, WB1)
+        qtbot.waitUntil(lambda: w.offline_order == WB1, timeout=T)
+        assert "⚠" in w.status.text()
+        _scan(qtbot, w, "CTN-1")
+        qtbot.waitUntil(lambda: w.kept() == 1, timeout=T)
+        assert w.offline_order is None and "OK" not in w.status.text()
+
+        own_pg_server.start()
+        with qtbot.waitSignal(w.outbox_replayed, timeout=T) as sig:
+            w.replay_outbox()
+        assert sig.args[0].replayed == 1 and not sig.args[0].conflicts
+        with db.read() as s:
+            assert s.scalar(select(Order.status).where(Order.waybill_no == WB1)) == "packed"
+    finally:
+        w.close_station()
+        db.dispose()
