@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.services import outbox as ob
 from app.ui import sound
+from app.ui.station_outbox import StationOutbox
 from app.ui.texts import (
     exception_text,
     hold_reason_label,
@@ -217,10 +217,6 @@ class ChoicePanel(QFrame):
         self.show()
 
 
-#: how often a station with scans kept offline tries the server again
-REPLAY_EVERY_MS = 5000
-
-
 class ScanStation(QWidget):
     """Base of the scanning stations. Subclasses implement `handle_scan` and call `run` for
     service calls (on the job pool); the next queued scan waits until the job is done."""
@@ -240,9 +236,7 @@ class ScanStation(QWidget):
         self.station = ctx.station_name or self.STATION
         self.operator = ctx.operator_code
         self._jobs = JobRunner(self)
-        self._outbox: ob.Outbox | None = None
-        self._replaying = False
-        self._replay_timer: QTimer | None = None
+        self.offline_box: StationOutbox | None = None  # stations that keep scans offline
         self._queue: deque[str] = deque()
         self._busy = False
         self._started = False
@@ -309,50 +303,34 @@ class ScanStation(QWidget):
     def close_station(self) -> None:
         self._queue.clear()
         self.wedge.uninstall()
-        if self._replay_timer is not None:
-            self._replay_timer.stop()
+        if self.offline_box is not None:
+            self.offline_box.close()
 
     # --- offline: the station's outbox (used by the stations that keep scans offline) --------
 
     def start_outbox(self) -> None:
         """Keep scans while the server is away (`app.services.outbox`) and send them every
         few seconds; an outbox left from before a restart is sent too."""
-        self._replay_timer = QTimer(self)
-        self._replay_timer.setInterval(REPLAY_EVERY_MS)
-        self._replay_timer.timeout.connect(self.replay_outbox)
-        self._replay_timer.start()
-        if Path(self._outbox_path()).exists():
-            self.outbox()
-
-    def _outbox_path(self) -> str:
-        return str(self.ctx.extras.get("outbox_path") or ob.default_path(self.station))
+        path = self.ctx.extras.get("outbox_path") or ob.default_path(self.station)
+        self.offline_box = StationOutbox(self.db, path, self._jobs, self)
+        self.offline_box.replayed.connect(self._on_replayed)
 
     def outbox(self) -> ob.Outbox:
-        if self._outbox is None:
-            self._outbox = ob.Outbox(self._outbox_path())
-        return self._outbox
+        assert self.offline_box is not None
+        return self.offline_box.box()
 
     def kept(self) -> int:
         """Actions waiting in the outbox."""
-        return self._outbox.count() if self._outbox is not None else 0
+        return self.offline_box.kept() if self.offline_box is not None else 0
 
     def replay_outbox(self) -> None:
-        if self._replaying or self._outbox is None or not self._outbox.count():
-            return
-        self._replaying = True
-        db, box = self.db, self._outbox
-        self._jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
-
-    def _on_replay_failed(self, exc: Exception) -> None:
-        self._replaying = False
+        if self.offline_box is not None:
+            self.offline_box.send()
 
     def offline_sent(self) -> None:
         """Called when everything kept has been sent: leave the offline state."""
 
     def _on_replayed(self, rep: ob.ReplayReport) -> None:
-        self._replaying = False
-        if rep.still_offline:
-            return
         self.outbox_replayed.emit(rep)
         if not self.kept():
             self.offline_sent()

@@ -17,7 +17,6 @@ import random
 import threading
 import uuid
 from collections import deque
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -45,6 +44,7 @@ from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
 from app.ui.printers import office_printer
 from app.ui.scan_station import StopOverlay, set_big
+from app.ui.station_outbox import StationOutbox
 from app.ui.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
@@ -62,8 +62,6 @@ COLOURS = {
     "warn": ("#f9a825", "#1a1a1a"),
 }
 SIGNS = {"ok": "✔", "hold": "✖", "override": "✔", "stop": "⛔", "busy": "…", "warn": "⚠"}
-#: how often a station with weighings kept offline tries the server again
-REPLAY_EVERY_MS = 5000
 BEEPS = {"ok": 1, "override": 1, "hold": 2, "error": 2, "stop": 3}
 
 
@@ -310,16 +308,13 @@ class WeighStation(QWidget):
         # the outbox (`app.services.outbox`), replayed by `_replay_timer` when it answers
         self.offline_waybill: str | None = None
         self._capture_uid = ""
-        self._outbox: ob.Outbox | None = None
-        self._replaying = False
 
         # --- widgets ------------------------------------------------------------------------
         self.scale_label = QLabel()
         self.offline_label = QLabel()
         self.offline_label.setVisible(False)
         self.offline_label.setStyleSheet(
-            "font-size: 16pt; font-weight: bold; background: #f9a825; color: #1a1a1a;"
-            " padding: 4px;"
+            "font-size: 16pt; font-weight: bold; background: #f9a825; color: #1a1a1a; padding: 4px;"
         )
         set_big(self.scale_label, 16)
         self.live_label = QLabel()
@@ -449,13 +444,10 @@ class WeighStation(QWidget):
         self._show_verdict("info", "", "")
         self._update_scale_label()
         self._refresh_bundle()
-        self._replay_timer = QTimer(self)
-        self._replay_timer.setInterval(REPLAY_EVERY_MS)
-        self._replay_timer.timeout.connect(self.replay_outbox)
-        self._replay_timer.start()
-        if Path(self.ctx.extras.get("outbox_path") or ob.default_path(self.station)).exists():
-            self.outbox()  # kept from before a restart: send it when the server answers
-            self._show_offline()
+        path = self.ctx.extras.get("outbox_path") or ob.default_path(self.station)
+        self.offline_box = StationOutbox(self.db, path, self.jobs, self)
+        self.offline_box.replayed.connect(self._on_replayed)
+        self._show_offline()
         self._update_instruction()
 
     # --- station protocol --------------------------------------------------------------------
@@ -464,10 +456,7 @@ class WeighStation(QWidget):
         self.scan_field.setFocus()
 
     def close_station(self) -> None:
-        self._replay_timer.stop()
-        if self._outbox is not None:
-            self._outbox.close()
-            self._outbox = None
+        self.offline_box.close()
         self.wedge.uninstall()
         self.bridge.stop()
         if self._own_sim is not None:
@@ -562,13 +551,15 @@ class WeighStation(QWidget):
         if is_connection_error(exc):  # the server is gone: weigh anyway, keep it locally
             self.offline_waybill = code
             self.gate.arm(code)
-            self.order_label.setText(self.tr("Waybill {waybill} (server unreachable)").format(
-                waybill=code
-            ))
+            self.order_label.setText(
+                self.tr("Waybill {waybill} (server unreachable)").format(waybill=code)
+            )
             self.expected_label.setText(self.tr("Expected weight unknown until the server is back"))
-            self._show_verdict("warn", self.tr("OFFLINE"), self.tr(
-                "The weight is kept at this station and checked when the server is back."
-            ))
+            self._show_verdict(
+                "warn",
+                self.tr("OFFLINE"),
+                self.tr("The weight is kept at this station and checked when the server is back."),
+            )
             self._show_offline()
             self._update_instruction()
             return
@@ -710,10 +701,7 @@ class WeighStation(QWidget):
     # --- offline: the outbox ------------------------------------------------------------------
 
     def outbox(self) -> ob.Outbox:
-        if self._outbox is None:
-            path = self.ctx.extras.get("outbox_path") or ob.default_path(self.station)
-            self._outbox = ob.Outbox(path)
-        return self._outbox
+        return self.offline_box.box()
 
     def _keep_offline(self, waybill: str, grams: int, uid: str) -> None:
         """The server is unreachable: keep the weighing at the station (durable), never OK."""
@@ -746,7 +734,7 @@ class WeighStation(QWidget):
             QTimer.singleShot(1500, self.sim.remove)
 
     def _show_offline(self) -> None:
-        n = self.outbox().count() if self._outbox is not None or self.offline_waybill else 0
+        n = self.offline_box.kept()
         if n or self.offline_waybill:
             self.offline_label.setText(
                 self.tr("⚠ Server unreachable — %n weighing(s) kept here", "", n)
@@ -754,20 +742,11 @@ class WeighStation(QWidget):
         self.offline_label.setVisible(bool(n or self.offline_waybill))
 
     def replay_outbox(self) -> None:
-        """Send what the outbox kept (pool thread), if anything and not already sending."""
-        if self._replaying or self._outbox is None or not self._outbox.count():
-            return
-        self._replaying = True
-        db, box = self.db, self._outbox
-        self.jobs.submit(lambda: ob.replay(db, box), self._on_replayed, self._on_replay_failed)
-
-    def _on_replay_failed(self, exc: Exception) -> None:
-        self._replaying = False
+        self.offline_box.send()
 
     def _on_replayed(self, rep: ob.ReplayReport) -> None:
-        self._replaying = False
         self._show_offline()
-        if rep.still_offline or not (rep.replayed or rep.already_there or rep.conflicts):
+        if not (rep.replayed or rep.already_there or rep.conflicts):
             return
         self.outbox_replayed.emit(rep)
         held = [i.params["waybill_no"] for i, _r in rep.holds]
@@ -776,16 +755,17 @@ class WeighStation(QWidget):
             self._show_verdict(
                 "hold",
                 self.tr("Server back: %n parcel(s) weighed offline are HELD", "", len(held)),
-                self.tr("Pull them back for checking: {waybills}").format(
-                    waybills=", ".join(held)
-                ),
+                self.tr("Pull them back for checking: {waybills}").format(waybills=", ".join(held)),
             )
             self.play("hold")
         elif self.context is None and not self.recording:
             self._show_verdict(
                 "ok",
-                self.tr("Server back: %n weighing(s) kept offline are recorded", "",
-                        rep.replayed + rep.already_there),
+                self.tr(
+                    "Server back: %n weighing(s) kept offline are recorded",
+                    "",
+                    rep.replayed + rep.already_there,
+                ),
                 "",
             )
         self._refresh_bundle()
