@@ -1186,6 +1186,17 @@ def pick_item(
         )
 
 
+def _sku_on_list(
+    s: Session, order_ids: Sequence[int], sku: str
+) -> tuple[list[Order], list[Order], list[OrderLine], dict[int, int]]:
+    """A pick list's orders (locked), those still to pick, their lines of ``sku`` and the
+    units of those lines picked so far."""
+    orders = _pick_orders(s, order_ids, lock=True)
+    live = [o for o in orders if o.status == OrderStatus.PRINTED]
+    lines = [li for o in live for li in o.lines if li.sku == sku]
+    return orders, live, lines, _picked_counts(s, [li.id for li in lines])
+
+
 def confirm_pick_line(
     db: Database,
     order_ids: Sequence[int],
@@ -1197,10 +1208,7 @@ def confirm_pick_line(
 ) -> PickResult:
     """The picker confirms a whole line (counted by hand): every unit still open is picked."""
     with db.write() as s:
-        orders = _pick_orders(s, order_ids, lock=True)
-        live = [o for o in orders if o.status == OrderStatus.PRINTED]
-        lines = [li for o in live for li in o.lines if li.sku == sku]
-        picked = _picked_counts(s, [li.id for li in lines])
+        orders, live, lines, picked = _sku_on_list(s, order_ids, sku)
         for li in lines:
             for _ in range(li.qty - picked.get(li.id, 0)):
                 _record(
@@ -1235,9 +1243,7 @@ def mark_shortage(
 ) -> PickResult:
     """缺货: the orders still waiting for this product go on hold with reason ``shortage``."""
     with db.write() as s:
-        orders = _pick_orders(s, order_ids, lock=True)
-        live = [o for o in orders if o.status == OrderStatus.PRINTED]
-        picked = _picked_counts(s, [li.id for o in live for li in o.lines if li.sku == sku])
+        orders, live, _lines, picked = _sku_on_list(s, order_ids, sku)
         held = []
         for o in live:
             if any(li.sku == sku and picked.get(li.id, 0) < li.qty for li in o.lines):
