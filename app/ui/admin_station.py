@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.services import admin as svc
 from app.ui.order_browser import local_time
-from app.ui.scan_station import COLOURS, SIGNS, set_big
+from app.ui.scan_station import COLOURS, SIGNS, list_table, set_big
 from app.ui.texts import exception_text, register_error_texts, register_event_labels, role_label
 from app.ui.workers import JobRunner
 
@@ -143,14 +141,7 @@ def change_text(before: dict[str, Any] | None, after: dict[str, Any] | None) -> 
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
+    t = list_table(headers, None, keep_focus_off=False)  # forms here: the keyboard may go in
     t.setAlternatingRowColors(True)
     return t
 

@@ -575,16 +575,21 @@ class LinesTable(QFrame):
         self.table.setRowCount(0)
 
 
-def list_table(columns: list[str], points: int = 14) -> QTableWidget:
-    """A read-only, whole-row-select table in big type for a station's list (holds, weights);
-    it never takes the focus from the scan field."""
+def list_table(
+    columns: list[str], points: int | None = 14, *, keep_focus_off: bool = True
+) -> QTableWidget:
+    """A read-only, whole-row-select table for a list (holds, weights, the admin's lists):
+    in big type (``points``; None keeps the style's) and, at a scanning station, never taking
+    the focus from the scan field."""
     t = QTableWidget(0, len(columns))
     t.setHorizontalHeaderLabels(columns)
-    set_big(t, points, bold=False)
+    if points is not None:
+        set_big(t, points, bold=False)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if keep_focus_off:
+        t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
