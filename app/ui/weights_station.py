@@ -83,10 +83,13 @@ class WeightsStation(ScanStation):
         keep = self.selected()
         self.rows = rows
         self.table.setRowCount(len(rows))
+        flagged = 0
         for i, lw in enumerate(rows):
             in_use = lw.adopted_grams or lw.master_grams
             diff = lw.learned_grams - in_use
             pct = 100 * diff / in_use if in_use else 0.0
+            flag = abs(pct) >= FLAG_PERCENT
+            flagged += flag
             cells = [
                 lw.sku,
                 lw.name,
@@ -100,18 +103,12 @@ class WeightsStation(ScanStation):
             ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if j == 6 and abs(pct) >= FLAG_PERCENT:
+                if j == 6 and flag:
                     item.setText("⚠ " + text)  # not colour alone
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(i, j, item)
             if keep is not None and lw.sku == keep.sku:
                 self.table.selectRow(i)
-        flagged = sum(
-            1
-            for lw in rows
-            if abs(lw.learned_grams - (lw.adopted_grams or lw.master_grams))
-            >= FLAG_PERCENT / 100 * (lw.adopted_grams or lw.master_grams)
-        )
         if rows:
             self.show_status(
                 "info",
