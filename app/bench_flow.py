@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from app import heap
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, OrderStatus, Product
 
@@ -194,6 +195,7 @@ def _verify(
 def bench_scan_verdict(db: Database, reps: int) -> dict:
     """Verify-station scans → verdict committed, about ``reps`` item scans in all."""
     parcels = prepare_printed(db, max(5, reps // 2))
+    heap.settle()  # as a station does once it is up (app.heap)
     times: dict[str, list[float]] = {"open": [], "wrong": [], "item": []}
 
     def clock(kind: str, t0: float) -> None:
@@ -230,7 +232,9 @@ def bench_weigh_commit(db: Database, reps: int) -> dict:
 
     ms: list[float] = []
     held = 0
-    for k, p in enumerate(prepare_verified(db, reps)):
+    parcels = prepare_verified(db, reps)
+    heap.settle()  # as a station does once it is up (app.heap)
+    for k, p in enumerate(parcels):
         ctx = start_weighing(db, p.waybill_no, operator=WEIGHER, station=STATION_WEIGH)
         light = k % 10 == 9
         grams = ctx.expected_grams - (ctx.tolerance_grams + 200 if light else 0)

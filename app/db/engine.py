@@ -8,6 +8,8 @@ upgrade. PostgreSQL (``postgresql+psycopg://``) is the shared server for a floor
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,7 +67,7 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def _sqlite_setup(engine: Engine, *, autocheckpoint: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
@@ -74,6 +76,8 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=15000")
         cur.execute("PRAGMA synchronous=NORMAL")
+        if not autocheckpoint:
+            cur.execute("PRAGMA wal_autocheckpoint=0")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -84,12 +88,56 @@ def _sqlite_setup(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+class WalCheckpointer(threading.Thread):
+    """Runs SQLite's WAL checkpoints on a thread of their own.
+
+    By default SQLite checkpoints inside whichever commit pushes the WAL past 1,000 pages:
+    that commit then copies the WAL into the database file and syncs it, and the scan whose
+    verdict it carried waits 10-20 ms instead of 0.2 ms. A station turns automatic
+    checkpoints off on its connections and lets this thread run a ``PASSIVE`` checkpoint
+    every ``interval`` seconds on its own connection, as SQLite's documentation suggests
+    for applications that care about commit latency (https://sqlite.org/wal.html). A
+    passive checkpoint never blocks writers or readers; the sqlite3 module releases the GIL
+    while it runs, so the station's threads go on. A checkpoint that finds the database busy
+    simply tries again next time.
+    """
+
+    def __init__(self, path: str, interval: float = 1.0) -> None:
+        super().__init__(name="wal-checkpoint", daemon=True)
+        self.path = path
+        self.interval = interval
+        self._stop_event = threading.Event()
+        self.checkpoints = 0
+
+    def run(self) -> None:
+        con = sqlite3.connect(self.path, timeout=0.1, isolation_level=None)
+        try:
+            while not self._stop_event.wait(self.interval):
+                self.checkpoint(con)
+            self.checkpoint(con)  # what was written last goes into the file too
+        finally:
+            con.close()
+
+    def checkpoint(self, con: sqlite3.Connection) -> None:
+        try:
+            con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self.checkpoints += 1
+        except sqlite3.Error:  # busy or locked: the next round does it
+            pass
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        if self.is_alive():
+            self.join(timeout=30)
+
+
 @dataclass
 class Database:
     """An engine and its two session factories: ``read()`` and ``write()``."""
 
     engine: Engine
     url: str
+    checkpointer: WalCheckpointer | None = None
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -117,10 +165,19 @@ class Database:
             yield s
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, echo: bool = False) -> Database:
+def open_database(
+    url: str | None = None, *, echo: bool = False, background_checkpoint: bool = False
+) -> Database:
+    """The database at ``url`` (default: `default_url`).
+
+    ``background_checkpoint`` (stations): a SQLite file's WAL checkpoints run on their own
+    thread (`WalCheckpointer`) instead of inside a user's commit.
+    """
     url = normalise_url(url or default_url())
     parsed = make_url(url)
     kwargs: dict = {"echo": echo, "future": True}
@@ -136,6 +193,12 @@ def open_database(url: str | None = None, *, echo: bool = False) -> Database:
         engine = create_engine(url, **kwargs)
     except Exception as exc:  # bad URL, missing driver
         raise DatabaseError(f"cannot use database {url!r}: {exc}") from exc
+    checkpointer = None
     if engine.dialect.name == "sqlite":
-        _sqlite_setup(engine)
-    return Database(engine=engine, url=url)
+        db_path = parsed.database
+        background = background_checkpoint and bool(db_path) and db_path != ":memory:"
+        _sqlite_setup(engine, autocheckpoint=not background)
+        if background:
+            checkpointer = WalCheckpointer(str(db_path))
+            checkpointer.start()
+    return Database(engine=engine, url=url, checkpointer=checkpointer)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app import heap
 from app.bench_flow import STATION_VERIFY, VERIFIER, prepare_printed
 from app.db.engine import open_database
 from app.services.operators import find_operator
@@ -80,7 +81,7 @@ def _pct(ms: list[float], p: float) -> float:
 
 
 def run(db_url: str, scans: int) -> dict:
-    db = open_database(db_url)
+    db = open_database(db_url, background_checkpoint=True)
     parcels = prepare_printed(db, max(3, scans // 2))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ctx = StationContext(
@@ -93,6 +94,7 @@ def run(db_url: str, scans: int) -> dict:
     w.activateWindow()
     w.focus_scan_field()
     app.processEvents()
+    heap.settle()  # as the main window does once a station is up (app.heap)
     clock = _PaintClock(w)
     ms: list[float] = []
     for p in parcels:

@@ -33,7 +33,7 @@ def make_demo_database() -> Database:
     from app.services.demo import make_demo_data
 
     folder = Path(tempfile.mkdtemp(prefix="parcelproof-demo-"))
-    db = open_database(f"sqlite:///{folder / 'demo.db'}")
+    db = open_database(f"sqlite:///{folder / 'demo.db'}", background_checkpoint=True)
     upgrade(db)
     make_demo_data(db, DEMO_ORDERS, seed=1)
     return db
@@ -47,7 +47,7 @@ def open_station_database(url: str | None) -> Database:
     """
     from app.db.migrate import SchemaMismatch, check_schema, upgrade
 
-    db = open_database(url)
+    db = open_database(url, background_checkpoint=True)
     try:
         check_schema(db)
     except SchemaMismatch:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import heap
 from app.services.operators import OperatorInfo
 from app.ui import sound
 from app.ui.icons import app_icon
@@ -24,6 +25,9 @@ from app.ui.idle import IdleWatcher
 from app.ui.signin import SignInDialog
 from app.ui.stations import StationContext, allowed, available_stations, station_class
 from app.ui.texts import role_label
+
+#: after a station opens, when to freeze what it holds (app.heap): after the first paint
+SETTLE_AFTER_MS = 500
 
 
 class StationChooser(QWidget):
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
             focus()
         self._update_header()
         self.station_opened.emit(name)
+        # once the station is up, what it holds is kept out of later collections (app.heap)
+        QTimer.singleShot(SETTLE_AFTER_MS, heap.settle)
         return True
 
     def _close_station(self) -> None:
