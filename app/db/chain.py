@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import ChainHead, Event, utcnow
@@ -73,6 +73,34 @@ def station_event(uid: str, at: dt.datetime | None = None) -> Iterator[None]:
         _pending.reset(token)
 
 
+@dataclass(frozen=True)
+class Appended:
+    """The event `append_event` wrote, as it was written (the row's values and its id)."""
+
+    id: int
+    seq: int
+    uid: str
+    at: dt.datetime
+    kind: str
+    order_id: int | None
+    station: str
+    operator: str
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+# Built once: every scan, weighing and print appends an event, and building a statement
+# costs more than running it.
+_HEAD = select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1).with_for_update()
+_MOVE_HEAD = (
+    update(ChainHead.__table__)
+    .where(ChainHead.__table__.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+_INSERT = insert(Event.__table__)
+
+
 def append_event(
     session: Session,
     kind: str,
@@ -83,8 +111,12 @@ def append_event(
     detail: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
     uid: str | None = None,
-) -> Event:
-    """Append one event to the chain inside the caller's transaction and return it (flushed)."""
+) -> Appended:
+    """Append one event to the chain inside the caller's transaction; it is written at once.
+
+    Three statements on the session's connection (head locked, head moved, event inserted),
+    without the ORM's unit of work: this is the path every scan's verdict waits on.
+    """
     detail = detail or {}
     pending = _pending.get()
     if pending is not None and uid is None:  # the first event of a station's own action
@@ -96,27 +128,25 @@ def append_event(
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)
     uid = uid or str(uuid.uuid4())
-    head = session.execute(
-        select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1).with_for_update()
-    ).one()
-    seq = head.seq + 1
-    digest = link(head.hash, canonical(seq, uid, at, kind, order_id, station, operator, detail))
-    session.execute(update(ChainHead).where(ChainHead.id == 1).values(seq=seq, hash=digest))
-    ev = Event(
-        seq=seq,
-        uid=uid,
-        at=at,
-        kind=kind,
-        order_id=order_id,
-        station=station,
-        operator=operator,
-        detail=detail,
-        prev_hash=head.hash,
-        hash=digest,
-    )
-    session.add(ev)
-    session.flush()
-    return ev
+    conn = session.connection()
+    head_seq, prev = conn.execute(_HEAD).one()
+    seq = head_seq + 1
+    digest = link(prev, canonical(seq, uid, at, kind, order_id, station, operator, detail))
+    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
+    row = {
+        "seq": seq,
+        "uid": uid,
+        "at": at,
+        "kind": kind,
+        "order_id": order_id,
+        "station": station,
+        "operator": operator,
+        "detail": detail,
+        "prev_hash": prev,
+        "hash": digest,
+    }
+    new_id = conn.execute(_INSERT, row).inserted_primary_key[0]
+    return Appended(id=new_id, **row)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from app.db.chain import append_event
+from app.db.chain import Appended, append_event
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
@@ -171,7 +171,7 @@ def _record(
     serial: str | None = None,
     kind: str = "scan",
     detail: dict | None = None,
-) -> Event:
+) -> Appended:
     ev = append_event(
         s,
         kind,
