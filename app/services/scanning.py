@@ -20,8 +20,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from app.db.chain import Appended, append_event
 from app.db.engine import Database
@@ -186,18 +186,158 @@ def _record(
             **(detail or {}),
         },
     )
-    s.add(
-        ScanEvent(
-            event_id=ev.id,
-            order_id=order_id,
-            step=step,
-            code=code[:128],
-            verdict=verdict,
-            order_line_id=line_id,
-            serial_no=serial,
-        )
+    s.connection().execute(
+        _INSERT_SCAN,
+        {
+            "event_id": ev.id,
+            "order_id": order_id,
+            "step": step,
+            "code": code[:128],
+            "verdict": verdict,
+            "order_line_id": line_id,
+            "serial_no": serial,
+        },
     )
     return ev
+
+
+# The verify and pack stations' hot path runs prebuilt Core statements on the session's
+# connection: a scan's verdict waits on them, and building statements and loading ORM objects
+# cost several times what SQLite needs to run them (issue 10).
+_ORDERS = Order.__table__
+_LINES = OrderLine.__table__
+_PRODUCTS = Product.__table__
+_BARCODES = ProductBarcode.__table__
+_INSERT_SCAN = insert(ScanEvent.__table__)
+_ORDER_BY_ID = select(_ORDERS).where(_ORDERS.c.id == bindparam("key")).with_for_update()
+_ORDER_BY = {
+    col.key: select(_ORDERS)
+    .where(col == bindparam("key"))
+    .order_by(_ORDERS.c.id.desc())
+    .limit(1)
+    .with_for_update()
+    for col in (_ORDERS.c.waybill_no, _ORDERS.c.order_no)
+}
+_UPDATE_ORDER = update(_ORDERS).where(_ORDERS.c.id == bindparam("key"))
+_COUNT_VERIFIED = (
+    update(_LINES)
+    .where(_LINES.c.id == bindparam("key"))
+    .values(verified_qty=_LINES.c.verified_qty + bindparam("delta"))
+)
+_SELECT_LINES = (
+    select(
+        _LINES.c.id,
+        _LINES.c.line_no,
+        _LINES.c.sku,
+        _LINES.c.title,
+        _LINES.c.qty,
+        _LINES.c.verified_qty,
+        _LINES.c.product_id,
+        _PRODUCTS.c.name,
+        _PRODUCTS.c.bin_location,
+        _PRODUCTS.c.serial_tracked,
+        _PRODUCTS.c.fragile,
+        _PRODUCTS.c.unit_grams,
+        _PRODUCTS.c.adopted_grams,
+        _PRODUCTS.c.length_mm,
+        _PRODUCTS.c.width_mm,
+        _PRODUCTS.c.height_mm,
+    )
+    .select_from(_LINES.outerjoin(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id))
+    .where(_LINES.c.order_id == bindparam("key"))
+    .order_by(_LINES.c.line_no)
+)
+_SELECT_BARCODES = (
+    select(_BARCODES.c.product_id, _BARCODES.c.code)
+    .join(_LINES, _LINES.c.product_id == _BARCODES.c.product_id)
+    .where(_LINES.c.order_id == bindparam("key"))
+    .order_by(_BARCODES.c.id)
+)
+_CARRIER_NAME = select(Carrier.__table__.c.name).where(Carrier.__table__.c.id == bindparam("key"))
+
+
+@dataclass(frozen=True)
+class _ProductRow:
+    """What the scanning stations need of a line's product."""
+
+    name: str
+    bin_location: str
+    serial_tracked: bool
+    fragile: bool
+    unit_grams: int
+    adopted_grams: int | None
+    length_mm: int | None
+    width_mm: int | None
+    height_mm: int | None
+    barcodes: tuple[str, ...]
+
+
+@dataclass
+class _LineRow:
+    """An order line with its product, read in two statements (`_load_lines`)."""
+
+    id: int
+    line_no: int
+    sku: str
+    title: str
+    qty: int
+    verified_qty: int
+    product_id: int | None
+    product: _ProductRow | None
+
+
+def _line_row(li: OrderLine) -> _LineRow:
+    """The same from an ORM line (the pick station reads its lists through the ORM)."""
+    p = li.product
+    return _LineRow(
+        li.id,
+        li.line_no,
+        li.sku,
+        li.title,
+        li.qty,
+        li.verified_qty,
+        li.product_id,
+        _ProductRow(
+            p.name,
+            p.bin_location,
+            p.serial_tracked,
+            p.fragile,
+            p.unit_grams,
+            p.adopted_grams,
+            p.length_mm,
+            p.width_mm,
+            p.height_mm,
+            tuple(b.code for b in p.barcodes),
+        )
+        if p is not None
+        else None,
+    )
+
+
+def _order_row(s: Session, order_id: int) -> Row | None:
+    """The order's row, locked for this transaction (attributes as on `Order`)."""
+    return s.connection().execute(_ORDER_BY_ID, {"key": order_id}).first()
+
+
+def _update_order(s: Session, order_id: int, **values: object) -> None:
+    s.connection().execute(_UPDATE_ORDER, {"key": order_id, **values})
+
+
+def _count_verified(s: Session, line_id: int, delta: int) -> None:
+    s.connection().execute(_COUNT_VERIFIED, {"key": line_id, "delta": delta})
+
+
+def _find_order_row(s: Session, code: str) -> Row | None:
+    """The order whose waybill (first) or order number is ``code``, its row locked."""
+    code = code.strip()
+    if not code:
+        return None
+    conn = s.connection()
+    for q in _ORDER_BY.values():
+        o = conn.execute(q, {"key": code}).first()
+        if o is not None:
+            return o
+    return None
 
 
 def _find_order(s: Session, code: str, *, lock: bool = True) -> Order | None:
@@ -235,7 +375,7 @@ def _interception_reason(s: Session, order_id: int) -> str:
     return str((ev.detail or {}).get("reason", "")) if ev else ""
 
 
-def _claimed_elsewhere(o: Order, station: str, now: dt.datetime) -> str | None:
+def _claimed_elsewhere(o: Order | Row, station: str, now: dt.datetime) -> str | None:
     if (
         o.claimed_by
         and o.claimed_by != station
@@ -246,19 +386,35 @@ def _claimed_elsewhere(o: Order, station: str, now: dt.datetime) -> str | None:
     return None
 
 
-def _load_lines(s: Session, order_id: int) -> list[OrderLine]:
-    # one query (products and barcodes joined): every scan of the verify station runs it
-    return list(
-        s.scalars(
-            select(OrderLine)
-            .where(OrderLine.order_id == order_id)
-            .options(joinedload(OrderLine.product).joinedload(Product.barcodes))
-            .order_by(OrderLine.line_no)
-        ).unique()
-    )
+def _load_lines(s: Session, order_id: int) -> list[_LineRow]:
+    """The order's lines with their products and barcodes: every verify scan reads them."""
+    conn = s.connection()
+    codes: dict[int, list[str]] = {}
+    for pid, code in conn.execute(_SELECT_BARCODES, {"key": order_id}):
+        codes.setdefault(pid, []).append(code)
+    out = []
+    for r in conn.execute(_SELECT_LINES, {"key": order_id}):
+        product = None
+        if r.name is not None:
+            product = _ProductRow(
+                r.name,
+                r.bin_location,
+                bool(r.serial_tracked),
+                bool(r.fragile),
+                r.unit_grams,
+                r.adopted_grams,
+                r.length_mm,
+                r.width_mm,
+                r.height_mm,
+                tuple(dict.fromkeys(codes.get(r.product_id, ()))),
+            )
+        out.append(
+            _LineRow(r.id, r.line_no, r.sku, r.title, r.qty, r.verified_qty, r.product_id, product)
+        )
+    return out
 
 
-def _line_view(li: OrderLine, done: int | None = None) -> LineView:
+def _line_view(li: _LineRow, done: int | None = None) -> LineView:
     p = li.product
     return LineView(
         line_id=li.id,
@@ -273,7 +429,7 @@ def _line_view(li: OrderLine, done: int | None = None) -> LineView:
     )
 
 
-def _state(li: OrderLine, done: int, *, serials: bool = True) -> LineState:
+def _state(li: _LineRow, done: int, *, serials: bool = True) -> LineState:
     p = li.product
     return LineState(
         line_id=li.id,
@@ -281,7 +437,7 @@ def _state(li: OrderLine, done: int, *, serials: bool = True) -> LineState:
         name=p.name if p else li.title,
         qty=li.qty,
         done=done,
-        barcodes=tuple(b.code for b in p.barcodes) if p else (),
+        barcodes=p.barcodes if p else (),
         serial_tracked=bool(serials and p and p.serial_tracked),
         product_id=li.product_id,
     )
@@ -303,8 +459,10 @@ def _cartons(s: Session) -> list[CartonSpec]:
     ]
 
 
-def _view(s: Session, o: Order, lines: list[OrderLine], *, pack: bool = False) -> OrderView:
-    carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
+def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = False) -> OrderView:
+    carrier = None
+    if o.carrier_id:
+        carrier = s.connection().execute(_CARRIER_NAME, {"key": o.carrier_id}).scalar()
     views = tuple(_line_view(li) for li in lines)
     reminders = suggested = carton_code = None
     if pack:
@@ -327,7 +485,7 @@ def _view(s: Session, o: Order, lines: list[OrderLine], *, pack: bool = False) -
         order_no=o.order_no,
         waybill_no=o.waybill_no or "",
         status=o.status,
-        carrier=carrier.name if carrier else "",
+        carrier=carrier or "",
         receiver_name=o.receiver_name,
         place=" ".join(x for x in (o.province, o.city, o.district) if x),
         lines=views,
@@ -339,7 +497,9 @@ def _view(s: Session, o: Order, lines: list[OrderLine], *, pack: bool = False) -
     )
 
 
-def _stop(s: Session, o: Order, code: str, step: str, station: str, operator: str) -> ServiceError:
+def _stop(
+    s: Session, o: Order | Row, code: str, step: str, station: str, operator: str
+) -> ServiceError:
     """Record the interception stop of a cancelled order and return the error to raise."""
     reason = _interception_reason(s, o.id)
     _record(
@@ -358,7 +518,7 @@ def _stop(s: Session, o: Order, code: str, step: str, station: str, operator: st
     )
 
 
-def _refusal_for_status(o: Order, step: str) -> tuple[str, ServiceError] | None:
+def _refusal_for_status(o: Order | Row, step: str) -> tuple[str, ServiceError] | None:
     if o.status == OrderStatus.HELD:
         return "held", ServiceError("held", order_no=o.order_no, reason=o.hold_reason)
     if o.status in STEP_STATUSES[step]:
@@ -403,7 +563,7 @@ def open_order(
     view: OrderView | None = None
     now = utcnow()
     with db.write() as s:
-        o = _find_order(s, code)
+        o = _find_order_row(s, code)
         if o is None:
             _record(
                 s, step=step, code=code, verdict="not_found", station=station, operator=operator
@@ -436,7 +596,7 @@ def open_order(
             err = ServiceError("claimed_elsewhere", order_no=o.order_no, station=other)
         else:
             if step != "pick":
-                o.claimed_by, o.claimed_at = station, now
+                _update_order(s, o.id, claimed_by=station, claimed_at=now)
             _record(
                 s,
                 step=step,
@@ -512,7 +672,7 @@ def scan_item(
     result: ScanResult | None = None
     now = utcnow()
     with db.write() as s:
-        o = s.get(Order, order_id, with_for_update=True)
+        o = _order_row(s, order_id)
         if o is None:
             raise ServiceError("not_found", key=code)
         if o.status == OrderStatus.CANCELLED:
@@ -550,7 +710,7 @@ def scan_item(
 
 def _verify_scan(
     s: Session,
-    o: Order,
+    o: Row,
     code: str,
     scan: ScanCode,
     serial: str | None,
@@ -592,7 +752,8 @@ def _verify_scan(
     by_id = {li.id: li for li in lines}
     if m_verdict in COUNTED and m_line is not None:
         by_id[m_line].verified_qty += 1
-    o.claimed_by, o.claimed_at = station, now
+        _count_verified(s, m_line, 1)
+    status = o.status
     ev = _record(
         s,
         step="verify",
@@ -609,18 +770,18 @@ def _verify_scan(
         },
     )
     if m_verdict == "order_complete":
-        before = o.status
-        o.status = OrderStatus.VERIFIED.value
-        o.claimed_by, o.claimed_at = None, None
-        o.updated_at = now
+        status = OrderStatus.VERIFIED.value
+        _update_order(s, o.id, status=status, claimed_by=None, claimed_at=None, updated_at=now)
         append_event(
             s,
             "verified",
             order_id=o.id,
             station=station,
             operator=operator,
-            detail={"status_before": before, "units": sum(li.qty for li in lines)},
+            detail={"status_before": o.status, "units": sum(li.qty for li in lines)},
         )
+    else:
+        _update_order(s, o.id, claimed_by=station, claimed_at=now)
     done = {st.line_id: st.done for st in m_lines}
     views = tuple(_line_view(li, done.get(li.id, li.verified_qty)) for li in lines)
     line = by_id.get(m_line) if m_line is not None else None
@@ -629,7 +790,7 @@ def _verify_scan(
         order_id=o.id,
         code=code,
         lines=views,
-        status=o.status,
+        status=status,
         line_id=m_line,
         sku=line.sku if line else "",
         name=(line.product.name if line and line.product else (line.title if line else "")),
@@ -684,6 +845,7 @@ def undo_scan(
         line = next((li for li in lines if li.id == last.order_line_id), None)
         if line is not None and line.verified_qty > 0:
             line.verified_qty -= 1
+            _count_verified(s, line.id, -1)
         if o.status == OrderStatus.VERIFIED:
             ev = s.scalars(
                 select(Event)
@@ -1158,7 +1320,7 @@ def pick_item(
             for li in o.lines
         ]
         picked = _picked_counts(s, [li.id for li in lines])
-        states = [_state(li, picked.get(li.id, 0), serials=False) for li in lines]
+        states = [_state(_line_row(li), picked.get(li.id, 0), serials=False) for li in lines]
         known = bool(not scan.refused and not matching_lines(states, scan)) and _known_product(
             s, scan
         )
