@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, bindparam, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.chain import append_event
@@ -34,6 +34,30 @@ class ServiceError(Exception):
         self.params = params
 
 
+def _phone_parts(key: str) -> tuple[str | None, str | None]:
+    """(phone tail, whole phone digits) when ``key`` looks like 4 to 11 digits of a phone."""
+    if phone_digits(key) == key and 4 <= len(key) <= 11:
+        return key[-4:], (key if len(key) > 4 else None)
+    return None, None
+
+
+def _key_union(key: object, tail: object = None, phone: object = None):
+    """Orders whose number, waybill, receiver name or phone (tail) is ``key``: values or
+    bound parameters, so that `find_order_ids` can build its statements once."""
+    parts = [
+        select(Order.id).where(Order.order_no == key),
+        select(Order.id).where(Order.waybill_no == key),
+        select(Order.id).where(Order.receiver_name == key),
+    ]
+    if tail is not None and phone is None:
+        parts.append(select(Order.id).where(Order.phone_tail == tail))
+    elif tail is not None:
+        parts.append(
+            select(Order.id).where(Order.phone_tail == tail, Order.receiver_phone.endswith(phone))
+        )
+    return union(*parts)
+
+
 def _key_clause(key: str):
     """Orders whose number, waybill, receiver name or phone tail is ``key``.
 
@@ -41,29 +65,36 @@ def _key_clause(key: str):
     on the paid time, planners otherwise walk the paid-time index over every order.
     """
     key = key.strip()
-    parts = [
-        select(Order.id).where(Order.order_no == key),
-        select(Order.id).where(Order.waybill_no == key),
-        select(Order.id).where(Order.receiver_name == key),
-    ]
-    digits = phone_digits(key)
-    if digits == key and 4 <= len(key) <= 11:
-        tail = key[-4:]
-        if len(key) == 4:
-            parts.append(select(Order.id).where(Order.phone_tail == tail))
-        else:
-            parts.append(
-                select(Order.id).where(Order.phone_tail == tail, Order.receiver_phone.endswith(key))
-            )
-    return Order.id.in_(union(*parts).scalar_subquery())
+    return Order.id.in_(_key_union(key, *_phone_parts(key)).scalar_subquery())
+
+
+#: find_order_ids' statements, built once (the dispute desk looks up a waybill per parcel)
+_FIND_IDS = {
+    (tail, phone): select(Order.id)
+    .where(
+        Order.id.in_(
+            _key_union(
+                bindparam("key"),
+                bindparam("tail") if tail else None,
+                bindparam("phone") if phone else None,
+            ).scalar_subquery()
+        )
+    )
+    .order_by(Order.id.desc())
+    .limit(bindparam("limit"))
+    for tail, phone in ((False, False), (True, False), (True, True))
+}
 
 
 def find_order_ids(session: Session, key: str, limit: int = 200) -> list[int]:
     """Orders matching a waybill number, order number, receiver name or phone tail (4+)."""
-    if not key.strip():
+    key = key.strip()
+    if not key:
         return []
-    q = select(Order.id).where(_key_clause(key)).order_by(Order.id.desc()).limit(limit)
-    return list(session.scalars(q))
+    tail, phone = _phone_parts(key)
+    q = _FIND_IDS[(tail is not None, phone is not None)]
+    params = {"key": key, "tail": tail, "phone": phone, "limit": limit}
+    return list(session.connection().execute(q, params).scalars())
 
 
 # --- the order browser ----------------------------------------------------------------------
