@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Row, Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from app import heap
 from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import (
@@ -128,13 +129,14 @@ def import_orders(
     station: str = "",
 ) -> ImportResult:
     """Parse the file(s) and apply them; raises `UnreadableFile` when nothing can be read."""
-    parsed = parse_orders_file(path, platform=platform, lines_path=lines_path, colmap=colmap)
-    result = ImportResult(skipped=parsed.skipped, errors=list(parsed.errors))
-    records = parsed.records
-    with db.write() as s, _big_cache(s):
-        skus = dict(s.execute(select(Product.sku, Product.id)).all())
-        for i in range(0, len(records), CHUNK):
-            _apply_chunk(s, records[i : i + CHUNK], skus, result, operator, station)
+    with heap.paused():
+        parsed = parse_orders_file(path, platform=platform, lines_path=lines_path, colmap=colmap)
+        result = ImportResult(skipped=parsed.skipped, errors=list(parsed.errors))
+        records = parsed.records
+        with db.write() as s, _big_cache(s):
+            skus = dict(s.execute(select(Product.sku, Product.id)).all())
+            for i in range(0, len(records), CHUNK):
+                _apply_chunk(s, records[i : i + CHUNK], skus, result, operator, station)
     result.errors.sort(key=lambda e: e.line)
     return result
 
