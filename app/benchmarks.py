@@ -465,7 +465,7 @@ def run(quick: bool = False, progress: Progress = _stderr) -> dict:
         small_figures.update(station_rss(small.url))
         small.dispose()
     progress("scan to paint (GUI)")
-    out.update(scan_to_paint(db.url, 30 if quick else 100))
+    out.update(scan_to_paint(db.url, 30 if quick else 300))
     progress("labels")
     out["label_ms_per_label"] = round(ms_per_label(100, "100x180"), 2)
     progress("scale frames")

@@ -27,6 +27,7 @@ from app import heap
 from app.bench_flow import STATION_VERIFY, VERIFIER, prepare_printed
 from app.db.engine import open_database
 from app.services.operators import find_operator
+from app.ui import sound
 from app.ui.stations import StationContext
 from app.ui.verify_station import VerifyStation
 
@@ -94,6 +95,7 @@ def run(db_url: str, scans: int) -> dict:
     w.activateWindow()
     w.focus_scan_field()
     app.processEvents()
+    _ = sound.player().audio_available  # looked for once at start, as app.ui.main does
     heap.settle()  # as the main window does once a station is up (app.heap)
     clock = _PaintClock(w)
     ms: list[float] = []

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,7 @@ COLOURS = {
     "info": ("#e3ecf7", "#10243e"),
     "warn": ("#f9a825", "#1a1a1a"),
 }
+ROW_DONE, ROW_PROBLEM, ROW_CURRENT = "#c8e6c9", "#ffcdd2", "#fff59d"  # LinesTable rows
 SIGNS = {"ok": "✔", "error": "✖", "stop": "⛔", "info": "➜", "warn": "⚠"}
 BEEPS = {"ok": 1, "error": 2, "stop": 3, "warn": 2}
 
@@ -73,6 +75,28 @@ def set_big(widget: QWidget, points: int, bold: bool = True, extra: str = "") ->
     widget.setFont(big_font(widget, points, bold))
     weight = "bold" if bold else "normal"
     widget.setStyleSheet(f"font-size: {points}pt; font-weight: {weight}; {extra}")
+
+
+def keep_lines(label: QLabel, lines: int) -> None:
+    """Room for ``lines`` lines of the label's type whatever it shows, so that a new text
+    (a verdict, an instruction, reminders) repaints the label alone, not the whole station
+    laid out again. Measured on Chinese and Latin text: the CJK fallback font's lines are
+    taller than the base font's."""
+    text = label.text()
+    label.setText("\n".join(["国Ag"] * lines))
+    label.setMinimumHeight(label.sizeHint().height())
+    label.setText(text)
+
+
+def status_sheet(points: int) -> str:
+    """The status line's style: one sheet with a rule per kind, chosen by the ``kind``
+    property (`ScanStation.show_status`), so a verdict never parses a style sheet."""
+    rules = [f"QLabel {{ font-size: {points}pt; font-weight: bold; padding: 8px; }}"]
+    rules += [
+        f'QLabel[kind="{kind}"] {{ background: {bg}; color: {fg}; }}'
+        for kind, (bg, fg) in COLOURS.items()
+    ]
+    return "\n".join(rules)
 
 
 @register_error_texts
@@ -247,10 +271,12 @@ class ScanStation(QWidget):
         set_big(self.instruction, 34)
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.instruction.setWordWrap(True)
+        keep_lines(self.instruction, 1)
         self.status = QLabel()
-        set_big(self.status, 20)
-        self.status.setMinimumHeight(64)
+        self.status.setFont(big_font(self.status, 20))
+        self.status.setStyleSheet(status_sheet(20))
         self.status.setWordWrap(True)
+        keep_lines(self.status, 2)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setAutoFillBackground(True)
         self.status_kind = ""
@@ -438,8 +464,9 @@ class ScanStation(QWidget):
 
     @property
     def idle(self) -> bool:
-        """No scan waiting and no job running (tests wait on this)."""
-        return not self._busy and not self._queue
+        """No scan waiting and no job running, a scan's follow-up jobs included (tests and
+        the paint benchmark wait on this)."""
+        return not self._busy and not self._queue and not self._jobs.busy
 
     # --- choices ------------------------------------------------------------------------------
 
@@ -471,9 +498,12 @@ class ScanStation(QWidget):
         self.instruction.setText(text)
 
     def show_status(self, kind: str, text: str) -> None:
-        bg, fg = COLOURS[kind]
-        self.status_kind = kind
-        set_big(self.status, 20, extra=f"background: {bg}; color: {fg}; padding: 8px;")
+        if kind != self.status_kind:
+            self.status_kind = kind
+            self.status.setProperty("kind", kind)
+            style = self.status.style()
+            style.unpolish(self.status)
+            style.polish(self.status)
         self.status.setText(f"{SIGNS[kind]} {text}" if text else "")
         self.status_shown.emit(kind, text)
 
@@ -527,6 +557,7 @@ class LinesTable(QFrame):
         self.header = QLabel()
         set_big(self.header, 16, bold=False)
         self.header.setWordWrap(True)
+        keep_lines(self.header, 2)
         self.table = QTableWidget(0, 5)
         set_big(self.table, 18, bold=False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -538,6 +569,7 @@ class LinesTable(QFrame):
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.progress = QLabel()
         set_big(self.progress, 22)
+        keep_lines(self.progress, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.header)
@@ -551,23 +583,38 @@ class LinesTable(QFrame):
     def set_rows(
         self, rows: list[tuple[list[str], bool, bool]], current: int | None = None
     ) -> None:
-        """``rows``: (cells, complete, problem). Complete rows are green with a tick."""
-        from PySide6.QtGui import QBrush, QColor
-        from PySide6.QtWidgets import QTableWidgetItem
+        """``rows``: (cells, complete, problem). Complete rows are green with a tick.
 
-        self.table.setRowCount(len(rows))
+        Only the cells whose text or colour changed are touched: a scan changes one count
+        and one highlight, and replacing every item made the table lay out all its columns
+        again (they size to their contents) before the verdict could be painted."""
+        t = self.table
+        if t.rowCount() != len(rows):
+            t.setRowCount(len(rows))
         for i, (cells, complete, problem) in enumerate(rows):
+            colour = (
+                ROW_DONE
+                if complete
+                else ROW_PROBLEM
+                if problem
+                else ROW_CURRENT
+                if current == i
+                else None
+            )
+            brush = QBrush(QColor(colour)) if colour else QBrush()
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if complete:
-                    item.setBackground(QBrush(QColor("#c8e6c9")))
-                elif problem:
-                    item.setBackground(QBrush(QColor("#ffcdd2")))
-                elif current == i:
-                    item.setBackground(QBrush(QColor("#fff59d")))
-                self.table.setItem(i, j, item)
+                item = t.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    item.setBackground(brush)
+                    t.setItem(i, j, item)
+                    continue
+                if item.text() != text:
+                    item.setText(text)
+                if item.background() != brush:
+                    item.setBackground(brush)
         if current is not None and 0 <= current < len(rows):
-            self.table.scrollToItem(self.table.item(current, 0))
+            t.scrollToItem(t.item(current, 0))
 
     def clear(self) -> None:
         self.header.setText("")

@@ -20,7 +20,14 @@ from app.db.engine import is_connection_error
 from app.services import outbox as ob
 from app.services import scanning as sc
 from app.services.scanning import OrderView, ScanResult
-from app.ui.scan_station import LinesTable, ScanStation, hold_text, set_big, verdict_text
+from app.ui.scan_station import (
+    LinesTable,
+    ScanStation,
+    hold_text,
+    keep_lines,
+    set_big,
+    verdict_text,
+)
 from devices.barcodes import classify
 
 if TYPE_CHECKING:
@@ -72,6 +79,7 @@ class VerifyStation(ScanStation):
         self.reminders = QLabel()
         set_big(self.reminders, 16, extra="color: #6a1b9a;")
         self.reminders.setWordWrap(True)
+        keep_lines(self.reminders, 3)
         self.body.addWidget(self.lines, 1)
         self.body.addWidget(self.reminders)
         buttons = QHBoxLayout()
