@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
 from app.db.engine import Database
@@ -248,32 +248,53 @@ def weighable_statuses(s: Session) -> tuple[str, ...]:
     return (OrderStatus.VERIFIED.value, OrderStatus.PACKED.value, OrderStatus.WEIGHED.value)
 
 
-def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
-    q = (
-        select(Order)
-        .where(Order.waybill_no == waybill_no)
-        .order_by(Order.id.desc())
-        .options(selectinload(Order.lines).joinedload(OrderLine.product))
-        .limit(1)
+# `_load` runs on every capture: the order is an ORM object (the capture changes it), what
+# the expectation needs is read with statements built once (issue 10).
+_ORDER_BY_WAYBILL = (
+    select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
+)
+_ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update(of=Order)
+_GOODS = (
+    select(
+        OrderLine.sku,
+        OrderLine.title,
+        OrderLine.qty,
+        Product.id.label("product_id"),
+        Product.name,
+        Product.unit_grams,
+        Product.adopted_grams,
     )
-    if lock:
-        q = q.with_for_update(of=Order)
-    o = s.scalars(q).first()
+    .outerjoin(Product, Product.id == OrderLine.product_id)
+    .where(OrderLine.order_id == bindparam("oid"))
+    .order_by(OrderLine.line_no)
+)
+_CARTON = select(Carton.code, Carton.tare_grams, Carton.filler_grams).where(
+    Carton.id == bindparam("cid")
+)
+_SHOP = select(Shop.tolerance_abs_grams, Shop.tolerance_permille).where(Shop.id == bindparam("sid"))
+
+
+def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
+    q = _ORDER_BY_WAYBILL_LOCKED if lock else _ORDER_BY_WAYBILL
+    o = s.scalars(q, {"wb": waybill_no}).first()
     if o is None:
         return None
+    conn = s.connection()
     ld = _Loaded(o)
-    for li in o.lines:
-        p = li.product
-        grams = unit_weight(p.unit_grams, p.adopted_grams) if p else 0
-        ld.lines.append((li.sku, p.name if p else li.title, grams, li.qty))
+    for li in conn.execute(_GOODS, {"oid": o.id}):
+        if li.product_id is None:
+            ld.lines.append((li.sku, li.title, 0, li.qty))
+        else:
+            grams = unit_weight(li.unit_grams, li.adopted_grams)
+            ld.lines.append((li.sku, li.name, grams, li.qty))
     if o.carton_id:
-        c = s.get(Carton, o.carton_id)
+        c = conn.execute(_CARTON, {"cid": o.carton_id}).first()
         if c is not None:
-            ld.carton_code, ld.carton_grams, ld.filler_grams = c.code, c.tare_grams, c.filler_grams
+            ld.carton_code, ld.carton_grams, ld.filler_grams = c
     if o.shop_id:
-        shop = s.get(Shop, o.shop_id)
+        shop = conn.execute(_SHOP, {"sid": o.shop_id}).first()
         if shop is not None:
-            ld.tol_abs, ld.tol_permille = shop.tolerance_abs_grams, shop.tolerance_permille
+            ld.tol_abs, ld.tol_permille = shop
     return ld
 
 
