@@ -145,11 +145,6 @@ _LAST_WEIGHING = (
     .order_by(Weighing.id.desc())
     .limit(1)
 )
-_HANDOVER = (
-    select(Handover.manifest_no, Handover.courier_name)
-    .join(HandoverItem, HandoverItem.handover_id == Handover.id)
-    .where(HandoverItem.order_id == bindparam("oid"))
-)
 _LAST_EVENT = (
     select(Event.seq, Event.hash)
     .where(Event.order_id == bindparam("oid"))
@@ -277,7 +272,8 @@ def dispute_check(
                 suspects = [
                     {"sku": sku, "qty": q, "grams": grams_of[sku] * q} for sku, q in ex.best.items
                 ]
-        handover = conn.execute(_HANDOVER, at).first()
+        handled = _handled_by(s, oid)
+        handover = next((d for d in handled if d["step"] == "handover"), None)
         last_ev = conn.execute(_LAST_EVENT, at).first()
         head = conn.execute(_HEAD).first()
         return {
@@ -295,7 +291,7 @@ def dispute_check(
                 "bundle": w.stub_bundle if w else None,
                 "position": w.stub_position if w else None,
             },
-            "handled_by": _handled_by(s, oid),
+            "handled_by": handled,
             "dispatch": dispatch,
             "claim": claim,
             "status": o.status,
@@ -303,7 +299,9 @@ def dispute_check(
             "carrier_name": o.carrier_name,
             "carton": {"code": o.carton_code, "name": o.carton_name} if o.carton_code else None,
             "handover": (
-                {"manifest_no": handover[0], "courier": handover[1]} if handover else None
+                {"manifest_no": handover["manifest_no"], "courier": handover["courier"]}
+                if handover
+                else None
             ),
             "weighed_at": _iso(w.at) if w else None,
             "weighing_verdict": w.verdict if w else None,
