@@ -119,11 +119,12 @@ def _advance(db_url: str, roles: tuple[str, ...], records: list[dict], tmp_path)
 
 @pytest.mark.parametrize("role", ["print", "verify", "pack", "weigh", "handover"])
 def test_kill_9_in_each_step_loses_nothing_and_leaves_nothing_half_done(role, db_url, tmp_path):
-    prepare_floor(db_url, ORDERS * 3 if role == "print" else ORDERS, seed=3, paid=True)
+    # printing goes 8-25 orders a batch: enough that three killed runs cannot print them all
+    prepare_floor(db_url, ORDERS * 10 if role == "print" else ORDERS, seed=3, paid=True)
     records: list[dict] = []
     _advance(db_url, BEFORE[role], records, tmp_path)
     name = f"{role}-1"
-    pause = 0.05 if role in ("verify", "pack", "weigh", "handover") else 0.0
+    pause = 0.05  # a unit of work, then a breath: each kill lands with work still to do
     pdf = str(tmp_path / "pdf-station")
     killed = 0
     for k, moment in enumerate(MOMENTS):
