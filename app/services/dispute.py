@@ -39,18 +39,16 @@ from app.db.models import (
     Handover,
     HandoverItem,
     Order,
-    OrderLine,
     PrintJob,
-    Product,
     ScanEvent,
     Shop,
     Weighing,
     utcnow,
 )
 from app.domain.fit import Unit, explain
-from app.domain.weight import expected_weight, unit_weight
+from app.domain.weight import expected_weight
 from app.services.operators import require_role
-from app.services.orders import ServiceError, find_order_ids
+from app.services.orders import ServiceError, find_order_ids, order_goods
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
@@ -115,20 +113,6 @@ _ORDER = (
     .outerjoin(Carrier, Carrier.id == Order.carrier_id)
     .outerjoin(Carton, Carton.id == Order.carton_id)
     .where(Order.id == bindparam("oid"))
-)
-_LINES = (
-    select(
-        OrderLine.sku,
-        OrderLine.title,
-        OrderLine.qty,
-        Product.id.label("product_id"),
-        Product.name,
-        Product.unit_grams,
-        Product.adopted_grams,
-    )
-    .outerjoin(Product, Product.id == OrderLine.product_id)
-    .where(OrderLine.order_id == bindparam("oid"))
-    .order_by(OrderLine.line_no)
 )
 _LAST_WEIGHING = (
     select(
@@ -240,10 +224,9 @@ def dispute_check(
         if o is None:
             raise ServiceError("order_not_found", key=str(order_id))
         units, pairs = [], []
-        for li in conn.execute(_LINES, at):
-            g = unit_weight(li.unit_grams, li.adopted_grams) if li.product_id else 0
-            pairs.append((g, li.qty))
-            units.append(Unit(li.sku, li.name if li.product_id else li.title, g, li.qty))
+        for sku, name, g, qty in order_goods(s, oid):
+            pairs.append((g, qty))
+            units.append(Unit(sku, name, g, qty))
         kwargs = {}
         if o.tolerance_abs_grams is not None:
             kwargs = {

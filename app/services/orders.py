@@ -97,6 +97,35 @@ def find_order_ids(session: Session, key: str, limit: int = 200) -> list[int]:
     return list(session.connection().execute(q, params).scalars())
 
 
+_GOODS = (
+    select(
+        OrderLine.sku,
+        OrderLine.title,
+        OrderLine.qty,
+        Product.id.label("product_id"),
+        Product.name,
+        Product.unit_grams,
+        Product.adopted_grams,
+    )
+    .outerjoin(Product, Product.id == OrderLine.product_id)
+    .where(OrderLine.order_id == bindparam("oid"))
+    .order_by(OrderLine.line_no)
+)
+
+
+def order_goods(session: Session, order_id: int) -> list[tuple[str, str, int, int]]:
+    """The order's lines as (sku, name, unit grams, qty), read with one statement built once
+    (the weighing capture and the dispute desk read them per parcel). A line without a
+    product has its title for a name and no weight."""
+    out = []
+    for li in session.connection().execute(_GOODS, {"oid": order_id}):
+        if li.product_id is None:
+            out.append((li.sku, li.title, 0, li.qty))
+        else:
+            out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
+    return out
+
+
 # --- the order browser ----------------------------------------------------------------------
 
 

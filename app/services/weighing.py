@@ -52,7 +52,7 @@ from app.domain.weight import (
     unit_weight,
 )
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError
+from app.services.orders import ServiceError, order_goods
 from printing import StubRegisterData, StubRegisterEntry
 
 DEFAULT_BUNDLE_SIZE = 50
@@ -254,20 +254,6 @@ _ORDER_BY_WAYBILL = (
     select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
 )
 _ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update(of=Order)
-_GOODS = (
-    select(
-        OrderLine.sku,
-        OrderLine.title,
-        OrderLine.qty,
-        Product.id.label("product_id"),
-        Product.name,
-        Product.unit_grams,
-        Product.adopted_grams,
-    )
-    .outerjoin(Product, Product.id == OrderLine.product_id)
-    .where(OrderLine.order_id == bindparam("oid"))
-    .order_by(OrderLine.line_no)
-)
 _CARTON = select(Carton.code, Carton.tare_grams, Carton.filler_grams).where(
     Carton.id == bindparam("cid")
 )
@@ -281,12 +267,7 @@ def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
         return None
     conn = s.connection()
     ld = _Loaded(o)
-    for li in conn.execute(_GOODS, {"oid": o.id}):
-        if li.product_id is None:
-            ld.lines.append((li.sku, li.title, 0, li.qty))
-        else:
-            grams = unit_weight(li.unit_grams, li.adopted_grams)
-            ld.lines.append((li.sku, li.name, grams, li.qty))
+    ld.lines.extend(order_goods(s, o.id))
     if o.carton_id:
         c = conn.execute(_CARTON, {"cid": o.carton_id}).first()
         if c is not None:
