@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import Row, Table, insert, select, update
+from sqlalchemy import Row, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import heap
@@ -182,99 +181,142 @@ def _apply_chunk(
     for platform in platform_nos:
         shops.update(_shop_ids(s, {r.shop for r in chunk if r.platform == platform}, platform))
     now = utcnow()
-    new_rows: list[dict] = []
     new_recs: list[OrderRecord] = []
     for rec in chunk:
         old = existing.get((rec.platform, rec.order_no))
         if old is not None and _unchanged(old, rec):
             result.skipped += 1
-            continue
-        if old is None:
-            row = _order_values(rec)
-            row.update(
-                platform=rec.platform,
-                order_no=rec.order_no,
-                shop_id=shops.get(rec.shop),
-                status=rec.status,
-                hold_reason="platform_locked" if rec.status == "held" else "",
-                phone_tail=phone_tail(rec.receiver_phone),
-                imported_at=now,
-                updated_at=now,
-            )
-            new_rows.append(row)
+        elif old is None:
             new_recs.append(rec)
         elif _update_existing(s, s.get_one(Order, old.id), rec, operator, station):
             result.updated += 1
         else:
             result.skipped += 1
-    if not new_rows:
+    if not new_recs:
         return
-    _bulk_insert(s, Order.__table__, new_rows)
-    ids = {}
-    for platform, nos in platform_nos.items():
-        ids.update(
-            {
-                (platform, no): oid
-                for no, oid in s.execute(
-                    select(Order.order_no, Order.id).where(
-                        Order.platform == platform, Order.order_no.in_(nos)
-                    )
-                )
-            }
+    ids = _insert_orders(s, new_recs, shops, now)
+    lines = [
+        (oid, n, li.sku, skus.get(li.sku), li.title, li.attributes, li.qty, li.price_fen, 0)
+        for oid, rec in zip(ids, new_recs, strict=True)
+        for n, li in enumerate(rec.lines, start=1)
+    ]
+    if lines:
+        _bulk_insert(s, OrderLine.__table__, LINE_KEYS, lines)
+    result.imported += len(new_recs)
+
+
+ORDER_KEYS = (
+    "platform",
+    "order_no",
+    "shop_id",
+    "status",
+    "hold_reason",
+    "phone_tail",
+    "imported_at",
+    "updated_at",
+    *VALUE_KEYS,
+)
+LINE_KEYS = (
+    "order_id",
+    "line_no",
+    "sku",
+    "product_id",
+    "title",
+    "attributes",
+    "qty",
+    "price_fen",
+    "verified_qty",
+)
+
+
+def _insert_orders(
+    s: Session, recs: list[OrderRecord], shops: dict[str, int], now: object
+) -> list[int]:
+    """Insert new orders; their ids in the same order.
+
+    SQLite: we hold the write lock, so the ids are chosen here (the next after the largest,
+    as SQLite itself would) instead of being read back; other databases read them back."""
+    rows = [
+        (
+            r.platform,
+            r.order_no,
+            shops.get(r.shop),
+            r.status,
+            "platform_locked" if r.status == "held" else "",
+            phone_tail(r.receiver_phone),
+            now,
+            now,
+            r.buyer,
+            r.receiver_name,
+            r.receiver_phone,
+            r.province,
+            r.city,
+            r.district,
+            r.address,
+            r.paid_at,
+            r.promised_ship_at,
+            r.buyer_message,
+            r.seller_remark,
+            r.total_fen,
+            r.item_count,
         )
-    line_rows = []
-    for rec in new_recs:
-        oid = ids[(rec.platform, rec.order_no)]
-        for n, li in enumerate(rec.lines, start=1):
-            line_rows.append(
-                {
-                    "order_id": oid,
-                    "line_no": n,
-                    "sku": li.sku,
-                    "product_id": skus.get(li.sku),
-                    "title": li.title,
-                    "attributes": li.attributes,
-                    "qty": li.qty,
-                    "price_fen": li.price_fen,
-                    "verified_qty": 0,
-                }
+        for r in recs
+    ]
+    if s.connection().dialect.name == "sqlite":
+        first = (s.scalar(select(func.max(Order.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        _bulk_insert(
+            s,
+            Order.__table__,
+            ("id", *ORDER_KEYS),
+            [(i, *r) for i, r in zip(ids, rows, strict=True)],
+        )
+        return ids
+    _bulk_insert(s, Order.__table__, ORDER_KEYS, rows)
+    found: dict[tuple[str, str], int] = {}
+    by_platform: dict[str, list[str]] = {}
+    for r in recs:
+        by_platform.setdefault(r.platform, []).append(r.order_no)
+    for platform, nos in by_platform.items():
+        found.update(
+            ((platform, no), oid)
+            for no, oid in s.execute(
+                select(Order.order_no, Order.id).where(
+                    Order.platform == platform, Order.order_no.in_(nos)
+                )
             )
-    if line_rows:
-        _bulk_insert(s, OrderLine.__table__, line_rows)
-    result.imported += len(new_rows)
+        )
+    return [found[(r.platform, r.order_no)] for r in recs]
 
 
-def _bulk_insert(s: Session, table: Table, rows: list[dict]) -> None:
-    """Insert rows (dicts with the same keys) in one statement executed for many.
+def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows (tuples of values for ``keys``) in one statement executed for many.
 
-    On SQLite the values go to the driver's ``executemany`` as tuples, each converted by its
-    column type's bind processor (what SQLAlchemy would do row by row, at a third of the
-    cost); other databases take SQLAlchemy's Core insert."""
+    On SQLite the values go to the driver's ``executemany``, each converted by its column
+    type's bind processor (what SQLAlchemy would do row by row, at a third of the cost), and
+    the columns not named get their scalar defaults; other databases take SQLAlchemy's Core
+    insert."""
     conn = s.connection()
     dialect = conn.dialect
-    if dialect.name != "sqlite":
-        s.execute(insert(table), rows)
-        return
-    keys = list(rows[0])
     missing = [c for c in table.c if c.name not in keys and c.default is not None]
-    if any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
-        s.execute(insert(table), rows)
+    if dialect.name != "sqlite" or any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
+        s.execute(insert(table), [dict(zip(keys, r, strict=True)) for r in rows])
         return
     if missing:  # the column defaults Core would fill in
-        fill = {c.name: c.default.arg for c in missing}  # type: ignore[union-attr]
-        rows = [{**fill, **r} for r in rows]
-        keys = list(rows[0])
+        fill = tuple(c.default.arg for c in missing)  # type: ignore[union-attr]
+        keys = (*keys, *(c.name for c in missing))
+        rows = [r + fill for r in rows]
     procs = [
         (i, p)
         for i, k in enumerate(keys)
         if (p := table.c[k].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    get = itemgetter(*keys)
+    params: list[tuple] = rows
     if procs:
         params = []
         last: list[tuple[object, object]] = [(object(), None)] * len(procs)
         for r in rows:
-            t = list(get(r))
+            t = list(r)
             for j, (i, p) in enumerate(procs):
                 v = t[i]
                 seen, done = last[j]
@@ -283,8 +325,6 @@ def _bulk_insert(s: Session, table: Table, rows: list[dict]) -> None:
                     last[j] = (v, done)
                 t[i] = done
             params.append(tuple(t))
-    else:
-        params = [get(r) for r in rows]
     sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
     conn.exec_driver_sql(sql, params)
 

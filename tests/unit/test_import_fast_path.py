@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlalchemy import insert, text
 
 from app.benchmarks import taobao_files
@@ -16,7 +19,8 @@ def test_bulk_insert_stores_rows_as_core_insert_does(sqlite_db):
     row.update(imported_at=now, updated_at=now)
     with sqlite_db.write() as s:
         s.execute(insert(Order.__table__), [{**row, "order_no": "core"}])
-        _bulk_insert(s, Order.__table__, [{**row, "order_no": "fast"}])
+        fast = {**row, "order_no": "fast"}
+        _bulk_insert(s, Order.__table__, tuple(fast), [tuple(fast.values())])
     with sqlite_db.engine.connect() as c:
         core, fast = (
             tuple(r)[2:] for r in c.execute(text("SELECT * FROM orders ORDER BY id")).all()
@@ -46,3 +50,28 @@ def test_money_and_quantities_read_as_before():
         0,
     ]
     assert [parse_qty(x) for x in ("1", "12", "01", "2.0", " 3 ", "")] == [1, 12, 1, 2, 3, 1]
+
+
+def test_each_imported_line_belongs_to_its_own_order(db, tmp_path):
+    """The ids of new orders are chosen (SQLite) or read back (PostgreSQL); either way every
+    line lands on the order the detail file names, after orders already in the database."""
+    o, d = taobao_files(tmp_path, 30, seed=9)
+    import_orders(db, o, lines_path=d)
+    (tmp_path / "more").mkdir()
+    o2, d2 = taobao_files(tmp_path / "more", 40, seed=11)  # 10 more orders, same numbers first
+    res = import_orders(db, o2, lines_path=d2)
+    assert (res.imported, res.errors) == (10, [])
+    want: dict[str, int] = {}
+    for row in csv.reader(io.StringIO(d2.read_bytes().decode("gb18030"))):
+        if row[0] != "订单编号":
+            want[row[0].strip('="')] = want.get(row[0].strip('="'), 0) + 1
+    with db.read() as s:
+        got = dict(
+            s.execute(
+                text(
+                    "SELECT o.order_no, count(l.id) FROM orders o "
+                    "JOIN order_lines l ON l.order_id = o.id GROUP BY o.order_no"
+                )
+            ).all()
+        )
+    assert got == want
