@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.domain.status import OrderStatus
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -66,20 +68,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)
-
-
-class OrderStatus(StrEnum):
-    UNPAID = "unpaid"
-    PAID = "paid"
-    PRINTED = "printed"
-    PICKED = "picked"
-    VERIFIED = "verified"
-    PACKED = "packed"
-    WEIGHED = "weighed"
-    HANDED_OVER = "handed_over"
-    SHIPPED = "shipped"
-    HELD = "held"
-    CANCELLED = "cancelled"
 
 
 class Role(StrEnum):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from app.db.models import OrderStatus
+from app.domain.status import OrderStatus
 
 PLATFORMS = ("taobao", "jd", "pdd", "generic")
 
@@ -163,8 +164,9 @@ def _split_unspaced(text: str, postcode: str) -> Address:
     return Address(province, city, district, m.group("rest") or "", postcode)
 
 
-@dataclass
-class LineRecord:
+class LineRecord(NamedTuple):
+    """One order line as read from a platform file (a tuple: cheap to make and to send)."""
+
     sku: str
     title: str
     qty: int

@@ -27,13 +27,6 @@ class RowError:
     message: str
 
 
-@dataclass
-class ParsedFile:
-    records: list[OrderRecord] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    skipped: int = 0
-
-
 _TIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
@@ -280,11 +273,11 @@ def _order_fields(rec: OrderRecord, c: Cells, cols: Cols) -> None:
 
 def _line_from(c: Cells, cols: Cols) -> LineRecord:
     return LineRecord(
-        sku=cols["sku"](c),
-        title=cols["title"](c),
-        qty=parse_qty(cols["qty"](c)),
-        price_fen=parse_money(cols["price"](c)),
-        attributes=cols["attributes"](c),
+        cols["sku"](c),
+        cols["title"](c),
+        parse_qty(cols["qty"](c)),
+        parse_money(cols["price"](c)),
+        cols["attributes"](c),
     )
 
 
@@ -306,14 +299,39 @@ def _order_no(c: Cells, cols: Cols) -> str:
     return no
 
 
-def parse_orders_file(
+CHUNK = 2000  # records (or detail lines) per chunk handed to the importer
+
+
+@dataclass
+class Chunk:
+    """A part of a parsed file, handed on as soon as it is ready.
+
+    ``records``: orders; when ``lines_follow`` their lines are still to come, as
+    ``lines`` (order number, line) of later chunks, read from the detail file. ``errors`` and
+    ``skipped`` (orders that already left) add up over the chunks."""
+
+    records: list[OrderRecord] = field(default_factory=list)
+    lines: list[tuple[str, LineRecord]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    skipped: int = 0
+    lines_follow: bool = False
+
+
+def parse_chunks(
     path: str | Path,
     *,
     platform: str | None = None,
     lines_path: str | Path | None = None,
     colmap: dict[str, str] | None = None,
-) -> ParsedFile:
-    """Read an order file (and Taobao's detail file) into records; bad rows become errors."""
+    read_lines: bool = True,
+) -> Iterator[Chunk]:
+    """Read an order file (and Taobao's detail file) in chunks; bad rows become errors.
+
+    A file of one row per order hands on its orders as they are read and the detail file's
+    lines after them, so an importer can write while the rest is read. A file of one row per
+    line hands on its orders at the end (an order's rows need not be next to each other).
+    ``read_lines=False``: the detail file is left to `parse_lines`, read elsewhere at once.
+    Raises `UnreadableFile` when a file cannot be read at all."""
     colmap = colmap or {}
     header, rows = read_records(path)
     platform = platform or detect_platform(header)
@@ -323,17 +341,16 @@ def parse_orders_file(
             raise UnreadableFile(f"{path}: columns named in the map are missing: {missing}")
     elif not any(h in header for h in FIELDS["order_no"]):
         raise UnreadableFile(f"{path}: no order-number column (订单编号/订单号/order_no)")
-    out = ParsedFile()
     per_order_rows = platform == "taobao" or (
         lines_path is not None and not any(h in header for h in FIELDS["qty"])
     )
+    cols = _resolve(header, colmap)
     if per_order_rows:
-        _parse_one_row_per_order(rows, platform, _resolve(header, colmap), out)
-        if lines_path is not None:
-            _attach_lines(lines_path, colmap, out)
+        yield from _parse_one_row_per_order(rows, platform, cols, lines_path is not None)
+        if lines_path is not None and read_lines:
+            yield from parse_lines(lines_path, colmap)
     else:
-        _parse_one_row_per_line(rows, platform, _resolve(header, colmap), out)
-    return out
+        yield from _parse_one_row_per_line(rows, platform, cols)
 
 
 def _status_or_error(c: Cells, cols: Cols) -> str:
@@ -344,9 +361,10 @@ def _status_or_error(c: Cells, cols: Cols) -> str:
 
 
 def _parse_one_row_per_order(
-    rows: Iterator[Record], platform: str, cols: Cols, out: ParsedFile
-) -> None:
+    rows: Iterator[Record], platform: str, cols: Cols, lines_follow: bool
+) -> Iterator[Chunk]:
     seen: set[str] = set()
+    out = Chunk(lines_follow=lines_follow)
     for row in rows:
         try:
             if msg := _bad_row(row):
@@ -366,37 +384,40 @@ def _parse_one_row_per_order(
             out.errors.append(RowError(row.line, str(exc)))
             continue
         out.records.append(rec)
+        if len(out.records) >= CHUNK:
+            yield out
+            out = Chunk(lines_follow=lines_follow)
+    yield out
 
 
-def _attach_lines(lines_path: str | Path, colmap: dict[str, str], out: ParsedFile) -> None:
+def parse_lines(lines_path: str | Path, colmap: dict[str, str]) -> Iterator[Chunk]:
+    """The detail file's lines, by order number (lines of orders not imported are dropped
+    by whoever attaches them)."""
     header, rows = read_records(lines_path)
     if not any(h in header for h in FIELDS["order_no"]):
         raise UnreadableFile(f"{lines_path}: no order-number column (订单编号)")
     cols = _resolve(header, colmap)
-    by_no = {r.order_no: r for r in out.records}
+    name = Path(lines_path).name
+    out = Chunk()
     for row in rows:
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
             c = row.cells
-            no = _order_no(c, cols)
-            line = _line_from(c, cols)
+            out.lines.append((_order_no(c, cols), _line_from(c, cols)))
         except ValueError as exc:
-            out.errors.append(RowError(row.line, f"{Path(lines_path).name}: {exc}"))
+            out.errors.append(RowError(row.line, f"{name}: {exc}"))
             continue
-        rec = by_no.get(no)
-        if rec is not None:
-            rec.lines.append(line)
-    for rec in out.records:
-        if rec.lines and not rec.item_count:
-            rec.item_count = sum(li.qty for li in rec.lines)
+        if len(out.lines) >= CHUNK:
+            yield out
+            out = Chunk()
+    yield out
 
 
-def _parse_one_row_per_line(
-    rows: Iterator[Record], platform: str, cols: Cols, out: ParsedFile
-) -> None:
+def _parse_one_row_per_line(rows: Iterator[Record], platform: str, cols: Cols) -> Iterator[Chunk]:
     by_no: dict[str, OrderRecord] = {}
     bad: set[str] = set()
+    out = Chunk()
     for row in rows:
         no = ""
         try:
@@ -431,3 +452,7 @@ def _parse_one_row_per_line(
             rec.total_fen = sum(li.price_fen * li.qty for li in rec.lines)
         rec.item_count = rec.item_count or sum(li.qty for li in rec.lines)
         out.records.append(rec)
+        if len(out.records) >= CHUNK:
+            yield out
+            out = Chunk()
+    yield out

@@ -8,14 +8,18 @@ order already in the warehouse is an interception. Bulk inserts use SQLAlchemy C
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Row, Table, func, insert, select, update
+from sqlalchemy import Row, Table, bindparam, func, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 from app import heap
 from app.db.chain import append_event
@@ -28,13 +32,17 @@ from app.db.models import (
     Product,
     ProductBarcode,
     Shop,
+    UTCDateTime,
     WaybillNumber,
     WaybillPool,
     utcnow,
 )
-from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, OrderRecord, phone_tail
-from app.importers.orders import RowError, parse_orders_file, parse_qty
+from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
+from app.importers.orders import Chunk, RowError, parse_chunks, parse_qty
 from app.importers.tables import UnreadableFile, read_rows
+from app.importers.worker import WorkerFailed, parse_in_worker
+
+log = logging.getLogger(__name__)
 
 CHUNK = 2000
 COMPARED = (
@@ -126,18 +134,159 @@ def import_orders(
     colmap: dict[str, str] | None = None,
     operator: str = "",
     station: str = "",
+    parallel: bool | None = None,
 ) -> ImportResult:
-    """Parse the file(s) and apply them; raises `UnreadableFile` when nothing can be read."""
-    with heap.paused():
-        parsed = parse_orders_file(path, platform=platform, lines_path=lines_path, colmap=colmap)
-        result = ImportResult(skipped=parsed.skipped, errors=list(parsed.errors))
-        records = parsed.records
-        with db.write() as s, _big_cache(s):
-            skus = dict(s.execute(select(Product.sku, Product.id)).all())
-            for i in range(0, len(records), CHUNK):
-                _apply_chunk(s, records[i : i + CHUNK], skus, result, operator, station)
+    """Parse the file(s) and apply them in one transaction; raises `UnreadableFile` when
+    nothing can be read.
+
+    ``parallel``: parse in a second process while this one writes (`parse_in_worker`); by
+    default for files of `PARALLEL_BYTES` or more, where it saves more than it costs."""
+    files = [Path(path)] + ([Path(lines_path)] if lines_path is not None else [])
+    if parallel is None:
+        parallel = sum(_size(f) for f in files) >= PARALLEL_BYTES
+    args = {"platform": platform, "lines_path": lines_path, "colmap": colmap}
+    if parallel:
+        try:
+            return _import(db, parse_in_worker(path, **args), operator, station)
+        except WorkerFailed as exc:  # rolled back: nothing of it was kept
+            log.warning("import: the parsing process failed, parsing here instead: %s", exc)
+    return _import(db, parse_chunks(path, **args), operator, station)
+
+
+PARALLEL_BYTES = 2_000_000  # about 10,000 Taobao orders with their detail file
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the parser says what is wrong with it
+
+
+def _import(db: Database, chunks: Iterator[Chunk], operator: str, station: str) -> ImportResult:
+    result = ImportResult()
+    with heap.paused(), db.write() as s, _big_cache(s):
+        apply = _Applier(s, result, operator, station)
+        for chunk in chunks:
+            result.skipped += chunk.skipped
+            result.errors.extend(chunk.errors)
+            for i in range(0, len(chunk.records), CHUNK):
+                apply.orders(chunk.records[i : i + CHUNK], chunk.lines_follow)
+            if chunk.lines:
+                apply.lines(chunk.lines)
+        apply.finish()
     result.errors.sort(key=lambda e: e.line)
     return result
+
+
+class _Applier:
+    """Writes parsed orders chunk by chunk into one open transaction.
+
+    New orders are inserted at once. When their lines come later (the detail file of a
+    Taobao pair), each line is inserted as it arrives, numbered after the order's earlier
+    lines; an order already in the database that differs from the file waits for its lines
+    and is compared and updated in `finish`."""
+
+    def __init__(self, s: Session, result: ImportResult, operator: str, station: str) -> None:
+        self.s, self.result, self.operator, self.station = s, result, operator, station
+        self.skus = dict(s.execute(select(Product.sku, Product.id)).all())
+        # order number → [order id, lines so far, qty so far or None when the file counted]
+        self.waiting: dict[str, list] = {}
+        self.changed: dict[str, tuple[OrderRecord, Row]] = {}
+
+    def orders(self, chunk: list[OrderRecord], lines_follow: bool) -> None:
+        s, result = self.s, self.result
+        existing = _existing(s, chunk)
+        shops: dict[str, int] = {}
+        for platform in {r.platform for r in chunk}:
+            names = {r.shop for r in chunk if r.platform == platform}
+            shops.update(_shop_ids(s, names, platform))
+        new_recs: list[OrderRecord] = []
+        for rec in chunk:
+            old = existing.get((rec.platform, rec.order_no))
+            if old is None:
+                new_recs.append(rec)
+            elif _unchanged(old, rec):
+                result.skipped += 1
+            elif lines_follow:
+                self.changed[rec.order_no] = (rec, old)
+            else:
+                self._update(rec, old)
+        if not new_recs:
+            return
+        ids = _insert_orders(s, new_recs, shops, utcnow())
+        result.imported += len(new_recs)
+        if lines_follow:
+            for oid, rec in zip(ids, new_recs, strict=True):
+                self.waiting[rec.order_no] = [oid, 0, None if rec.item_count else 0]
+            return
+        skus = self.skus
+        lines = [
+            (oid, n, li.sku, skus.get(li.sku), li.title, li.attributes, li.qty, li.price_fen, 0)
+            for oid, rec in zip(ids, new_recs, strict=True)
+            for n, li in enumerate(rec.lines, start=1)
+        ]
+        if lines:
+            _bulk_insert(s, OrderLine.__table__, LINE_KEYS, lines)
+
+    def lines(self, lines: list[tuple[str, LineRecord]]) -> None:
+        rows = []
+        skus, waiting, changed = self.skus, self.waiting, self.changed
+        for no, li in lines:
+            w = waiting.get(no)
+            if w is not None:
+                w[1] += 1
+                if w[2] is not None:
+                    w[2] += li.qty
+                row = (w[0], w[1], li.sku, skus.get(li.sku), li.title, li.attributes, li.qty)
+                rows.append((*row, li.price_fen, 0))
+            elif no in changed:
+                changed[no][0].lines.append(li)
+            # else: a line of an order not imported (bad row, shipped, unchanged)
+        if rows:
+            _bulk_insert(self.s, OrderLine.__table__, LINE_KEYS, rows)
+
+    def finish(self) -> None:
+        """Counts for new orders whose file gave none; the changed orders, now whole."""
+        counted = [{"i": w[0], "n": w[2]} for w in self.waiting.values() if w[2]]
+        if counted:
+            self.s.execute(
+                update(Order.__table__)
+                .where(Order.__table__.c.id == bindparam("i"))
+                .values(item_count=bindparam("n")),
+                counted,
+            )
+        for rec, old in self.changed.values():
+            if rec.lines and not rec.item_count:
+                rec.item_count = sum(li.qty for li in rec.lines)
+            if _unchanged(old, rec):
+                self.result.skipped += 1
+            else:
+                self._update(rec, old)
+
+    def _update(self, rec: OrderRecord, old: Row) -> None:
+        order = self.s.get_one(Order, old.id)
+        if _update_existing(self.s, order, rec, self.operator, self.station):
+            self.result.updated += 1
+        else:
+            self.result.skipped += 1
+
+
+def _existing(s: Session, chunk: list[OrderRecord]) -> dict[tuple[str, str], Row]:
+    """The chunk's orders already in the database, as plain rows of the compared values."""
+    platform_nos: dict[str, list[str]] = {}
+    for rec in chunk:
+        platform_nos.setdefault(rec.platform, []).append(rec.order_no)
+    value_cols = [getattr(Order, k) for k in VALUE_KEYS]
+    existing: dict[tuple[str, str], Row] = {}
+    for platform, nos in platform_nos.items():
+        for r in s.execute(
+            select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols).where(
+                Order.platform == platform, Order.order_no.in_(nos)
+            )
+        ):
+            existing[(r.platform, r.order_no)] = r
+    return existing
 
 
 @contextmanager
@@ -154,55 +303,6 @@ def _big_cache(s: Session, kib: int = 131_072) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
-
-
-def _apply_chunk(
-    s: Session,
-    chunk: list[OrderRecord],
-    skus: dict[str, int],
-    result: ImportResult,
-    operator: str,
-    station: str,
-) -> None:
-    platform_nos: dict[str, list[str]] = {}
-    for rec in chunk:
-        platform_nos.setdefault(rec.platform, []).append(rec.order_no)
-    # compare in plain rows; only orders that changed are loaded as objects
-    value_cols = [getattr(Order, k) for k in VALUE_KEYS]
-    existing: dict[tuple[str, str], Row] = {}
-    for platform, nos in platform_nos.items():
-        for r in s.execute(
-            select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols).where(
-                Order.platform == platform, Order.order_no.in_(nos)
-            )
-        ):
-            existing[(r.platform, r.order_no)] = r
-    shops: dict[str, int] = {}
-    for platform in platform_nos:
-        shops.update(_shop_ids(s, {r.shop for r in chunk if r.platform == platform}, platform))
-    now = utcnow()
-    new_recs: list[OrderRecord] = []
-    for rec in chunk:
-        old = existing.get((rec.platform, rec.order_no))
-        if old is not None and _unchanged(old, rec):
-            result.skipped += 1
-        elif old is None:
-            new_recs.append(rec)
-        elif _update_existing(s, s.get_one(Order, old.id), rec, operator, station):
-            result.updated += 1
-        else:
-            result.skipped += 1
-    if not new_recs:
-        return
-    ids = _insert_orders(s, new_recs, shops, now)
-    lines = [
-        (oid, n, li.sku, skus.get(li.sku), li.title, li.attributes, li.qty, li.price_fen, 0)
-        for oid, rec in zip(ids, new_recs, strict=True)
-        for n, li in enumerate(rec.lines, start=1)
-    ]
-    if lines:
-        _bulk_insert(s, OrderLine.__table__, LINE_KEYS, lines)
-    result.imported += len(new_recs)
 
 
 ORDER_KEYS = (
@@ -306,11 +406,7 @@ def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tup
         fill = tuple(c.default.arg for c in missing)  # type: ignore[union-attr]
         keys = (*keys, *(c.name for c in missing))
         rows = [r + fill for r in rows]
-    procs = [
-        (i, p)
-        for i, k in enumerate(keys)
-        if (p := table.c[k].type.dialect_impl(dialect).bind_processor(dialect))
-    ]
+    procs = [(i, p) for i, k in enumerate(keys) if (p := _processor(table.c[k].type, dialect))]
     params: list[tuple] = rows
     if procs:
         params = []
@@ -327,6 +423,21 @@ def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tup
             params.append(tuple(t))
     sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
     conn.exec_driver_sql(sql, params)
+
+
+def _processor(type_: TypeEngine, dialect: Dialect) -> Callable[[object], object] | None:
+    if isinstance(type_, UTCDateTime):
+        return _sqlite_utc  # what the type and SQLite's DATETIME make of it, in one C call
+    return type_.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _sqlite_utc(value: object) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # type: ignore[attr-defined]
+        raise ValueError("naive datetime given to a UTC column")
+    utc = value.astimezone(dt.UTC).replace(tzinfo=None)  # type: ignore[attr-defined]
+    return utc.isoformat(" ", "microseconds")
 
 
 def _update_existing(s: Session, old: Order, rec: OrderRecord, operator: str, station: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from sqlalchemy import insert, text
@@ -15,7 +16,8 @@ from app.services.importing import _bulk_insert, import_orders
 
 def test_bulk_insert_stores_rows_as_core_insert_does(sqlite_db):
     now = utcnow()
-    row = {"platform": "taobao", "status": "paid", "paid_at": now}
+    whole = now.replace(microsecond=0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    row = {"platform": "taobao", "status": "paid", "paid_at": now, "promised_ship_at": whole}
     row.update(imported_at=now, updated_at=now)
     with sqlite_db.write() as s:
         s.execute(insert(Order.__table__), [{**row, "order_no": "core"}])

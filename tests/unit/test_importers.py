@@ -21,6 +21,16 @@ from tests.fixtures.platform_files import (
     write_csv,
 )
 
+
+@pytest.fixture(autouse=True, params=["here", "worker"])
+def parse_mode(request, monkeypatch):
+    """Every import here runs twice: parsed in this process, and in worker processes (what
+    a big file gets) while this one writes."""
+    if request.param == "worker":
+        monkeypatch.setattr("app.services.importing.PARALLEL_BYTES", 0)
+    return request.param
+
+
 NO1 = "3781245190217638451"  # 19 digits: must never become a float
 NO2 = "378124519021763845"  # 18 digits
 
@@ -377,3 +387,33 @@ def test_cli_import_output_and_exit_codes(tmp_path, capsys):
     assert err.count("\n") == 1 and "garbage.csv" in err and "Traceback" not in err
     assert main(["--db", url, "import", "orders", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_lines_of_a_changed_order_wait_for_the_detail_file(sqlite_db, tmp_path):
+    """A re-imported order whose detail lines changed is compared with its lines whole, and
+    an order file without counts gets them from its lines."""
+    o, d = taobao_pair(tmp_path)
+    import_orders(sqlite_db, o, lines_path=d)
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    rows = [taobao_order_row(NO1, message="周末不在家，放快递柜", count=3, remark="加急")]
+    rows.append(taobao_order_row("3781245190217638459", count=0))
+    rows[-1][TAOBAO_ORDER_HEADER.index("宝贝总数量")] = ""
+    details = [
+        taobao_detail_row(NO1, "BED-PIL-MEM", 1),
+        taobao_detail_row("3781245190217638459", "BED-PIL-MEM", 2),
+        taobao_detail_row(NO1, "HOM-STR-BOX", 2),
+        taobao_detail_row("3781245190217638459", "HOM-STR-BOX", 3),
+    ]
+    o2, d2 = taobao_pair(changed, orders=rows, details=details)
+    res = import_orders(sqlite_db, o2, lines_path=d2).as_json()
+    assert (res["imported"], res["updated"], res["errors"]) == (1, 1, [])
+    with sqlite_db.read() as s:
+        new = s.scalars(select(Order).where(Order.order_no == "3781245190217638459")).one()
+        assert new.item_count == 5
+        assert [(li.line_no, li.sku, li.qty) for li in new.lines] == [
+            (1, "BED-PIL-MEM", 2),
+            (2, "HOM-STR-BOX", 3),
+        ]
+        old = s.scalars(select(Order).where(Order.order_no == NO1)).one()
+        assert [(li.sku, li.qty) for li in old.lines] == [("BED-PIL-MEM", 1), ("HOM-STR-BOX", 2)]
