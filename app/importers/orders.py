@@ -302,16 +302,19 @@ def _order_no(c: Cells, cols: Cols) -> str:
 CHUNK = 2000  # records (or detail lines) per chunk handed to the importer
 
 
+DetailLine = tuple[str, str, str, int, int, str]  # order_no, sku, title, qty, price_fen, attributes
+
+
 @dataclass
 class Chunk:
     """A part of a parsed file, handed on as soon as it is ready.
 
     ``records``: orders; when ``lines_follow`` their lines are still to come, as
-    ``lines`` (order number, line) of later chunks, read from the detail file. ``errors`` and
+    ``lines`` of later chunks (plain tuples: the order number, then a `LineRecord`'s fields), read from the detail file. ``errors`` and
     ``skipped`` (orders that already left) add up over the chunks."""
 
     records: list[OrderRecord] = field(default_factory=list)
-    lines: list[tuple[str, LineRecord]] = field(default_factory=list)
+    lines: list[DetailLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     skipped: int = 0
     lines_follow: bool = False
@@ -404,7 +407,7 @@ def parse_lines(lines_path: str | Path, colmap: dict[str, str]) -> Iterator[Chun
             if msg := _bad_row(row):
                 raise ValueError(msg)
             c = row.cells
-            out.lines.append((_order_no(c, cols), _line_from(c, cols)))
+            out.lines.append((_order_no(c, cols), *_line_from(c, cols)))
         except ValueError as exc:
             out.errors.append(RowError(row.line, f"{name}: {exc}"))
             continue

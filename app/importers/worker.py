@@ -75,7 +75,7 @@ def encode(chunk: Chunk) -> tuple:
         )
         for r in chunk.records
     )
-    lines = tuple((no, *li) for no, li in chunk.lines)
+    lines = tuple(chunk.lines)
     errors = tuple((e.line, e.message) for e in chunk.errors)
     return (records, lines, errors, chunk.skipped, chunk.lines_follow)
 
@@ -85,7 +85,7 @@ def decode(payload: tuple) -> Chunk:
     out = Chunk(skipped=skipped, lines_follow=lines_follow)
     out.errors = [RowError(n, m) for n, m in errors]
     make = LineRecord._make
-    out.lines = [(t[0], make(t[1:])) for t in lines]
+    out.lines = list(lines)
     out.records = [
         OrderRecord(
             *r[:12],

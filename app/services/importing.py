@@ -38,7 +38,7 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
-from app.importers.orders import Chunk, RowError, parse_chunks, parse_qty
+from app.importers.orders import Chunk, DetailLine, RowError, parse_chunks, parse_qty
 from app.importers.tables import UnreadableFile, read_rows
 from app.importers.worker import WorkerFailed, parse_in_worker
 
@@ -229,19 +229,18 @@ class _Applier:
         if lines:
             _bulk_insert(s, OrderLine.__table__, LINE_KEYS, lines)
 
-    def lines(self, lines: list[tuple[str, LineRecord]]) -> None:
+    def lines(self, lines: list[DetailLine]) -> None:
         rows = []
         skus, waiting, changed = self.skus, self.waiting, self.changed
-        for no, li in lines:
-            w = waiting.get(no)
+        for t in lines:  # order_no, sku, title, qty, price_fen, attributes
+            w = waiting.get(t[0])
             if w is not None:
                 w[1] += 1
                 if w[2] is not None:
-                    w[2] += li.qty
-                row = (w[0], w[1], li.sku, skus.get(li.sku), li.title, li.attributes, li.qty)
-                rows.append((*row, li.price_fen, 0))
-            elif no in changed:
-                changed[no][0].lines.append(li)
+                    w[2] += t[3]
+                rows.append((w[0], w[1], t[1], skus.get(t[1]), t[2], t[5], t[3], t[4], 0))
+            elif t[0] in changed:
+                changed[t[0]][0].lines.append(LineRecord(*t[1:]))
             # else: a line of an order not imported (bad row, shipped, unchanged)
         if rows:
             _bulk_insert(self.s, OrderLine.__table__, LINE_KEYS, rows)
@@ -434,7 +433,10 @@ def _processor(type_: TypeEngine, dialect: Dialect) -> Callable[[object], object
 def _sqlite_utc(value: object) -> str | None:
     if value is None:
         return None
-    if value.tzinfo is None:  # type: ignore[attr-defined]
+    zone = value.tzinfo  # type: ignore[attr-defined]
+    if zone is dt.UTC:  # as parsed and as made by `utcnow`: "2026-11-23 01:15:02.000000"
+        return value.isoformat(" ", "microseconds")[:26]  # type: ignore[attr-defined]
+    if zone is None:
         raise ValueError("naive datetime given to a UTC column")
     utc = value.astimezone(dt.UTC).replace(tzinfo=None)  # type: ignore[attr-defined]
     return utc.isoformat(" ", "microseconds")
