@@ -1,10 +1,11 @@
-"""Parsing an order file in a second process, so that reading it and writing it run at once.
+"""Parsing order files in other processes, so that reading and writing run at once.
 
-A big file takes seconds to parse and seconds to write, both in Python; one process does them
-one after the other on one core. `parse_in_worker` starts ``python -m app.importers.worker``,
-which parses with `parse_chunks` and streams the chunks back over its stdout, while this
-process writes the chunks already received. The worker imports no database code, so it
-starts in well under 0.1 s.
+A big file takes seconds to parse and seconds to write, both mostly Python; one process does
+them one after the other on one core. `parse_in_worker` starts ``python -m
+app.importers.worker`` for the order file (and one more for a Taobao detail file); each parses
+with `parse_chunks` / `parse_lines` and streams the chunks back over its stdout while this
+process writes the chunks already received. A worker imports no database code, so it starts
+in under 0.1 s.
 
 The wire: frames of an 8-byte length and a `marshal` payload (plain tuples, str, int; times as
 microseconds since 1970 UTC): ``("chunk", ...)``, ``("unreadable", message)`` and ``("end",)``.
