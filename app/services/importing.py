@@ -45,21 +45,6 @@ from app.importers.worker import WorkerFailed, parse_in_worker
 log = logging.getLogger(__name__)
 
 CHUNK = 2000
-COMPARED = (
-    "buyer",
-    "receiver_name",
-    "receiver_phone",
-    "province",
-    "city",
-    "district",
-    "address",
-    "paid_at",
-    "promised_ship_at",
-    "buyer_message",
-    "seller_remark",
-    "total_fen",
-    "item_count",
-)
 ADDRESS_FIELDS = {"receiver_name", "receiver_phone", "province", "city", "district", "address"}
 
 
@@ -139,7 +124,7 @@ def import_orders(
     """Parse the file(s) and apply them in one transaction; raises `UnreadableFile` when
     nothing can be read.
 
-    ``parallel``: parse in a second process while this one writes (`parse_in_worker`); by
+    ``parallel``: parse in worker processes while this one writes (`parse_in_worker`); by
     default for files of `PARALLEL_BYTES` or more, where it saves more than it costs."""
     files = [Path(path)] + ([Path(lines_path)] if lines_path is not None else [])
     if parallel is None:
@@ -273,12 +258,9 @@ class _Applier:
 
 def _existing(s: Session, chunk: list[OrderRecord]) -> dict[tuple[str, str], Row]:
     """The chunk's orders already in the database, as plain rows of the compared values."""
-    platform_nos: dict[str, list[str]] = {}
-    for rec in chunk:
-        platform_nos.setdefault(rec.platform, []).append(rec.order_no)
     value_cols = [getattr(Order, k) for k in VALUE_KEYS]
     existing: dict[tuple[str, str], Row] = {}
-    for platform, nos in platform_nos.items():
+    for platform, nos in _numbers_by_platform(chunk).items():
         for r in s.execute(
             select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols).where(
                 Order.platform == platform, Order.order_no.in_(nos)
@@ -286,6 +268,13 @@ def _existing(s: Session, chunk: list[OrderRecord]) -> dict[tuple[str, str], Row
         ):
             existing[(r.platform, r.order_no)] = r
     return existing
+
+
+def _numbers_by_platform(recs: list[OrderRecord]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for rec in recs:
+        out.setdefault(rec.platform, []).append(rec.order_no)
+    return out
 
 
 @contextmanager
@@ -373,10 +362,7 @@ def _insert_orders(
         return ids
     _bulk_insert(s, Order.__table__, ORDER_KEYS, rows)
     found: dict[tuple[str, str], int] = {}
-    by_platform: dict[str, list[str]] = {}
-    for r in recs:
-        by_platform.setdefault(r.platform, []).append(r.order_no)
-    for platform, nos in by_platform.items():
+    for platform, nos in _numbers_by_platform(recs).items():
         found.update(
             ((platform, no), oid)
             for no, oid in s.execute(
