@@ -309,9 +309,10 @@ DetailLine = tuple[str, str, str, int, int, str]  # order_no, sku, title, qty, p
 class Chunk:
     """A part of a parsed file, handed on as soon as it is ready.
 
-    ``records``: orders; when ``lines_follow`` their lines are still to come, as
-    ``lines`` of later chunks (plain tuples: the order number, then a `LineRecord`'s fields), read from the detail file. ``errors`` and
-    ``skipped`` (orders that already left) add up over the chunks."""
+    ``records``: orders; when ``lines_follow`` their lines are still to come, read from the
+    detail file as ``lines`` of later chunks (plain tuples: the order number, then a
+    `LineRecord`'s fields). ``errors`` and ``skipped`` (orders that already left) add up
+    over the chunks."""
 
     records: list[OrderRecord] = field(default_factory=list)
     lines: list[DetailLine] = field(default_factory=list)

@@ -54,7 +54,8 @@ _ORDER_TAIL = attrgetter("buyer_message", "seller_remark", "total_fen", "item_co
 
 
 class WorkerFailed(RuntimeError):
-    """The parsing process stopped without finishing (its error output is in the message)."""
+    """A parsing process could not start, or stopped without finishing (what it wrote to
+    stderr is in the message)."""
 
 
 def _us(t: dt.datetime | None) -> int | None:
