@@ -57,8 +57,7 @@ _PROVINCE_END = ("省", "自治区", "特别行政区")
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     province: str = ""
     city: str = ""
     district: str = ""
@@ -75,7 +74,7 @@ def split_address(text: str) -> Address:
     """
     text = (text or "").replace("\u3000", " ").strip()
     postcode = ""
-    m = _POSTCODE.search(text)
+    m = _POSTCODE.search(text) if text[-1:] in (")", "）") else None
     if m:
         postcode = _DIGITS.sub("", m.group(0))
         text = text[: m.start()].rstrip()

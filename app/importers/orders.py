@@ -1,4 +1,4 @@
-"""Order files from the shop platforms → `OrderRecord`s (no database here).
+"""Order files from the shop platforms → `OrderRow`s (no database here).
 
 Taobao/Tmall: the seller backend's pair ``ExportOrderList*.csv`` (one row per order) and
 ``ExportOrderDetailList*.csv`` (one row per line). JD and Pinduoduo export one row per order
@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
-from app.domain.orders import LineRecord, OrderRecord, split_address, yuan_to_fen
+from app.domain.orders import phone_tail, split_address, yuan_to_fen
+from app.importers.rows import Line, OrderRow, hold_reason, utc_text, with_lines
 from app.importers.tables import Record, UnreadableFile, clean, read_records
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -181,27 +183,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 Cells = Sequence[object]
 Getter = Callable[[Cells], str]
-Cols = dict[str, Getter]
+Reader = Callable[[Cells], list[str]]
 _GUARDS = "='\t "  # a cell starting with one of these needs `clean`
 _PADDING = "\t "  # ... or ending with one of these
 
 
 def _getter(idxs: tuple[int, ...]) -> Getter:
     """Reads a field: the first non-empty cleaned cell of these columns ('' when none)."""
-    if not idxs:
-        return lambda cells: ""
-    if len(idxs) == 1:
-        i = idxs[0]
-
-        def one(cells: Cells) -> str:
-            if i >= len(cells):
-                return ""
-            v = cells[i]
-            if v.__class__ is str and (not v or (v[0] not in _GUARDS and v[-1] not in _PADDING)):
-                return v  # type: ignore[return-value]  # the common case, without a call
-            return clean(v)
-
-        return one
 
     def first(cells: Cells) -> str:
         n = len(cells)
@@ -215,15 +203,44 @@ def _getter(idxs: tuple[int, ...]) -> Getter:
     return first
 
 
-def _resolve(header: Sequence[str], colmap: dict[str, str]) -> Cols:
-    """Once per file: how each field is read (a map wins over the aliases). A name that
-    appears twice in the header is read from its last column."""
+def _reader(header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]) -> Reader:
+    """Once per file: a function that reads these fields of a row, cleaned, in this order
+    ('' for a field the file lacks). A map wins over the aliases; a name that appears twice
+    in the header is read from its last column; a field found in several columns takes the
+    first that is not empty.
+
+    A row as wide as the header is read with one `itemgetter` call and one pass that cleans
+    only the cells that need it: a big file has hundreds of thousands of rows."""
     index = {h: i for i, h in enumerate(header)}
-    cols: Cols = {}
-    for key, aliases in FIELDS.items():
-        names = (colmap[key],) if key in colmap else aliases
-        cols[key] = _getter(tuple(index[a] for a in names if a in index))
-    return cols
+    found = [
+        tuple(index[a] for a in ((colmap[k],) if k in colmap else FIELDS[k]) if a in index)
+        for k in keys
+    ]
+    getters = [_getter(idxs) for idxs in found]
+    several = [(pos, getters[pos]) for pos, idxs in enumerate(found) if len(idxs) > 1]
+    picked = [idxs[0] if idxs else -1 for idxs in found]  # -1: the "" put after the cells
+    width = max(picked, default=-1) + 1
+    pad = -1 in picked
+    pick = itemgetter(*picked, -1)  # -1 once more: always a tuple, even for one key
+
+    def slow(cells: Cells) -> list[str]:
+        return [g(cells) for g in getters]
+
+    def read(cells: Cells) -> list[str]:
+        if len(cells) < width:
+            return slow(cells)
+        values = [
+            v
+            if v.__class__ is str and (not v or (v[0] not in _GUARDS and v[-1] not in _PADDING))
+            else clean(v)
+            for v in pick((*cells, "") if pad else cells)
+        ]
+        values.pop()
+        for pos, get in several:
+            values[pos] = get(cells)
+        return values  # type: ignore[return-value]
+
+    return read
 
 
 def detect_platform(header: Iterable[str]) -> str:
@@ -239,46 +256,81 @@ def detect_platform(header: Iterable[str]) -> str:
 
 # --- parsing -------------------------------------------------------------------------------
 
+# what is read of an order's row, in this order (`_order_row` unpacks them)
+ORDER_READ = (
+    "order_no",
+    "status",
+    "after_sale",
+    "shop",
+    "buyer",
+    "receiver_name",
+    "receiver_phone",
+    "address",
+    "province",
+    "city",
+    "district",
+    "street",
+    "paid_at",
+    "promised_ship_at",
+    "buyer_message",
+    "seller_remark",
+    "total",
+    "item_count",
+)
+LINE_READ = ("sku", "title", "qty", "price", "attributes")
+_BEIJING = dt.timedelta(hours=8)
 
-def _order_fields(rec: OrderRecord, c: Cells, cols: Cols) -> None:
-    rec.shop = cols["shop"](c)
-    rec.buyer = cols["buyer"](c)
-    rec.receiver_name = cols["receiver_name"](c)
-    rec.receiver_phone = cols["receiver_phone"](c)
-    full = cols["address"](c)
-    province, city, district = cols["province"](c), cols["city"](c), cols["district"](c)
+
+def _utc_text(text: str) -> str | None:
+    """`parse_time` as an `OrderRow`'s UTC text."""
+    if len(text) == 19 and text[4] == "-" and text[10] == " ":
+        try:  # the common "2026-11-23 09:15:02": Beijing has no summer time
+            return (dt.datetime.fromisoformat(text) - _BEIJING).isoformat(" ", "microseconds")
+        except ValueError:
+            pass
+    return utc_text(parse_time(text))
+
+
+def _order_row(v: list[str], platform: str, no: str, status: str, line: int) -> OrderRow:
+    """An order's row from its fields as read (`ORDER_READ`); its lines come later."""
+    (_, _, _, shop, buyer, name, phone, full, province, city, district, street) = v[:12]
+    paid, promised, message, remark, total, count = v[12:]
     if province or city:
-        rec.province, rec.city, rec.district = province, city, district
-        street = cols["street"](c)
         detail = full or street
         if full and street and street not in full:
             detail = street + full
-        rec.address = detail
     else:
         a = split_address(full)
-        rec.province, rec.city, rec.district, rec.address = (
-            a.province,
-            a.city,
-            a.district,
-            a.detail,
-        )
-    rec.paid_at = parse_time(cols["paid_at"](c))
-    rec.promised_ship_at = parse_time(cols["promised_ship_at"](c))
-    rec.buyer_message = cols["buyer_message"](c)
-    rec.seller_remark = cols["seller_remark"](c)
-    rec.total_fen = parse_money(cols["total"](c))
-    count = cols["item_count"](c)
-    rec.item_count = parse_qty(count) if count else 0
-
-
-def _line_from(c: Cells, cols: Cols) -> LineRecord:
-    return LineRecord(
-        cols["sku"](c),
-        cols["title"](c),
-        parse_qty(cols["qty"](c)),
-        parse_money(cols["price"](c)),
-        cols["attributes"](c),
+        province, city, district, detail = a.province, a.city, a.district, a.detail
+    return (
+        platform,
+        no,
+        status,
+        hold_reason(status),
+        phone_tail(phone),
+        buyer,
+        name,
+        phone,
+        province,
+        city,
+        district,
+        detail,
+        _utc_text(paid),
+        _utc_text(promised),
+        message,
+        remark,
+        parse_money(total),
+        parse_qty(count) if count else 0,
+        shop,
+        line,
+        (),
     )
+
+
+def _line(v: list[str]) -> Line:
+    """A line from its fields as read (`LINE_READ`)."""
+    sku, title, qty, price, attributes = v
+    return (sku, title, parse_qty(qty), parse_money(price), attributes)
 
 
 def _bad_row(row: Record) -> str | None:
@@ -290,8 +342,7 @@ def _bad_row(row: Record) -> str | None:
 _FLOATED = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
 
 
-def _order_no(c: Cells, cols: Cols) -> str:
-    no = cols["order_no"](c)
+def _order_no(no: str) -> str:
     if not no:
         raise ValueError("no order number")
     if not no.isdigit() and _FLOATED.fullmatch(no):
@@ -299,26 +350,32 @@ def _order_no(c: Cells, cols: Cols) -> str:
     return no
 
 
-CHUNK = 2000  # records (or detail lines) per chunk handed to the importer
+def _status(words: str, after_sale: str) -> str:
+    return status_from_words(words, after_sale) if words else "paid"
 
 
-DetailLine = tuple[str, str, str, int, int, str]  # order_no, sku, title, qty, price_fen, attributes
+CHUNK = 2000  # orders (or detail lines) per chunk handed to the importer
+
+
+DetailLine = tuple[str, str, str, int, int, str]  # order_no, then a `Line`
 
 
 @dataclass
 class Chunk:
     """A part of a parsed file, handed on as soon as it is ready.
 
-    ``records``: orders; when ``lines_follow`` their lines are still to come, read from the
-    detail file as ``lines`` of later chunks (plain tuples: the order number, then a
-    `LineRecord`'s fields). ``errors`` and ``skipped`` (orders that already left) add up
-    over the chunks."""
+    ``rows``: orders, as `OrderRow`s; when ``lines_follow`` their lines are still to come,
+    read from the detail file as ``lines`` of later chunks (the order number, then the line).
+    ``orders_complete`` marks the chunk with the file's last orders: a line whose order has
+    not come by then belongs to no order imported. ``errors`` and ``skipped`` (orders that
+    already left) add up over the chunks."""
 
-    records: list[OrderRecord] = field(default_factory=list)
+    rows: list[OrderRow] = field(default_factory=list)
     lines: list[DetailLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     skipped: int = 0
     lines_follow: bool = False
+    orders_complete: bool = False
 
 
 def parse_chunks(
@@ -348,24 +405,18 @@ def parse_chunks(
     per_order_rows = platform == "taobao" or (
         lines_path is not None and not any(h in header for h in FIELDS["qty"])
     )
-    cols = _resolve(header, colmap)
     if per_order_rows:
-        yield from _parse_one_row_per_order(rows, platform, cols, lines_path is not None)
+        read = _reader(header, colmap, ORDER_READ)
+        yield from _parse_one_row_per_order(rows, platform, read, lines_path is not None)
         if lines_path is not None and read_lines:
             yield from parse_lines(lines_path, colmap)
     else:
-        yield from _parse_one_row_per_line(rows, platform, cols)
-
-
-def _status_or_error(c: Cells, cols: Cols) -> str:
-    words = cols["status"](c)
-    if not words:
-        return "paid"
-    return status_from_words(words, cols["after_sale"](c))
+        read = _reader(header, colmap, ORDER_READ + LINE_READ)
+        yield from _parse_one_row_per_line(rows, platform, read)
 
 
 def _parse_one_row_per_order(
-    rows: Iterator[Record], platform: str, cols: Cols, lines_follow: bool
+    rows: Iterator[Record], platform: str, read: Reader, lines_follow: bool
 ) -> Iterator[Chunk]:
     seen: set[str] = set()
     out = Chunk(lines_follow=lines_follow)
@@ -373,24 +424,23 @@ def _parse_one_row_per_order(
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            c = row.cells
-            no = _order_no(c, cols)
-            status = _status_or_error(c, cols)
+            v = read(row.cells)
+            no = _order_no(v[0])
+            status = _status(v[1], v[2])
             if no in seen:
                 raise ValueError(f"order {no} appears twice in the file")
             seen.add(no)
             if status == SHIPPED:
                 out.skipped += 1
                 continue
-            rec = OrderRecord(platform=platform, order_no=no, status=status, line=row.line)
-            _order_fields(rec, c, cols)
+            out.rows.append(_order_row(v, platform, no, status, row.line))
         except ValueError as exc:
             out.errors.append(RowError(row.line, str(exc)))
             continue
-        out.records.append(rec)
-        if len(out.records) >= CHUNK:
+        if len(out.rows) >= CHUNK:
             yield out
             out = Chunk(lines_follow=lines_follow)
+    out.orders_complete = True
     yield out
 
 
@@ -400,15 +450,15 @@ def parse_lines(lines_path: str | Path, colmap: dict[str, str]) -> Iterator[Chun
     header, rows = read_records(lines_path)
     if not any(h in header for h in FIELDS["order_no"]):
         raise UnreadableFile(f"{lines_path}: no order-number column (订单编号)")
-    cols = _resolve(header, colmap)
+    read = _reader(header, colmap, ("order_no", *LINE_READ))
     name = Path(lines_path).name
     out = Chunk()
     for row in rows:
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            c = row.cells
-            out.lines.append((_order_no(c, cols), *_line_from(c, cols)))
+            v = read(row.cells)
+            out.lines.append((_order_no(v[0]), *_line(v[1:])))
         except ValueError as exc:
             out.errors.append(RowError(row.line, f"{name}: {exc}"))
             continue
@@ -418,28 +468,29 @@ def parse_lines(lines_path: str | Path, colmap: dict[str, str]) -> Iterator[Chun
     yield out
 
 
-def _parse_one_row_per_line(rows: Iterator[Record], platform: str, cols: Cols) -> Iterator[Chunk]:
-    by_no: dict[str, OrderRecord] = {}
+def _parse_one_row_per_line(rows: Iterator[Record], platform: str, read: Reader) -> Iterator[Chunk]:
+    # order number → [its row as first read, its status, its lines]
+    by_no: dict[str, list] = {}
     bad: set[str] = set()
+    n_order = len(ORDER_READ)
     out = Chunk()
     for row in rows:
         no = ""
         try:
             if msg := _bad_row(row):
                 raise ValueError(msg)
-            c = row.cells
-            no = _order_no(c, cols)
+            v = read(row.cells)
+            no = _order_no(v[0])
             if no in bad:
                 continue
-            status = _status_or_error(c, cols)
-            rec = by_no.get(no)
-            if rec is None:
-                rec = OrderRecord(platform=platform, order_no=no, status=status, line=row.line)
-                _order_fields(rec, c, cols)
-                by_no[no] = rec
-            elif status == "cancelled" and rec.status != SHIPPED:
-                rec.status = "cancelled"
-            rec.lines.append(_line_from(c, cols))
+            status = _status(v[1], v[2])
+            order = by_no.get(no)
+            if order is None:
+                order = [_order_row(v[:n_order], platform, no, status, row.line), status, []]
+                by_no[no] = order
+            elif status == "cancelled" and order[1] != SHIPPED:
+                order[1] = "cancelled"
+            order[2].append(_line(v[n_order:]))
         except ValueError as exc:
             out.errors.append(RowError(row.line, str(exc)))
             if no and no in by_no:
@@ -448,15 +499,13 @@ def _parse_one_row_per_line(rows: Iterator[Record], platform: str, cols: Cols) -
                 del by_no[no]
             elif no:
                 bad.add(no)
-    for rec in by_no.values():
-        if rec.status == SHIPPED:
+    for first, status, lines in by_no.values():
+        if status == SHIPPED:
             out.skipped += 1
             continue
-        if not rec.total_fen:
-            rec.total_fen = sum(li.price_fen * li.qty for li in rec.lines)
-        rec.item_count = rec.item_count or sum(li.qty for li in rec.lines)
-        out.records.append(rec)
-        if len(out.records) >= CHUNK:
+        out.rows.append(with_lines(first, status, lines))
+        if len(out.rows) >= CHUNK:
             yield out
             out = Chunk()
+    out.orders_complete = True
     yield out

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class UnreadableFile(Exception):
@@ -31,8 +32,7 @@ class Row:
         return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     """A row as read: its cells by column index, raw (`clean` them on use), or ``error`` when
     the CSV record is broken. ``extra``: non-empty cells beyond the header's width."""
 

@@ -7,13 +7,12 @@ with `parse_chunks` / `parse_lines` and streams the chunks back over its stdout 
 process writes the chunks already received. A worker imports no database code, so it starts
 in under 0.1 s.
 
-The wire: frames of an 8-byte length and a `marshal` payload (plain tuples, str, int; times as
-microseconds since 1970 UTC): ``("chunk", ...)``, ``("unreadable", message)`` and ``("end",)``.
+The wire: frames of an 8-byte length and a `marshal` payload (plain tuples, str, int; the
+orders as `OrderRow`s): ``("chunk", ...)``, ``("unreadable", message)`` and ``("end",)``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import json
 import marshal
@@ -24,33 +23,13 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from operator import attrgetter
 from pathlib import Path
 from typing import BinaryIO
 
-from app.domain.orders import LineRecord, OrderRecord
 from app.importers.orders import Chunk, RowError, parse_chunks, parse_lines
 from app.importers.tables import UnreadableFile
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-US = dt.timedelta(microseconds=1)
 _LEN = 8
-
-_ORDER_HEAD = attrgetter(
-    "platform",
-    "order_no",
-    "status",
-    "line",
-    "shop",
-    "buyer",
-    "receiver_name",
-    "receiver_phone",
-    "province",
-    "city",
-    "district",
-    "address",
-)
-_ORDER_TAIL = attrgetter("buyer_message", "seller_remark", "total_fen", "item_count")
 
 
 class WorkerFailed(RuntimeError):
@@ -58,49 +37,20 @@ class WorkerFailed(RuntimeError):
     stderr is in the message)."""
 
 
-def _us(t: dt.datetime | None) -> int | None:
-    return None if t is None else (t - EPOCH) // US
-
-
-def _time(us: int | None) -> dt.datetime | None:
-    return None if us is None else EPOCH + dt.timedelta(microseconds=us)
-
-
 def encode(chunk: Chunk) -> tuple:
-    records = tuple(
-        (
-            *_ORDER_HEAD(r),
-            _us(r.paid_at),  # type: ignore[arg-type]
-            _us(r.promised_ship_at),  # type: ignore[arg-type]
-            *_ORDER_TAIL(r),
-            tuple(map(tuple, r.lines)),
-        )
-        for r in chunk.records
-    )
-    lines = tuple(chunk.lines)
+    """A chunk as plain tuples."""
+    rows = tuple(chunk.rows)
     errors = tuple((e.line, e.message) for e in chunk.errors)
-    return (records, lines, errors, chunk.skipped, chunk.lines_follow)
+    lines = tuple(chunk.lines)
+    return (rows, lines, errors, chunk.skipped, chunk.lines_follow, chunk.orders_complete)
 
 
 def decode(payload: tuple) -> Chunk:
-    records, lines, errors, skipped, lines_follow = payload
-    out = Chunk(skipped=skipped, lines_follow=lines_follow)
+    rows, lines, errors, skipped, lines_follow, complete = payload
+    out = Chunk(skipped=skipped, lines_follow=lines_follow, orders_complete=complete)
     out.errors = [RowError(n, m) for n, m in errors]
-    make = LineRecord._make
     out.lines = list(lines)
-    out.records = [
-        OrderRecord(
-            *r[:12],
-            paid_at=_time(r[12]),
-            promised_ship_at=_time(r[13]),
-            buyer_message=r[14],
-            seller_remark=r[15],
-            total_fen=r[16],
-            item_count=r[17],
-            lines=list(map(make, r[18])),
-        )
-        for r in records
-    ]
+    out.rows = list(rows)
     return out
 
 
@@ -121,7 +71,9 @@ def parse_in_worker(
     """The chunks of `parse_chunks`, parsed in other processes: one for the order file and,
     for a Taobao pair, one more for the detail file, both started at once.
 
-    Raises `UnreadableFile` as `parse_chunks` would and `WorkerFailed` when a process cannot
+    Chunks are handed on as they arrive, so the detail file's lines may come before the
+    orders they belong to (the importer keeps them until `Chunk.orders_complete`). Raises
+    `UnreadableFile` as `parse_chunks` would and `WorkerFailed` when a process cannot
     start or dies. Stopping early (or an error while the caller writes a chunk) ends the
     processes."""
     request = {
@@ -130,28 +82,64 @@ def parse_in_worker(
         "lines_path": None if lines_path is None else str(lines_path),
         "colmap": colmap,
     }
-    orders = _Worker({**request, "part": "orders"})
-    details = None
+    frames: _Frames = queue.SimpleQueue()
+    orders = _Worker({**request, "part": "orders"}, frames)
+    workers = [orders]
     try:
         if lines_path is not None:
-            details = _Worker({**request, "part": "lines"})
-        lines_follow = False
-        for chunk in orders.chunks():
-            lines_follow = chunk.lines_follow
-            yield chunk
-        if details is not None and lines_follow:
-            yield from details.chunks()
+            workers.append(_Worker({**request, "part": "lines"}, frames))
+        yield from _arrivals(orders, len(workers), frames)
     finally:
-        orders.stop()
-        if details is not None:
-            details.stop()
+        for w in workers:
+            w.stop()
+
+
+def _arrivals(orders: _Worker, running: int, frames: _Frames) -> Iterator[Chunk]:
+    """The workers' chunks in the order they arrive. The detail file's frames wait until the
+    first orders tell whether the lines are wanted (``lines_follow``), as `parse_chunks`
+    reads the detail file only then."""
+    lines_follow: bool | None = None
+    held: list[tuple] = []
+    ended: set[_Worker] = set()
+    while len(ended) < running:
+        worker, data = frames.get()
+        if data is None:
+            if worker not in ended:
+                worker.failed()
+            continue
+        frame = marshal.loads(data)
+        if frame[0] != "chunk":  # "end", or "unreadable": its last word either way
+            ended.add(worker)
+            if frame[0] == "end":
+                continue
+        if worker is not orders:
+            if lines_follow is None:
+                held.append(frame)
+            elif lines_follow:
+                yield from _chunk(frame)
+            continue
+        if frame[0] == "chunk" and lines_follow is None:
+            lines_follow = bool(frame[1][4])
+            yield from _chunk(frame)
+            for f in held if lines_follow else ():
+                yield from _chunk(f)
+            held.clear()
+        else:
+            yield from _chunk(frame)
+
+
+def _chunk(frame: tuple) -> Iterator[Chunk]:
+    if frame[0] == "unreadable":
+        raise UnreadableFile(frame[1])
+    yield decode(frame[1])
 
 
 class _Worker:
     """One parsing process, started at once; its frames are read by a thread (reading
-    releases the GIL), so it never waits for the importer before it hands on the next."""
+    releases the GIL) into ``frames``, tagged with the worker, so it never waits for the
+    importer before it hands on the next."""
 
-    def __init__(self, request: dict) -> None:
+    def __init__(self, request: dict, frames: _Frames) -> None:
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
@@ -168,26 +156,18 @@ class _Worker:
             self.errors.close()
             raise WorkerFailed(f"the parsing process could not start: {exc}") from exc
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.reader = threading.Thread(
-            target=_drain, args=(self.proc.stdout, self.frames), daemon=True
+            target=_drain, args=(self, self.proc.stdout, frames), daemon=True
         )
         self.reader.start()
         try:
             self.proc.stdin.write(json.dumps(request).encode() + b"\n")
             self.proc.stdin.close()
         except OSError:
-            pass  # it died at once: `chunks` reports what it said
+            pass  # it died at once: `failed` reports what it said
 
-    def chunks(self) -> Iterator[Chunk]:
-        while (data := self.frames.get()) is not None:
-            frame = marshal.loads(data)
-            if frame[0] == "chunk":
-                yield decode(frame[1])
-            elif frame[0] == "unreadable":
-                raise UnreadableFile(frame[1])
-            else:  # "end"
-                return
+    def failed(self) -> None:
+        """Its output ended before its "end": raise with what it said."""
         self.proc.wait()
         self.errors.seek(0)
         tail = self.errors.read()[-2000:].decode(errors="replace").strip()
@@ -202,16 +182,19 @@ class _Worker:
         self.errors.close()
 
 
-def _drain(src: BinaryIO, frames: queue.SimpleQueue[bytes | None]) -> None:
+_Frames = queue.SimpleQueue[tuple[_Worker, bytes | None]]
+
+
+def _drain(worker: _Worker, src: BinaryIO, frames: _Frames) -> None:
     try:
         while True:
             head = src.read(_LEN)
             if len(head) < _LEN:
                 break
-            frames.put(src.read(int.from_bytes(head, "little")))
+            frames.put((worker, src.read(int.from_bytes(head, "little"))))
     except (OSError, ValueError):  # the pipe closed under us: the caller stopped early
         pass
-    frames.put(None)
+    frames.put((worker, None))
 
 
 def main() -> None:

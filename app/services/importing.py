@@ -9,6 +9,7 @@ order already in the warehouse is an interception. Bulk inserts use SQLAlchemy C
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Row, Table, bindparam, func, insert, select, update
+from sqlalchemy import Row, Table, bindparam, column, func, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -39,6 +40,18 @@ from app.db.models import (
 )
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
 from app.importers.orders import Chunk, DetailLine, RowError, parse_chunks, parse_qty
+from app.importers.rows import (
+    ITEM_COUNT,
+    LINES,
+    PAID_AT,
+    PROMISED_SHIP_AT,
+    ROW_COLUMNS,
+    SHOP,
+    OrderRow,
+    from_utc_text,
+    order_record,
+    utc_text,
+)
 from app.importers.tables import UnreadableFile, read_rows
 from app.importers.worker import WorkerFailed, parse_in_worker
 
@@ -155,8 +168,12 @@ def _import(db: Database, chunks: Iterator[Chunk], operator: str, station: str) 
         for chunk in chunks:
             result.skipped += chunk.skipped
             result.errors.extend(chunk.errors)
-            for i in range(0, len(chunk.records), CHUNK):
-                apply.orders(chunk.records[i : i + CHUNK], chunk.lines_follow)
+            rows = chunk.rows
+            for i in range(0, len(rows), CHUNK):
+                apply.orders(rows[i : i + CHUNK], chunk.lines_follow)
+            if chunk.orders_complete:
+                apply.early.clear()  # lines whose order never came: not imported
+                apply.orders_complete = True
             if chunk.lines:
                 apply.lines(chunk.lines)
         apply.finish()
@@ -169,50 +186,64 @@ class _Applier:
 
     New orders are inserted at once. When their lines come later (the detail file of a
     Taobao pair), each line is inserted as it arrives, numbered after the order's earlier
-    lines; an order already in the database that differs from the file waits for its lines
-    and is compared and updated in `finish`."""
+    lines; a line that comes before its order (the files are parsed side by side) waits in
+    ``early`` until the order comes. An order already in the database that differs from the
+    file waits for its lines and is compared and updated in `finish`."""
 
     def __init__(self, s: Session, result: ImportResult, operator: str, station: str) -> None:
         self.s, self.result, self.operator, self.station = s, result, operator, station
+        self.sqlite = s.connection().dialect.name == "sqlite"
         self.skus = dict(s.execute(select(Product.sku, Product.id)).all())
         # order number → [order id, lines so far, qty so far or None when the file counted]
         self.waiting: dict[str, list] = {}
         self.changed: dict[str, tuple[OrderRecord, Row]] = {}
+        self.seen: set[str] = set()  # order numbers read so far
+        self.early: dict[str, list[DetailLine]] = {}
+        self.orders_complete = False
 
-    def orders(self, chunk: list[OrderRecord], lines_follow: bool) -> None:
+    def orders(self, rows: list[OrderRow], lines_follow: bool) -> None:
         s, result = self.s, self.result
-        existing = _existing(s, chunk)
+        existing = _existing(s, rows, self.sqlite)
         shops: dict[str, int] = {}
-        for platform in {r.platform for r in chunk}:
-            names = {r.shop for r in chunk if r.platform == platform}
-            shops.update(_shop_ids(s, names, platform))
-        new_recs: list[OrderRecord] = []
-        for rec in chunk:
-            old = existing.get((rec.platform, rec.order_no))
+        for platform in {r[0] for r in rows}:
+            shops.update(_shop_ids(s, {r[SHOP] for r in rows if r[0] == platform}, platform))
+        new_rows: list[OrderRow] = []
+        for r in rows:
+            old = existing.get((r[0], r[1])) if existing else None
             if old is None:
-                new_recs.append(rec)
-            elif _unchanged(old, rec):
+                new_rows.append(r)
+                continue
+            rec = order_record(r)
+            if _unchanged(old, rec):
                 result.skipped += 1
             elif lines_follow:
                 self.changed[rec.order_no] = (rec, old)
             else:
                 self._update(rec, old)
-        if not new_recs:
-            return
-        ids = _insert_orders(s, new_recs, shops, utcnow())
-        result.imported += len(new_recs)
+        if new_rows:
+            ids = _insert_orders(s, new_rows, shops, utcnow(), self.sqlite)
+            result.imported += len(new_rows)
+            if lines_follow:
+                waiting = self.waiting
+                for oid, r in zip(ids, new_rows, strict=True):
+                    waiting[r[1]] = [oid, 0, None if r[ITEM_COUNT] else 0]
+            else:
+                self._insert_lines(ids, new_rows)
         if lines_follow:
-            for oid, rec in zip(ids, new_recs, strict=True):
-                self.waiting[rec.order_no] = [oid, 0, None if rec.item_count else 0]
-            return
+            self.seen.update(r[1] for r in rows)
+            if self.early:
+                self.lines([t for r in rows for t in self.early.pop(r[1], ())])
+
+    def _insert_lines(self, ids: list[int], rows: list[OrderRow]) -> None:
+        """The lines read with their orders (files of one row per line)."""
         skus = self.skus
         lines = [
-            (oid, n, li.sku, skus.get(li.sku), li.title, li.attributes, li.qty, li.price_fen, 0)
-            for oid, rec in zip(ids, new_recs, strict=True)
-            for n, li in enumerate(rec.lines, start=1)
+            (oid, n, li[0], skus.get(li[0]), li[1], li[4], li[2], li[3], 0)
+            for oid, r in zip(ids, rows, strict=True)
+            for n, li in enumerate(r[LINES], start=1)
         ]
         if lines:
-            _bulk_insert(s, OrderLine.__table__, LINE_KEYS, lines)
+            _bulk_insert(self.s, OrderLine.__table__, LINE_KEYS, lines)
 
     def lines(self, lines: list[DetailLine]) -> None:
         rows = []
@@ -226,6 +257,8 @@ class _Applier:
                 rows.append((w[0], w[1], t[1], skus.get(t[1]), t[2], t[5], t[3], t[4], 0))
             elif t[0] in changed:
                 changed[t[0]][0].lines.append(LineRecord(*t[1:]))
+            elif not self.orders_complete and t[0] not in self.seen:
+                self.early.setdefault(t[0], []).append(t)
             # else: a line of an order not imported (bad row, shipped, unchanged)
         if rows:
             _bulk_insert(self.s, OrderLine.__table__, LINE_KEYS, rows)
@@ -256,24 +289,29 @@ class _Applier:
             self.result.skipped += 1
 
 
-def _existing(s: Session, chunk: list[OrderRecord]) -> dict[tuple[str, str], Row]:
-    """The chunk's orders already in the database, as plain rows of the compared values."""
+def _existing(s: Session, rows: list[OrderRow], sqlite: bool) -> dict[tuple[str, str], Row]:
+    """The chunk's orders already in the database, as plain rows of the compared values.
+
+    SQLite gets the numbers as one JSON array (``json_each``): one statement, compiled once,
+    instead of an IN list of a parameter per number."""
     value_cols = [getattr(Order, k) for k in VALUE_KEYS]
+    query = select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols)
     existing: dict[tuple[str, str], Row] = {}
-    for platform, nos in _numbers_by_platform(chunk).items():
-        for r in s.execute(
-            select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols).where(
-                Order.platform == platform, Order.order_no.in_(nos)
-            )
-        ):
+    for platform, nos in _numbers_by_platform(rows).items():
+        if sqlite:
+            listed = select(column("value")).select_from(func.json_each(json.dumps(nos)))
+            numbers = Order.order_no.in_(listed.scalar_subquery())
+        else:
+            numbers = Order.order_no.in_(nos)
+        for r in s.execute(query.where(Order.platform == platform, numbers)):
             existing[(r.platform, r.order_no)] = r
     return existing
 
 
-def _numbers_by_platform(recs: list[OrderRecord]) -> dict[str, list[str]]:
+def _numbers_by_platform(rows: list[OrderRow]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for rec in recs:
-        out.setdefault(rec.platform, []).append(rec.order_no)
+    for r in rows:
+        out.setdefault(r[0], []).append(r[1])
     return out
 
 
@@ -293,17 +331,6 @@ def _big_cache(s: Session, kib: int = 131_072) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
-ORDER_KEYS = (
-    "platform",
-    "order_no",
-    "shop_id",
-    "status",
-    "hold_reason",
-    "phone_tail",
-    "imported_at",
-    "updated_at",
-    *VALUE_KEYS,
-)
 LINE_KEYS = (
     "order_id",
     "line_no",
@@ -315,54 +342,49 @@ LINE_KEYS = (
     "price_fen",
     "verified_qty",
 )
+# an `OrderRow`'s columns, with the shop's id in place of its name, and the two times of now
+ORDER_KEYS = ("platform", "order_no", "shop_id", *ROW_COLUMNS[2:], "imported_at", "updated_at")
 
 
 def _insert_orders(
-    s: Session, recs: list[OrderRecord], shops: dict[str, int], now: object
+    s: Session, rows: list[OrderRow], shops: dict[str, int], now: dt.datetime, sqlite: bool
 ) -> list[int]:
     """Insert new orders; their ids in the same order.
 
-    SQLite: we hold the write lock, so the ids are chosen here (the next after the largest,
-    as SQLite itself would) instead of being read back; other databases read them back."""
-    rows = [
-        (
-            r.platform,
-            r.order_no,
-            shops.get(r.shop),
-            r.status,
-            "platform_locked" if r.status == "held" else "",
-            phone_tail(r.receiver_phone),
-            now,
-            now,
-            r.buyer,
-            r.receiver_name,
-            r.receiver_phone,
-            r.province,
-            r.city,
-            r.district,
-            r.address,
-            r.paid_at,
-            r.promised_ship_at,
-            r.buyer_message,
-            r.seller_remark,
-            r.total_fen,
-            r.item_count,
-        )
-        for r in recs
-    ]
-    if s.connection().dialect.name == "sqlite":
+    SQLite: the rows go in as they came (their times are already SQLite's text), and the
+    ids are chosen here: we hold the write lock, so the next after the largest, as SQLite
+    itself would choose them. Other databases get times and read the ids back."""
+    if sqlite:
         first = (s.scalar(select(func.max(Order.id))) or 0) + 1
-        ids = list(range(first, first + len(rows)))
+        at = utc_text(now)
         _bulk_insert(
             s,
             Order.__table__,
             ("id", *ORDER_KEYS),
-            [(i, *r) for i, r in zip(ids, rows, strict=True)],
+            [
+                (i, r[0], r[1], shops.get(r[SHOP]), *r[2:SHOP], at, at)
+                for i, r in enumerate(rows, start=first)
+            ],
+            ready=True,
         )
-        return ids
-    _bulk_insert(s, Order.__table__, ORDER_KEYS, rows)
+        return list(range(first, first + len(rows)))
+    params = [
+        (
+            r[0],
+            r[1],
+            shops.get(r[SHOP]),
+            *r[2:PAID_AT],
+            from_utc_text(r[PAID_AT]),
+            from_utc_text(r[PROMISED_SHIP_AT]),
+            *r[PROMISED_SHIP_AT + 1 : SHOP],
+            now,
+            now,
+        )
+        for r in rows
+    ]
+    _bulk_insert(s, Order.__table__, ORDER_KEYS, params)
     found: dict[tuple[str, str], int] = {}
-    for platform, nos in _numbers_by_platform(recs).items():
+    for platform, nos in _numbers_by_platform(rows).items():
         found.update(
             ((platform, no), oid)
             for no, oid in s.execute(
@@ -371,16 +393,18 @@ def _insert_orders(
                 )
             )
         )
-    return [found[(r.platform, r.order_no)] for r in recs]
+    return [found[(r[0], r[1])] for r in rows]
 
 
-def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tuple]) -> None:
+def _bulk_insert(
+    s: Session, table: Table, keys: tuple[str, ...], rows: list[tuple], *, ready: bool = False
+) -> None:
     """Insert rows (tuples of values for ``keys``) in one statement executed for many.
 
     On SQLite the values go to the driver's ``executemany``, each converted by its column
-    type's bind processor (what SQLAlchemy would do row by row, at a third of the cost), and
-    the columns not named get their scalar defaults; other databases take SQLAlchemy's Core
-    insert."""
+    type's bind processor (what SQLAlchemy would do row by row, at a third of the cost;
+    ``ready``: they already are what the driver takes), and the columns not named get their
+    scalar defaults; other databases take SQLAlchemy's Core insert."""
     conn = s.connection()
     dialect = conn.dialect
     missing = [c for c in table.c if c.name not in keys and c.default is not None]
@@ -391,7 +415,11 @@ def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tup
         fill = tuple(c.default.arg for c in missing)  # type: ignore[union-attr]
         keys = (*keys, *(c.name for c in missing))
         rows = [r + fill for r in rows]
-    procs = [(i, p) for i, k in enumerate(keys) if (p := _processor(table.c[k].type, dialect))]
+    procs = (
+        []
+        if ready
+        else [(i, p) for i, k in enumerate(keys) if (p := _processor(table.c[k].type, dialect))]
+    )
     params: list[tuple] = rows
     if procs:
         params = []
@@ -412,20 +440,8 @@ def _bulk_insert(s: Session, table: Table, keys: tuple[str, ...], rows: list[tup
 
 def _processor(type_: TypeEngine, dialect: Dialect) -> Callable[[object], object] | None:
     if isinstance(type_, UTCDateTime):
-        return _sqlite_utc  # what the type and SQLite's DATETIME make of it, in one C call
+        return utc_text  # what the type and SQLite's DATETIME make of it, in one C call
     return type_.dialect_impl(dialect).bind_processor(dialect)
-
-
-def _sqlite_utc(value: object) -> str | None:
-    if value is None:
-        return None
-    zone = value.tzinfo  # type: ignore[attr-defined]
-    if zone is dt.UTC:  # as parsed and as made by `utcnow`: "2026-11-23 01:15:02.000000"
-        return value.isoformat(" ", "microseconds")[:26]  # type: ignore[attr-defined]
-    if zone is None:
-        raise ValueError("naive datetime given to a UTC column")
-    utc = value.astimezone(dt.UTC).replace(tzinfo=None)  # type: ignore[attr-defined]
-    return utc.isoformat(" ", "microseconds")
 
 
 def _update_existing(s: Session, old: Order, rec: OrderRecord, operator: str, station: str) -> bool:

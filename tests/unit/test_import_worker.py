@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.benchmarks import taobao_files
 from app.db.models import Order, OrderLine
+from app.importers.orders import parse_chunks
 from app.importers.tables import UnreadableFile
 from app.importers.worker import WorkerFailed, parse_in_worker
 from app.services.importing import import_orders
@@ -60,3 +61,19 @@ def test_an_unreadable_detail_file_imports_nothing(sqlite_db, tmp_path):
     with pytest.raises(UnreadableFile, match=d.name):
         import_orders(sqlite_db, o, lines_path=d, parallel=True)
     assert _counts(sqlite_db) == (0, 0)
+
+
+def test_a_detail_file_beside_a_file_of_one_row_per_line_is_left_unread(tmp_path):
+    """As `parse_chunks` does: the lines are in the order file; whatever the detail file
+    holds (here nothing readable) changes nothing and is not an error."""
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "order_no,sku,title,qty,price,receiver_name,receiver_phone,address\n"
+        "A1,SKU-1,杯子,2,9.90,张三,13800001111,浙江省 杭州市 西湖区 文三路1号\n",
+        encoding="utf-8",
+    )
+    junk = tmp_path / "details.csv"
+    junk.write_bytes(b"\x00\x01 not a table")
+    here = [c.rows for c in parse_chunks(path, lines_path=junk)]
+    there = [c.rows for c in parse_in_worker(path, lines_path=junk)]
+    assert there == here and here[0][0][1] == "A1"

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.__main__ import main
 from app.db.models import Event, Order, OrderLine, Product, WaybillNumber
+from app.services import importing
 from app.services.demo import make_demo_data
 from app.services.importing import import_orders, import_products, import_waybill_numbers
 from app.services.orders import find_order_ids
@@ -389,11 +390,29 @@ def test_cli_import_output_and_exit_codes(tmp_path, capsys):
     assert "missing.csv" in capsys.readouterr().err
 
 
-def test_lines_of_a_changed_order_wait_for_the_detail_file(sqlite_db, tmp_path):
+def _lines_first(parse):
+    """The chunks of ``parse`` with the detail file's lines first: the order in which they
+    can arrive when the two files are parsed side by side."""
+
+    def reordered(*args, **kwargs):
+        chunks = list(parse(*args, **kwargs))
+        yield from [c for c in chunks if c.lines] + [c for c in chunks if not c.lines]
+
+    return reordered
+
+
+@pytest.mark.parametrize("arrival", ["orders first", "lines first"])
+def test_lines_of_a_changed_order_wait_for_the_detail_file(
+    sqlite_db, tmp_path, monkeypatch, arrival
+):
     """A re-imported order whose detail lines changed is compared with its lines whole, and
-    an order file without counts gets them from its lines."""
+    an order file without counts gets them from its lines, in whichever order the two files'
+    parts arrive; a line of an order the file does not have is not imported."""
     o, d = taobao_pair(tmp_path)
     import_orders(sqlite_db, o, lines_path=d)
+    if arrival == "lines first":
+        real = importing.parse_chunks
+        monkeypatch.setattr(importing, "parse_chunks", _lines_first(real))
     changed = tmp_path / "changed"
     changed.mkdir()
     rows = [taobao_order_row(NO1, message="周末不在家，放快递柜", count=3, remark="加急")]
@@ -404,6 +423,7 @@ def test_lines_of_a_changed_order_wait_for_the_detail_file(sqlite_db, tmp_path):
         taobao_detail_row("3781245190217638459", "BED-PIL-MEM", 2),
         taobao_detail_row(NO1, "HOM-STR-BOX", 2),
         taobao_detail_row("3781245190217638459", "HOM-STR-BOX", 3),
+        taobao_detail_row("3781245190217630000", "HOM-STR-BOX", 9),  # no such order
     ]
     o2, d2 = taobao_pair(changed, orders=rows, details=details)
     res = import_orders(sqlite_db, o2, lines_path=d2).as_json()
@@ -417,3 +437,4 @@ def test_lines_of_a_changed_order_wait_for_the_detail_file(sqlite_db, tmp_path):
         ]
         old = s.scalars(select(Order).where(Order.order_no == NO1)).one()
         assert [(li.sku, li.qty) for li in old.lines] == [("BED-PIL-MEM", 1), ("HOM-STR-BOX", 2)]
+        assert s.scalar(select(func.count()).where(OrderLine.qty == 9)) == 0
