@@ -48,11 +48,11 @@ def phone_digits(phone: str) -> str:
 
 def phone_tail(phone: str) -> str:
     """The last four digits of a phone number ('' when it has fewer)."""
-    digits = phone_digits(phone)
+    digits = phone if phone and phone.isdecimal() else phone_digits(phone)  # most: digits only
     return digits[-4:] if len(digits) >= 4 else ""
 
 
-_POSTCODE = re.compile(r"\s*[(（]\s*\d{6}\s*[)）]\s*$")
+_POSTCODE = re.compile(r"[(（]\s*\d{6}\s*[)）]")
 _PROVINCE_END = ("省", "自治区", "特别行政区")
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
@@ -74,10 +74,12 @@ def split_address(text: str) -> Address:
     """
     text = (text or "").replace("\u3000", " ").strip()
     postcode = ""
-    m = _POSTCODE.search(text) if text[-1:] in (")", "）") else None
-    if m:
-        postcode = _DIGITS.sub("", m.group(0))
-        text = text[: m.start()].rstrip()
+    if text[-1:] in (")", "）"):  # the postcode's bracket is the last one opened
+        start = max(text.rfind("("), text.rfind("（"))
+        m = _POSTCODE.fullmatch(text, start) if start >= 0 else None
+        if m:
+            postcode = _DIGITS.sub("", m.group(0))
+            text = text[:start].rstrip()
     parts = text.split()
     if len(parts) >= 4:
         province, city, district = full_province(parts[0]), parts[1], parts[2]

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -172,10 +173,10 @@ def _import(db: Database, chunks: Iterator[Chunk], operator: str, station: str) 
             for i in range(0, len(rows), CHUNK):
                 apply.orders(rows[i : i + CHUNK], chunk.lines_follow)
             if chunk.orders_complete:
-                apply.early.clear()  # lines whose order never came: not imported
-                apply.orders_complete = True
+                apply.complete()
             if chunk.lines:
                 apply.lines(chunk.lines)
+        apply.complete()
         apply.finish()
     result.errors.sort(key=lambda e: e.line)
     return result
@@ -185,10 +186,13 @@ class _Applier:
     """Writes parsed orders chunk by chunk into one open transaction.
 
     New orders are inserted at once. When their lines come later (the detail file of a
-    Taobao pair), each line is inserted as it arrives, numbered after the order's earlier
-    lines; a line that comes before its order (the files are parsed side by side) waits in
-    ``early`` until the order comes. An order already in the database that differs from the
-    file waits for its lines and is compared and updated in `finish`."""
+    Taobao pair), each line is inserted, numbered after the order's earlier lines, once its
+    order has come: the files are parsed side by side, so the detail file's lines may arrive
+    first. A chunk of lines waits (``later``) until the order of its last line has come,
+    which in a pair written in the same order means all of its orders have; a line whose
+    order is still missing then waits alone (``early``). An order already in the database
+    that differs from the file waits for its lines and is compared and updated in
+    `finish`."""
 
     def __init__(self, s: Session, result: ImportResult, operator: str, station: str) -> None:
         self.s, self.result, self.operator, self.station = s, result, operator, station
@@ -198,6 +202,7 @@ class _Applier:
         self.waiting: dict[str, list] = {}
         self.changed: dict[str, tuple[OrderRecord, Row]] = {}
         self.seen: set[str] = set()  # order numbers read so far
+        self.later: deque[list[DetailLine]] = deque()
         self.early: dict[str, list[DetailLine]] = {}
         self.orders_complete = False
 
@@ -232,7 +237,24 @@ class _Applier:
         if lines_follow:
             self.seen.update(r[1] for r in rows)
             if self.early:
-                self.lines([t for r in rows for t in self.early.pop(r[1], ())])
+                self._lines([t for r in rows for t in self.early.pop(r[1], ())])
+            self._release()
+
+    def complete(self) -> None:
+        """All orders have come: the lines still waiting go in; a line whose order never
+        came belongs to no order imported."""
+        self.orders_complete = True
+        self.early.clear()
+        self._release()
+
+    def lines(self, lines: list[DetailLine]) -> None:
+        self.later.append(lines)
+        self._release()
+
+    def _release(self) -> None:
+        later, seen = self.later, self.seen
+        while later and (self.orders_complete or later[0][-1][0] in seen):
+            self._lines(later.popleft())
 
     def _insert_lines(self, ids: list[int], rows: list[OrderRow]) -> None:
         """The lines read with their orders (files of one row per line)."""
@@ -245,7 +267,7 @@ class _Applier:
         if lines:
             _bulk_insert(self.s, OrderLine.__table__, LINE_KEYS, lines)
 
-    def lines(self, lines: list[DetailLine]) -> None:
+    def _lines(self, lines: list[DetailLine]) -> None:
         rows = []
         skus, waiting, changed = self.skus, self.waiting, self.changed
         for t in lines:  # order_no, sku, title, qty, price_fen, attributes

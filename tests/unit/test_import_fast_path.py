@@ -10,6 +10,7 @@ from sqlalchemy import insert, text
 
 from app.benchmarks import taobao_files
 from app.db.models import Order, utcnow
+from app.domain.orders import phone_tail, split_address
 from app.importers.orders import parse_money, parse_qty
 from app.services.importing import _bulk_insert, import_orders
 
@@ -77,3 +78,29 @@ def test_each_imported_line_belongs_to_its_own_order(db, tmp_path):
             ).all()
         )
     assert got == want
+
+
+def test_addresses_and_phone_tails_read_as_before():
+    """The postcode is the last bracketed group of six digits; phones keep their last four."""
+    cases = {
+        "浙江省 杭州市 西湖区 文三路100号,3幢(东)门(310012)": (
+            "浙江省",
+            "杭州市",
+            "西湖区",
+            "文三路100号,3幢(东)门",
+            "310012",
+        ),
+        "上海 上海市 浦东新区 世纪大道1号 （ 200120 ）  ": (
+            "上海市",
+            "上海市",
+            "浦东新区",
+            "世纪大道1号",
+            "200120",
+        ),
+        "广东省深圳市南山区科技园(12345)": ("广东省", "深圳市", "南山区", "科技园(12345)", ""),
+        "北京市朝阳区建国路88号": ("北京市", "北京市", "朝阳区", "建国路88号", ""),
+        "": ("", "", "", "", ""),
+    }
+    assert {k: tuple(split_address(k)) for k in cases} == cases
+    tails = ["13948121821", "'+86 139-4812-1821", "０１２３４５", "123", "", "电话"]
+    assert [phone_tail(p) for p in tails] == ["1821", "1821", "２３４５", "", "", ""]

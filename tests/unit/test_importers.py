@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.__main__ import main
 from app.db.models import Event, Order, OrderLine, Product, WaybillNumber
+from app.importers.orders import Chunk
 from app.services import importing
 from app.services.demo import make_demo_data
 from app.services.importing import import_orders, import_products, import_waybill_numbers
@@ -391,12 +392,20 @@ def test_cli_import_output_and_exit_codes(tmp_path, capsys):
 
 
 def _lines_first(parse):
-    """The chunks of ``parse`` with the detail file's lines first: the order in which they
-    can arrive when the two files are parsed side by side."""
+    """The chunks of ``parse`` with all of the detail file's lines first and then the orders
+    one by one: an order in which they can arrive when the two files are parsed side by
+    side."""
 
     def reordered(*args, **kwargs):
         chunks = list(parse(*args, **kwargs))
-        yield from [c for c in chunks if c.lines] + [c for c in chunks if not c.lines]
+        rows = [r for c in chunks for r in c.rows]
+        yield Chunk(
+            lines=[t for c in chunks for t in c.lines],
+            errors=[e for c in chunks for e in c.errors],
+            skipped=sum(c.skipped for c in chunks),
+        )
+        for n, r in enumerate(rows, start=1):
+            yield Chunk(rows=[r], lines_follow=True, orders_complete=n == len(rows))
 
     return reordered
 
@@ -418,12 +427,12 @@ def test_lines_of_a_changed_order_wait_for_the_detail_file(
     rows = [taobao_order_row(NO1, message="周末不在家，放快递柜", count=3, remark="加急")]
     rows.append(taobao_order_row("3781245190217638459", count=0))
     rows[-1][TAOBAO_ORDER_HEADER.index("宝贝总数量")] = ""
-    details = [
-        taobao_detail_row(NO1, "BED-PIL-MEM", 1),
-        taobao_detail_row("3781245190217638459", "BED-PIL-MEM", 2),
-        taobao_detail_row(NO1, "HOM-STR-BOX", 2),
-        taobao_detail_row("3781245190217638459", "HOM-STR-BOX", 3),
+    details = [  # the detail file in another order than the order file
         taobao_detail_row("3781245190217630000", "HOM-STR-BOX", 9),  # no such order
+        taobao_detail_row("3781245190217638459", "BED-PIL-MEM", 2),
+        taobao_detail_row(NO1, "BED-PIL-MEM", 1),
+        taobao_detail_row("3781245190217638459", "HOM-STR-BOX", 3),
+        taobao_detail_row(NO1, "HOM-STR-BOX", 2),
     ]
     o2, d2 = taobao_pair(changed, orders=rows, details=details)
     res = import_orders(sqlite_db, o2, lines_path=d2).as_json()
