@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
@@ -295,13 +295,16 @@ def _identity(ld: _Loaded) -> tuple:
     return (tuple(goods), ld.order.carton_id)
 
 
+_STUB_OF = (
+    select(Weighing.stub_bundle, Weighing.stub_position)
+    .where(Weighing.order_id == bindparam("oid"), Weighing.stub_bundle.is_not(None))
+    .order_by(Weighing.id.desc())
+    .limit(1)
+)
+
+
 def _stub_of(s: Session, order_id: int) -> StubPlace | None:
-    row = s.execute(
-        select(Weighing.stub_bundle, Weighing.stub_position)
-        .where(Weighing.order_id == order_id, Weighing.stub_bundle.is_not(None))
-        .order_by(Weighing.id.desc())
-        .limit(1)
-    ).first()
+    row = s.execute(_STUB_OF, {"oid": order_id}).first()
     return StubPlace(row[0], row[1]) if row else None
 
 
@@ -320,28 +323,38 @@ def _lock_chain(s: Session) -> None:
     s.execute(select(ChainHead.id).where(ChainHead.id == 1).with_for_update()).first()
 
 
+# a bundle's place is taken on every good weighing: statements built once, no ORM object
+_BUNDLES = StubBundle.__table__
+_OPEN_BUNDLE = (
+    select(_BUNDLES.c.id, _BUNDLES.c.number, _BUNDLES.c.filled)
+    .where(
+        _BUNDLES.c.station == bindparam("station"),
+        _BUNDLES.c.closed_at.is_(None),
+        _BUNDLES.c.filled < _BUNDLES.c.size,
+    )
+    .order_by(_BUNDLES.c.number)
+    .limit(1)
+    .with_for_update()
+)
+_TAKE_PLACE = (
+    update(_BUNDLES).where(_BUNDLES.c.id == bindparam("bid")).values(filled=_BUNDLES.c.filled + 1)
+)
+
+
 def _allocate_stub(s: Session, station: str, now: dt.datetime) -> StubPlace:
     """The next place in this station's open bundle (a new bundle when none has room).
 
     The caller holds the chain lock; the bundle row is locked as well (PostgreSQL)."""
-    b = s.scalars(
-        select(StubBundle)
-        .where(
-            StubBundle.station == station,
-            StubBundle.closed_at.is_(None),
-            StubBundle.filled < StubBundle.size,
-        )
-        .order_by(StubBundle.number)
-        .limit(1)
-        .with_for_update()
-    ).first()
+    b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
     if b is None:
         number = (s.scalar(select(func.max(StubBundle.number))) or 0) + 1
-        b = StubBundle(number=number, station=station, size=bundle_size(s), filled=0, opened_at=now)
-        s.add(b)
+        s.add(
+            StubBundle(number=number, station=station, size=bundle_size(s), filled=1, opened_at=now)
+        )
         s.flush()
-    b.filled += 1
-    return StubPlace(b.number, b.filled)
+        return StubPlace(number, 1)
+    s.execute(_TAKE_PLACE, {"bid": b.id})
+    return StubPlace(b.number, b.filled + 1)
 
 
 def _batch_products(s: Session, order_id: int) -> list[tuple[str, str, int]]:
