@@ -177,7 +177,8 @@ class LineRecord(NamedTuple):
 
 @dataclass
 class OrderRecord:
-    """One order as read from a platform file, before it meets the database."""
+    """One order as read from a platform file, as the importer compares it with the order
+    already in the database (the parser itself hands on plain `OrderRow` tuples)."""
 
     platform: str
     order_no: str

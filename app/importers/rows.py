@@ -1,9 +1,10 @@
 """An order as the importer writes it: one plain tuple, its values ready for the database.
 
 The parser makes `OrderRow`s (in a worker process for a big file), so that the process
-writing the database only adds the ids and sends the tuples on. The row holds the ``orders`` columns named in `ROW_COLUMNS`, in that order, and
-then the shop's name, the file line and the order's lines (``LineRecord`` tuples, empty when
-they come from a detail file). Times are UTC text with microseconds,
+writing the database only adds the ids and sends the tuples on. The row holds the
+``orders`` columns named in `ROW_COLUMNS`, in that order, and then the shop's name, the
+file line and the order's lines (`Line` tuples, a `LineRecord`'s fields; empty when they
+come from a detail file). Times are UTC text with microseconds,
 ``"2026-11-23 01:15:02.000000"``: what SQLite stores for them, and what any database reads.
 Plain tuples of str and int also cross a pipe with `marshal`, the fastest way Python has.
 """
