@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.domain.orders import phone_tail, split_address, yuan_to_fen
 from app.importers.rows import Line, OrderRow, hold_reason, utc_text, with_lines
-from app.importers.tables import Record, UnreadableFile, clean, read_records
+from app.importers.tables import GUARDS, PADDING, Record, UnreadableFile, clean, read_records
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 SHIPPED = "__shipped__"  # a status that means "already gone": skipped on import
@@ -184,8 +184,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 Cells = Sequence[object]
 Getter = Callable[[Cells], str]
 Reader = Callable[[Cells], list[str]]
-_GUARDS = "='\t "  # a cell starting with one of these needs `clean`
-_PADDING = "\t "  # ... or ending with one of these
 
 
 def _getter(idxs: tuple[int, ...]) -> Getter:
@@ -231,7 +229,7 @@ def _reader(header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]) 
             return slow(cells)
         values = [
             v
-            if v.__class__ is str and (not v or (v[0] not in _GUARDS and v[-1] not in _PADDING))
+            if v.__class__ is str and (not v or (v[0] not in GUARDS and v[-1] not in PADDING))
             else clean(v)
             for v in pick((*cells, "") if pad else cells)
         ]

@@ -42,11 +42,15 @@ class Record(NamedTuple):
     extra: int = 0
 
 
+GUARDS = "='\t "  # a cell starting with one of these needs cleaning
+PADDING = "\t "  # ... or ending with one of these
+
+
 def clean(value: object) -> str:
     if value.__class__ is str:  # fast path: most cells carry no guard and no padding
         if not value:
             return value  # type: ignore[return-value]
-        if value[0] not in "='\t " and value[-1] not in "\t ":
+        if value[0] not in GUARDS and value[-1] not in PADDING:
             return value  # type: ignore[return-value]
     if value is None:
         return ""
