@@ -10,6 +10,7 @@ process), and printed; nothing is asserted.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -168,58 +169,119 @@ def big_db(n: int = 1_000_000, progress: Progress = _stderr) -> Database:
 # --- single figures --------------------------------------------------------------------------------
 
 
+TAOBAO_ORDER_COLUMNS = [
+    "订单编号",
+    "买家会员名",
+    "买家支付宝账号",
+    "买家应付货款",
+    "买家应付邮费",
+    "总金额",
+    "买家实际支付金额",
+    "订单状态",
+    "买家留言",
+    "收货人姓名",
+    "收货地址 ",
+    "运送方式",
+    "联系电话 ",
+    "联系手机",
+    "订单创建时间",
+    "订单付款时间 ",
+    "宝贝标题 ",
+    "宝贝种类 ",
+    "物流单号 ",
+    "物流公司",
+    "订单备注",
+    "宝贝总数量",
+    "店铺Id",
+    "店铺名称",
+]
+TAOBAO_DETAIL_COLUMNS = [
+    "订单编号",
+    "标题",
+    "价格",
+    "购买数量",
+    "外部系统编号",
+    "商品属性",
+    "套餐信息",
+    "备注",
+    "订单状态",
+    "商家编码",
+]
+
+
 def taobao_files(folder: Path, n: int, seed: int = 5) -> tuple[Path, Path]:
-    """An n-order Taobao export pair as the seller backend writes it (GBK, guards, CRLF)."""
+    """An n-order Taobao export pair as the seller backend writes it: all its columns, GBK,
+    ``="…"`` and ``'`` guards, CRLF, newest order first, and buyers, addresses, times, goods
+    and prices that differ from order to order (so every index takes its inserts all over
+    the tree, as with a real shop's file). Order k has the same number whatever the seed."""
+    from app.services.demo import GIVEN, MESSAGES, PLACES, PRODUCTS, REMARKS, SURNAMES
+
     rng = random.Random(seed)
-    head_o = [
-        "订单编号",
-        "买家会员名",
-        "买家实际支付金额",
-        "订单状态",
-        "买家留言",
-        "收货人姓名",
-        "收货地址 ",
-        "联系手机",
-        "订单付款时间 ",
-        "宝贝总数量",
-        "订单备注",
-        "店铺名称",
-    ]
-    head_d = ["订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态", "商家编码"]
-    skus = ("BED-PIL-MEM", "HOM-STR-BOX", "BED-QLT-200", "CLO-TSH-M", "ELE-PWR-10K")
+    waiting = "买家已付款，等待卖家发货"
+    shops = (("1", "棉眠家纺旗舰店"), ("2", "棉眠生活馆"))
+    variants = ("颜色分类:白色", "颜色分类:灰色;尺码:M", "颜色分类:蓝色;尺码:L", "颜色分类:粉色")
+    list_price = {sku: rng.randrange(990, 39_900) for sku, *_ in PRODUCTS}
+    start = dt.datetime(2026, 11, 23, 21, 30, 0)
     bo, bd = io.StringIO(newline=""), io.StringIO(newline="")
     wo, wd = csv.writer(bo, lineterminator="\r\n"), csv.writer(bd, lineterminator="\r\n")
-    wo.writerow(head_o)
-    wd.writerow(head_d)
+    wo.writerow(TAOBAO_ORDER_COLUMNS)
+    wd.writerow(TAOBAO_DETAIL_COLUMNS)
+    paid = start
     for k in range(n):
-        no = str(3_900_000_000_000_000_000 + k)
-        lines = rng.choice((1, 1, 2, 3))
+        no = str(3_999_999_999_999_999_999 - k * 1000 - (k * 7919) % 1000)
+        paid -= dt.timedelta(seconds=rng.randrange(0, 6))
+        prov, city, district, road = rng.choice(PLACES)
+        name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))
+        phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+        picks = rng.sample(PRODUCTS, rng.choice((1, 1, 1, 2, 2, 3)))
+        lines = []
+        for sku, title, *_ in picks:
+            price = list_price[sku] if rng.random() < 0.8 else rng.randrange(990, 39_900)
+            lines.append((sku, f"{title} 正品包邮", price, rng.choice((1, 1, 1, 2, 3))))
+        goods = sum(price * qty for _, _, price, qty in lines)
+        shop_id, shop = rng.choice(shops)
         wo.writerow(
             [
                 f'="{no}"',
-                "tb_buyer",
-                "99.00",
-                "买家已付款，等待卖家发货",
-                rng.choice(("", "周末不在家，放快递柜", "送朋友,不要放价格单")),
-                "王小雨",
-                '浙江省 杭州市 西湖区 文三路100号,3幢"东"门(310012)',
-                f"'139{rng.randrange(10**8):08d}",
-                "2026-11-23 09:15:02",
-                str(lines),
+                f"tb{rng.randrange(10**9):09d}",
+                f"{phone[:3]}****{phone[-4:]}",
+                f"{goods / 100:.2f}",
+                "0.00",
+                f"{goods / 100:.2f}",
+                f"{goods / 100:.2f}",
+                waiting,
+                rng.choice(MESSAGES),
+                name,
+                f"{prov} {city} {district} {road}{rng.randrange(1, 999)}号"
+                f"{rng.randrange(1, 30)}幢{rng.randrange(101, 2999)}室({rng.randrange(10**5, 10**6)})",
+                "快递",
                 "",
-                "棉眠家纺旗舰店",
+                f"'{phone}",
+                (paid - dt.timedelta(seconds=rng.randrange(5, 600))).strftime("%Y-%m-%d %H:%M:%S"),
+                paid.strftime("%Y-%m-%d %H:%M:%S"),
+                "，".join(t for _, t, _, _ in lines),
+                str(len(lines)),
+                "",
+                "",
+                rng.choice(REMARKS),
+                str(sum(qty for *_, qty in lines)),
+                shop_id,
+                shop,
             ]
         )
-        for j in range(lines):
+        for sku, title, price, qty in lines:
             wd.writerow(
                 [
                     f'="{no}"',
-                    "记忆棉枕头",
-                    "99.00",
-                    "1",
-                    "颜色分类:白色",
-                    "买家已付款，等待卖家发货",
-                    skus[(k + j) % len(skus)],
+                    title,
+                    f"{price / 100:.2f}",
+                    str(qty),
+                    "",
+                    rng.choice(variants),
+                    "",
+                    "",
+                    waiting,
+                    sku,
                 ]
             )
     o, d = folder / "ExportOrderList.csv", folder / "ExportOrderDetailList.csv"
