@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from app.domain.status import OrderStatus
@@ -74,18 +75,27 @@ def split_address(text: str) -> Address:
     """
     text = (text or "").replace("\u3000", " ").strip()
     postcode = ""
-    if text[-1:] in (")", "）"):  # the postcode's bracket is the last one opened
-        start = max(text.rfind("("), text.rfind("（"))
-        m = _POSTCODE.fullmatch(text, start) if start >= 0 else None
-        if m:
-            postcode = _DIGITS.sub("", m.group(0))
-            text = text[:start].rstrip()
+    if text[-1:] in _CLOSING:
+        if text[-8:-7] in _OPENING and text[-7:-1].isdecimal():  # most: "…(310012)"
+            postcode, text = text[-7:-1], text[:-8].rstrip()
+        else:  # the postcode's bracket is the last one opened
+            start = max(text.rfind("("), text.rfind("（"))
+            m = _POSTCODE.fullmatch(text, start) if start >= 0 else None
+            if m:
+                postcode = _DIGITS.sub("", m.group(0))
+                text = text[:start].rstrip()
     parts = text.split()
     if len(parts) >= 4:
-        province, city, district = full_province(parts[0]), parts[1], parts[2]
-        return Address(province, city, district, " ".join(parts[3:]), postcode)
+        province = _FULL_PROVINCE.get(parts[0], parts[0])
+        detail = parts[3] if len(parts) == 4 else " ".join(parts[3:])
+        return _address((province, parts[1], parts[2], detail, postcode))
     joined = "".join(parts)
     return _split_unspaced(joined, postcode)
+
+
+_CLOSING = (")", "）")
+_OPENING = ("(", "（")
+_address = partial(tuple.__new__, Address)  # an Address without the Python-level __new__
 
 
 #: Mainland provinces, municipalities, autonomous regions and SARs: short name → full name.

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -85,8 +86,11 @@ _MONEY = re.compile(r"(-?)(\d+)(?:\.(\d{1,2}))?")
 
 def parse_money(text: str) -> int:
     """'99.00' → 9900 (fen); thousands separators and ¥ allowed; ValueError otherwise."""
+    yuan, _, fen = text.partition(".")
+    if len(fen) == 2 and yuan.isdecimal() and fen.isdecimal():  # most: "99.00"
+        return int(yuan + fen)
     m = _MONEY.fullmatch(text) if text else None
-    if m is not None:  # fast path: a plain amount, as platforms write them
+    if m is not None:  # a plain amount otherwise
         fen = int(m[2]) * 100 + int(((m[3] or "") + "00")[:2])
         return -fen if m[1] else fen
     try:
@@ -277,16 +281,31 @@ ORDER_READ = (
 )
 LINE_READ = ("sku", "title", "qty", "price", "attributes")
 _BEIJING = dt.timedelta(hours=8)
+_SIXTY = frozenset(f"{n:02d}" for n in range(60))
+_CLOCK = frozenset(f":{n:02d}" for n in range(60))  # the seconds
 
 
 def _utc_text(text: str) -> str | None:
-    """`parse_time` as an `OrderRow`'s UTC text."""
-    if len(text) == 19 and text[4] == "-" and text[10] == " ":
-        try:  # the common "2026-11-23 09:15:02": Beijing has no summer time
-            return (dt.datetime.fromisoformat(text) - _BEIJING).isoformat(" ", "microseconds")
-        except ValueError:
-            pass
+    """`parse_time` as an `OrderRow`'s UTC text.
+
+    The common "2026-11-23 09:15:02" only moves its hour back 8 (Beijing has no summer time):
+    the UTC hour of each Beijing hour is worked out once, the minutes and seconds stay."""
+    if len(text) == 19 and text[13] == ":" and text[14:16] in _SIXTY and text[16:] in _CLOCK:
+        hour = _utc_hour(text[:13])
+        if hour is not None:
+            return hour + text[13:] + ".000000"
     return utc_text(parse_time(text))
+
+
+@lru_cache(maxsize=2048)
+def _utc_hour(beijing: str) -> str | None:
+    """Beijing "2026-11-23 09" → UTC "2026-11-23 01"; None if not a plain date and hour."""
+    if beijing[4] != "-" or beijing[10] != " ":
+        return None
+    try:
+        return str(dt.datetime.fromisoformat(beijing + ":00:00") - _BEIJING)[:13]
+    except ValueError:
+        return None
 
 
 def _order_row(v: list[str], platform: str, no: str, status: str, line: int) -> OrderRow:

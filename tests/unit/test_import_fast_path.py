@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import io
 
+import pytest
 from sqlalchemy import insert, text
 
 from app.benchmarks import taobao_files
 from app.db.models import Order, utcnow
 from app.domain.orders import phone_tail, split_address
-from app.importers.orders import parse_money, parse_qty
+from app.importers.orders import _utc_text, parse_money, parse_qty, parse_time
+from app.importers.rows import utc_text
 from app.services.importing import _bulk_insert, import_orders
 
 
@@ -105,7 +107,44 @@ def test_addresses_and_phone_tails_read_as_before():
         "广东省深圳市南山区科技园(12345)": ("广东省", "深圳市", "南山区", "科技园(12345)", ""),
         "北京市朝阳区建国路88号": ("北京市", "北京市", "朝阳区", "建国路88号", ""),
         "": ("", "", "", "", ""),
+        "江苏省 南京市 鼓楼区 中山北路 8号（２１００００）": (
+            "江苏省",
+            "南京市",
+            "鼓楼区",
+            "中山北路 8号",
+            "２１００００",
+        ),
+        "(210000)": ("", "", "", "", "210000"),
+        "江苏 南京市 鼓楼区 中山北路(21000a)": (
+            "江苏省",
+            "南京市",
+            "鼓楼区",
+            "中山北路(21000a)",
+            "",
+        ),
     }
     assert {k: tuple(split_address(k)) for k in cases} == cases
+    assert split_address("(210000)").postcode == "210000"
     tails = ["13948121821", "'+86 139-4812-1821", "０１２３４５", "123", "", "电话"]
     assert [phone_tail(p) for p in tails] == ["1821", "1821", "２３４５", "", "", ""]
+
+
+def test_times_read_fast_are_the_times_parse_time_reads():
+    """The importer's fast Beijing-to-UTC text gives what `parse_time` gives, bad or odd
+    input included (the earlier fast path stored "…-02:00" for a time with an offset)."""
+    cases = [
+        "2026-11-23 09:15:02",
+        "2026-11-23 07:15:02",
+        "2026-01-01 00:00:00",
+        "2024-03-01 03:59:59",
+        "2026-11-23T09:15:02",
+        "2026/11/23 09:15:02",
+        "2026-11-23 09:15",
+        "2026-11-23 09:15-02",
+        "2026-11-23",
+        "",
+    ]
+    assert [_utc_text(t) for t in cases] == [utc_text(parse_time(t)) for t in cases]
+    for bad in ("2026-11-23 24:00:00", "2026-11-23 09:60:00", "2026-02-29 09:15:02", "2026-13-01"):
+        with pytest.raises(ValueError):
+            _utc_text(bad)
