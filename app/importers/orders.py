@@ -239,7 +239,8 @@ def _reader(header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]) 
         ]
         values.pop()
         for pos, get in several:
-            values[pos] = get(cells)
+            if not values[pos]:  # its first column is empty: the others in turn
+                values[pos] = get(cells)
         return values  # type: ignore[return-value]
 
     return read

@@ -14,6 +14,7 @@ from app.db.models import Order, utcnow
 from app.domain.orders import phone_tail, split_address
 from app.importers.orders import _utc_text, parse_money, parse_qty, parse_time
 from app.importers.rows import utc_text
+from app.importers.tables import clean
 from app.services.importing import _bulk_insert, import_orders
 
 
@@ -148,3 +149,21 @@ def test_times_read_fast_are_the_times_parse_time_reads():
     for bad in ("2026-11-23 24:00:00", "2026-11-23 09:60:00", "2026-02-29 09:15:02", "2026-13-01"):
         with pytest.raises(ValueError):
             _utc_text(bad)
+
+
+def test_guarded_cells_clean_as_before():
+    """The quick ways for '13912341234 and ="3900…" give what the general way gives."""
+    cases = {
+        "'13912341234": "13912341234",
+        "' 139 ": "139",
+        "'": "",
+        '="001"': "001",
+        '=" 001 "': "001",
+        '="001" ': "001",
+        ' ="001"': "001",
+        '="': "",
+        "=1": "=1",
+        "\t'12\t": "12",
+        "plain": "plain",
+    }
+    assert {k: clean(k) for k in cases} == cases
