@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -140,23 +141,28 @@ def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Record]]:
 
     def records() -> Iterator[Record]:
         width = len(header)
+        make = _record
+        start = reader.line_num + 1
         while True:
-            start = reader.line_num + 1
             try:
-                rec = next(reader)
-            except StopIteration:
+                for rec in reader:  # a loop over the reader: no call per row to resume it
+                    if len(rec) == width and rec[0].strip():  # most rows
+                        yield make((start, rec, "", 0))
+                    elif rec and (rec[0].strip() or any(c.strip() for c in rec)):
+                        extra = 0
+                        if len(rec) > width and any(c.strip() for c in rec[width:]):
+                            extra = len(rec) - width
+                        yield make((start, rec, "", extra))
+                    start = reader.line_num + 1
                 return
             except csv.Error as exc:
                 yield Record(start, (), str(exc))
-                continue
-            if not rec or (not rec[0].strip() and all(not c.strip() for c in rec)):
-                continue
-            extra = 0
-            if len(rec) > width and any(c.strip() for c in rec[width:]):
-                extra = len(rec) - width
-            yield Record(start, rec, "", extra)
+                start = reader.line_num + 1
 
     return header, records()
+
+
+_record = partial(tuple.__new__, Record)  # a Record without the Python-level __new__
 
 
 def _read_xlsx(path: Path, data: bytes) -> tuple[list[str], Iterator[Record]]:
