@@ -260,7 +260,7 @@ class _Applier:
         """The lines read with their orders (files of one row per line)."""
         skus = self.skus
         lines = [
-            (oid, n, li[0], skus.get(li[0]), li[1], li[4], li[2], li[3], 0)
+            (oid, n, li[0], skus.get(li[0]), li[1], li[4], li[2], li[3])
             for oid, r in zip(ids, rows, strict=True)
             for n, li in enumerate(r[LINES], start=1)
         ]
@@ -276,7 +276,7 @@ class _Applier:
                 w[1] += 1
                 if w[2] is not None:
                     w[2] += t[3]
-                rows.append((w[0], w[1], t[1], skus.get(t[1]), t[2], t[5], t[3], t[4], 0))
+                rows.append((w[0], w[1], t[1], skus.get(t[1]), t[2], t[5], t[3], t[4]))
             elif t[0] in changed:
                 changed[t[0]][0].lines.append(LineRecord(*t[1:]))
             elif not self.orders_complete and t[0] not in self.seen:
@@ -362,8 +362,7 @@ LINE_KEYS = (
     "attributes",
     "qty",
     "price_fen",
-    "verified_qty",
-)
+)  # verified_qty: its default
 # an `OrderRow`'s columns, with the shop's id in place of its name, and the two times of now
 ORDER_KEYS = ("platform", "order_no", "shop_id", *ROW_COLUMNS[2:], "imported_at", "updated_at")
 
@@ -379,16 +378,16 @@ def _insert_orders(
     if sqlite:
         first = (s.scalar(select(func.max(Order.id))) or 0) + 1
         at = utc_text(now)
-        _bulk_insert(
-            s,
-            Order.__table__,
-            ("id", *ORDER_KEYS),
-            [
-                (i, r[0], r[1], shops.get(r[SHOP]), *r[2:SHOP], at, at)
-                for i, r in enumerate(rows, start=first)
-            ],
-            ready=True,
-        )
+        for platform in {r[0] for r in rows}:  # one, but for a file of mixed platforms
+            same = [(i, r) for i, r in enumerate(rows, start=first) if r[0] == platform]
+            _bulk_insert(
+                s,
+                Order.__table__,
+                ("id", *ORDER_KEYS[1:-2]),
+                [(i, r[1], shops.get(r[SHOP]), *r[2:SHOP]) for i, r in same],
+                ready=True,
+                fixed={"platform": platform, "imported_at": at, "updated_at": at},
+            )
         return list(range(first, first + len(rows)))
     params = [
         (
@@ -419,24 +418,34 @@ def _insert_orders(
 
 
 def _bulk_insert(
-    s: Session, table: Table, keys: tuple[str, ...], rows: list[tuple], *, ready: bool = False
+    s: Session,
+    table: Table,
+    keys: tuple[str, ...],
+    rows: list[tuple],
+    *,
+    ready: bool = False,
+    fixed: dict[str, object] | None = None,
 ) -> None:
-    """Insert rows (tuples of values for ``keys``) in one statement executed for many.
+    """Insert rows (tuples of values for ``keys``) in one statement executed for many;
+    ``fixed``: values the same for every row.
 
     On SQLite the values go to the driver's ``executemany``, each converted by its column
     type's bind processor (what SQLAlchemy would do row by row, at a third of the cost;
-    ``ready``: they already are what the driver takes), and the columns not named get their
-    scalar defaults; other databases take SQLAlchemy's Core insert."""
+    ``ready``: they already are what the driver takes). The columns not named get their
+    scalar defaults; those and the ``fixed`` values (which must be what the driver takes)
+    are written into the statement as literals, not bound again for every row. Other
+    databases take SQLAlchemy's Core insert."""
     conn = s.connection()
     dialect = conn.dialect
-    missing = [c for c in table.c if c.name not in keys and c.default is not None]
+    fixed = dict(fixed or {})
+    named = set(keys) | set(fixed)
+    missing = [c for c in table.c if c.name not in named and c.default is not None]
     if dialect.name != "sqlite" or any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
-        s.execute(insert(table), [dict(zip(keys, r, strict=True)) for r in rows])
+        fill = tuple(fixed.values())
+        keys = (*keys, *fixed)
+        s.execute(insert(table), [dict(zip(keys, r + fill, strict=True)) for r in rows])
         return
-    if missing:  # the column defaults Core would fill in
-        fill = tuple(c.default.arg for c in missing)  # type: ignore[union-attr]
-        keys = (*keys, *(c.name for c in missing))
-        rows = [r + fill for r in rows]
+    fixed.update((c.name, c.default.arg) for c in missing)  # type: ignore[union-attr]
     procs = (
         []
         if ready
@@ -456,8 +465,23 @@ def _bulk_insert(
                     last[j] = (v, done)
                 t[i] = done
             params.append(tuple(t))
-    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
-    conn.exec_driver_sql(sql, params)
+    for k, v in fixed.items():
+        if not ready and (p := _processor(table.c[k].type, dialect)):
+            fixed[k] = p(v)
+    columns = ", ".join((*keys, *fixed))
+    values = ", ".join(("?",) * len(keys) + tuple(_literal(v) for v in fixed.values()))
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({values})", params)
+
+
+def _literal(v: object) -> str:
+    """A value the SQLite driver takes, as SQL text."""
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool | int):
+        return str(int(v))
+    if isinstance(v, str):
+        return "'" + v.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for {type(v).__name__}")
 
 
 def _processor(type_: TypeEngine, dialect: Dialect) -> Callable[[object], object] | None:
