@@ -77,3 +77,37 @@ def test_the_start_check_knows_the_newest_migration():
     from app.db.migrate import HEAD, head_revision
 
     assert head_revision() == HEAD
+
+
+def test_orders_waiting_for_a_waybill_find_it_by_number_after_one_is_given(db):
+    """The waybill index holds only orders with a number (migration 0005): new orders add
+    no entry, and a number given later is found through it."""
+    from app.db.models import Order
+
+    with db.write() as s:
+        s.add_all(
+            Order(platform="taobao", order_no=f"N{k}", status="paid", waybill_no=None)
+            for k in range(3)
+        )
+    with db.write() as s:
+        s.execute(text("UPDATE orders SET waybill_no = 'SF1400000000001' WHERE order_no = 'N1'"))
+    with db.read() as s:
+        found = s.scalars(select(Order.order_no).where(Order.waybill_no == "SF1400000000001"))
+        assert found.all() == ["N1"]
+        if s.get_bind().dialect.name == "sqlite":
+            plan = " ".join(
+                r[3]
+                for r in s.execute(
+                    text("EXPLAIN QUERY PLAN SELECT id FROM orders WHERE waybill_no = 'x'")
+                )
+            )
+            sql = s.scalar(
+                text("SELECT sql FROM sqlite_master WHERE name = 'ix_orders_waybill_no'")
+            )
+        else:
+            plan = "ix_orders_waybill_no"
+            sql = s.scalar(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_orders_waybill_no'")
+            )
+    assert "ix_orders_waybill_no" in plan
+    assert "waybill_no IS NOT NULL" in sql
