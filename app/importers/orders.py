@@ -446,6 +446,7 @@ def _status(words: str, after_sale: str) -> str:
 
 
 CHUNK = 2000  # orders (or detail lines) per chunk handed to the importer
+FIRST_CHUNK = 250
 
 
 DetailLine = tuple[str, str, str, int, int, str]  # order_no, then a `Line`
@@ -485,7 +486,7 @@ def parse_chunks(
     ``read_lines=False``: the detail file is left to `parse_lines`, read elsewhere at once.
     Raises `UnreadableFile` when a file cannot be read at all."""
     colmap = colmap or {}
-    header, rows = read_records(path)
+    header, rows = read_records(path, stream=True)
     platform = platform or detect_platform(header)
     if colmap:
         missing = [c for c in colmap.values() if c not in header]
@@ -510,8 +511,11 @@ def parse_chunks(
 
 
 def _batches(rows: Iterator[Record]) -> Iterator[list[Record]]:
-    while batch := list(islice(rows, CHUNK)):
+    """Rows by `CHUNK`, the first few hundred alone: the importer starts on them at once."""
+    size = FIRST_CHUNK
+    while batch := list(islice(rows, size)):
         yield batch
+        size = CHUNK
 
 
 def _parse_one_row_per_order(
@@ -624,7 +628,7 @@ def _numbers_ok(nos: Sequence[str]) -> bool:
 def parse_lines(lines_path: str | Path, colmap: dict[str, str]) -> Iterator[Chunk]:
     """The detail file's lines, by order number (lines of orders not imported are dropped
     by whoever attaches them)."""
-    header, rows = read_records(lines_path)
+    header, rows = read_records(lines_path, stream=True)
     if not any(h in header for h in FIELDS["order_no"]):
         raise UnreadableFile(f"{lines_path}: no order-number column (订单编号)")
     keys = ("order_no", *LINE_READ)

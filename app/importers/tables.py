@@ -7,13 +7,14 @@ their surrounding spaces removed (Taobao writes some with a trailing space).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 
 class UnreadableFile(Exception):
@@ -91,9 +92,14 @@ def decode(data: bytes, path: Path) -> str:
     raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text")
 
 
-def read_records(path: str | Path) -> tuple[list[str], Iterator[Record]]:
+def read_records(path: str | Path, *, stream: bool = False) -> tuple[list[str], Iterator[Record]]:
     """The normalised header and the rows as `Record`s (cells by index, cleaned on use):
-    the fast way for big files, where most cells of a row are never looked at."""
+    the fast way for big files, where most cells of a row are never looked at.
+
+    ``stream``: a GB18030 file (one whose start is not UTF-8) is decoded as it is read, so
+    the first rows come before the whole file is decoded; bytes that are not GB18030 then
+    raise `UnreadableFile` while the rows are read, not here (its reader must drop what it
+    read: the importer's one transaction does)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -101,10 +107,28 @@ def read_records(path: str | Path) -> tuple[list[str], Iterator[Record]]:
         raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(path, data)
-    text = decode(data, path)
-    if "\x00" in text[:4096]:
+    if stream and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf8_start(data):
+        source = io.TextIOWrapper(io.BytesIO(data), encoding="gb18030", newline="")
+        try:
+            sample = source.read(8192)
+            source.seek(0)
+        except UnicodeDecodeError:
+            raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
+    else:
+        text = decode(data, path)
+        sample, source = text[:8192], io.StringIO(text, newline="")
+    if "\x00" in sample[:4096]:
         raise UnreadableFile(f"{path}: binary data, not a CSV file")
-    return _read_csv(path, text)
+    return _read_csv(path, source, sample)
+
+
+def _utf8_start(data: bytes) -> bool:
+    """Whether the first 64 KiB read as UTF-8 (a character cut at the end allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data[:65536], final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
@@ -125,14 +149,15 @@ def read_rows(path: str | Path) -> tuple[list[str], Iterator[Row]]:
     return header, rows()
 
 
-def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Record]]:
-    sample = text[:8192]
+def _read_csv(path: Path, source: TextIO, sample: str) -> tuple[list[str], Iterator[Record]]:
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(source, delimiter=delimiter)
     try:
         raw_header = next(reader)
     except StopIteration:
         raise UnreadableFile(f"{path}: the file is empty") from None
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
     except csv.Error as exc:
         raise UnreadableFile(f"{path}: {exc}") from exc
     header = [norm_header(h) for h in raw_header]
@@ -158,6 +183,8 @@ def _read_csv(path: Path, text: str) -> tuple[list[str], Iterator[Record]]:
             except csv.Error as exc:
                 yield Record(start, (), str(exc))
                 start = reader.line_num + 1
+            except UnicodeDecodeError:
+                raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
 
     return header, records()
 

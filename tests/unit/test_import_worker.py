@@ -77,3 +77,20 @@ def test_a_detail_file_beside_a_file_of_one_row_per_line_is_left_unread(tmp_path
     here = [c.rows for c in parse_chunks(path, lines_path=junk)]
     there = [c.rows for c in parse_in_worker(path, lines_path=junk)]
     assert there == here and here[0][0][1] == "A1"
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+@pytest.mark.parametrize("damaged", ["orders", "lines"])
+def test_bytes_that_are_not_gb18030_far_into_a_file_import_nothing(
+    sqlite_db, tmp_path, parallel, damaged
+):
+    """A GBK file is decoded as it is read: bytes no encoding takes, thousands of rows in,
+    still make the whole import the clear "not UTF-8 or GB18030" error, with nothing kept."""
+    o, d = taobao_files(tmp_path, 3000)
+    path = o if damaged == "orders" else d
+    data = path.read_bytes()
+    cut = data.index(b"\r\n", len(data) * 4 // 5)
+    path.write_bytes(data[:cut] + b"\x80\xff" + data[cut:])  # no GB18030 byte starts with 0xff
+    with pytest.raises(UnreadableFile, match="not UTF-8 or GB18030"):
+        import_orders(sqlite_db, o, lines_path=d, parallel=parallel)
+    assert _counts(sqlite_db) == (0, 0)
