@@ -208,25 +208,34 @@ class _Applier:
 
     def orders(self, rows: list[OrderRow], lines_follow: bool) -> None:
         s, result = self.s, self.result
-        existing = _existing(s, rows, self.sqlite)
         shops: dict[str, int] = {}
         for platform in {r[0] for r in rows}:
             shops.update(_shop_ids(s, {r[SHOP] for r in rows if r[0] == platform}, platform))
-        new_rows: list[OrderRow] = []
-        for r in rows:
-            old = existing.get((r[0], r[1])) if existing else None
-            if old is None:
-                new_rows.append(r)
-                continue
-            rec = order_record(r)
-            if _unchanged(old, rec):
-                result.skipped += 1
-            elif lines_follow:
-                self.changed[rec.order_no] = (rec, old)
+        if self.sqlite:  # insert all, an order already there is left as it is: found after
+            ids = _insert_orders(s, rows, shops, utcnow(), True)
+            if None in ids:
+                there = [r for i, r in zip(ids, rows, strict=True) if i is None]
+                new_rows = [r for i, r in zip(ids, rows, strict=True) if i is not None]
+                ids = [i for i in ids if i is not None]
             else:
-                self._update(rec, old)
+                there, new_rows = [], rows
+        else:
+            existing = _existing(s, rows, False)
+            there = [r for r in rows if (r[0], r[1]) in existing]
+            new_rows = [r for r in rows if (r[0], r[1]) not in existing] if there else rows
+            ids = _insert_orders(s, new_rows, shops, utcnow(), False) if new_rows else []
+        if there:
+            existing = _existing(s, there, self.sqlite)
+            for r in there:
+                old = existing[(r[0], r[1])]
+                rec = order_record(r)
+                if _unchanged(old, rec):
+                    result.skipped += 1
+                elif lines_follow:
+                    self.changed[rec.order_no] = (rec, old)
+                else:
+                    self._update(rec, old)
         if new_rows:
-            ids = _insert_orders(s, new_rows, shops, utcnow(), self.sqlite)
             result.imported += len(new_rows)
             if lines_follow:
                 waiting = self.waiting
@@ -369,26 +378,34 @@ ORDER_KEYS = ("platform", "order_no", "shop_id", *ROW_COLUMNS[2:], "imported_at"
 
 def _insert_orders(
     s: Session, rows: list[OrderRow], shops: dict[str, int], now: dt.datetime, sqlite: bool
-) -> list[int]:
+) -> list[int | None]:
     """Insert new orders; their ids in the same order.
 
     SQLite: the rows go in as they came (their times are already SQLite's text), and the
     ids are chosen here: we hold the write lock, so the next after the largest, as SQLite
-    itself would choose them. Other databases get times and read the ids back."""
+    itself would choose them. An order whose platform and number are already there is left
+    alone (its id: None), so a new file needs no look-up before its insert. Other databases
+    take new orders only, get times, and read the ids back."""
     if sqlite:
         first = (s.scalar(select(func.max(Order.id))) or 0) + 1
         at = utc_text(now)
+        added = 0
         for platform in {r[0] for r in rows}:  # one, but for a file of mixed platforms
             same = [(i, r) for i, r in enumerate(rows, start=first) if r[0] == platform]
-            _bulk_insert(
+            added += _bulk_insert(
                 s,
                 Order.__table__,
                 ("id", *ORDER_KEYS[1:-2]),
                 [(i, r[1], shops.get(r[SHOP]), *r[2:SHOP]) for i, r in same],
                 ready=True,
                 fixed={"platform": platform, "imported_at": at, "updated_at": at},
+                suffix="ON CONFLICT (platform, order_no) DO NOTHING",
             )
-        return list(range(first, first + len(rows)))
+        last = first + len(rows) - 1
+        if added == len(rows):
+            return list(range(first, last + 1))
+        taken = set(s.scalars(select(Order.id).where(Order.id.between(first, last))))
+        return [i if i in taken else None for i in range(first, last + 1)]
     params = [
         (
             r[0],
@@ -425,7 +442,8 @@ def _bulk_insert(
     *,
     ready: bool = False,
     fixed: dict[str, object] | None = None,
-) -> None:
+    suffix: str = "",
+) -> int:
     """Insert rows (tuples of values for ``keys``) in one statement executed for many;
     ``fixed``: values the same for every row.
 
@@ -433,8 +451,9 @@ def _bulk_insert(
     type's bind processor (what SQLAlchemy would do row by row, at a third of the cost;
     ``ready``: they already are what the driver takes). The columns not named get their
     scalar defaults; those and the ``fixed`` values (which must be what the driver takes)
-    are written into the statement as literals, not bound again for every row. Other
-    databases take SQLAlchemy's Core insert."""
+    are written into the statement as literals, not bound again for every row; ``suffix``
+    (SQLite only) ends the statement. Other databases take SQLAlchemy's Core insert.
+    Returns the number of rows inserted."""
     conn = s.connection()
     dialect = conn.dialect
     fixed = dict(fixed or {})
@@ -443,8 +462,10 @@ def _bulk_insert(
     if dialect.name != "sqlite" or any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
         fill = tuple(fixed.values())
         keys = (*keys, *fixed)
+        if suffix:
+            raise ValueError("an insert's SQL suffix is for SQLite only")
         s.execute(insert(table), [dict(zip(keys, r + fill, strict=True)) for r in rows])
-        return
+        return len(rows)
     fixed.update((c.name, c.default.arg) for c in missing)  # type: ignore[union-attr]
     procs = (
         []
@@ -470,7 +491,8 @@ def _bulk_insert(
             fixed[k] = p(v)
     columns = ", ".join((*keys, *fixed))
     values = ", ".join(("?",) * len(keys) + tuple(_literal(v) for v in fixed.values()))
-    conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({values})", params)
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({values}) {suffix}"
+    return conn.exec_driver_sql(sql, params).rowcount
 
 
 def _literal(v: object) -> str:
