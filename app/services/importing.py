@@ -225,7 +225,8 @@ class _Applier:
             new_rows = [r for r in rows if (r[0], r[1]) not in existing] if there else rows
             ids = _insert_orders(s, new_rows, shops, utcnow(), False) if new_rows else []
         if there:
-            existing = _existing(s, there, self.sqlite)
+            if self.sqlite:
+                existing = _existing(s, there, True)
             for r in there:
                 old = existing[(r[0], r[1])]
                 rec = order_record(r)
