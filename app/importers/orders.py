@@ -277,7 +277,7 @@ def _column_reader(
         if not n or pick is None or min(map(len, rows)) < width:
             return None
         picked = list(zip(*map(pick, rows), strict=True))
-        out: list[Sequence[str]] = [_EMPTY[:n] if n <= len(_EMPTY) else [""] * n] * len(found)
+        out: list[Sequence[str]] = [("",) * n] * len(found)  # a field the file lacks
         for pos, col in zip(real, picked, strict=False):
             values = _cleaned(col)
             if pos in rest and not all(values):  # empty in its first column: the others
@@ -289,9 +289,8 @@ def _column_reader(
     return columns
 
 
-_EMPTY = ("",) * 4096
-_STARTS = tuple("\x00" + g for g in GUARDS)
-_ENDS = tuple(p + "\x00" for p in PADDING)
+# in a column joined by NULs: a cell that starts with a guard or ends with padding
+_MARKS = tuple("\x00" + g for g in GUARDS) + tuple(p + "\x00" for p in PADDING)
 
 
 def _cleaned(col: Sequence[object]) -> Sequence[str]:
@@ -303,7 +302,7 @@ def _cleaned(col: Sequence[object]) -> Sequence[str]:
     if (
         joined
         and (joined[0] in GUARDS or joined[-1] in PADDING)
-        or any(t in joined for t in _STARTS + _ENDS)
+        or any(t in joined for t in _MARKS)
     ):
         return [
             v if not v or (v[0] not in GUARDS and v[-1] not in PADDING) else clean(v)

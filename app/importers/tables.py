@@ -89,7 +89,7 @@ def decode(data: bytes, path: Path) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text")
+    raise _not_text(path)
 
 
 def read_records(path: str | Path, *, stream: bool = False) -> tuple[list[str], Iterator[Record]]:
@@ -113,13 +113,17 @@ def read_records(path: str | Path, *, stream: bool = False) -> tuple[list[str], 
             sample = source.read(8192)
             source.seek(0)
         except UnicodeDecodeError:
-            raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
+            raise _not_text(path) from None
     else:
         text = decode(data, path)
         sample, source = text[:8192], io.StringIO(text, newline="")
     if "\x00" in sample[:4096]:
         raise UnreadableFile(f"{path}: binary data, not a CSV file")
     return _read_csv(path, source, sample)
+
+
+def _not_text(path: Path) -> UnreadableFile:
+    return UnreadableFile(f"{path}: not UTF-8 or GB18030 text")
 
 
 def _utf8_start(data: bytes) -> bool:
@@ -157,7 +161,7 @@ def _read_csv(path: Path, source: TextIO, sample: str) -> tuple[list[str], Itera
     except StopIteration:
         raise UnreadableFile(f"{path}: the file is empty") from None
     except UnicodeDecodeError:
-        raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
+        raise _not_text(path) from None
     except csv.Error as exc:
         raise UnreadableFile(f"{path}: {exc}") from exc
     header = [norm_header(h) for h in raw_header]
@@ -184,7 +188,7 @@ def _read_csv(path: Path, source: TextIO, sample: str) -> tuple[list[str], Itera
                 yield Record(start, (), str(exc))
                 start = reader.line_num + 1
             except UnicodeDecodeError:
-                raise UnreadableFile(f"{path}: not UTF-8 or GB18030 text") from None
+                raise _not_text(path) from None
 
     return header, records()
 
