@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
@@ -298,8 +299,11 @@ def _ensure_master_data(db: Database, rng: random.Random, pool_size: int) -> Non
             s.add(Station(name=name, kind=kind))
 
 
-def make_demo_data(db: Database, orders: int, seed: int = 1) -> DemoSummary:
-    """Fill the database; orders are added on top of what is there (numbers stay unique)."""
+def make_demo_data(
+    db: Database, orders: int, seed: int = 1, on_chunk: Callable[[int], None] | None = None
+) -> DemoSummary:
+    """Fill the database; orders are added on top of what is there (numbers stay unique).
+    ``on_chunk(k)`` is called after each chunk of ``k`` orders (a progress bar)."""
     rng = random.Random(seed)
     _ensure_master_data(db, rng, pool_size=max(2000, orders // 2))
     with db.write() as s:
@@ -378,6 +382,8 @@ def make_demo_data(db: Database, orders: int, seed: int = 1) -> DemoSummary:
                     for (ln, pid, sku, name, qty, price) in lines
                 ],
             )
+            if on_chunk is not None:
+                on_chunk(len(order_rows))
         summary = DemoSummary(
             products=s.scalar(select(func.count()).select_from(Product)) or 0,
             carriers=s.scalar(select(func.count()).select_from(Carrier)) or 0,
