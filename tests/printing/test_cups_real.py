@@ -200,6 +200,10 @@ class Scheduler:
 
     def add_file_queue(self, name: str) -> Path:
         out = self.dir / "out" / f"{name}.pdf"
+        # CUPS 2.4.2-3+deb12u10 opens a file: device O_WRONLY|O_EXCL, without O_CREAT: the
+        # file must be there (as a printer's device node is); earlier builds created it
+        out.touch()
+        out.chmod(0o666)
         self._add_queue(name, f"file://{out}", self.dir / "label.ppd")
         return out
 
