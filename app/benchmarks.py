@@ -3,8 +3,9 @@
 Datasets are built on first use and cached under the user cache dir (``--quick`` uses smaller
 ones): a SQLite database with 1,000,000 orders with their lines, and for the weighed part of
 them a weighing each with its event. Building it takes minutes once, with a progress bar on
-stderr (a line per step when stderr is not a terminal, as in a log). Every figure is measured here, in this process (cold start and memory in a child
-process), and printed; nothing is asserted.
+stderr (a line per step when stderr is not a terminal, as in a log). Every figure is measured
+here, in this process (cold start and memory in a child process), and printed; nothing is
+asserted.
 """
 
 from __future__ import annotations
