@@ -28,7 +28,9 @@ Usage in a station::
     def close_station(self):
         self.wedge.uninstall()
 
-Keys aimed outside ``scope`` (a modal dialog's badge field) are left alone; a widget
+Keys aimed at ``scope``'s widgets, or at the other widgets of its window while ``scope`` is
+shown (a main window's header buttons), are examined; keys aimed at another window (a modal
+dialog's badge field) are left alone; a widget
 marked with :meth:`WedgeFilter.exempt` (a PIN field) receives its keys untouched.
 """
 
@@ -114,7 +116,8 @@ _MODIFIER_KEYS = frozenset(
 class WedgeFilter(QObject):
     """Event filter telling scanner bursts from typing (see the module docstring).
 
-    ``scope``: when given, only keys aimed at that widget or its descendants are examined.
+    ``scope``: when given, only keys aimed at that widget or its descendants, or at the rest of
+    its window while it is shown, are examined.
     ``max_gap_ms``/``min_length``/``terminators``: passed to the detector. ``grace_ms``: extra
     real time the flush timer waits beyond the detector's deadline. ``clock``: ms clock used
     when an event has no timestamp (tests may inject one).
@@ -226,7 +229,15 @@ class WedgeFilter(QObject):
         if obj.property(EXEMPT_PROPERTY):
             return False
         scope = self._scope
-        return scope is None or obj is scope or scope.isAncestorOf(obj)
+        if scope is None or obj is scope or scope.isAncestorOf(obj):
+            return True
+        # the rest of the station's own window (the main window's header: the language and
+        # voice buttons, "Stations (F2)") while the station is on screen: a scan typed while
+        # one of them has the focus is the station's scan, not a click on that button. Keys
+        # aimed at another window (a dialog's PIN or badge field) are left alone.
+        if scope.isWindow() or not scope.isVisible():
+            return False
+        return obj.window() is scope.window()
 
     def _kind(self, ev: QKeyEvent) -> tuple[str, str | None]:
         key = ev.key()

@@ -469,6 +469,11 @@ class WeighStation(QWidget):
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A click on an empty part of the station gives the scan field its focus back."""
+        self.scan_field.setFocus()
+        super().mousePressEvent(event)
+
     # --- scans -------------------------------------------------------------------------------
 
     def _on_wedge_scan_received(self, code: str) -> None:
