@@ -11,7 +11,8 @@ Verdict codes (stored in ``scan_events.verdict``):
   is already complete; ``bad_check_digit`` — a misread EAN/UPC (refused without lookup);
   ``unknown_code`` — no product has this code;
 * ``need_serial`` — a serial-tracked product: the serial number must be scanned next;
-  ``serial_duplicate`` — that serial number has already been shipped.
+  ``serial_duplicate`` — that serial number has already been shipped (in another parcel);
+  ``serial_in_parcel`` — that serial number was already counted in this parcel.
 
 A refusal never changes a count.
 """
@@ -32,11 +33,16 @@ BAD_CHECK_DIGIT = "bad_check_digit"
 UNKNOWN_CODE = "unknown_code"
 NEED_SERIAL = "need_serial"
 SERIAL_DUPLICATE = "serial_duplicate"
+SERIAL_IN_PARCEL = "serial_in_parcel"
 
 #: verdicts that counted one unit
 COUNTED = frozenset({OK, LINE_COMPLETE, ORDER_COMPLETE})
 #: verdicts refused loudly
-REFUSED = frozenset({WRONG_ITEM, EXTRA_UNIT, BAD_CHECK_DIGIT, UNKNOWN_CODE, SERIAL_DUPLICATE})
+REFUSED = frozenset(
+    {WRONG_ITEM, EXTRA_UNIT, BAD_CHECK_DIGIT, UNKNOWN_CODE, SERIAL_DUPLICATE, SERIAL_IN_PARCEL}
+)
+#: refusals of a serial number: the station still waits for the item's serial number
+SERIAL_REFUSED = frozenset({SERIAL_DUPLICATE, SERIAL_IN_PARCEL})
 
 #: reasons an order is put on hold at a scanning station (supervisor's queue)
 #: ``offline_conflict``: a scan kept at a station while the server was gone and refused when it
@@ -154,13 +160,15 @@ def match_item(
     known_product: bool = False,
     serial: str | None = None,
     shipped_serials: Iterable[str] = (),
+    parcel_serials: Iterable[str] = (),
 ) -> Match:
     """What one item scan means for an order.
 
     ``known_product``: whether some product (not in the order) has this code — decides
     ``wrong_item`` against ``unknown_code``. ``serial``: the serial number scanned for a
     serial-tracked item (or carried in the GS1 string); ``shipped_serials``: serials already
-    shipped, which are refused.
+    shipped in other parcels, ``parcel_serials``: serials already counted in this parcel;
+    both are refused, each with its own verdict.
     """
     lines = tuple(lines)
     if scan.refused:
@@ -176,6 +184,8 @@ def match_item(
     if line.serial_tracked:
         if not serial:
             return Match(NEED_SERIAL, line.line_id, lines)
+        if serial in set(parcel_serials):
+            return Match(SERIAL_IN_PARCEL, line.line_id, lines, serial)
         if serial in set(shipped_serials):
             return Match(SERIAL_DUPLICATE, line.line_id, lines, serial)
     return count_unit(lines, line.line_id, serial if line.serial_tracked else None)

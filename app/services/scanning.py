@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -40,6 +40,7 @@ from app.db.models import (
     ScanEvent,
     utcnow,
 )
+from app.domain.status import release_target
 from app.domain.verify import (
     COUNTED,
     HOLD_REASONS,
@@ -100,6 +101,16 @@ class LineView:
 
 
 @dataclass(frozen=True)
+class Recount:
+    """Why a parcel is verified again: a supervisor released its weight hold."""
+
+    held_for: str  # the weighing's reason: light / heavy
+    difference_grams: int | None
+    supervisor: str
+    note: str
+
+
+@dataclass(frozen=True)
 class OrderView:
     order_id: int
     order_no: str
@@ -114,6 +125,7 @@ class OrderView:
     reminders: Reminders | None = None
     suggested_carton: str | None = None
     carton_code: str | None = None
+    recount: Recount | None = None  # released from a weight hold: counted again from zero
 
     @property
     def complete(self) -> bool:
@@ -607,10 +619,63 @@ def open_order(
                 order_id=o.id,
             )
             view = _view(s, o, _load_lines(s, o.id), pack=step == "pack")
+            if step == "verify":
+                view = replace(view, recount=_recount(s, o.id))
     if err is not None:
         raise err
     assert view is not None
     return view
+
+
+def _recount(s: Session, order_id: int) -> Recount | None:
+    """The recount the order is in (released from a weight hold), if any: the release and
+    the hold's weighing, for the verifier to see why the parcel came back."""
+    mark = _recount_mark(s, order_id)
+    if not mark:
+        return None
+    ev = s.get(Event, mark)
+    d = (ev.detail or {}) if ev else {}
+    if s.scalar(
+        select(func.count())
+        .select_from(Event)
+        .where(Event.order_id == order_id, Event.kind == "verified", Event.id > mark)
+    ):
+        return None  # recounted already
+    return Recount(
+        held_for=str(d.get("held_for", "")),
+        difference_grams=d.get("difference_grams"),
+        supervisor=ev.operator if ev else "",
+        note=str(d.get("note", "")),
+    )
+
+
+#: verdict of a scan refused because the station waits for the worker's decision first
+AWAITING_DECISION = "awaiting_decision"
+
+
+def refuse_scan(
+    db: Database,
+    code: str,
+    *,
+    order_id: int | None,
+    step: str,
+    station: str,
+    operator: str,
+    verdict: str = AWAITING_DECISION,
+) -> None:
+    """Record a scan the station refused without looking it up (it waits for a decision,
+    e.g. what to do with an order left incomplete): every scan is on the record, refused ones
+    too, and counts nothing."""
+    with db.write() as s:
+        _record(
+            s,
+            step=step,
+            code=code.strip(),
+            verdict=verdict,
+            station=station,
+            operator=operator,
+            order_id=order_id,
+        )
 
 
 def release_claim(db: Database, order_id: int, *, station: str) -> None:
@@ -624,11 +689,28 @@ def release_claim(db: Database, order_id: int, *, station: str) -> None:
 # --- verification -----------------------------------------------------------------------------
 
 
-def _serial_shipped(s: Session, serial: str) -> bool:
+def _recount_mark(s: Session, order_id: int) -> int:
+    """The event id from which the order's verification counts (0: all of it). A release
+    from a weight hold sends the parcel back for a recount: scans before it no longer count
+    (their rows stay on the record), so a serial number scanned again in the recount is
+    this parcel's, and an undo never reaches back past the recount."""
+    for ev_id, detail in s.execute(
+        select(Event.id, Event.detail)
+        .where(Event.order_id == order_id, Event.kind == "hold_released")
+        .order_by(Event.id.desc())
+    ):
+        if (detail or {}).get("recount"):
+            return int(ev_id)
+    return 0
+
+
+def _serial_seen(s: Session, serial: str, order_id: int) -> str | None:
+    """``"parcel"`` when the serial number is already counted in this parcel (since its
+    recount, if any), ``"shipped"`` when it is counted in another order that is not
+    cancelled, else None. Undone scans do not count."""
     undone = select(Override.target_event_id).where(Override.target_event_id.is_not(None))
-    n = s.scalar(
-        select(func.count())
-        .select_from(ScanEvent)
+    rows = s.execute(
+        select(ScanEvent.order_id, ScanEvent.event_id)
         .join(Order, Order.id == ScanEvent.order_id)
         .where(
             ScanEvent.serial_no == serial,
@@ -636,8 +718,15 @@ def _serial_shipped(s: Session, serial: str) -> bool:
             Order.status != OrderStatus.CANCELLED.value,
             ScanEvent.event_id.not_in(undone),
         )
-    )
-    return bool(n)
+    ).all()
+    if not rows:
+        return None
+    mark = _recount_mark(s, order_id) if any(oid == order_id for oid, _ in rows) else 0
+    if any(oid == order_id and ev_id > mark for oid, ev_id in rows):
+        return "parcel"
+    if any(oid != order_id for oid, _ in rows):
+        return "shipped"
+    return None
 
 
 def _known_product(s: Session, scan: ScanCode) -> bool:
@@ -732,11 +821,9 @@ def _verify_scan(
     serial_candidate = serial or scan.serial
     if serial and found and read_scan(serial).keys and matching_lines(states, read_scan(serial)):
         serial_candidate = None  # the item scanned again instead of its serial number
-    shipped = (
-        {serial_candidate}
-        if serial_candidate and found and _serial_shipped(s, serial_candidate)
-        else set()
-    )
+    seen = _serial_seen(s, serial_candidate, o.id) if serial_candidate and found else None
+    shipped = {serial_candidate} if seen == "shipped" else set()
+    in_parcel = {serial_candidate} if seen == "parcel" else set()
     if other_no:
         m_verdict, m_line, m_lines = "other_order", None, tuple(states)
         m_serial = None
@@ -747,6 +834,7 @@ def _verify_scan(
             known_product=known,
             serial=serial_candidate,
             shipped_serials=shipped,
+            parcel_serials=in_parcel,
         )
         m_verdict, m_line, m_lines, m_serial = m.verdict, m.line_id, m.lines, m.serial
     by_id = {li.id: li for li in lines}
@@ -835,6 +923,7 @@ def undo_scan(
                 ScanEvent.step == "verify",
                 ScanEvent.verdict.in_(COUNTED),
                 ScanEvent.event_id.not_in(undone),
+                ScanEvent.event_id > _recount_mark(s, o.id),
             )
             .order_by(ScanEvent.id.desc())
             .limit(1)
@@ -974,10 +1063,55 @@ class HeldOrder:
     operator: str
     receiver_name: str
     units: int
+    release_to: str = ""  # the status a release gives it
+    recount: bool = False  # a release sends it back to verification, counts reset
+    weight_reason: str = ""  # a weight hold: light / heavy
+    difference_grams: int | None = None  # a weight hold: recorded minus expected
+
+
+def _hold_events(s: Session, ids: list[int]) -> dict[int, Event]:
+    """The event that put each order on hold: a ``held`` event (a station's exception), or
+    the ``weighed`` event whose verdict was a hold (the scale)."""
+    last: dict[int, Event] = {}
+    for i in range(0, len(ids), 500):
+        for ev in s.scalars(
+            select(Event)
+            .where(Event.order_id.in_(ids[i : i + 500]), Event.kind.in_(("held", "weighed")))
+            .order_by(Event.seq)
+        ):
+            d = ev.detail or {}
+            if ev.kind == "held" or d.get("verdict") == "hold":
+                last[ev.order_id] = ev  # type: ignore[index]
+    return last
+
+
+def _held_order(o: Order, ev: Event | None) -> HeldOrder:
+    d = (ev.detail or {}) if ev else {}
+    weighed = ev is not None and ev.kind == "weighed"
+    before = str(d.get("status_before", "")) if not weighed else ""
+    release_to, recount = release_target(o.hold_reason, before, bool(o.waybill_no))
+    return HeldOrder(
+        order_id=o.id,
+        order_no=o.order_no,
+        waybill_no=o.waybill_no or "",
+        reason=o.hold_reason,
+        note=str(d.get("note", "")),
+        status_before=before,
+        held_at=ev.at if ev else o.updated_at,
+        station=ev.station if ev else "",
+        operator=ev.operator if ev else "",
+        receiver_name=o.receiver_name,
+        units=o.item_count,
+        release_to=release_to,
+        recount=recount,
+        weight_reason=str(d.get("reason", "")) if weighed else "",
+        difference_grams=d.get("difference_grams") if weighed else None,
+    )
 
 
 def list_holds(db: Database, limit: int = 500) -> list[HeldOrder]:
-    """Held orders, oldest hold first, with who put them on hold and why."""
+    """Held orders, oldest hold first, with who put them on hold, where and why, and where a
+    release sends them."""
     with db.read() as s:
         orders = list(
             s.scalars(
@@ -987,83 +1121,92 @@ def list_holds(db: Database, limit: int = 500) -> list[HeldOrder]:
                 .limit(limit)
             )
         )
-        last: dict[int, Event] = {}
-        ids = [o.id for o in orders]
-        for i in range(0, len(ids), 500):
-            for ev in s.scalars(
-                select(Event)
-                .where(Event.order_id.in_(ids[i : i + 500]), Event.kind == "held")
-                .order_by(Event.seq)
-            ):
-                last[ev.order_id] = ev  # type: ignore[index]
-        out = []
-        for o in orders:
-            ev = last.get(o.id)
-            d = (ev.detail or {}) if ev else {}
-            out.append(
-                HeldOrder(
-                    order_id=o.id,
-                    order_no=o.order_no,
-                    waybill_no=o.waybill_no or "",
-                    reason=o.hold_reason,
-                    note=str(d.get("note", "")),
-                    status_before=str(d.get("status_before", "")),
-                    held_at=ev.at if ev else o.updated_at,
-                    station=ev.station if ev else "",
-                    operator=ev.operator if ev else "",
-                    receiver_name=o.receiver_name,
-                    units=o.item_count,
-                )
-            )
+        events = _hold_events(s, [o.id for o in orders])
+        out = [_held_order(o, events.get(o.id)) for o in orders]
         out.sort(key=lambda h: h.held_at or utcnow())
         return out
 
 
-def release_hold(
-    db: Database, order_id: int, *, operator: str, station: str, note: str = ""
-) -> str:
-    """A supervisor releases a hold: the order goes back to where it stood."""
+@dataclass(frozen=True)
+class Released:
+    """A released hold: where the parcel goes next."""
+
+    order_no: str
+    status: str
+    recount: bool  # back to verification with its counts reset (a weight hold)
+    reason: str  # the hold's reason
+
+
+def _supervisor(db: Database, operator: str, pin: str | None, reason: str) -> str:
+    """A supervisor's act: a reason and the supervisor's own PIN, checked; their code."""
+    if not reason.strip():
+        raise ServiceError("reason_required")
     require_role(db, operator, SUPERVISOR_ROLES)
+    info = sign_in(db, operator, pin)  # a supervisor's badge always needs its PIN
+    return info.code
+
+
+def release_hold(
+    db: Database, order_id: int, *, operator: str, station: str, pin: str | None, note: str
+) -> Released:
+    """A supervisor releases a hold, with a reason and their PIN.
+
+    A weight hold goes back to verification with its counts reset (the recount: open,
+    recount, repack, weigh again); any other hold goes back to where it stood
+    (`app.domain.status.release_target`). The release is an event naming where it went."""
+    code = _supervisor(db, operator, pin, note)
     with db.write() as s:
         o = s.get(Order, order_id, with_for_update=True)
         if o is None or o.status != OrderStatus.HELD:
             raise ServiceError("not_held", order_no=o.order_no if o else str(order_id))
-        ev = s.scalars(
-            select(Event)
-            .where(Event.order_id == o.id, Event.kind == "held")
-            .order_by(Event.seq.desc())
-            .limit(1)
-        ).first()
-        before = (ev.detail or {}).get("status_before") if ev else None
-        allowed = {
-            OrderStatus.PAID.value,
-            OrderStatus.PRINTED.value,
-            OrderStatus.PICKED.value,
-            OrderStatus.VERIFIED.value,
-            OrderStatus.PACKED.value,
-        }
-        status = before if before in allowed else OrderStatus.PRINTED.value
-        if status == OrderStatus.PRINTED.value and not o.waybill_no:
-            status = OrderStatus.PAID.value
+        held = _held_order(o, _hold_events(s, [o.id]).get(o.id))
+        status, recount = held.release_to, held.recount
         reason = o.hold_reason
         o.status, o.hold_reason = status, ""
         o.updated_at = utcnow()
+        o.claimed_by, o.claimed_at = None, None
+        counted = 0
+        if recount:
+            counted = int(
+                s.scalar(
+                    select(func.coalesce(func.sum(OrderLine.verified_qty), 0)).where(
+                        OrderLine.order_id == o.id
+                    )
+                )
+                or 0
+            )
+            s.execute(update(OrderLine).where(OrderLine.order_id == o.id).values(verified_qty=0))
         append_event(
             s,
             "hold_released",
             order_id=o.id,
             station=station,
-            operator=operator,
-            detail={"reason": reason, "status": status, **({"note": note} if note else {})},
+            operator=code,
+            detail={
+                "reason": reason,
+                "status": status,
+                "note": note.strip(),
+                **(
+                    {
+                        "recount": True,
+                        "counted_before": counted,
+                        "held_for": held.weight_reason,
+                        "difference_grams": held.difference_grams,
+                    }
+                    if recount
+                    else {}
+                ),
+            },
         )
-        return o.order_no
+        return Released(o.order_no, status, recount, reason)
 
 
-def cancel_hold(db: Database, order_id: int, *, operator: str, station: str, reason: str) -> str:
-    """A supervisor cancels a held order: from now on every station stops it (拦截)."""
-    require_role(db, operator, SUPERVISOR_ROLES)
-    if not reason.strip():
-        raise ServiceError("reason_required")
+def cancel_hold(
+    db: Database, order_id: int, *, operator: str, station: str, pin: str | None, reason: str
+) -> str:
+    """A supervisor cancels a held order (reason and PIN): from now on every station stops
+    it (拦截)."""
+    code = _supervisor(db, operator, pin, reason)
     with db.write() as s:
         o = s.get(Order, order_id, with_for_update=True)
         if o is None or o.status != OrderStatus.HELD:
@@ -1076,7 +1219,7 @@ def cancel_hold(db: Database, order_id: int, *, operator: str, station: str, rea
             "hold_cancelled",
             order_id=o.id,
             station=station,
-            operator=operator,
+            operator=code,
             detail={"reason": reason, "hold_reason": hold_reason},
         )
         return o.order_no

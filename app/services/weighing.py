@@ -65,6 +65,7 @@ REASON_LIGHT = "light"
 REASON_HEAVY = "heavy"
 REASON_NOT_VERIFIED = "not_verified"
 REASON_INTERCEPTED = "intercepted"
+REASON_HELD = "held"  # on hold (at the scale or elsewhere): a supervisor decides first
 REASON_BATCH = "batch"
 WEIGHT_REASONS = (REASON_LIGHT, REASON_HEAVY)
 
@@ -313,6 +314,8 @@ def _refusal(s: Session, ld: _Loaded) -> str:
     st = ld.order.status
     if st == OrderStatus.CANCELLED:
         return REASON_INTERCEPTED
+    if st == OrderStatus.HELD:
+        return REASON_HELD
     if st not in weighable_statuses(s):
         return REASON_NOT_VERIFIED
     return ""
@@ -416,7 +419,8 @@ def start_weighing(
     """The order behind a scanned waybill and what it should weigh.
 
     Refusals (`ServiceError`): ``not_found``; ``intercepted`` (the order was cancelled: the
-    station stops the parcel); ``not_verified`` (status not ready for weighing). A refusal of a
+    station stops the parcel); ``held`` (on hold: a supervisor decides first; ``reason`` the
+    hold's); ``not_verified`` (status not ready for weighing). A refusal of a
     known order is recorded as a ``weigh_refused`` event.
     """
     code = waybill_no.strip()
@@ -437,7 +441,9 @@ def start_weighing(
                 operator=operator,
                 detail={"waybill_no": code, "reason": why, "status": o.status},
             )
-            refusal = ServiceError(why, waybill=code, order_no=o.order_no, status=o.status)
+            refusal = ServiceError(
+                why, waybill=code, order_no=o.order_no, status=o.status, reason=o.hold_reason
+            )
         else:
             refusal = None
             ctx = _context(s, ld, code)

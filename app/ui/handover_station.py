@@ -90,7 +90,7 @@ def refusal_text(r: HandoverScan) -> str:
             "Handover", "Waybill {waybill} is held for its weight: it waits for a supervisor."
         ),
         "held": QCoreApplication.translate(
-            "Handover", "Order {order_no} is on hold: it may not leave."
+            "Scan", "Order {order_no} is on hold ({reason}): it waits for a supervisor."
         ),
         "other_carrier": QCoreApplication.translate(
             "Handover", "Waybill {waybill} belongs to carrier {carrier}, not to this cart."

@@ -109,7 +109,7 @@ def _error_texts() -> dict[str, str]:
             "Scan", "Order {order_no} is cancelled: stop the parcel."
         ),
         "held": QCoreApplication.translate(
-            "Scan", "Order {order_no} is on hold and waits for a supervisor."
+            "Scan", "Order {order_no} is on hold ({reason}): it waits for a supervisor."
         ),
         "already_verified": QCoreApplication.translate(
             "Scan", "Order {order_no} has already been verified."
@@ -162,7 +162,12 @@ def verdict_text(verdict: str) -> str:
         "bad_check_digit": QCoreApplication.translate("Scan", "Misread barcode — scan again"),
         "unknown_code": QCoreApplication.translate("Scan", "Unknown code"),
         "need_serial": QCoreApplication.translate("Scan", "Scan the serial number"),
-        "serial_duplicate": QCoreApplication.translate("Scan", "Serial number already shipped"),
+        "serial_duplicate": QCoreApplication.translate(
+            "Scan", "Serial number already shipped in another parcel"
+        ),
+        "serial_in_parcel": QCoreApplication.translate(
+            "Scan", "Serial number already scanned in this parcel — scan the next unit's"
+        ),
         "other_order": QCoreApplication.translate("Scan", "Another order's waybill"),
         "confirmed": QCoreApplication.translate("Scan", "Line confirmed"),
         "shortage": QCoreApplication.translate("Scan", "Shortage recorded"),
@@ -294,6 +299,7 @@ class ScanStation(QWidget):
         )
         self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+        self.scan_field.textEdited.connect(self._on_scan_field_text_edited)
 
         history_box = QVBoxLayout()
         last = QLabel(QCoreApplication.translate("ScanStation", "Last scans"))
@@ -476,19 +482,40 @@ class ScanStation(QWidget):
     # --- choices ------------------------------------------------------------------------------
 
     def ask(self, title: str, options: list[tuple[str, str]], cb: Callable[[str], None]) -> None:
+        """Numbered choices: one key answers (no Enter needed), or a scanned number, or a
+        click. Any other scan meanwhile is refused, listed and recorded (`refused_scan`)."""
         self._choice_cb = cb
         self.choice.ask(title, options)
+        self.scan_field.clear()
+        self.scan_field.setFocus()
         self.play("warn")
+
+    def _on_scan_field_text_edited(self, text: str) -> None:
+        if self._choice_cb is not None and self.choice.isVisible() and text in self.choice.keys:
+            self.scan_field.clear()
+            self.take_scan(text)
 
     def _answer_choice(self, code: str) -> None:
         if code not in self.choice.keys:
+            self.add_history(
+                QCoreApplication.translate("ScanStation", "{code} — refused: choose first").format(
+                    code=code
+                ),
+                "error",
+            )
             self.show_status(
                 "error",
-                QCoreApplication.translate("ScanStation", "Choose one of the numbers shown."),
+                QCoreApplication.translate(
+                    "ScanStation", "{code} refused: first choose one of the numbers shown."
+                ).format(code=code),
             )
             self.play("error")
+            self.refused_scan(code)
             return
         self._on_choice_chosen(code)
+
+    def refused_scan(self, code: str) -> None:
+        """A scan refused while a choice waits: the station puts it on the record."""
 
     def _on_choice_chosen(self, key: str) -> None:
         cb, self._choice_cb = self._choice_cb, None

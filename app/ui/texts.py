@@ -157,6 +157,14 @@ def error_text(code: str, params: dict | None = None) -> str:
     }
     for extra in _EXTRA_ERRORS:
         texts.update(extra())
+    if code == "held":  # a hold's reason is a code: its words, the same at every station
+        reason = str(p.get("reason") or "")
+        p = {
+            **p,
+            "reason": hold_reason_label(reason)
+            if reason
+            else QCoreApplication.translate("Hold", "reason not given"),
+        }
     text = texts.get(code)
     if text is None:
         return QCoreApplication.translate("Error", "Something went wrong: {code}").format(code=code)

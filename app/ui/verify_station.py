@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from app.db.engine import is_connection_error
+from app.domain.verify import SERIAL_REFUSED
 from app.services import outbox as ob
 from app.services import scanning as sc
 from app.services.scanning import OrderView, ScanResult
@@ -28,6 +29,7 @@ from app.ui.scan_station import (
     set_big,
     verdict_text,
 )
+from app.ui.texts import hold_reason_label
 from devices.barcodes import classify
 
 if TYPE_CHECKING:
@@ -51,6 +53,25 @@ def reminder_lines(view: OrderView) -> list[str]:
     if r.extra_filler:
         out.append(QCoreApplication.translate("Pack", "Use extra filler"))
     return out
+
+
+def recount_text(view: OrderView) -> str:
+    """Why a parcel is verified again, for the verifier: the hold at the scale and the
+    supervisor's release (the same words as the scale's and the holds list's)."""
+    r = view.recount
+    assert r is not None
+    why = hold_reason_label("weight")
+    if r.held_for and r.difference_grams is not None:
+        why += " · " + (
+            QCoreApplication.translate("Verify", "light {grams} g")
+            if r.held_for == "light"
+            else QCoreApplication.translate("Verify", "heavy {grams} g")
+        ).format(grams=abs(int(r.difference_grams)))
+    return QCoreApplication.translate(
+        "Verify",
+        "RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}:"
+        " “{note}”. Open the parcel and scan every item again, then repack and weigh again.",
+    ).format(order_no=view.order_no, why=why, supervisor=r.supervisor, note=r.note)
 
 
 class VerifyStation(ScanStation):
@@ -179,9 +200,23 @@ class VerifyStation(ScanStation):
         self.reminders.setText("")
         self.show_order(view)
         self.set_instruction(self.tr("Scan the items"))
-        self.show_status("info", self.tr("Order {order_no} opened").format(order_no=view.order_no))
+        if view.recount is not None:
+            self.show_status("warn", recount_text(view))
+        else:
+            self.show_status(
+                "info", self.tr("Order {order_no} opened").format(order_no=view.order_no)
+            )
         self.add_history(code, "info")
         self.play("ok")
+
+    def refused_scan(self, code: str) -> None:
+        db, station, op = self.db, self.station, self.operator
+        oid = self.order.order_id if self.order is not None else None
+
+        def job() -> None:
+            sc.refuse_scan(db, code, order_id=oid, step="verify", station=station, operator=op)
+
+        self._jobs.submit(job, lambda _r: None, self.show_exception)
 
     def _on_open_failed(self, code: str, exc: Exception) -> None:
         if is_connection_error(exc):
@@ -269,6 +304,8 @@ class VerifyStation(ScanStation):
 
     def _on_scanned(self, r: ScanResult) -> None:
         assert self.order is not None
+        # the open order keeps the counts the screen shows (a later question quotes them)
+        self.order = replace(self.order, lines=r.lines, status=r.status)
         self._show_lines(r.lines, r.line_id)
         shown = r.serial or r.code
         if r.counted:
@@ -289,6 +326,13 @@ class VerifyStation(ScanStation):
             self.show_status("warn", verdict_text(r.verdict))
             self.add_history(f"{r.code} {r.name}", "info")
             self.play("warn")
+        elif r.verdict in SERIAL_REFUSED:
+            # still this unit's serial number that is wanted: the prompt and the state agree
+            self.pending_item = r.code
+            self.set_instruction(self.tr("Scan the serial number of {name}").format(name=r.name))
+            self.add_history(f"{shown} — {verdict_text(r.verdict)}", "error")
+            self.show_status("error", f"{verdict_text(r.verdict)} ({shown})")
+            self.play("error")
         elif r.verdict == "other_order":
             self.add_history(r.code, "error")
             self._ask_incomplete(r.code, r.other_order_no)
@@ -350,7 +394,7 @@ class VerifyStation(ScanStation):
             "warn",
             self.tr("Order {order_no} is not complete ({done} of {total}).").format(
                 order_no=self.order.order_no,
-                done=sum(min(li.done, li.qty) for li in self.lines_now()),
+                done=self.order.units_done,
                 total=self.order.units,
             ),
         )
@@ -361,9 +405,6 @@ class VerifyStation(ScanStation):
             [("1", self.tr("Hold as incomplete")), ("2", self.tr("Continue this order"))],
             partial(self._on_incomplete_decided, code),
         )
-
-    def lines_now(self):
-        return self.order.lines if self.order else ()
 
     def _on_incomplete_decided(self, code: str, key: str) -> None:
         if key == "2":

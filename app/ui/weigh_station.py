@@ -45,7 +45,12 @@ from app.ui import fmt, sound
 from app.ui.printers import office_printer
 from app.ui.scan_station import StopOverlay, set_big
 from app.ui.station_outbox import StationOutbox
-from app.ui.texts import exception_text, register_error_texts, register_event_labels
+from app.ui.texts import (
+    exception_text,
+    hold_reason_label,
+    register_error_texts,
+    register_event_labels,
+)
 from app.ui.wedge import WedgeFilter, disable_input_method
 from app.ui.workers import JobRunner
 
@@ -156,6 +161,7 @@ def explanation_text(ex: rules.Explanation | None, difference: int) -> str:
 def reason_text(reason: str) -> str:
     return {
         "not_verified": QCoreApplication.translate("Weigh", "Not verified: back to verification"),
+        "held": QCoreApplication.translate("Weigh", "On hold: a supervisor decides first"),
         "intercepted": QCoreApplication.translate("Weigh", "Cancelled order: stop the parcel"),
         "light": QCoreApplication.translate("Weigh", "Too light"),
         "heavy": QCoreApplication.translate("Weigh", "Too heavy"),
@@ -553,6 +559,7 @@ class WeighStation(QWidget):
         self.batch = []
         self.order_label.clear()
         self.expected_label.clear()
+        self._clear_parcel()
         if is_connection_error(exc):  # the server is gone: weigh anyway, keep it locally
             self.offline_waybill = code
             self.gate.arm(code)
@@ -576,6 +583,14 @@ class WeighStation(QWidget):
         self._show_verdict("hold", self.tr("Not weighed"), exception_text(exc))
         self.play("error")
         self._update_instruction()
+
+    def _clear_parcel(self) -> None:
+        """Nothing of the previous parcel stays on screen under a refusal: its weight and its
+        stub place would be read as this parcel's (a stub filed in the wrong place)."""
+        self.last = None
+        self.override_button.setEnabled(False)
+        self.weight_label.setText("—")
+        self.stub_label.setText(self.tr("Stub: none — this parcel is not weighed"))
 
     def _show_context(self) -> None:
         c = self.context
@@ -794,7 +809,10 @@ class WeighStation(QWidget):
             title = self.tr("HOLD — {reason}").format(reason=reason_text(res.reason))
             if res.reason in svc.WEIGHT_REASONS:
                 detail = explanation_text(res.explanation, res.difference_grams)
-                detail += "\n" + self.tr("Back to verification.")
+                detail += "\n" + self.tr(
+                    "On hold ({reason}): put it on the hold shelf. A supervisor overrides it"
+                    " here, or releases it for a recount (open, recount, repack, weigh again)."
+                ).format(reason=hold_reason_label("weight"))
             else:
                 detail = ""
         self._show_verdict(res.verdict, title, detail)

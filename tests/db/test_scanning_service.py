@@ -168,12 +168,17 @@ def test_holds_wait_for_a_supervisor_who_releases_or_cancels_them(db):
     ]
     assert queue[1].note == "box torn" and queue[0].station == "verify-1"
     with pytest.raises(ServiceError) as e:
-        sc.release_hold(db, a.order_id, operator="1004", station="holds")
+        sc.release_hold(db, a.order_id, operator="1004", station="holds", pin="0000", note="ok")
     assert e.value.code == "not_allowed"
-    sc.release_hold(db, a.order_id, operator="1001", station="holds")
+    for pin, note, code in ((None, "recounted", "pin_required"), ("9999", "x", "wrong_pin"),
+                            ("0000", " ", "reason_required")):  # fmt: skip
+        with pytest.raises(ServiceError) as e:
+            sc.release_hold(db, a.order_id, operator="1001", station="holds", pin=pin, note=note)
+        assert e.value.code == code
+    sc.release_hold(db, a.order_id, operator="1001", station="holds", pin="0000", note="found it")
     view = sc.open_order(db, a.waybill_no, step="verify", **ST)
     assert view.status == "printed" and view.lines[0].done == 1  # progress kept
-    sc.cancel_hold(db, b.order_id, operator="1001", station="holds", reason="破损无货")
+    sc.cancel_hold(db, b.order_id, operator="1001", station="holds", pin="0000", reason="破损无货")
     with pytest.raises(ServiceError) as e:
         sc.open_order(db, b.waybill_no, step="pack", **ST)
     assert e.value.code == "intercepted" and e.value.params["reason"] == "破损无货"

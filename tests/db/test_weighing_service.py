@@ -96,7 +96,7 @@ def test_ambiguous_hold_says_so(db):
 
 @pytest.mark.parametrize(
     ("status", "code"),
-    [("printed", "not_verified"), ("picked", "not_verified"), ("held", "not_verified")],
+    [("printed", "not_verified"), ("picked", "not_verified"), ("held", "held")],
 )
 def test_only_verified_parcels_are_weighed(db, status, code):
     add_order(db, "WB1", [("BED-PIL-MEM", 1)], status=status)
@@ -105,7 +105,7 @@ def test_only_verified_parcels_are_weighed(db, status, code):
     assert exc.value.code == code and exc.value.params["status"] == status
     # weighed anyway (the headless line): a hold with the reason; the status is untouched
     r = svc.record_weighing(db, "WB1", 550, 1, "1006", ST)
-    assert (r.verdict, r.reason) == ("hold", "not_verified")
+    assert (r.verdict, r.reason) == ("hold", code)
     assert _order(db, "WB1").status == status
     with db.read() as s:
         kinds = list(s.scalars(select(Event.kind).order_by(Event.seq)))

@@ -44,11 +44,30 @@ def test_held_orders_are_released_or_cancelled_and_recorded(qtbot, sqlite_db):
     scan(qtbot, w, a.waybill_no)
     assert w.selected().order_no == a.order_no
     scan(qtbot, w, "1")
+    # a release asks why, then the supervisor's PIN; it says where the parcel goes
+    assert QApplication.focusWidget() is w.reason and "Printed" in w.status.text()
+    qtbot.keyClick(w.reason, Qt.Key.Key_Return)  # no reason: refused
+    assert w.status_kind == "error" and w.stage == "reason"
+    qtbot.keyClicks(w.reason, "stock found")
+    qtbot.keyClick(w.reason, Qt.Key.Key_Return)
+    assert w.stage == "pin" and QApplication.focusWidget() is w.scan_field
+    scan(qtbot, w, "9999")  # a wrong PIN: nothing released
+    assert w.status_kind == "error" and show(sqlite_db, a.order_no)[0]["status"] == "held"
+    scan(qtbot, w, "1")
+    qtbot.keyClicks(w.reason, "stock found")
+    qtbot.keyClick(w.reason, Qt.Key.Key_Return)
+    scan(qtbot, w, "0000")
     qtbot.waitUntil(lambda: w.table.rowCount() == 1, timeout=10000)
     assert show(sqlite_db, a.order_no)[0]["status"] == "printed"
-    # the mouse may be used too; the scan field keeps the focus
+    assert w.status_kind == "ok" and a.order_no in w.status.text()  # not "No holds"
+    released = show(sqlite_db, a.order_no)[0]["events"][-1]
+    assert released["kind"] == "hold_released" and released["detail"]["note"] == "stock found"
+    # the mouse may be used too
     w.table.selectRow(0)
     qtbot.mouseClick(w.cancel_button, Qt.MouseButton.LeftButton)
+    w.reason.insert("破损无货")  # typed with the input method
+    qtbot.keyClick(w.reason, Qt.Key.Key_Return)
+    scan(qtbot, w, "0000")
     qtbot.waitUntil(lambda: w.table.rowCount() == 0, timeout=10000)
     assert QApplication.focusWidget() is w.scan_field
     story = show(sqlite_db, b.order_no)[0]

@@ -177,3 +177,48 @@ def test_a_wedge_scan_reaches_the_station_when_focus_is_elsewhere(qtbot, station
         t += 3
     qtbot.waitUntil(lambda: g.order_no in w.lines.header.text(), timeout=15000)
     assert note.text() == ""
+
+
+def test_another_waybill_mid_order_counts_agree_one_key_answers_refusals_listed(
+    qtbot, station, sqlite_db
+):
+    """The question about the open order quotes the counts on screen; a single key answers
+    it (no Enter); scans made before answering are refused, listed and on the record."""
+    w = station
+    g = next(x for x in goods(sqlite_db) if not x.serial and x.units >= 4)
+    other = next(x for x in goods(sqlite_db) if x.order_id != g.order_id)
+    scan(qtbot, w, g.waybill_no)
+    codes = [code for _s, qty, code, _ in g.lines for _ in range(qty)]
+    scan(qtbot, w, codes[0])
+    scan(qtbot, w, codes[1])
+    assert w.lines.progress.text().startswith("2 of")
+    scan(qtbot, w, other.waybill_no)
+    assert w.choice.isVisible()
+    assert f"(2 of {g.units})" in w.status.text(), w.status.text()
+    before = w.history.count()
+    scan(qtbot, w, codes[2])  # an item before answering: refused, listed, recorded
+    assert w.choice.isVisible() and w.history.count() == before + 1
+    assert codes[2] in w.history.item(0).text()
+    qtbot.waitUntil(lambda: w.idle, timeout=5000)
+    qtbot.keyClick(w.scan_field, Qt.Key.Key_2)  # one key, no Enter
+    qtbot.waitUntil(lambda: not w.choice.isVisible(), timeout=5000)
+    assert w.order.order_id == g.order_id and w.scan_field.text() == ""
+    events = show(sqlite_db, g.order_no)[0]["events"]
+    refused = [e for e in events if e["kind"] == "scan" and e["detail"]["code"] == codes[2]]
+    assert refused and refused[-1]["detail"]["verdict"] == "awaiting_decision"
+
+
+def test_a_serial_scanned_twice_says_so_and_still_wants_the_serial(qtbot, station, sqlite_db):
+    w = station
+    g = next(x for x in goods(sqlite_db) if any(li[3] and li[1] >= 2 for li in x.lines))
+    i, line = next((i, li) for i, li in enumerate(g.lines) if li[3] and li[1] >= 2)
+    scan(qtbot, w, g.waybill_no)
+    scan(qtbot, w, line[2])
+    scan(qtbot, w, "SN-TWICE-1")
+    assert cell(w, i, 3) == "1"
+    scan(qtbot, w, line[2])
+    scan(qtbot, w, "SN-TWICE-1")  # the same serial again
+    assert "this parcel" in w.status.text() and cell(w, i, 3) == "1"
+    assert "serial" in w.instruction.text().lower() and w.pending_item == line[2]
+    scan(qtbot, w, "SN-TWICE-2")  # the serial that was asked for: counted
+    assert cell(w, i, 3) == "2"

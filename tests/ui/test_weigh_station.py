@@ -187,3 +187,24 @@ def _printed(w) -> list[tuple[str, str, bool]]:
             select(Event).where(Event.kind == "document_printed").order_by(Event.seq)
         ).all()
         return [(e.detail["document"], e.detail["ref"], e.detail["ok"]) for e in evs]
+
+
+def test_a_refusal_clears_the_last_parcels_weight_and_stub_place(qtbot, station, floor):
+    """After an OK parcel (weight and stub place on screen), a waybill that may not be weighed
+    is refused: nothing of the previous parcel stays below the refusal, and the stub's place
+    says it goes nowhere yet."""
+    from tests.weigh_support import set_status
+
+    w, sim = station
+    res = weigh(qtbot, w, sim, "WB2", 552)
+    assert res.verdict == "ok" and "552" in w.weight_label.text()
+    assert "bundle" in w.stub_label.text()
+    set_status(floor, "WB3", "printed")
+    scan(qtbot, w, "WB3")
+    qtbot.waitUntil(lambda: "Not weighed" in w.verdict_label.text(), timeout=T)
+    assert "552" not in w.weight_label.text() and "bundle" not in w.stub_label.text()
+    assert "none" in w.stub_label.text() and not w.override_button.isEnabled()
+    sim.place(900)  # another parcel on the scale: still nothing recorded, nothing shown
+    qtbot.wait(800)
+    assert "552" not in w.weight_label.text() and "bundle" not in w.stub_label.text()
+    sim.remove()
