@@ -89,7 +89,18 @@ def test_bad_rows_read_the_same_by_column(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_a_file_with_its_own_place_columns_reads_the_same_by_column(monkeypatch, tmp_path, kind):
-    head = ["订单号", "收货人", "手机", "省", "市", "区", "街道", "详细地址", "付款时间", "实付金额"]
+    head = [
+        "订单号",
+        "收货人",
+        "手机",
+        "省",
+        "市",
+        "区",
+        "街道",
+        "详细地址",
+        "付款时间",
+        "实付金额",
+    ]
     rows = [
         [f"G{k:05d}", "孙八", f"1360000{k:04d}", "上海", "上海市", "浦东新区", "张江镇"]
         + [f"世纪大道{k}号" if k % 3 else "", "2026-11-23 09:15:02", f"{k}.50"]
