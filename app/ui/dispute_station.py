@@ -377,6 +377,27 @@ class DisputeStation(QWidget):
     def busy(self) -> bool:
         return self._jobs.busy
 
+    def keep_state(self) -> dict:
+        """The parcel looked up, the destination weight and the claim, for the station
+        rebuilt in the other language (`resume_state`)."""
+        return {
+            "key": self.lookup.text(),
+            "dest": self.dest.text(),
+            "claim": self.claim.currentIndex(),
+            "order_id": self.order_id,
+        }
+
+    def resume_state(self, state: dict) -> None:
+        self.lookup.setText(state.get("key", ""))
+        self.dest.setText(state.get("dest", ""))
+        self.claim.blockSignals(True)
+        self.claim.setCurrentIndex(state.get("claim", 0))
+        self.claim.blockSignals(False)
+        if state.get("order_id") is not None:
+            self.open_order(state["order_id"])
+        elif self.lookup.text().strip():
+            self.run_lookup()
+
     def focus_scan_field(self) -> None:
         self.lookup.setFocus()
         self.lookup.selectAll()

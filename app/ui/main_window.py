@@ -232,9 +232,13 @@ class MainWindow(QMainWindow):
         if not self.ctx.demo:
             save_settings(self.ctx.settings)
         current = self.station_name
+        # the station is made again in the new language and takes over what it held (the
+        # open order, the search, the last scans): a switch mid-order loses nothing
+        keeper = getattr(self.station, "keep_state", None) if current else None
+        state = keeper() if callable(keeper) else None
         self._rebuild_chooser()  # widgets are made again, in the new language
-        if current:
-            self.open_station(current)
+        if current and self.open_station(current) and state is not None:
+            self.station.resume_state(state)  # type: ignore[union-attr]
         self.setWindowTitle(self.tr("Parcelproof"))
         self._update_header()
 

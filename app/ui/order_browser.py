@@ -410,6 +410,7 @@ class OrderBrowser(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         self.table.activated.connect(self._on_table_activated)
 
+        self._kept_filters: tuple[Any, Any] | None = None  # set by resume_state
         self._jobs.submit(self._load_choices, self._on_choices_loaded)
         self.run_search()
 
@@ -425,6 +426,43 @@ class OrderBrowser(QWidget):
             for cid, name in choices[key]:
                 combo.addItem(name, cid)
             combo.blockSignals(False)
+        kept = self._kept_filters
+        if kept is not None:  # a language switch: the carrier and shop chosen before
+            self._kept_filters = None
+            for combo, data in ((self.carrier, kept[0]), (self.shop, kept[1])):
+                i = combo.findData(data)
+                if i >= 0:
+                    combo.setCurrentIndex(i)
+            self.run_search()
+
+    def keep_state(self) -> dict:
+        """The search, the filters and the order shown, for the station rebuilt in the
+        other language (`resume_state`)."""
+        return {
+            "text": self.search.text(),
+            "status": self.status.currentIndex(),
+            "paid": self.paid.currentIndex(),
+            "range": (self.paid_from.date(), self.paid_to.date()),
+            "carrier": self.carrier.currentData(),
+            "shop": self.shop.currentData(),
+            "order_id": self.detail._order_id,
+            "tab": self.detail.tabs.currentIndex(),
+        }
+
+    def resume_state(self, state: dict) -> None:
+        self.search.blockSignals(True)
+        self.search.setText(state.get("text", ""))
+        self.search.blockSignals(False)
+        self.status.setCurrentIndex(state.get("status", 0))
+        if "range" in state:
+            self.paid_from.setDate(state["range"][0])
+            self.paid_to.setDate(state["range"][1])
+        self.paid.setCurrentIndex(state.get("paid", 0))
+        self._kept_filters = (state.get("carrier"), state.get("shop"))
+        if state.get("order_id") is not None:
+            self.detail.show_order(state["order_id"])
+            self.detail.tabs.setCurrentIndex(state.get("tab", 0))
+        self.run_search()
 
     def _paid_range(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         key = self.paid.currentData()

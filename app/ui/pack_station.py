@@ -51,7 +51,7 @@ class PackStation(ScanStation):
 
     def close_station(self) -> None:
         super().close_station()
-        if self.order is not None:
+        if self.order is not None and not self.state_kept:
             oid, db, station = self.order.order_id, self.db, self.station
             self._jobs.submit(lambda: sc.release_claim(db, oid, station=station), lambda _: None)
 
@@ -139,9 +139,26 @@ class PackStation(ScanStation):
         if self.offline_order is None and self.order is None:
             self.reset()
 
+    def keep_state(self) -> dict:
+        state = super().keep_state()
+        state.update(order=self.order, offline_order=self.offline_order)
+        return state
+
+    def resume_state(self, state: dict) -> None:
+        super().resume_state(state)
+        self.offline_order = state.get("offline_order")
+        if self.offline_order is not None:
+            self.set_instruction(self.tr("OFFLINE: scan the carton used"))
+        elif state.get("order") is not None:
+            self._show_order(state["order"])
+
     def _on_opened(self, code: str, view: OrderView) -> None:
-        self.order = view
         self.add_history(code, "info")
+        self._show_order(view)
+        self.play("ok")
+
+    def _show_order(self, view: OrderView) -> None:
+        self.order = view
         self.lines.header.setText(
             self.tr("Order {order_no} · waybill {waybill} · {carrier}").format(
                 order_no=view.order_no, waybill=view.waybill_no, carrier=view.carrier
@@ -157,7 +174,6 @@ class PackStation(ScanStation):
             )
         )
         self.show_status("info", self.tr("Order {order_no} opened").format(order_no=view.order_no))
-        self.play("ok")
 
     def _pack(self, carton: str) -> None:
         assert self.order is not None

@@ -64,6 +64,16 @@ class PickStation(ScanStation):
         if self.pick_list is None:
             self.reset()
 
+    def keep_state(self) -> dict:
+        state = super().keep_state()
+        state["pick_list"] = self.pick_list
+        return state
+
+    def resume_state(self, state: dict) -> None:
+        super().resume_state(state)
+        if state.get("pick_list") is not None:
+            self.show_list(state["pick_list"])
+
     def current_line(self) -> int | None:
         if self.pick_list is None:
             return None

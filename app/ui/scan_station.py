@@ -271,6 +271,7 @@ class ScanStation(QWidget):
         self._started = False
         self._inflight = 0
         self._choice_cb: Callable[[str], None] | None = None
+        self.state_kept = False  # set by keep_state: the rebuilt station takes over
 
         self.instruction = QLabel()
         set_big(self.instruction, 34)
@@ -337,6 +338,20 @@ class ScanStation(QWidget):
         self.wedge.uninstall()
         if self.offline_box is not None:
             self.offline_box.close()
+
+    # --- a language switch rebuilds the station: what it carries over -----------------------
+
+    def keep_state(self) -> dict[str, Any]:
+        """Plain data the rebuilt station (the other language) takes over with `resume_state`:
+        the open order, the last scans. A station that keeps its state also keeps its claim
+        on the order (it does not release it on close)."""
+        self.state_kept = True
+        items = [self.history.item(i) for i in range(self.history.count())]
+        return {"history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]}
+
+    def resume_state(self, state: dict[str, Any]) -> None:
+        for text, kind in reversed(state.get("history", [])):
+            self._add_history_item(text, kind)
 
     # --- offline: the station's outbox (used by the stations that keep scans offline) --------
 
@@ -571,7 +586,11 @@ class ScanStation(QWidget):
         self.sound_played.emit(kind)
 
     def add_history(self, text: str, kind: str) -> None:
-        item = QListWidgetItem(f"{SIGNS.get(kind, '')} {text}")
+        self._add_history_item(f"{SIGNS.get(kind, '')} {text}", kind)
+
+    def _add_history_item(self, text: str, kind: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, kind)
         if kind in ("error", "stop"):
             item.setForeground(Qt.GlobalColor.darkRed)
         elif kind == "ok":

@@ -125,11 +125,51 @@ class VerifyStation(ScanStation):
 
     def close_station(self) -> None:
         super().close_station()
-        if self.order is not None:
+        if self.order is not None and not self.state_kept:
             oid, db, station = self.order.order_id, self.db, self.station
             self._jobs.submit(lambda: sc.release_claim(db, oid, station=station), lambda _: None)
 
     # --- states --------------------------------------------------------------------------------
+
+    def keep_state(self) -> dict:
+        state = super().keep_state()
+        state.update(
+            order=self.order,
+            finished=self.finished,
+            pending_item=self.pending_item,
+            offline=(self.offline_order, self.offline_items),
+        )
+        return state
+
+    def resume_state(self, state: dict) -> None:
+        super().resume_state(state)
+        self.offline_order, self.offline_items = state.get("offline", (None, 0))
+        if self.offline_order is not None:
+            self._show_offline()
+            return
+        order: OrderView | None = state.get("order")
+        if order is not None:
+            self.order, self.pending_item = order, state.get("pending_item")
+            self.show_order(order)
+            self.reminders.setText(recount_text(order) if order.recount else "")
+            self.set_instruction(self.tr("Scan the items"))
+            self.show_status(
+                "info",
+                self.tr("Order {order_no} is still open: {done} of {total} items scanned.").format(
+                    order_no=order.order_no, done=order.units_done, total=order.units
+                ),
+            )
+            if self.pending_item is not None:
+                line = next((li for li in order.lines if not li.complete), None)
+                self.set_instruction(
+                    self.tr("Scan the serial number of {name}").format(
+                        name=line.name if line else self.pending_item
+                    )
+                )
+        elif state.get("finished") is not None:
+            self.finished = state["finished"]
+            self.set_instruction(self.tr("Verified — scan the next waybill"))
+            self._on_packing_view(self.finished)
 
     def reset(self) -> None:
         self.order = None

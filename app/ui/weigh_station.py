@@ -475,6 +475,21 @@ class WeighStation(QWidget):
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 
+    def keep_state(self) -> dict:
+        """The parcel scanned (and its last result) for the station rebuilt in the other
+        language (`resume_state`)."""
+        return {"context": self.context, "last": self.last, "batch": list(self.batch)}
+
+    def resume_state(self, state: dict) -> None:
+        last = state.get("last")
+        if last is not None:
+            self._show_result(last, quiet=True)
+        ctx = state.get("context")
+        if ctx is not None:
+            self.context, self.batch = ctx, state.get("batch", [])
+            self.gate.arm(ctx.waybill_no)
+            self._show_context()
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A click on an empty part of the station gives the scan field its focus back."""
         self.scan_field.setFocus()
@@ -790,7 +805,7 @@ class WeighStation(QWidget):
             )
         self._refresh_bundle()
 
-    def _show_result(self, res: svc.WeighResult) -> None:
+    def _show_result(self, res: svc.WeighResult, *, quiet: bool = False) -> None:
         self.last = res
         self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(res.grams)))
         if res.verdict == rules.OK:
@@ -816,7 +831,8 @@ class WeighStation(QWidget):
             else:
                 detail = ""
         self._show_verdict(res.verdict, title, detail)
-        self.play(res.verdict, res.reason, res.difference_grams)
+        if not quiet:
+            self.play(res.verdict, res.reason, res.difference_grams)
         if res.stub is not None:
             self.stub_label.setText(
                 self.tr("Stub → bundle {bundle}, no. {position}").format(

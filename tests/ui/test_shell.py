@@ -194,3 +194,59 @@ def test_the_chooser_registry_agrees_with_every_station_class(qapp, lang):
             ), spec.module
     finally:
         install_translators(qapp, "en")
+
+
+def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, qapp):
+    """The open order at verify (its counts, and the next item counts), the order browser's
+    search and the order shown, the dispute desk's parcel: all there after the switch."""
+    from app.services.orders import show
+    from app.ui.i18n import install_translators
+    from tests.scanning_support import goods, printed_batch
+
+    printed_batch(sqlite_db, n=12)
+    g = next(x for x in goods(sqlite_db) if not x.serial and x.units >= 3)
+    ctx = StationContext(
+        db=sqlite_db, operator=find_operator(sqlite_db, "1001"), station_name="verify-1"
+    )
+    ctx.settings.lang = "zh_CN"
+    install_translators(qapp, "zh_CN")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.open_station("verify")
+        st = w.station
+        codes = [code for _s, qty, code, _ in g.lines for _ in range(qty)]
+        for code in (g.waybill_no, codes[0]):
+            st.take_scan(code)
+            qtbot.waitUntil(lambda s=st: s.idle, timeout=10000)
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)
+        st = w.station
+        assert ctx.settings.lang == "en" and st.order is not None
+        assert st.order.order_no == g.order_no and st.lines.progress.text().startswith("1 of")
+        assert st.history.count() == 2
+        st.take_scan(codes[1])  # counted, not "no order with the waybill …"
+        qtbot.waitUntil(lambda: st.idle, timeout=10000)
+        assert st.lines.progress.text().startswith("2 of"), st.status.text()
+        lines = show(sqlite_db, g.order_no)[0]["lines"]
+        assert sum(li["verified_qty"] for li in lines) == 2
+
+        w.open_station("orders")
+        ob = w.station
+        ob.search.setText(g.order_no)
+        ob.run_search()
+        qtbot.waitUntil(lambda: ob.model.rowCount() == 1, timeout=10000)
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)
+        ob = w.station
+        assert ob.search.text() == g.order_no
+        qtbot.waitUntil(lambda: ob.model.rowCount() == 1, timeout=10000)
+
+        w.open_station("dispute")
+        ds = w.station
+        ds.lookup.setText(g.waybill_no)
+        ds.run_lookup()
+        qtbot.waitUntil(lambda: ds.order_id is not None, timeout=10000)
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)
+        assert w.station.lookup.text() == g.waybill_no and w.station.order_id == ds.order_id
+    finally:
+        install_translators(qapp, "en")
