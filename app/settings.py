@@ -28,6 +28,7 @@ class Settings:
     printer: str = ""
     label_format: str = "100x180"
     idle_lock_minutes: int = 10
+    full_screen: bool = False  # the main window fills the whole monitor (else maximised)
     extra: dict = field(default_factory=dict)
 
 

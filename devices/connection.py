@@ -99,6 +99,7 @@ class PortReader:
         self._thread: threading.Thread | None = None
         self._name = f"{name}:{url}"
         self._lock = threading.Lock()
+        self._starting = threading.Lock()  # start and stop never interleave
         self.state = STOPPED
         self.error: DeviceError | None = None
         self.bytes_read = 0
@@ -108,21 +109,23 @@ class PortReader:
 
     def start(self) -> PortReader:
         """Start the reader thread (once)."""
-        if self._thread is not None:
-            return self
-        self._stop.clear()
-        self._set_state(CONNECTING, None)
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
+        with self._starting:  # a stop from another thread waits until the thread is started
+            if self._thread is not None:
+                return self
+            self._stop.clear()
+            self._set_state(CONNECTING, None)
+            self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+            self._thread.start()
         return self
 
     def stop(self, timeout: float = 2.0) -> None:
-        """Stop the thread and close the port; state becomes ``stopped``."""
+        """Stop the thread and close the port; state becomes ``stopped``. Safe from any
+        thread, also while another thread is in `start` (a station closed at once)."""
         self._stop.set()
-        t = self._thread
-        if t is not None and t is not threading.current_thread():
+        with self._starting:
+            t, self._thread = self._thread, None
+        if t is not None and t is not threading.current_thread() and t.ident is not None:
             t.join(timeout)
-        self._thread = None
         self._close()
         if self.state != STOPPED:
             self._set_state(STOPPED, None)

@@ -146,7 +146,7 @@ def run_gui(args: argparse.Namespace) -> int:
     station = args.station or settings.station
     if station:
         window.open_station(station)
-    window.show()
+    window.show_on_floor()
     if os.environ.get("PARCELPROOF_REPORT_START"):
         QTimer.singleShot(0, _report_start)
     if os.environ.get("PARCELPROOF_EXIT_AFTER_START"):

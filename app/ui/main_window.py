@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from app.services.operators import OperatorInfo
 from app.ui import sound
 from app.ui.icons import app_icon
 from app.ui.idle import IdleWatcher
+from app.ui.screen import available, fit_size, show_on_screen
 from app.ui.signin import SignInDialog
 from app.ui.stations import StationContext, allowed, available_stations, station_class
 from app.ui.texts import role_label
@@ -47,12 +48,12 @@ class StationChooser(QWidget):
         specs = [c for c in available_stations() if allowed(c, operator)]
         for i, spec in enumerate(specs):
             b = QPushButton(spec.title())
-            b.setMinimumSize(260, 120)
+            b.setMinimumSize(260, 110)
             bf = QFont(b.font())
             bf.setPointSize(18)
             b.setFont(bf)
             b.clicked.connect(lambda _=False, n=spec.STATION: self.station_chosen.emit(n))
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, i // 4, i % 4)  # 13 stations in 4 rows: fits 1366×768
             self.buttons[spec.STATION] = b
         lay = QVBoxLayout(self)
         lay.addWidget(title)
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
         self.station: QWidget | None = None
         self.station_name = ""
         self.setWindowTitle(self.tr("Parcelproof"))
-        self.resize(1280, 800)
+        # never larger than the screen (1366×768 is common): `show_on_floor` maximises it
+        self.resize(fit_size(QSize(1280, 800), available(self)))
 
         self.title = QLabel()
         tf = QFont(self.title.font())
@@ -122,6 +124,11 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle.idled.connect(self.lock)
         self._update_header()
+
+    def show_on_floor(self) -> None:
+        """Show the window maximised within the screen's available area, or full screen
+        (setting ``full_screen``)."""
+        show_on_screen(self, full_screen=self.ctx.settings.full_screen)
 
     def _update_header(self) -> None:
         self.back.setText(self.tr("Stations (F2)"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.screen import fit_dialog
 
 
 class PreviewUnavailable(RuntimeError):
@@ -68,4 +70,5 @@ class PdfPreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         lay.addWidget(buttons)
-        self.resize(min(self.pixmap.width() + 60, 900), min(self.pixmap.height() + 90, 900))
+        # the page's size, never more than the screen (its Close button must stay on it)
+        fit_dialog(self, QSize(self.pixmap.width() + 60, self.pixmap.height() + 90))

@@ -185,6 +185,7 @@ class ScaleBridge(QObject):
         self._protocol = protocol
         self._reader: Any = None
         self._stopped = threading.Event()
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         if not self._port:
@@ -210,20 +211,21 @@ class ScaleBridge(QObject):
             self.failed.emit(exc)
             self.state_changed.emit("disconnected")
             return
-        if self._stopped.is_set():
-            return
-        self._reader = ScaleReader(
-            self._port,
-            proto,
-            settings=settings,
-            on_reading=self._on_reading,
-            on_state=self._on_state,
-            retry_interval=0.3,
-            stability=StabilityChecker(
-                rules.STABLE_READINGS, rules.STABLE_SECONDS, rules.STABLE_BAND_DIVISIONS
-            ),
-        )
-        self._reader.start()
+        with self._lock:  # a station closed meanwhile starts no reader
+            if self._stopped.is_set():
+                return
+            self._reader = ScaleReader(
+                self._port,
+                proto,
+                settings=settings,
+                on_reading=self._on_reading,
+                on_state=self._on_state,
+                retry_interval=0.3,
+                stability=StabilityChecker(
+                    rules.STABLE_READINGS, rules.STABLE_SECONDS, rules.STABLE_BAND_DIVISIONS
+                ),
+            )
+            self._reader.start()
 
     def _on_reading(self, r: Any, st: Any) -> None:  # reader thread
         self.reading_received.emit(
@@ -237,9 +239,10 @@ class ScaleBridge(QObject):
 
     def stop(self) -> None:
         self._stopped.set()
-        if self._reader is not None:
-            self._reader.stop()
-            self._reader = None
+        with self._lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.stop()
 
 
 class OverrideDialog(QDialog):
