@@ -39,9 +39,10 @@ def test_every_station_fits_a_1366x768_monitor(qtbot, demo_db, qapp, lang):
 
 
 def test_a_dialog_is_never_larger_than_the_screen(qtbot):
-    from app.ui.pdf_preview import PdfPreviewDialog
-    from PySide6.QtGui import QImage
     from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage
+
+    from app.ui.pdf_preview import PdfPreviewDialog
 
     img = QImage(1200, 2000, QImage.Format.Format_RGB32)  # an A4 page at 100 dpi, and more
     img.fill(0xFFFFFF)
