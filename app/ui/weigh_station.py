@@ -19,7 +19,7 @@ import uuid
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -44,6 +44,7 @@ from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
 from app.ui.printers import office_printer
 from app.ui.scan_station import StopOverlay, set_big
+from app.ui.screen import fit_dialog
 from app.ui.station_outbox import StationOutbox
 from app.ui.texts import (
     exception_text,
@@ -246,18 +247,33 @@ class ScaleBridge(QObject):
 
 
 class OverrideDialog(QDialog):
-    """Supervisor badge (scan) + PIN + reason."""
+    """Supervisor badge (scan) + PIN + reason.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    It says in its own heading what is overridden (a floor PC may run without a window
+    manager, so the window title alone may never be seen), is wide enough for its hints, and
+    sits at the bottom of the station so that the weight and the verdict stay in sight."""
+
+    def __init__(self, parent: QWidget | None = None, summary: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Supervisor override"))
+        self.heading = QLabel(self.tr("Supervisor override"))
+        set_big(self.heading, 16)
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
         self.badge = QLineEdit()
         self.badge.setPlaceholderText(self.tr("Scan the supervisor's badge"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("The supervisor's PIN"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why may this parcel ship?"))
+        for field in (self.badge, self.pin, self.reason):
+            field.setMinimumWidth(
+                self.fontMetrics().horizontalAdvance(field.placeholderText()) + 60
+            )
         form = QFormLayout(self)
+        form.addRow(self.heading)
+        form.addRow(self.summary)
         form.addRow(self.tr("Badge"), self.badge)
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow(self.tr("Reason"), self.reason)
@@ -270,6 +286,16 @@ class OverrideDialog(QDialog):
         # scanner-first: Enter moves on to the next field
         self.badge.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.reason.setFocus)
+        fit_dialog(self, self.sizeHint().expandedTo(QSize(640, 0)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if parent is not None:  # the bottom of the station: the weight stays visible
+            frame = parent.window().frameGeometry()
+            x = frame.center().x() - self.width() // 2
+            y = frame.bottom() - self.height() - 40
+            self.move(max(frame.left(), x), max(frame.top(), y))
 
     def values(self) -> tuple[str, str, str]:
         return self.badge.text().strip(), self.pin.text(), self.reason.text().strip()
@@ -973,11 +999,25 @@ class WeighStation(QWidget):
     # --- override ----------------------------------------------------------------------------
 
     def _on_override_button_clicked(self) -> None:
-        if self.last is None:
+        last = self.last
+        if last is None:
             return
-        dlg = OverrideDialog(self)
+        summary = self.tr(
+            "Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g"
+            " ± {tol} g."
+        ).format(
+            waybill=last.waybill_no,
+            order_no=last.order_no,
+            grams=fmt.number(last.grams),
+            expected=fmt.number(last.expected_grams),
+            tol=fmt.number(last.tolerance_grams),
+        )
+        dlg = OverrideDialog(self, summary)
         if dlg.exec():
             self.override(*dlg.values())
+        # the station's window is the active one again (without a window manager nothing
+        # else makes it so), so the next key, F2 included, reaches it
+        self.window().activateWindow()
         self.focus_scan_field()
 
     def override(self, badge: str, pin: str, reason: str) -> None:

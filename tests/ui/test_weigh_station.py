@@ -209,3 +209,45 @@ def test_a_refusal_clears_the_last_parcels_weight_and_stub_place(qtbot, station,
     qtbot.wait(800)
     assert w.weight_label.text() != shown and "bundle" not in w.stub_label.text()
     sim.remove()
+
+
+def test_the_override_dialog_says_what_it_overrides_and_leaves_the_weight_in_sight(
+    qtbot, station, floor
+):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.weigh_station import OverrideDialog
+
+    w, sim = station
+    w.resize(1366, 728)
+    res = weigh(qtbot, w, sim, "WB1", 543)
+    assert res.verdict == "hold"
+    seen: dict = {}
+
+    def look() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, OverrideDialog)
+        seen["heading"] = dlg.heading.text() + " " + dlg.summary.text()
+        seen["hints_fit"] = all(
+            f.width() >= f.fontMetrics().horizontalAdvance(f.placeholderText())
+            for f in (dlg.badge, dlg.pin, dlg.reason)
+        )
+        weight = w.weight_label.rect().translated(w.weight_label.mapToGlobal(w.rect().topLeft()))
+        seen["covers_weight"] = dlg.frameGeometry().intersects(weight)
+        area = dlg.screen().availableGeometry()
+        seen["fits"] = dlg.width() <= area.width() and dlg.height() <= area.height()
+        dlg.badge.setText("OP1001")
+        dlg.pin.setText("0000")
+        dlg.reason.setText("复核无误")
+        dlg.accept()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, look)
+    with qtbot.waitSignal(w.weighing_recorded, timeout=T) as sig:
+        w._on_override_button_clicked()
+    assert sig.args[0].verdict == "override"
+    assert "Supervisor override" in seen["heading"] and "WB1" in seen["heading"]
+    assert "543" in seen["heading"] or str(res.grams) in seen["heading"]
+    assert seen["hints_fit"] and seen["fits"] and not seen["covers_weight"]
+    assert QApplication.focusWidget() is w.scan_field
