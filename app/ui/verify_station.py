@@ -240,8 +240,9 @@ class VerifyStation(ScanStation):
         self.reminders.setText("")
         self.show_order(view)
         self.set_instruction(self.tr("Scan the items"))
-        if view.recount is not None:
+        if view.recount is not None:  # said, and kept on screen while the order is open
             self.show_status("warn", recount_text(view))
+            self.reminders.setText(recount_text(view))
         else:
             self.show_status(
                 "info", self.tr("Order {order_no} opened").format(order_no=view.order_no)

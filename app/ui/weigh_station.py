@@ -48,7 +48,6 @@ from app.ui.screen import fit_dialog
 from app.ui.station_outbox import StationOutbox
 from app.ui.texts import (
     exception_text,
-    hold_reason_label,
     register_error_texts,
     register_event_labels,
 )
@@ -634,7 +633,7 @@ class WeighStation(QWidget):
         self.last = None
         self.override_button.setEnabled(False)
         self.weight_label.setText("—")
-        self.stub_label.setText(self.tr("Stub: none — this parcel is not weighed"))
+        self.stub_label.setText(self.tr("Stub: stays on the parcel (not weighed)"))
 
     def _show_context(self) -> None:
         c = self.context
@@ -854,9 +853,8 @@ class WeighStation(QWidget):
             if res.reason in svc.WEIGHT_REASONS:
                 detail = explanation_text(res.explanation, res.difference_grams)
                 detail += "\n" + self.tr(
-                    "On hold ({reason}): put it on the hold shelf. A supervisor overrides it"
-                    " here, or releases it for a recount (open, recount, repack, weigh again)."
-                ).format(reason=hold_reason_label("weight"))
+                    "Hold shelf: a supervisor overrides here or releases it for a recount."
+                )
             else:
                 detail = ""
         self._show_verdict(res.verdict, title, detail)
