@@ -1387,10 +1387,6 @@ then log out and log in again.</translation>
             <translation>Waybill {waybill} is held for its weight: it waits for a supervisor.</translation>
         </message>
         <message>
-            <source>Order {order_no} is on hold: it may not leave.</source>
-            <translation>Order {order_no} is on hold: it may not leave.</translation>
-        </message>
-        <message>
             <source>Waybill {waybill} belongs to carrier {carrier}, not to this cart.</source>
             <translation>Waybill {waybill} belongs to carrier {carrier}, not to this cart.</translation>
         </message>
@@ -1533,6 +1529,10 @@ then log out and log in again.</translation>
         <message>
             <source>Scanned while offline, refused when sent: check the parcel</source>
             <translation>Scanned while offline, refused when sent: check the parcel</translation>
+        </message>
+        <message>
+            <source>reason not given</source>
+            <translation>reason not given</translation>
         </message>
     </context>
     <context>
@@ -1838,6 +1838,10 @@ then log out and log in again.</translation>
         <message>
             <source>Scan the supervisor's badge</source>
             <translation>Scan the supervisor's badge</translation>
+        </message>
+        <message>
+            <source>The supervisor's PIN</source>
+            <translation>The supervisor's PIN</translation>
         </message>
         <message>
             <source>Why may this parcel ship?</source>
@@ -2458,10 +2462,6 @@ then log out and log in again.</translation>
             <translation>Order {order_no} is cancelled: stop the parcel.</translation>
         </message>
         <message>
-            <source>Order {order_no} is on hold and waits for a supervisor.</source>
-            <translation>Order {order_no} is on hold and waits for a supervisor.</translation>
-        </message>
-        <message>
             <source>Order {order_no} has already been verified.</source>
             <translation>Order {order_no} has already been verified.</translation>
         </message>
@@ -2562,8 +2562,12 @@ then log out and log in again.</translation>
             <translation>Scan the serial number</translation>
         </message>
         <message>
-            <source>Serial number already shipped</source>
-            <translation>Serial number already shipped</translation>
+            <source>Serial number already shipped in another parcel</source>
+            <translation>Serial number already shipped in another parcel</translation>
+        </message>
+        <message>
+            <source>Serial number already scanned in this parcel — scan the next unit's</source>
+            <translation>Serial number already scanned in this parcel — scan the next unit's</translation>
         </message>
         <message>
             <source>Another order's waybill</source>
@@ -2589,12 +2593,15 @@ then log out and log in again.</translation>
             <source>Server back: the scans kept offline are recorded and correct.</source>
             <translation>Server back: the scans kept offline are recorded and correct.</translation>
         </message>
+        <message>
+            <source>Order {order_no} is on hold ({reason}): it waits for a supervisor.</source>
+            <translation>Order {order_no} is on hold ({reason}): it waits for a supervisor.</translation>
+        </message>
     </context>
     <context>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Scan here (or type and press Enter)</translation>
         </message>
         <message>
@@ -2602,8 +2609,12 @@ then log out and log in again.</translation>
             <translation>Last scans</translation>
         </message>
         <message>
-            <source>Choose one of the numbers shown.</source>
-            <translation>Choose one of the numbers shown.</translation>
+            <source>{code} — refused: choose first</source>
+            <translation>{code} — refused: choose first</translation>
+        </message>
+        <message>
+            <source>{code} refused: first choose one of the numbers shown.</source>
+            <translation>{code} refused: first choose one of the numbers shown.</translation>
         </message>
         <message>
             <source>Order {order_no} · waybill {waybill}</source>
@@ -2811,6 +2822,7 @@ then log out and log in again.</translation>
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>Choose a station</translation>
         </message>
     </context>
@@ -2951,10 +2963,6 @@ then log out and log in again.</translation>
             <translation>Back to</translation>
         </message>
         <message>
-            <source>Cancelled by the supervisor</source>
-            <translation>Cancelled by the supervisor</translation>
-        </message>
-        <message>
             <source>1 Release</source>
             <translation>1 Release</translation>
         </message>
@@ -2963,12 +2971,76 @@ then log out and log in again.</translation>
             <translation>2 Cancel order</translation>
         </message>
         <message>
+            <source>too light by {grams} g</source>
+            <translation>too light by {grams} g</translation>
+        </message>
+        <message>
+            <source>too heavy by {grams} g</source>
+            <translation>too heavy by {grams} g</translation>
+        </message>
+        <message>
+            <source>Verification: recount, repack, weigh again</source>
+            <translation>Verification: recount, repack, weigh again</translation>
+        </message>
+        <message>
+            <source>Order {order_no}: {reason}. 1 release ({to}), 2 cancel the order.</source>
+            <translation>Order {order_no}: {reason}. 1 release ({to}), 2 cancel the order.</translation>
+        </message>
+        <message>
+            <source>Reason for releasing:</source>
+            <translation>Reason for releasing:</translation>
+        </message>
+        <message>
+            <source>Type why order {order_no} may go on, then Enter</source>
+            <translation>Type why order {order_no} may go on, then Enter</translation>
+        </message>
+        <message>
+            <source>Release order {order_no}: it goes to {to}.</source>
+            <translation>Release order {order_no}: it goes to {to}.</translation>
+        </message>
+        <message>
             <source>Reason for cancelling:</source>
             <translation>Reason for cancelling:</translation>
         </message>
         <message>
+            <source>Type why order {order_no} is cancelled, then Enter</source>
+            <translation>Type why order {order_no} is cancelled, then Enter</translation>
+        </message>
+        <message>
+            <source>Cancel order {order_no}: every station will stop it.</source>
+            <translation>Cancel order {order_no}: every station will stop it.</translation>
+        </message>
+        <message>
+            <source>A reason is required.</source>
+            <translation>A reason is required.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN and press Enter</source>
+            <translation>{name}: type your PIN and press Enter</translation>
+        </message>
+        <message>
+            <source>Nothing decided.</source>
+            <translation>Nothing decided.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} released: take the parcel to verification. It is counted again from zero, repacked and weighed again.</source>
+            <translation>Order {order_no} released: take the parcel to verification. It is counted again from zero, repacked and weighed again.</translation>
+        </message>
+        <message>
+            <source>Order {order_no} released: it goes on as {status}.</source>
+            <translation>Order {order_no} released: it goes on as {status}.</translation>
+        </message>
+        <message>
             <source>Scan a held order, then 1 release or 2 cancel</source>
             <translation>Scan a held order, then 1 release or 2 cancel</translation>
+        </message>
+        <message>
+            <source>Why: typed here, then Enter</source>
+            <translation>Why: typed here, then Enter</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Reason:</translation>
         </message>
         <message numerus="yes">
             <source>%n order(s) on hold</source>
@@ -2982,10 +3054,6 @@ then log out and log in again.</translation>
             <translation>No holds</translation>
         </message>
         <message>
-            <source>Order {order_no}: {reason}. 1 release, 2 cancel.</source>
-            <translation>Order {order_no}: {reason}. 1 release, 2 cancel.</translation>
-        </message>
-        <message>
             <source>{code} is not in the queue.</source>
             <translation>{code} is not in the queue.</translation>
         </message>
@@ -2994,12 +3062,23 @@ then log out and log in again.</translation>
             <translation>Scan or select a held order first.</translation>
         </message>
         <message>
-            <source>Order {order_no} released</source>
-            <translation>Order {order_no} released</translation>
-        </message>
-        <message>
             <source>Order {order_no} cancelled: return the goods to stock</source>
             <translation>Order {order_no} cancelled: return the goods to stock</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verify</name>
+        <message>
+            <source>light {grams} g</source>
+            <translation>light {grams} g</translation>
+        </message>
+        <message>
+            <source>heavy {grams} g</source>
+            <translation>heavy {grams} g</translation>
+        </message>
+        <message>
+            <source>RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}: “{note}”. Open the parcel and scan every item again, then repack and weigh again.</source>
+            <translation>RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}: “{note}”. Open the parcel and scan every item again, then repack and weigh again.</translation>
         </message>
     </context>
     <context>
@@ -3067,6 +3146,10 @@ then log out and log in again.</translation>
         <message>
             <source>Scan the serial number of {name}</source>
             <translation>Scan the serial number of {name}</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is still open: {done} of {total} items scanned.</source>
+            <translation>Order {order_no} is still open: {done} of {total} items scanned.</translation>
         </message>
         <message>
             <source>Verified — scan the next waybill</source>
@@ -3153,7 +3236,6 @@ then log out and log in again.</translation>
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>No order has the waybill number {key}.</translation>
         </message>
         <message>
@@ -3249,6 +3331,10 @@ then log out and log in again.</translation>
             <translation>Not verified: back to verification</translation>
         </message>
         <message>
+            <source>On hold: a supervisor decides first</source>
+            <translation>On hold: a supervisor decides first</translation>
+        </message>
+        <message>
             <source>Cancelled order: stop the parcel</source>
             <translation>Cancelled order: stop the parcel</translation>
         </message>
@@ -3322,6 +3408,10 @@ then log out and log in again.</translation>
         <message>
             <source>Not weighed</source>
             <translation>Not weighed</translation>
+        </message>
+        <message>
+            <source>Stub: stays on the parcel (not weighed)</source>
+            <translation>Stub: stays on the parcel (not weighed)</translation>
         </message>
         <message>
             <source>Order {order} · waybill {waybill}</source>
@@ -3433,8 +3523,12 @@ then log out and log in again.</translation>
             <translation>HOLD — {reason}</translation>
         </message>
         <message>
-            <source>Back to verification.</source>
-            <translation>Back to verification.</translation>
+            <source>Hold shelf: a supervisor overrides here or releases it for a recount.</source>
+            <translation>Hold shelf: a supervisor overrides here or releases it for a recount.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</source>
+            <translation>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</translation>
         </message>
         <message>
             <source>Stub → bundle {bundle}, no. {position}</source>

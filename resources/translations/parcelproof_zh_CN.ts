@@ -1384,10 +1384,6 @@ sudo usermod -aG dialout $USER
             <translation>运单 {waybill} 因重量异常挂起：等待主管处理。</translation>
         </message>
         <message>
-            <source>Order {order_no} is on hold: it may not leave.</source>
-            <translation>订单 {order_no} 已挂起：不得发出。</translation>
-        </message>
-        <message>
             <source>Waybill {waybill} belongs to carrier {carrier}, not to this cart.</source>
             <translation>运单 {waybill} 属于快递 {carrier}，不属于本次交接。</translation>
         </message>
@@ -1528,6 +1524,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Scanned while offline, refused when sent: check the parcel</source>
             <translation>离线时扫描，补传时被拒：请核查包裹</translation>
+        </message>
+        <message>
+            <source>reason not given</source>
+            <translation>未注明原因</translation>
         </message>
     </context>
     <context>
@@ -1832,6 +1832,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Scan the supervisor's badge</source>
             <translation>扫描主管工牌</translation>
+        </message>
+        <message>
+            <source>The supervisor's PIN</source>
+            <translation>主管密码</translation>
         </message>
         <message>
             <source>Why may this parcel ship?</source>
@@ -2443,10 +2447,6 @@ sudo usermod -aG dialout $USER
             <translation>订单 {order_no} 已取消：拦截包裹。</translation>
         </message>
         <message>
-            <source>Order {order_no} is on hold and waits for a supervisor.</source>
-            <translation>订单 {order_no} 已挂起，等待主管处理。</translation>
-        </message>
-        <message>
             <source>Order {order_no} has already been verified.</source>
             <translation>订单 {order_no} 已经校验。</translation>
         </message>
@@ -2547,8 +2547,12 @@ sudo usermod -aG dialout $USER
             <translation>扫描序列号</translation>
         </message>
         <message>
-            <source>Serial number already shipped</source>
-            <translation>序列号已发出过</translation>
+            <source>Serial number already shipped in another parcel</source>
+            <translation>序列号已在其他包裹发出</translation>
+        </message>
+        <message>
+            <source>Serial number already scanned in this parcel — scan the next unit's</source>
+            <translation>本包裹已扫过此序列号 — 请扫下一件的序列号</translation>
         </message>
         <message>
             <source>Another order's waybill</source>
@@ -2574,12 +2578,15 @@ sudo usermod -aG dialout $USER
             <source>Server back: the scans kept offline are recorded and correct.</source>
             <translation>服务器已恢复：离线暂存的扫描已入库，核对无误。</translation>
         </message>
+        <message>
+            <source>Order {order_no} is on hold ({reason}): it waits for a supervisor.</source>
+            <translation>订单 {order_no} 已挂起（{reason}）：等待主管处理。</translation>
+        </message>
     </context>
     <context>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>在此扫描（或输入后按回车）</translation>
         </message>
         <message>
@@ -2587,8 +2594,12 @@ sudo usermod -aG dialout $USER
             <translation>最近扫描</translation>
         </message>
         <message>
-            <source>Choose one of the numbers shown.</source>
-            <translation>请选择显示的编号之一。</translation>
+            <source>{code} — refused: choose first</source>
+            <translation>{code} — 已拒绝：请先选择</translation>
+        </message>
+        <message>
+            <source>{code} refused: first choose one of the numbers shown.</source>
+            <translation>{code} 已拒绝：请先选择上面显示的编号。</translation>
         </message>
         <message>
             <source>Order {order_no} · waybill {waybill}</source>
@@ -2795,6 +2806,7 @@ sudo usermod -aG dialout $USER
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>选择工位</translation>
         </message>
     </context>
@@ -2935,10 +2947,6 @@ sudo usermod -aG dialout $USER
             <translation>放行后状态</translation>
         </message>
         <message>
-            <source>Cancelled by the supervisor</source>
-            <translation>主管取消</translation>
-        </message>
-        <message>
             <source>1 Release</source>
             <translation>1 放行</translation>
         </message>
@@ -2947,12 +2955,76 @@ sudo usermod -aG dialout $USER
             <translation>2 取消订单</translation>
         </message>
         <message>
+            <source>too light by {grams} g</source>
+            <translation>偏轻 {grams} g</translation>
+        </message>
+        <message>
+            <source>too heavy by {grams} g</source>
+            <translation>偏重 {grams} g</translation>
+        </message>
+        <message>
+            <source>Verification: recount, repack, weigh again</source>
+            <translation>退回校验：重新清点、重新打包、重新称重</translation>
+        </message>
+        <message>
+            <source>Order {order_no}: {reason}. 1 release ({to}), 2 cancel the order.</source>
+            <translation>订单 {order_no}：{reason}。1 放行（{to}），2 取消订单。</translation>
+        </message>
+        <message>
+            <source>Reason for releasing:</source>
+            <translation>放行原因：</translation>
+        </message>
+        <message>
+            <source>Type why order {order_no} may go on, then Enter</source>
+            <translation>输入订单 {order_no} 放行的原因，按回车</translation>
+        </message>
+        <message>
+            <source>Release order {order_no}: it goes to {to}.</source>
+            <translation>放行订单 {order_no}：去向 {to}。</translation>
+        </message>
+        <message>
             <source>Reason for cancelling:</source>
             <translation>取消原因：</translation>
         </message>
         <message>
+            <source>Type why order {order_no} is cancelled, then Enter</source>
+            <translation>输入订单 {order_no} 取消的原因，按回车</translation>
+        </message>
+        <message>
+            <source>Cancel order {order_no}: every station will stop it.</source>
+            <translation>取消订单 {order_no}：所有工位都将拦截它。</translation>
+        </message>
+        <message>
+            <source>A reason is required.</source>
+            <translation>必须填写原因。</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN and press Enter</source>
+            <translation>{name}：请输入您的密码并按回车</translation>
+        </message>
+        <message>
+            <source>Nothing decided.</source>
+            <translation>未作处理。</translation>
+        </message>
+        <message>
+            <source>Order {order_no} released: take the parcel to verification. It is counted again from zero, repacked and weighed again.</source>
+            <translation>订单 {order_no} 已放行：请把包裹送回校验，从零重新清点，重新打包并重新称重。</translation>
+        </message>
+        <message>
+            <source>Order {order_no} released: it goes on as {status}.</source>
+            <translation>订单 {order_no} 已放行：状态恢复为{status}。</translation>
+        </message>
+        <message>
             <source>Scan a held order, then 1 release or 2 cancel</source>
             <translation>扫描挂起订单，然后 1 放行或 2 取消</translation>
+        </message>
+        <message>
+            <source>Why: typed here, then Enter</source>
+            <translation>原因：在此输入，按回车</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>原因：</translation>
         </message>
         <message numerus="yes">
             <source>%n order(s) on hold</source>
@@ -2965,10 +3037,6 @@ sudo usermod -aG dialout $USER
             <translation>没有挂起订单</translation>
         </message>
         <message>
-            <source>Order {order_no}: {reason}. 1 release, 2 cancel.</source>
-            <translation>订单 {order_no}：{reason}。1 放行，2 取消。</translation>
-        </message>
-        <message>
             <source>{code} is not in the queue.</source>
             <translation>{code} 不在挂起队列中。</translation>
         </message>
@@ -2977,12 +3045,23 @@ sudo usermod -aG dialout $USER
             <translation>请先扫描或选择一个挂起订单。</translation>
         </message>
         <message>
-            <source>Order {order_no} released</source>
-            <translation>订单 {order_no} 已放行</translation>
-        </message>
-        <message>
             <source>Order {order_no} cancelled: return the goods to stock</source>
             <translation>订单 {order_no} 已取消：货品退回库存</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verify</name>
+        <message>
+            <source>light {grams} g</source>
+            <translation>偏轻 {grams} g</translation>
+        </message>
+        <message>
+            <source>heavy {grams} g</source>
+            <translation>偏重 {grams} g</translation>
+        </message>
+        <message>
+            <source>RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}: “{note}”. Open the parcel and scan every item again, then repack and weigh again.</source>
+            <translation>重新校验 — 订单 {order_no} 从称重退回（{why}），主管 {supervisor} 放行：“{note}”。请开箱逐件重新扫描，然后重新打包、重新称重。</translation>
         </message>
     </context>
     <context>
@@ -3050,6 +3129,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Scan the serial number of {name}</source>
             <translation>扫描 {name} 的序列号</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is still open: {done} of {total} items scanned.</source>
+            <translation>订单 {order_no} 仍在校验：已扫 {done} / {total} 件。</translation>
         </message>
         <message>
             <source>Verified — scan the next waybill</source>
@@ -3136,7 +3219,6 @@ sudo usermod -aG dialout $USER
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>没有运单号为 {key} 的订单。</translation>
         </message>
         <message>
@@ -3232,6 +3314,10 @@ sudo usermod -aG dialout $USER
             <translation>未校验：退回校验</translation>
         </message>
         <message>
+            <source>On hold: a supervisor decides first</source>
+            <translation>已挂起：等待主管处理</translation>
+        </message>
+        <message>
             <source>Cancelled order: stop the parcel</source>
             <translation>订单已取消：拦截包裹</translation>
         </message>
@@ -3305,6 +3391,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Not weighed</source>
             <translation>未称重</translation>
+        </message>
+        <message>
+            <source>Stub: stays on the parcel (not weighed)</source>
+            <translation>底单：留在包裹上（未称重）</translation>
         </message>
         <message>
             <source>Order {order} · waybill {waybill}</source>
@@ -3413,8 +3503,12 @@ sudo usermod -aG dialout $USER
             <translation>挂起 — {reason}</translation>
         </message>
         <message>
-            <source>Back to verification.</source>
-            <translation>退回校验。</translation>
+            <source>Hold shelf: a supervisor overrides here or releases it for a recount.</source>
+            <translation>放到挂起架：主管可在此放行，或放行后退回重新校验。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</source>
+            <translation>运单 {waybill} · 订单 {order_no}：称重 {grams} g，应重 {expected} g ± {tol} g。</translation>
         </message>
         <message>
             <source>Stub → bundle {bundle}, no. {position}</source>
