@@ -163,7 +163,7 @@ def error_text(code: str, params: dict | None = None) -> str:
             **p,
             "reason": hold_reason_label(reason)
             if reason
-            else QCoreApplication.translate("Hold", "reason not given"),
+            else QCoreApplication.translate("Error", "reason not given"),
         }
     text = texts.get(code)
     if text is None:

@@ -1197,6 +1197,10 @@ then log out and log in again.</translation>
             <translation>This program is older than the database (schema {have}, program {want}): update this station.</translation>
         </message>
         <message>
+            <source>reason not given</source>
+            <translation>reason not given</translation>
+        </message>
+        <message>
             <source>Something went wrong: {code}</source>
             <translation>Something went wrong: {code}</translation>
         </message>
@@ -1529,10 +1533,6 @@ then log out and log in again.</translation>
         <message>
             <source>Scanned while offline, refused when sent: check the parcel</source>
             <translation>Scanned while offline, refused when sent: check the parcel</translation>
-        </message>
-        <message>
-            <source>reason not given</source>
-            <translation>reason not given</translation>
         </message>
     </context>
     <context>

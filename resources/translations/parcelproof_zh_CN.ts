@@ -1194,6 +1194,10 @@ sudo usermod -aG dialout $USER
             <translation>本程序比数据库旧（数据库 {have}，程序 {want}）：请更新本工作站的程序。</translation>
         </message>
         <message>
+            <source>reason not given</source>
+            <translation>未注明原因</translation>
+        </message>
+        <message>
             <source>Something went wrong: {code}</source>
             <translation>出错了：{code}</translation>
         </message>
@@ -1524,10 +1528,6 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Scanned while offline, refused when sent: check the parcel</source>
             <translation>离线时扫描，补传时被拒：请核查包裹</translation>
-        </message>
-        <message>
-            <source>reason not given</source>
-            <translation>未注明原因</translation>
         </message>
     </context>
     <context>
