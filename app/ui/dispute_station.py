@@ -425,8 +425,21 @@ class DisputeStation(QWidget):
             with db.read() as s:
                 return search_orders(s, OrderFilter(text=key), limit=50)
 
+        self.clear_parcel()  # the previous parcel (another customer) never stays under a search
         self.say("info", self.tr("Looking up…"))
         self._jobs.submit(find, lambda rows: self._on_found(gen, key, rows), self._on_failed)
+
+    def clear_parcel(self) -> None:
+        """Nothing of a parcel on screen: its story, its finding, who handled it."""
+        self.order_id, self.findings, self.story = None, None, None
+        self.header.setText(self.tr("Scan or type a waybill number to see the parcel's story."))
+        self.timeline.setRowCount(0)
+        self.finding.clear()
+        self.finding.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.details.clear()
+        self.handled.setRowCount(0)
+        for b in (self.check_button, self.register_button, self.report_button):
+            b.setEnabled(False)
 
     def _on_found(self, gen: int, key: str, rows: list[OrderRow]) -> None:
         if gen != self._gen:

@@ -185,3 +185,25 @@ def test_shipment_export_panel(qtbot, sqlite_db, parcels, tmp_path):
     with sqlite_db.read() as s:
         assert s.scalar(select(Order.status).where(Order.id == parcels[-1].order_id)) == "printed"
     assert expected_of(sqlite_db, parcels[0].order_id)[0] > 0
+
+
+def test_a_new_search_clears_the_previous_parcel_at_once(qtbot, desk, parcels, sqlite_db):
+    """Parcel A on screen (green: left complete); a search with two matches for another
+    customer: A's story and finding are gone at once, nothing shown until one is chosen."""
+    w = desk
+    a = parcels[0]
+    w.lookup.setText(a.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.findings is not None and w.finding.text() and w.timeline.rowCount() > 0
+    with sqlite_db.write() as s:  # two parcels of another customer
+        b, c = (s.get(Order, p.order_id) for p in parcels[1:3])
+        c.receiver_name = b.receiver_name
+        name = b.receiver_name
+    w.lookup.setText(name)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    assert w.finding.text() == "" and w.timeline.rowCount() == 0  # at once, before the answer
+    assert a.waybill_no not in w.header.text()
+    idle(qtbot, w)
+    assert w.matches.count() >= 2 and w.findings is None and w.finding.text() == ""
+    assert w.handled.rowCount() == 0 and not w.report_button.isEnabled()
