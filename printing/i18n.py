@@ -72,6 +72,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "operator": "操作员",
         "created_at": "生成时间",
         "destination": "目的地",
+        "override_note": "* {waybill}：称重 {grams}，应重 {expected}，主管放行",
     },
     "en": {
         "receiver": "To",
@@ -135,6 +136,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "operator": "Operator",
         "created_at": "Created",
         "destination": "Destination",
+        "override_note": "* {waybill}: weighed {grams} against {expected} expected, released by a supervisor",
     },
 }
 

@@ -78,6 +78,7 @@ class HandoverScan:
     order_no: str = ""
     grams: int = 0
     detail: str = ""  # e.g. the other carrier's code
+    overridden: bool = False  # accepted, but released by a supervisor's override at the scale
 
 
 def _carrier(s, code: str) -> Carrier:
@@ -91,6 +92,18 @@ def _check_role(db: Database, operator: str) -> None:
     """Stations pass the signed-in operator; the headless CLI (no operator) is trusted."""
     if operator:
         require_role(db, operator, HANDOVER_ROLES)
+
+
+def waiting_per_carrier(db: Database) -> dict[str, int]:
+    """Parcels weighed OK and waiting for a courier, per carrier code (the handover station
+    opens on the carrier with the most)."""
+    out: dict[str, int] = {}
+    with db.read() as s:
+        for c in s.scalars(select(Carrier).where(Carrier.active)):
+            n = len(_waiting_parcels(s, c.id))
+            if n:
+                out[c.code] = n
+    return out
 
 
 def carriers(db: Database) -> list[tuple[str, str]]:
@@ -204,7 +217,14 @@ def scan_parcel(
             else:
                 o.claimed_by = CART_PREFIX + cart.cart_id
                 o.claimed_at = utcnow()
-                result = HandoverScan("accepted", "accepted", code, o.order_no, w.grams)
+                result = HandoverScan(
+                    "accepted",
+                    "accepted",
+                    code,
+                    o.order_no,
+                    w.grams,
+                    overridden=w.verdict == "override",
+                )
         ev = append_event(
             s,
             "scan",
@@ -298,6 +318,37 @@ def _waiting_parcels(
     return [(a, b or "", c) for a, b, c in s.execute(q)]
 
 
+def left_behind(db: Database, cart: Cart) -> list[tuple[str, str, int]]:
+    """Parcels weighed OK for the cart's carrier that are not on this cart (nor on another
+    open cart): what closing now would leave behind. (order, waybill, grams)"""
+    with db.read() as s:
+        c = _carrier(s, cart.carrier_code)
+        mine = CART_PREFIX + cart.cart_id
+        on_carts = set(
+            s.scalars(
+                select(Order.order_no).where(
+                    Order.carrier_id == c.id, Order.claimed_by.like(CART_PREFIX + "%")
+                )
+            )
+        )
+        on_mine = set(s.scalars(select(Order.order_no).where(Order.claimed_by == mine)))
+        return [
+            p for p in _waiting_parcels(s, c.id) if p[0] not in on_mine and p[0] not in on_carts
+        ]
+
+
+@dataclass(frozen=True)
+class HandedParcel:
+    """One parcel on a closed cart, as the manifest lists it."""
+
+    order_no: str
+    waybill_no: str
+    grams: int
+    destination: str  # province and city
+    overridden: bool  # released by a supervisor's override at the scale
+    expected_grams: int | None  # the expectation the override went against
+
+
 @dataclass(frozen=True)
 class ClosedHandover:
     manifest_no: str
@@ -309,6 +360,7 @@ class ClosedHandover:
     total_grams: int
     at: dt.datetime
     chain_head: str
+    entries: list[HandedParcel] = field(default_factory=list)
 
 
 def close_cart(
@@ -334,10 +386,22 @@ def close_cart(
         )
         if not orders:
             raise ServiceError("cart_empty")
-        grams = {}
+        grams: dict[int, int] = {}
+        entries: list[HandedParcel] = []
         for o in orders:
             w = _last_weighing(s, o.id)
             grams[o.id] = w.grams if w else 0
+            over = w is not None and w.verdict == "override"
+            entries.append(
+                HandedParcel(
+                    o.order_no,
+                    o.waybill_no or "",
+                    grams[o.id],
+                    " ".join(x for x in (o.province, o.city) if x),
+                    over,
+                    w.expected_grams if over and w is not None else None,
+                )
+            )
         total = sum(grams.values())
         ev = append_event(
             s,
@@ -404,6 +468,7 @@ def close_cart(
             total_grams=total,
             at=ev.at,
             chain_head=head,
+            entries=entries,
         )
 
 

@@ -4,8 +4,9 @@ the manifest (交接单).
 Scanner-first: with no cart open, scanning a carrier code (``ZTO``) opens that carrier's cart;
 then every waybill scanned goes on the cart (green, with the running count and weight against
 what was weighed for that carrier) or is refused (red, the reason in words, a beep). "Remove"
-makes the next scan take a parcel off the cart. Closing asks for the courier's name, shows the
-parcels left behind and prints the manifest to the station's printer (``settings.printer``;
+makes the next scan take a parcel off the cart. Closing asks for the courier's name, says first
+how many parcels weighed for this carrier would be left behind (1 go back, 2 close anyway), and
+prints the manifest to the station's printer (``settings.printer``;
 in the demo, or with no printer set, a PDF in a temp folder).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,9 +33,11 @@ from app.services.handover import (
     carrier_day,
     carriers,
     close_cart,
+    left_behind,
     open_cart,
     remove_parcel,
     scan_parcel,
+    waiting_per_carrier,
 )
 from app.services.orders import ServiceError
 from app.services.print_jobs import print_document
@@ -151,7 +155,7 @@ class HandoverStation(ScanStation):
         self.courier = QLineEdit()
         set_big(self.courier, 16, bold=False)
         self.courier.setPlaceholderText(self.tr("Courier's name"))
-        self.close_button = QPushButton(self.tr("Close and print manifest"))
+        self.close_button = QPushButton(self.tr("Close and print manifest (F10)"))
         self.left_title = QLabel()
         set_big(self.left_title, 14)
         self.left_behind = QListWidget()
@@ -180,6 +184,8 @@ class HandoverStation(ScanStation):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self.courier.returnPressed.connect(self._on_close_button_clicked)
+        # from the keyboard: F10 asks the courier's name (its field gets the focus), Enter closes
+        QShortcut(QKeySequence(Qt.Key.Key_F10), self, activated=self._on_close_button_clicked)
         self._show_no_cart()
         self.run(lambda: carriers(self.db), self._on_carriers_loaded)
 
@@ -224,6 +230,25 @@ class HandoverStation(ScanStation):
         self._carrier_names = dict(rows)
         for code, name in rows:
             self.carrier.addItem(f"{name} ({code})", code)
+        db = self.db
+        self._jobs.submit(lambda: waiting_per_carrier(db), self._on_waiting_loaded)
+
+    def _on_waiting_loaded(self, waiting: dict[str, int]) -> None:
+        """The chooser opens on the carrier with the most parcels waiting (not on one with
+        none today), and each carrier says how many wait."""
+        for i in range(self.carrier.count()):
+            code = self.carrier.itemData(i)
+            name = self._carrier_names.get(code, code)
+            n = waiting.get(code, 0)
+            text = f"{name} ({code})"
+            if n:
+                text += " · " + self.tr("%n waiting", "", n)
+            self.carrier.setItemText(i, text)
+        if waiting and self.cart is None:
+            best = max(waiting, key=lambda c: waiting[c])
+            i = self.carrier.findData(best)
+            if i >= 0:
+                self.carrier.setCurrentIndex(i)
 
     def open_for(self, code: str) -> None:
         """Open a cart for the carrier ``code`` (a scan or the chooser)."""
@@ -276,7 +301,10 @@ class HandoverStation(ScanStation):
     def _on_scanned(self, result: tuple[HandoverScan, CarrierDay]) -> None:
         r, self.day = result
         if r.verdict == "accepted":
-            self.parcels.insertItem(0, f"✔ {r.waybill_no}   {r.grams} g   {r.order_no}")
+            line = f"✔ {r.waybill_no}   {r.grams} g   {r.order_no}"
+            if r.overridden:
+                line += "   ⚠ " + self.tr("released by a supervisor")
+            self.parcels.insertItem(0, line)
             self.show_status(
                 "ok",
                 self.tr("On the cart: {waybill} ({grams} g)").format(
@@ -325,7 +353,36 @@ class HandoverStation(ScanStation):
             self.play("error")
             self.courier.setFocus()
             return
+        cart, db = self.cart, self.db
+        # first what closing now would leave behind: the clerk is told before, not after
+        self.run(lambda: left_behind(db, cart), lambda left: self._confirm_close(name, left))
+
+    def _confirm_close(self, name: str, left: list[tuple[str, str, int]]) -> None:
+        if not left:
+            self._close(name)
+            return
+        shown = ", ".join(w for _o, w, _g in left[:5]) + (" …" if len(left) > 5 else "")
+        self.show_status(
+            "warn",
+            self.tr(
+                "%n weighed parcel(s) for this carrier are not on the cart: {waybills}",
+                "",
+                len(left),
+            ).format(waybills=shown),  # fmt: skip
+        )
+        self.ask(
+            self.tr("Close the cart and leave %n parcel(s) behind?", "", len(left)),
+            [("1", self.tr("Go back and load them")), ("2", self.tr("Close anyway"))],
+            lambda key: self._close(name) if key == "2" else self._back_to_loading(),
+        )
+
+    def _back_to_loading(self) -> None:
+        self.show_status("info", self.tr("Scan the parcels left behind onto the cart."))
+
+    def _close(self, name: str) -> None:
         cart, db, op, st = self.cart, self.db, self.operator, self.station
+        if cart is None:
+            return
         self.run(lambda: close_cart(db, cart, name, operator=op, station=st), self._on_cart_closed)
 
     def _on_cart_closed(self, closed: ClosedHandover) -> None:
@@ -371,7 +428,17 @@ class HandoverStation(ScanStation):
             manifest_no=closed.manifest_no,
             carrier_code=closed.carrier_code,
             carrier_name=closed.carrier_name,
-            entries=[ManifestEntry(w, g, order_no=o) for o, w, g in closed.parcels],
+            entries=[
+                ManifestEntry(
+                    e.waybill_no,
+                    e.grams,
+                    order_no=e.order_no,
+                    destination=e.destination,
+                    overridden=e.overridden,
+                    expected_grams=e.expected_grams,
+                )
+                for e in closed.entries
+            ],
             courier_name=closed.courier_name,
             warehouse=self.station,
             operator=self.operator,

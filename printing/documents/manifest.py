@@ -25,6 +25,9 @@ class ManifestEntry:
     grams: int
     order_no: str = ""
     destination: str = ""
+    #: released by a supervisor's override at the scale: marked, with the expected weight
+    overridden: bool = False
+    expected_grams: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,27 @@ def layout_manifest(
         Column(tr("weight", lang) + " (g)", 30, align="end", max_lines=1),
     ]
     rows = [
-        [str(i + 1), e.waybill_no, e.order_no, e.destination, f"{int(e.grams)}"]
+        [
+            str(i + 1),
+            e.waybill_no + (" *" if e.overridden else ""),
+            e.order_no,
+            e.destination,
+            f"{int(e.grams)}",
+        ]
         for i, e in enumerate(data.entries)
+    ]
+    # every overridden parcel is named under the table, with what it weighed against what it
+    # should have: the courier signs for it knowing
+    notes = [
+        tr(
+            "override_note",
+            lang,
+            waybill=e.waybill_no,
+            grams=fmt_grams(int(e.grams)),
+            expected=fmt_grams(int(e.expected_grams)) if e.expected_grams is not None else "?",
+        )
+        for e in data.entries
+        if e.overridden
     ]
 
     def tail(page: Page, y: float) -> float:
@@ -121,7 +143,12 @@ def layout_manifest(
                 anchor="end",
             )
         )
-        y += s + 7.0
+        y += s + 3.0
+        ns = fm.size(3.2)
+        for note in notes:
+            page.add(Text(margin, y, note, ns))
+            y += ns * 1.4
+        y += 4.0
         ls = fm.size(3.6)
         courier = data.courier_name or ""
         lines = [
@@ -152,7 +179,7 @@ def layout_manifest(
         fm=fm,
         style=TableStyle(size=3.3, header_size=3.0, pad=1.2),
         tail=tail,
-        tail_height=36.0,
+        tail_height=36.0 + 5.0 * len(notes),
         page_label=lambda i, n: tr("page", lang, i=i, n=n),
     )
 

@@ -1422,8 +1422,8 @@ then log out and log in again.</translation>
             <translation>Courier's name</translation>
         </message>
         <message>
-            <source>Close and print manifest</source>
-            <translation>Close and print manifest</translation>
+            <source>Close and print manifest (F10)</source>
+            <translation>Close and print manifest (F10)</translation>
         </message>
         <message>
             <source>Carrier</source>
@@ -1448,9 +1448,20 @@ then log out and log in again.</translation>
             <source>of {n} weighed for this carrier ({kg})</source>
             <translation>of {n} weighed for this carrier ({kg})</translation>
         </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Cart opened. Scan the first parcel.</source>
             <translation>Cart opened. Scan the first parcel.</translation>
+        </message>
+        <message>
+            <source>released by a supervisor</source>
+            <translation>released by a supervisor</translation>
         </message>
         <message>
             <source>On the cart: {waybill} ({grams} g)</source>
@@ -1467,6 +1478,32 @@ then log out and log in again.</translation>
         <message>
             <source>Enter the courier's name before closing.</source>
             <translation>Enter the courier's name before closing.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n weighed parcel(s) for this carrier are not on the cart: {waybills}</source>
+            <translation>
+                <numerusform>%n weighed parcel for this carrier are not on the cart: {waybills}</numerusform>
+                <numerusform>%n weighed parcels for this carrier are not on the cart: {waybills}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Close the cart and leave %n parcel(s) behind?</source>
+            <translation>
+                <numerusform>Close the cart and leave %n parcel behind?</numerusform>
+                <numerusform>Close the cart and leave %n parcels behind?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Go back and load them</source>
+            <translation>Go back and load them</translation>
+        </message>
+        <message>
+            <source>Close anyway</source>
+            <translation>Close anyway</translation>
+        </message>
+        <message>
+            <source>Scan the parcels left behind onto the cart.</source>
+            <translation>Scan the parcels left behind onto the cart.</translation>
         </message>
         <message numerus="yes">
             <source>%n weighed parcel(s) left behind — not on this cart:</source>

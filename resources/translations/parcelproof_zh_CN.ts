@@ -1419,8 +1419,8 @@ sudo usermod -aG dialout $USER
             <translation>快递员姓名</translation>
         </message>
         <message>
-            <source>Close and print manifest</source>
-            <translation>结束并打印交接单</translation>
+            <source>Close and print manifest (F10)</source>
+            <translation>结束并打印交接单 (F10)</translation>
         </message>
         <message>
             <source>Carrier</source>
@@ -1444,9 +1444,19 @@ sudo usermod -aG dialout $USER
             <source>of {n} weighed for this carrier ({kg})</source>
             <translation>该快递已称重共 {n} 件（{kg}）</translation>
         </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>待交接 %n 件</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Cart opened. Scan the first parcel.</source>
             <translation>交接已开始，请扫描第一个包裹。</translation>
+        </message>
+        <message>
+            <source>released by a supervisor</source>
+            <translation>主管放行</translation>
         </message>
         <message>
             <source>On the cart: {waybill} ({grams} g)</source>
@@ -1463,6 +1473,30 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Enter the courier's name before closing.</source>
             <translation>请先输入快递员姓名再结束交接。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n weighed parcel(s) for this carrier are not on the cart: {waybills}</source>
+            <translation>
+                <numerusform>该快递有 %n 件已称重包裹不在车上：{waybills}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Close the cart and leave %n parcel(s) behind?</source>
+            <translation>
+                <numerusform>结束交接并遗留 %n 件包裹？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Go back and load them</source>
+            <translation>返回装车</translation>
+        </message>
+        <message>
+            <source>Close anyway</source>
+            <translation>仍然结束</translation>
+        </message>
+        <message>
+            <source>Scan the parcels left behind onto the cart.</source>
+            <translation>请把遗留的包裹扫描装车。</translation>
         </message>
         <message numerus="yes">
             <source>%n weighed parcel(s) left behind — not on this cart:</source>

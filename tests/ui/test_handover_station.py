@@ -108,6 +108,10 @@ def test_refusals_loudly_then_close_with_left_behind_and_manifest(
     w.manifest_printed.connect(printed.append)
     w.courier.setText("张师傅")
     qtbot.keyClick(w.courier, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.idle, timeout=15000)
+    if w.choice.isVisible():  # parcels left behind: said before closing; close anyway
+        w.scan_field.setFocus()
+        scan(qtbot, w, "2")
     qtbot.waitUntil(lambda: bool(printed), timeout=20000)
     assert w.cart is None and w.closed is not None
     left = {
@@ -141,3 +145,66 @@ def test_unknown_carrier_and_choosing_from_the_list(qtbot, station, floor):
     qtbot.mouseClick(w.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.idle and w.cart is not None, timeout=15000)
     assert w.cart.carrier_code == carrier
+
+
+def test_closing_warns_of_parcels_left_behind_and_the_manifest_says_where_and_what(
+    qtbot, sqlite_db, floor, tmp_path
+):
+    """The station opens on the carrier with parcels waiting; closing with weighed parcels not
+    on the cart asks first (1 go back, 2 close anyway); the manifest names each parcel's
+    destination and marks the one a supervisor released by override, with its weights."""
+    from app.services import weighing as wg
+    from app.services.weighing import start_weighing
+
+    carrier, mine, other = floor
+    light = mine[-1]  # verified now, weighed light, released by override
+    verify(sqlite_db, light.order_id)
+    exp = start_weighing(sqlite_db, light.waybill_no).expected_grams
+    held = wg.record_weighing(sqlite_db, light.waybill_no, exp - 400, 1, "1006", "称重台 1")
+    assert held.verdict == "hold"
+    wg.override(sqlite_db, light.waybill_no, "买家同意少发", "OP1001", "0000", operator="1006")
+    ctx = StationContext(
+        db=sqlite_db, operator=find_operator(sqlite_db, "1006"), station_name="交接 1"
+    )
+    ctx.settings.extra["office_printer"] = f"file:{tmp_path}/"
+    w = HandoverStation(ctx)
+    qtbot.addWidget(w)
+    w.resize(1366, 728)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.focus_scan_field()
+    qtbot.waitUntil(lambda: w.idle and w.carrier.currentData() == carrier, timeout=15000)
+    assert "waiting" in w.carrier.currentText()
+    qtbot.mouseClick(w.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.idle and w.cart is not None, timeout=15000)
+    w.scan_field.setFocus()
+    scan(qtbot, w, light.waybill_no)
+    assert "supervisor" in w.parcels.item(0).text()
+    scan(qtbot, w, mine[0].waybill_no)
+    printed: list = []
+    w.manifest_printed.connect(printed.append)
+    w.courier.setText("李师傅")
+    qtbot.keyClick(w.courier, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.idle, timeout=15000)
+    left = len(mine) - 1 - 2  # weighed OK for the carrier, not on the cart
+    if left > 0:
+        assert w.choice.isVisible() and w.cart is not None and not printed
+        assert str(left) in w.choice.title.text() + w.status.text()
+        w.scan_field.setFocus()
+        scan(qtbot, w, "1")  # go back
+        assert w.cart is not None and not w.choice.isVisible()
+        qtbot.keyClick(w.courier, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: w.idle and w.choice.isVisible(), timeout=15000)
+        w.scan_field.setFocus()
+        scan(qtbot, w, "2")  # close anyway
+    qtbot.waitUntil(lambda: bool(printed), timeout=20000)
+    ok, path = printed[0]
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert f"{light.waybill_no} *" in text
+    assert f"weighed {held.grams}" in text and f"against {exp}" in text
+    with sqlite_db.read() as s:
+        from app.db.models import Order
+
+        o = s.get(Order, light.order_id)
+        assert o.province and o.province in text
