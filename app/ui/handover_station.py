@@ -418,6 +418,8 @@ class HandoverStation(ScanStation):
             self.play("ok")
         self.handover_closed.emit(closed)
         self._print_manifest(closed)
+        db = self.db  # the counts waiting per carrier changed
+        self._jobs.submit(lambda: waiting_per_carrier(db), self._on_waiting_loaded)
 
     def _print_manifest(self, closed: ClosedHandover) -> None:
         from app.settings import choose_language

@@ -381,6 +381,17 @@ def _walk(f: Floor, scale) -> None:
 
     _wait(lambda: on_cart(g) and (on_cart(h) or not same), 20, "both parcels on the cart")
     f.shot("handover-cart")
+    f.keys("F10")  # close: the courier's name first
+    time.sleep(0.5)
+    f.type("Zhang")
+    f.keys("Return")
+    time.sleep(1.5)
+    f.shot("handover-closing")
+    if f.status(g.order_id) != "handed_over":  # parcels of the carrier left behind: asked first
+        f.keys("2")
+    _wait(lambda: f.status(g.order_id) == "handed_over", 30, "handed over")
+    time.sleep(1.0)
+    f.shot("handover-closed")
     f.close()
 
     # --- the dispute desk: g found by its phone tail -----------------------------------------
