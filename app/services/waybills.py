@@ -39,9 +39,9 @@ from app.domain.batching import (
     same_day,
 )
 from app.domain.carriers import CarrierRule, choose_carrier, serves
-from app.domain.weight import expected_weight, unit_weight
+from app.domain.weight import unit_weight
 from app.services.operators import require_role
-from app.services.orders import ServiceError
+from app.services.orders import ServiceError, packing_of
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 
@@ -456,6 +456,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     .selectinload(Product.barcodes),
                     selectinload(Order.shop),
                     selectinload(Order.carrier),
+                    selectinload(Order.carton),
                 )
             )
         }
@@ -481,7 +482,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     )
                 )
             shop = o.shop
-            exp = expected_weight(pairs)
+            exp = packing_of(o.carton, shop).expected(pairs)
             out.append(
                 WaybillInfo(
                     order_id=o.id,
