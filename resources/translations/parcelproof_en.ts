@@ -2394,6 +2394,32 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;OK</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>Reprint waybill</source>
@@ -2594,7 +2620,6 @@ then log out and log in again.</translation>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Scan here (or type and press Enter)</translation>
         </message>
         <message>
@@ -2811,6 +2836,7 @@ then log out and log in again.</translation>
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>Choose a station</translation>
         </message>
     </context>
@@ -3153,7 +3179,6 @@ then log out and log in again.</translation>
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>No order has the waybill number {key}.</translation>
         </message>
         <message>

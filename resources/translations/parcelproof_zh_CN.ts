@@ -2379,6 +2379,32 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>确定(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>Reprint waybill</source>
@@ -2579,7 +2605,6 @@ sudo usermod -aG dialout $USER
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>在此扫描（或输入后按回车）</translation>
         </message>
         <message>
@@ -2795,6 +2820,7 @@ sudo usermod -aG dialout $USER
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>选择工位</translation>
         </message>
     </context>
@@ -3136,7 +3162,6 @@ sudo usermod -aG dialout $USER
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>没有运单号为 {key} 的订单。</translation>
         </message>
         <message>
