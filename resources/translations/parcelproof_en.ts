@@ -1237,6 +1237,10 @@ then log out and log in again.</translation>
             <translation>No carrier has the code {carrier}.</translation>
         </message>
         <message>
+            <source>Order {order_no} ({status}): waybill {waybill} is already with the courier.</source>
+            <translation>Order {order_no} ({status}): waybill {waybill} is already with the courier.</translation>
+        </message>
+        <message>
             <source>Order {order} is already printed: void its waybill before changing the carrier.</source>
             <translation>Order {order} is already printed: void its waybill before changing the carrier.</translation>
         </message>
@@ -2285,6 +2289,30 @@ then log out and log in again.</translation>
         <message>
             <source>Reprinting {waybill}…</source>
             <translation>Reprinting {waybill}…</translation>
+        </message>
+        <message>
+            <source>Reprint waybill</source>
+            <translation>Reprint waybill</translation>
+        </message>
+        <message>
+            <source>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</source>
+            <translation>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</translation>
+        </message>
+        <message>
+            <source>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</source>
+            <translation>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</translation>
+        </message>
+        <message>
+            <source>Reprint anyway</source>
+            <translation>Reprint anyway</translation>
+        </message>
+        <message>
+            <source>Do not reprint</source>
+            <translation>Do not reprint</translation>
+        </message>
+        <message>
+            <source>Not reprinted: {waybill}</source>
+            <translation>Not reprinted: {waybill}</translation>
         </message>
         <message>
             <source>Waybill {waybill} reprinted ({reason}).</source>

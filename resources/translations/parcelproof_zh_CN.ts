@@ -1234,6 +1234,10 @@ sudo usermod -aG dialout $USER
             <translation>没有代码为 {carrier} 的快递公司。</translation>
         </message>
         <message>
+            <source>Order {order_no} ({status}): waybill {waybill} is already with the courier.</source>
+            <translation>订单 {order_no}（{status}）：运单 {waybill} 的包裹已在快递员手上。</translation>
+        </message>
+        <message>
             <source>Order {order} is already printed: void its waybill before changing the carrier.</source>
             <translation>订单 {order} 已打单：请先作废面单再改快递。</translation>
         </message>
@@ -2270,6 +2274,30 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Reprinting {waybill}…</source>
             <translation>正在补打 {waybill}…</translation>
+        </message>
+        <message>
+            <source>Reprint waybill</source>
+            <translation>补打面单</translation>
+        </message>
+        <message>
+            <source>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</source>
+            <translation>订单 {order_no}（{status}）：运单 {waybill} 的包裹已交给快递员。</translation>
+        </message>
+        <message>
+            <source>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</source>
+            <translation>再打一张面单可能导致重复发货。只有快递员要求换面单时才补打。本次补打将记录为交接后补打。</translation>
+        </message>
+        <message>
+            <source>Reprint anyway</source>
+            <translation>仍要补打</translation>
+        </message>
+        <message>
+            <source>Do not reprint</source>
+            <translation>不补打</translation>
+        </message>
+        <message>
+            <source>Not reprinted: {waybill}</source>
+            <translation>未补打：{waybill}</translation>
         </message>
         <message>
             <source>Waybill {waybill} reprinted ({reason}).</source>
