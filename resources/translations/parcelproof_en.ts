@@ -3545,6 +3545,14 @@ then log out and log in again.</translation>
             <source>Bundle not closed</source>
             <translation>Bundle not closed</translation>
         </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</source>
+            <translation>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</translation>
+        </message>
     </context>
     <context>
         <name>WeightsStation</name>

@@ -3525,6 +3525,14 @@ sudo usermod -aG dialout $USER
             <source>Bundle not closed</source>
             <translation>未能封捆</translation>
         </message>
+        <message>
+            <source>Demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <source>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</source>
+            <translation>此订单的商品比允差还轻：秤分辨不出少了一件。</translation>
+        </message>
     </context>
     <context>
         <name>WeightsStation</name>
