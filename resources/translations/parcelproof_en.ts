@@ -3057,6 +3057,234 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <source>Print</source>
+            <extracomment>scan verdicts that refused the scan (nothing counted), besides the matcher's own</extracomment>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Pick</source>
+            <translation>Pick</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>Verify</translation>
+        </message>
+        <message>
+            <source>Pack</source>
+            <translation>Pack</translation>
+        </message>
+        <message>
+            <source>Weigh</source>
+            <translation>Weigh</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>Handover</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <source>counted</source>
+            <translation>counted</translation>
+        </message>
+        <message>
+            <source>counted, line complete</source>
+            <translation>counted, line complete</translation>
+        </message>
+        <message>
+            <source>counted, order complete</source>
+            <translation>counted, order complete</translation>
+        </message>
+        <message>
+            <source>wrong item</source>
+            <translation>wrong item</translation>
+        </message>
+        <message>
+            <source>one too many</source>
+            <translation>one too many</translation>
+        </message>
+        <message>
+            <source>misread barcode</source>
+            <translation>misread barcode</translation>
+        </message>
+        <message>
+            <source>unknown code</source>
+            <translation>unknown code</translation>
+        </message>
+        <message>
+            <source>serial number needed</source>
+            <translation>serial number needed</translation>
+        </message>
+        <message>
+            <source>serial number already shipped</source>
+            <translation>serial number already shipped</translation>
+        </message>
+        <message>
+            <source>another order's waybill</source>
+            <translation>another order's waybill</translation>
+        </message>
+        <message>
+            <source>order opened</source>
+            <translation>order opened</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
+        </message>
+        <message>
+            <source>being handled at another station</source>
+            <translation>being handled at another station</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>undone</translation>
+        </message>
+        <message>
+            <source>line confirmed</source>
+            <translation>line confirmed</translation>
+        </message>
+        <message>
+            <source>shortage recorded</source>
+            <translation>shortage recorded</translation>
+        </message>
+        <message>
+            <source>packed</source>
+            <translation>packed</translation>
+        </message>
+        <message>
+            <source>unknown carton</source>
+            <translation>unknown carton</translation>
+        </message>
+        <message>
+            <source>intercepted</source>
+            <translation>intercepted</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>held</translation>
+        </message>
+        <message>
+            <source>released by a supervisor</source>
+            <translation>released by a supervisor</translation>
+        </message>
+        <message>
+            <source>too light</source>
+            <translation>too light</translation>
+        </message>
+        <message>
+            <source>too heavy</source>
+            <translation>too heavy</translation>
+        </message>
+        <message>
+            <source>not verified yet</source>
+            <translation>not verified yet</translation>
+        </message>
+        <message>
+            <source>batch weighing</source>
+            <translation>batch weighing</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} g</translation>
+        </message>
+        <message>
+            <source>scan {code}</source>
+            <translation>scan {code}</translation>
+        </message>
+        <message>
+            <source>within tolerance</source>
+            <translation>within tolerance</translation>
+        </message>
+        <message>
+            <source>{verdict} (refused)</source>
+            <translation>{verdict} (refused)</translation>
+        </message>
+        <message>
+            <source>serial number {serial}</source>
+            <translation>serial number {serial}</translation>
+        </message>
+        <message>
+            <source>waybill {waybill}</source>
+            <translation>waybill {waybill}</translation>
+        </message>
+        <message>
+            <source>expected {grams}</source>
+            <translation>expected {grams}</translation>
+        </message>
+        <message>
+            <source>difference {diff}</source>
+            <translation>difference {diff}</translation>
+        </message>
+        <message>
+            <source>status: {status}</source>
+            <translation>status: {status}</translation>
+        </message>
+        <message>
+            <source>before: {status}</source>
+            <translation>before: {status}</translation>
+        </message>
+        <message>
+            <source>after handover, confirmed</source>
+            <translation>after handover, confirmed</translation>
+        </message>
+        <message>
+            <source>waybill</source>
+            <translation>waybill</translation>
+        </message>
+        <message>
+            <source>outbound slip</source>
+            <translation>outbound slip</translation>
+        </message>
+        <message>
+            <source>pick list</source>
+            <translation>pick list</translation>
+        </message>
+        <message>
+            <source>batch {batch}</source>
+            <translation>batch {batch}</translation>
+        </message>
+        <message>
+            <source>printer {printer}</source>
+            <translation>printer {printer}</translation>
+        </message>
+        <message>
+            <source>carrier {carrier}</source>
+            <translation>carrier {carrier}</translation>
+        </message>
+        <message>
+            <source>courier {courier}</source>
+            <translation>courier {courier}</translation>
+        </message>
+        <message>
+            <source>handover list {no}</source>
+            <translation>handover list {no}</translation>
+        </message>
+        <message>
+            <source>parcels: {n}</source>
+            <translation>parcels: {n}</translation>
+        </message>
+        <message>
+            <source>units: {n}</source>
+            <translation>units: {n}</translation>
+        </message>
+        <message>
+            <source>orders: {n}</source>
+            <translation>orders: {n}</translation>
+        </message>
+        <message>
+            <source>{grams} in all</source>
+            <translation>{grams} in all</translation>
+        </message>
+    </context>
+    <context>
         <name>VerifyStation</name>
         <message>
             <source>SKU</source>
