@@ -22,6 +22,8 @@ _ERRORS = {
     "reason_required": "--reason must not be empty",
     "waybill_not_found": "waybill {waybill} is not known (or not in use)",
     "order_cancelled": "waybill {waybill} belongs to a cancelled order: do not ship it",
+    "reprint_left_warehouse": "waybill {waybill} (order {order_no}) is {status}: the parcel is"
+    " with the courier and a second label can ship a duplicate; --force reprints anyway",
     "not_allowed": "operator {operator} may not do this (needs: {roles})",
     "bad_limit": "--limit must be 1 or more, not {limit}",
     "bad_format": "unknown label format {format!r}; one of {formats}",
@@ -169,6 +171,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
             station="cli",
             fmt=fmt,
             lang=_lang(args),
+            force=args.force,
         )
     except ServiceError as exc:
         if exc.code == "order_cancelled":
@@ -278,6 +281,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     rwhere = rp.add_mutually_exclusive_group(required=True)
     rwhere.add_argument("--out", metavar="FILE.pdf")
     rwhere.add_argument("--printer", metavar="NAME")
+    rp.add_argument(
+        "--force",
+        action="store_true",
+        help="reprint although the parcel was already handed over (recorded as forced)",
+    )
     rp.set_defaults(func=cmd_reprint)
 
     vd = sub.add_parser("void", help="take a waybill number out of use (supervisor)")

@@ -294,6 +294,7 @@ class Order(Base):
 
     shop: Mapped[Shop | None] = relationship()
     carrier: Mapped[Carrier | None] = relationship()
+    carton: Mapped[Carton | None] = relationship()
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
     )

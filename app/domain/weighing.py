@@ -294,3 +294,28 @@ class CaptureGate:
     @property
     def waiting_for_removal(self) -> bool:
         return self.needs_zero
+
+
+def short_parcel_grams(
+    units: Iterable[tuple[int, int]],
+    expected_grams: int,
+    tolerance_grams: int,
+    *,
+    zero_band_grams: int = CaptureGate.zero_band_grams,
+    lighter_by: int = 0,
+) -> int | None:
+    """What a parcel "missing an item" weighs, for the demo scale: without its heaviest unit
+    (more of them when one is within the tolerance), ``lighter_by`` grams of scale noise less,
+    and never so light that the capture gate would take it for an empty platform (a one-item
+    order in a 15 g bag weighs nothing without its item). ``units``: ``(unit_grams, qty)``.
+    None when no such weight falls out of the tolerance band: the order's goods are too light
+    for the scale to tell one missing."""
+    weights = sorted((g for g, q in units for _ in range(max(q, 0)) if g > 0), reverse=True)
+    removed = 0
+    for g in weights:
+        removed += g
+        if removed > tolerance_grams:
+            break
+    floor = zero_band_grams * 2 + 1  # clearly a load, not an empty platform
+    grams = max(expected_grams - removed - max(lighter_by, 0), floor)
+    return grams if expected_grams - grams > tolerance_grams else None

@@ -46,9 +46,8 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.fit import Unit, explain
-from app.domain.weight import expected_weight
 from app.services.operators import require_role
-from app.services.orders import ServiceError, find_order_ids, order_goods
+from app.services.orders import ServiceError, find_order_ids, order_expectation, order_goods
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
@@ -223,20 +222,12 @@ def dispute_check(
         o = conn.execute(_ORDER, at).first()
         if o is None:
             raise ServiceError("order_not_found", key=str(order_id))
-        units, pairs = [], []
+        units = []
         for sku, name, g, qty in order_goods(s, oid):
-            pairs.append((g, qty))
             units.append(Unit(sku, name, g, qty))
-        kwargs = {}
-        if o.tolerance_abs_grams is not None:
-            kwargs = {
-                "tolerance_abs": o.tolerance_abs_grams,
-                "tolerance_permille": o.tolerance_permille,
-            }
-        exp = expected_weight(pairs, **kwargs)
+        exp = order_expectation(s, oid)  # the last weighing's, else computed
         w = conn.execute(_LAST_WEIGHING, at).first()
-        expected = w.expected_grams if w else exp.grams
-        tolerance = w.tolerance_grams if w else exp.tolerance_grams
+        expected, tolerance = exp.grams, exp.tolerance_grams
         recorded = w.grams if w else None
         finding, difference, confidence, suspects = "no_weighing", None, "none", []
         dispatch = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, bindparam, func, select, union
@@ -12,6 +13,7 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
+    Carton,
     Event,
     Order,
     OrderLine,
@@ -22,7 +24,15 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, phone_digits
-from app.domain.weight import expected_weight, unit_weight
+from app.domain.weight import (
+    DEFAULT_CARTON_GRAMS,
+    DEFAULT_FILLER_GRAMS,
+    DEFAULT_TOLERANCE_ABS,
+    DEFAULT_TOLERANCE_PERMILLE,
+    Expected,
+    expected_weight,
+    unit_weight,
+)
 
 
 class ServiceError(Exception):
@@ -124,6 +134,102 @@ def order_goods(session: Session, order_id: int) -> list[tuple[str, str, int, in
         else:
             out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
     return out
+
+
+# --- the expected weight ---------------------------------------------------------------------
+# One computation of what a parcel should weigh, used by the order browser, `show --json`, the
+# weigh station, the dispute check (evidence report) and the outbound slip: the goods plus the
+# packed carton's tare and filler (a plain box until one is packed), with the shop's tolerance.
+
+
+@dataclass(frozen=True)
+class Packing:
+    """What besides the goods enters an order's expected weight."""
+
+    carton_code: str = ""
+    carton_grams: int = DEFAULT_CARTON_GRAMS
+    filler_grams: int = DEFAULT_FILLER_GRAMS
+    tolerance_abs: int = DEFAULT_TOLERANCE_ABS
+    tolerance_permille: int = DEFAULT_TOLERANCE_PERMILLE
+
+    def expected(self, goods: Iterable[tuple[int, int]], division_grams: int = 0) -> Expected:
+        """``goods``: ``(unit_grams, qty)`` pairs; ``division_grams`` the scale's division."""
+        return expected_weight(
+            goods,
+            carton_grams=self.carton_grams,
+            filler_grams=self.filler_grams,
+            tolerance_abs=self.tolerance_abs,
+            tolerance_permille=self.tolerance_permille,
+            division_grams=division_grams,
+        )
+
+
+_PACKING = (
+    select(
+        Carton.code,
+        Carton.tare_grams,
+        Carton.filler_grams,
+        Shop.tolerance_abs_grams,
+        Shop.tolerance_permille,
+    )
+    .select_from(Order)
+    .outerjoin(Carton, Carton.id == Order.carton_id)
+    .outerjoin(Shop, Shop.id == Order.shop_id)
+    .where(Order.id == bindparam("oid"))
+)
+
+
+def packing_of(carton: Carton | None, shop: Shop | None) -> Packing:
+    """The packing of loaded rows (either may be missing)."""
+    return _packing(
+        (carton.code, carton.tare_grams, carton.filler_grams) if carton else (None, None, None),
+        (shop.tolerance_abs_grams, shop.tolerance_permille) if shop else (None, None),
+    )
+
+
+def _packing(carton: tuple, shop: tuple) -> Packing:
+    code, tare, filler = carton
+    tol_abs, permille = shop
+    d = Packing()
+    return Packing(
+        carton_code=code or "",
+        carton_grams=d.carton_grams if tare is None else tare,
+        filler_grams=d.filler_grams if tare is None else (filler or 0),
+        tolerance_abs=d.tolerance_abs if tol_abs is None else tol_abs,
+        tolerance_permille=d.tolerance_permille if permille is None else permille,
+    )
+
+
+def order_packing(session: Session, order_id: int) -> Packing:
+    row = session.connection().execute(_PACKING, {"oid": order_id}).first()
+    if row is None:
+        return Packing()
+    return _packing(tuple(row[:3]), tuple(row[3:]))
+
+
+def computed_expectation(session: Session, order_id: int) -> Expected:
+    """What the order should weigh now (goods, carton, filler; the shop's tolerance)."""
+    goods = [(g, q) for _, _, g, q in order_goods(session, order_id)]
+    return order_packing(session, order_id).expected(goods)
+
+
+_LAST_EXPECTATION = (
+    select(Weighing.expected_grams, Weighing.tolerance_grams)
+    .join(Event, Event.id == Weighing.event_id)
+    .where(Weighing.order_id == bindparam("oid"))
+    .order_by(Event.seq.desc())
+    .limit(1)
+)
+
+
+def order_expectation(session: Session, order_id: int) -> Expected:
+    """The order's expected weight and tolerance as every screen and report shows it: those
+    its last weighing was judged against (the scale's division included), else what it
+    should weigh now (`computed_expectation`)."""
+    w = session.connection().execute(_LAST_EXPECTATION, {"oid": order_id}).first()
+    if w is not None:
+        return Expected(w.expected_grams, w.tolerance_grams)
+    return computed_expectation(session, order_id)
 
 
 # --- the order browser ----------------------------------------------------------------------
@@ -261,11 +367,9 @@ def order_story(session: Session, order_id: int) -> dict:
     shop = session.get(Shop, o.shop_id) if o.shop_id else None
     carrier = session.get(Carrier, o.carrier_id) if o.carrier_id else None
     lines = []
-    pairs = []
     for li in o.lines:
         p = li.product
         grams = unit_weight(p.unit_grams, p.adopted_grams) if p else 0
-        pairs.append((grams, li.qty))
         lines.append(
             {
                 "sku": li.sku,
@@ -276,13 +380,7 @@ def order_story(session: Session, order_id: int) -> dict:
                 "verified_qty": li.verified_qty,
             }
         )
-    kwargs = {}
-    if shop:
-        kwargs = {
-            "tolerance_abs": shop.tolerance_abs_grams,
-            "tolerance_permille": shop.tolerance_permille,
-        }
-    exp = expected_weight(pairs, **kwargs)
+    exp = order_expectation(session, o.id)
     weighings = [
         {
             "grams": w.grams,

@@ -544,15 +544,17 @@ def reprint(
     lang: str = "zh_CN",
     routing: RoutingTable | None = None,
     now: dt.datetime | None = None,
+    force: bool = False,
 ) -> ReprintResult:
     """Print the same number again, marked 补打, recorded with the reason.
 
     ``address_changed`` prints the order's current address and releases its
-    address-change hold. Refuses an empty reason, an unknown number and a cancelled order.
+    address-change hold. Refuses an empty reason, an unknown number and a cancelled order;
+    a parcel already handed over or shipped only with ``force`` (recorded as forced).
     """
     fmt = check_format(fmt)
     code = reprint_reason(reason)
-    oid = check_reprint(db, waybill_no, code)
+    oid = check_reprint(db, waybill_no, code, force=force)
     now = now or utcnow()
     routing = routing or load_routing(db)
     (info,) = waybill_infos(db, [oid])
@@ -578,6 +580,7 @@ def reprint(
         station=station,
         reason=code,
         reprint=True,
+        forced=force,
     )
     return ReprintResult(
         order_no=info.order_no,

@@ -39,9 +39,10 @@ from app.domain.batching import (
     same_day,
 )
 from app.domain.carriers import CarrierRule, choose_carrier, serves
-from app.domain.weight import expected_weight, unit_weight
+from app.domain.orders import LEFT_WAREHOUSE
+from app.domain.weight import unit_weight
 from app.services.operators import require_role
-from app.services.orders import ServiceError
+from app.services.orders import ServiceError, packing_of
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 
@@ -456,6 +457,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     .selectinload(Product.barcodes),
                     selectinload(Order.shop),
                     selectinload(Order.carrier),
+                    selectinload(Order.carton),
                 )
             )
         }
@@ -481,7 +483,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     )
                 )
             shop = o.shop
-            exp = expected_weight(pairs)
+            exp = packing_of(o.carton, shop).expected(pairs)
             out.append(
                 WaybillInfo(
                     order_id=o.id,
@@ -536,10 +538,12 @@ def record_print(
     station: str = "",
     reason: str = "",
     reprint: bool = False,
+    forced: bool = False,
 ) -> list[JobRecord]:
     """One print job per order and document, with its result; a printed waybill moves the
     order from ``paid`` to ``printed`` (and an address-change hold is released by its reprint).
-    """
+    ``forced``: a reprint confirmed although the parcel had left the warehouse; its event
+    says so (``forced``, with the status then)."""
     out = []
     with db.write() as s:
         for o in s.scalars(select(Order).where(Order.id.in_(order_ids)).with_for_update()):
@@ -565,6 +569,11 @@ def record_print(
                     "batch": batch_code,
                     **({"reason": reason} if reason else {}),
                     **({"message": message} if message else {}),
+                    **(
+                        {"forced": True, "status": o.status}
+                        if forced and o.status in LEFT_WAREHOUSE
+                        else {}
+                    ),
                 },
             )
             job = PrintJob(
@@ -604,15 +613,23 @@ def order_for_waybill(db: Database, waybill_no: str) -> int:
     return oid
 
 
-def check_reprint(db: Database, waybill_no: str, reason: str) -> int:
-    """The order a reprint is for; refuses unknown numbers, a missing reason, cancelled orders."""
+def check_reprint(db: Database, waybill_no: str, reason: str, *, force: bool = False) -> int:
+    """The order a reprint is for; refuses unknown numbers, a missing reason, cancelled orders
+    and, unless ``force``, a parcel already handed to the courier (``reprint_left_warehouse``:
+    a second label for it can ship a duplicate)."""
     if not reason.strip():
         raise ServiceError("reason_required")
     oid = order_for_waybill(db, waybill_no)
     with db.read() as s:
-        status = s.scalar(select(Order.status).where(Order.id == oid))
+        status, order_no = s.execute(
+            select(Order.status, Order.order_no).where(Order.id == oid)
+        ).one()
     if status == OrderStatus.CANCELLED:
         raise ServiceError("order_cancelled", waybill=waybill_no)
+    if status in LEFT_WAREHOUSE and not force:
+        raise ServiceError(
+            "reprint_left_warehouse", waybill=waybill_no, order_no=order_no, status=status
+        )
     return oid
 
 

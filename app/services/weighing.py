@@ -37,7 +37,6 @@ from app.db.models import (
     OrderStatus,
     PrintJob,
     Product,
-    Shop,
     StubBundle,
     Weighing,
     utcnow,
@@ -46,13 +45,11 @@ from app.domain import weighing as rules
 from app.domain.weight import (
     DEFAULT_CARTON_GRAMS,
     DEFAULT_FILLER_GRAMS,
-    DEFAULT_TOLERANCE_ABS,
-    DEFAULT_TOLERANCE_PERMILLE,
-    expected_weight,
+    Expected,
     unit_weight,
 )
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError, order_goods
+from app.services.orders import Packing, ServiceError, order_goods, order_packing
 from printing import StubRegisterData, StubRegisterEntry
 
 DEFAULT_BUNDLE_SIZE = 50
@@ -218,11 +215,19 @@ class LearnedWeight:
 class _Loaded:
     order: Order
     lines: list[tuple[str, str, int, int]] = field(default_factory=list)  # sku,name,grams,qty
-    carton_code: str = ""
-    carton_grams: int = DEFAULT_CARTON_GRAMS
-    filler_grams: int = DEFAULT_FILLER_GRAMS
-    tol_abs: int = DEFAULT_TOLERANCE_ABS
-    tol_permille: int = DEFAULT_TOLERANCE_PERMILLE
+    packing: Packing = field(default_factory=Packing)
+
+    @property
+    def carton_code(self) -> str:
+        return self.packing.carton_code
+
+    @property
+    def carton_grams(self) -> int:
+        return self.packing.carton_grams
+
+    @property
+    def filler_grams(self) -> int:
+        return self.packing.filler_grams
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -255,10 +260,6 @@ _ORDER_BY_WAYBILL = (
     select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
 )
 _ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update(of=Order)
-_CARTON = select(Carton.code, Carton.tare_grams, Carton.filler_grams).where(
-    Carton.id == bindparam("cid")
-)
-_SHOP = select(Shop.tolerance_abs_grams, Shop.tolerance_permille).where(Shop.id == bindparam("sid"))
 
 
 def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
@@ -266,29 +267,14 @@ def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
     o = s.scalars(q, {"wb": waybill_no}).first()
     if o is None:
         return None
-    conn = s.connection()
-    ld = _Loaded(o)
+    ld = _Loaded(o, packing=order_packing(s, o.id))
     ld.lines.extend(order_goods(s, o.id))
-    if o.carton_id:
-        c = conn.execute(_CARTON, {"cid": o.carton_id}).first()
-        if c is not None:
-            ld.carton_code, ld.carton_grams, ld.filler_grams = c
-    if o.shop_id:
-        shop = conn.execute(_SHOP, {"sid": o.shop_id}).first()
-        if shop is not None:
-            ld.tol_abs, ld.tol_permille = shop
     return ld
 
 
-def _expected(ld: _Loaded, division: int = 0):
-    return expected_weight(
-        [(g, q) for _, _, g, q in ld.lines],
-        carton_grams=ld.carton_grams,
-        filler_grams=ld.filler_grams,
-        tolerance_abs=ld.tol_abs,
-        tolerance_permille=ld.tol_permille,
-        division_grams=division,
-    )
+def _expected(ld: _Loaded, division: int = 0) -> Expected:
+    """The one computation of the expected weight (`app.services.orders.Packing`)."""
+    return ld.packing.expected([(g, q) for _, _, g, q in ld.lines], division)
 
 
 def _identity(ld: _Loaded) -> tuple:
@@ -466,8 +452,8 @@ def _context(s: Session, ld: _Loaded, code: str) -> WeighContext:
         filler_grams=ld.filler_grams,
         expected_grams=exp.grams,
         tolerance_grams=exp.tolerance_grams,
-        tolerance_abs=ld.tol_abs,
-        tolerance_permille=ld.tol_permille,
+        tolerance_abs=ld.packing.tolerance_abs,
+        tolerance_permille=ld.packing.tolerance_permille,
         weighings=int(count or 0),
         stub=_stub_of(s, o.id),
         identity=_identity(ld),

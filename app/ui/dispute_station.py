@@ -63,6 +63,7 @@ from app.ui.texts import (
     register_event_labels,
     status_label,
 )
+from app.ui.timeline import detail_item
 from app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -526,17 +527,18 @@ class DisputeStation(QWidget):
         self.header.setText("<br>".join(parts))
         rows = []
         for ev in st["events"]:
-            detail = ev["detail"] or {}
             rows.append(
                 [
                     local_time(ev["at"]),
                     event_label(ev["kind"]),
                     ev["station"],
                     ev["operator"],
-                    ", ".join(f"{k}: {v}" for k, v in detail.items()),
+                    "",
                 ]
             )
         _fill(self.timeline, rows)
+        for i, ev in enumerate(st["events"]):  # the detail in words, refusals in red with ✖
+            self.timeline.setItem(i, 4, detail_item(ev["kind"], ev["detail"]))
 
     def _show_findings(self, f: dict) -> None:
         kind = {"consistent": "#1b7f3b", "short": "#c62828", "over": "#c62828"}.get(

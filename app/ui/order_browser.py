@@ -54,6 +54,7 @@ from app.ui.texts import (
     hold_reason_label,
     status_label,
 )
+from app.ui.timeline import detail_item
 from app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -308,12 +309,11 @@ class OrderDetail(QWidget):
                 self.lines.setItem(i, j, QTableWidgetItem(str(v)))
         self.events.setRowCount(len(st["events"]))
         for i, ev in enumerate(st["events"]):
-            detail = ev["detail"] or {}
-            text = ", ".join(f"{k}: {v}" for k, v in detail.items()) if detail else ""
             for j, v in enumerate(
-                (local_time(ev["at"]), event_label(ev["kind"]), ev["station"], ev["operator"], text)
+                (local_time(ev["at"]), event_label(ev["kind"]), ev["station"], ev["operator"])
             ):
                 self.events.setItem(i, j, QTableWidgetItem(str(v)))
+            self.events.setItem(i, 4, detail_item(ev["kind"], ev["detail"]))
         self.loaded.emit(st)
 
 

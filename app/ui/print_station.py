@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -46,7 +47,12 @@ from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
 from app.ui.printers import label_printer
-from app.ui.texts import exception_text, register_error_texts, register_event_labels
+from app.ui.texts import (
+    exception_text,
+    register_error_texts,
+    register_event_labels,
+    status_label,
+)
 from app.ui.workers import JobRunner
 from printing import LABEL_FORMATS, Backend
 
@@ -76,6 +82,10 @@ def _error_texts() -> dict[str, str]:
         "not_waiting": QCoreApplication.translate("Error", "The order is not waiting to print."),
         "carrier_unknown": QCoreApplication.translate(
             "Error", "No carrier has the code {carrier}."
+        ),
+        "reprint_left_warehouse": QCoreApplication.translate(
+            "Error",
+            "Order {order_no} ({status}): waybill {waybill} is already with the courier.",
         ),
         "carrier_change_too_late": QCoreApplication.translate(
             "Error",
@@ -288,6 +298,7 @@ class PrintStation(QWidget):
         self._log: list[print_jobs.JobRow] = []
         self._refresh_gen = 0
         self.reason_dialog: ReasonDialog | None = None
+        self.confirm_dialog: QMessageBox | None = None  # reprint of a parcel already gone
         self.preview_dialog: PdfPreviewDialog | None = None
         self._progress = _Progress(self)
         self._progress.page_drawn.connect(self._on_progress_page_drawn)
@@ -828,17 +839,72 @@ class PrintStation(QWidget):
         dlg.finished.connect(lambda _r: self.focus_scan_field())
         dlg.open()
 
-    def reprint(self, waybill_no: str, reason: str) -> None:
+    def reprint(self, waybill_no: str, reason: str, *, force: bool = False) -> None:
+        """``force``: confirmed although the parcel was already handed over (see
+        `confirm_reprint`; the service refuses it otherwise)."""
         db, backend, fmt, lang = self._db, self.backend, self.label_format, self.doc_lang
         op, st = self._operator(), self._station()
         self._show(self.tr("Reprinting {waybill}…").format(waybill=waybill_no))
         self._jobs.submit(
             lambda: print_jobs.reprint(
-                db, waybill_no, reason, backend, operator=op, station=st, fmt=fmt, lang=lang
+                db,
+                waybill_no,
+                reason,
+                backend,
+                operator=op,
+                station=st,
+                fmt=fmt,
+                lang=lang,
+                force=force,
             ),
             self._on_reprint_done,
-            self._on_print_failed,
+            lambda exc: self._on_reprint_refused(exc, reason),
         )
+
+    def _on_reprint_refused(self, exc: Exception, reason: str) -> None:
+        if getattr(exc, "code", "") != "reprint_left_warehouse":
+            self._on_print_failed(exc)
+            return
+        p = getattr(exc, "params", {})
+        self.confirm_reprint(
+            p.get("waybill", ""), p.get("order_no", ""), p.get("status", ""), reason
+        )
+
+    def confirm_reprint(self, waybill_no: str, order_no: str, status: str, reason: str) -> None:
+        """The parcel already left with the courier: reprint only when the operator confirms
+        after a plain warning (non-blocking dialog); the reprint is then recorded as forced."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Reprint waybill"))
+        box.setText(
+            self.tr(
+                "Order {order_no} ({status}): the parcel with waybill {waybill} is already with"
+                " the courier."
+            ).format(order_no=order_no, status=status_label(status), waybill=waybill_no)
+        )
+        box.setInformativeText(
+            self.tr(
+                "A second label for it can ship a duplicate parcel. Reprint only if the courier"
+                " asked for a new label. The reprint is recorded as done after handover."
+            )
+        )
+        yes = box.addButton(self.tr("Reprint anyway"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("Do not reprint"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        self.confirm_dialog = box
+
+        def answered(_r: int) -> None:
+            self.confirm_dialog = None
+            if box.clickedButton() is yes:
+                self.reprint(waybill_no, reason, force=True)
+            else:
+                self._show(self.tr("Not reprinted: {waybill}").format(waybill=waybill_no))
+                self.focus_scan_field()
+
+        box.finished.connect(answered)
+        self._show(box.text(), ok=False)
+        box.open()
 
     def _on_reprint_done(self, res: print_jobs.ReprintResult) -> None:
         if res.ok:

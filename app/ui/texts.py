@@ -118,9 +118,35 @@ def register_error_texts(fn: Callable[[], dict[str, str]]) -> Callable[[], dict[
     return fn
 
 
+# parameters of a service error that carry an order status code: shown as the status's label
+STATUS_PARAMS = ("status",)
+
+
 def error_text(code: str, params: dict | None = None) -> str:
-    """A service error code worded for the user."""
-    p = params or {}
+    """A service error code worded for the user (a status code among the parameters is put
+    in words: "已打印", not "printed"; so is a hold's reason)."""
+    p = dict(params or {})
+    for key in STATUS_PARAMS:
+        if isinstance(p.get(key), str):
+            p[key] = status_label(p[key])
+    if code == "held":  # a hold's reason is a code: its words, the same at every station
+        reason = str(p.get("reason") or "")
+        p["reason"] = (
+            hold_reason_label(reason)
+            if reason
+            else QCoreApplication.translate("Error", "reason not given")
+        )
+    text = error_templates().get(code)
+    if text is None:
+        return QCoreApplication.translate("Error", "Something went wrong: {code}").format(code=code)
+    try:
+        return text.format(**p)
+    except (KeyError, IndexError):
+        return text
+
+
+def error_templates() -> dict[str, str]:
+    """Every error code's text (ours and the stations' registered ones), translated."""
     texts = {
         "unknown_badge": QCoreApplication.translate(
             "Error", "Badge or staff number {badge} is not known."
@@ -157,21 +183,7 @@ def error_text(code: str, params: dict | None = None) -> str:
     }
     for extra in _EXTRA_ERRORS:
         texts.update(extra())
-    if code == "held":  # a hold's reason is a code: its words, the same at every station
-        reason = str(p.get("reason") or "")
-        p = {
-            **p,
-            "reason": hold_reason_label(reason)
-            if reason
-            else QCoreApplication.translate("Error", "reason not given"),
-        }
-    text = texts.get(code)
-    if text is None:
-        return QCoreApplication.translate("Error", "Something went wrong: {code}").format(code=code)
-    try:
-        return text.format(**p)
-    except (KeyError, IndexError):
-        return text
+    return texts
 
 
 def exception_text(exc: BaseException) -> str:

@@ -1052,12 +1052,30 @@ class WeighStation(QWidget):
         c = self.context
         if c is None:
             grams = random.randint(300, 3000)
+        elif missing:  # without its heaviest item, never so light the scale sees nothing
+            short = rules.short_parcel_grams(
+                [(li.unit_grams, li.qty) for li in c.lines],
+                c.expected_grams,
+                c.tolerance_grams + self.division,
+                zero_band_grams=self.gate.zero_band_grams,
+                lighter_by=random.randint(0, c.tolerance_grams // 3),
+            )
+            if short is None:
+                self._show_verdict(
+                    "info",
+                    self.tr("Demo"),
+                    self.tr(
+                        "The goods of this order are lighter than the tolerance: the scale "
+                        "cannot tell one missing."
+                    ),
+                )
+                self.focus_scan_field()
+                return
+            grams = short
         else:
             grams = c.expected_grams + random.randint(
                 -c.tolerance_grams // 3, c.tolerance_grams // 3
             )
-            if missing and c.lines:
-                grams -= max(li.unit_grams for li in c.lines)
         self.sim.place(max(grams, 1))
         self.focus_scan_field()
 

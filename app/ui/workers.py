@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import traceback
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+_log = logging.getLogger(__name__)
 _ids = itertools.count(1)
 _pool: QThreadPool | None = None
 
@@ -27,6 +28,20 @@ def pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(2)
     return _pool
+
+
+def _log_failure(exc: Exception) -> None:
+    """An expected refusal (`ServiceError`: the user is told) is not logged; a lost database
+    server is one line; anything else is a bug and is logged with its traceback."""
+    from app.db.engine import is_connection_error
+    from app.services.orders import ServiceError
+
+    if isinstance(exc, ServiceError):
+        return
+    if is_connection_error(exc):
+        _log.warning("database unreachable: %s", str(exc).splitlines()[0] if str(exc) else "")
+        return
+    _log.error("a background job failed", exc_info=exc)
 
 
 class _Job(QRunnable):
@@ -42,7 +57,7 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # reported to the GUI, which words it for the user
-            traceback.print_exc()
+            _log_failure(exc)
             self._emit("job_failed", exc)
         else:
             self._emit("job_finished", result)

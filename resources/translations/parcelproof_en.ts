@@ -1241,6 +1241,10 @@ then log out and log in again.</translation>
             <translation>No carrier has the code {carrier}.</translation>
         </message>
         <message>
+            <source>Order {order_no} ({status}): waybill {waybill} is already with the courier.</source>
+            <translation>Order {order_no} ({status}): waybill {waybill} is already with the courier.</translation>
+        </message>
+        <message>
             <source>Order {order} is already printed: void its waybill before changing the carrier.</source>
             <translation>Order {order} is already printed: void its waybill before changing the carrier.</translation>
         </message>
@@ -2328,6 +2332,30 @@ then log out and log in again.</translation>
             <translation>Reprinting {waybill}…</translation>
         </message>
         <message>
+            <source>Reprint waybill</source>
+            <translation>Reprint waybill</translation>
+        </message>
+        <message>
+            <source>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</source>
+            <translation>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</translation>
+        </message>
+        <message>
+            <source>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</source>
+            <translation>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</translation>
+        </message>
+        <message>
+            <source>Reprint anyway</source>
+            <translation>Reprint anyway</translation>
+        </message>
+        <message>
+            <source>Do not reprint</source>
+            <translation>Do not reprint</translation>
+        </message>
+        <message>
+            <source>Not reprinted: {waybill}</source>
+            <translation>Not reprinted: {waybill}</translation>
+        </message>
+        <message>
             <source>Waybill {waybill} reprinted ({reason}).</source>
             <translation>Waybill {waybill} reprinted ({reason}).</translation>
         </message>
@@ -2432,6 +2460,32 @@ then log out and log in again.</translation>
         <message>
             <source>Product {sku} saved.</source>
             <translation>Product {sku} saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;OK</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
     </context>
     <context>
@@ -3104,6 +3158,242 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <source>Print</source>
+            <extracomment>scan verdicts that refused the scan (nothing counted), besides the matcher's own</extracomment>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Pick</source>
+            <translation>Pick</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>Verify</translation>
+        </message>
+        <message>
+            <source>Pack</source>
+            <translation>Pack</translation>
+        </message>
+        <message>
+            <source>Weigh</source>
+            <translation>Weigh</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>Handover</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <source>counted</source>
+            <translation>counted</translation>
+        </message>
+        <message>
+            <source>counted, line complete</source>
+            <translation>counted, line complete</translation>
+        </message>
+        <message>
+            <source>counted, order complete</source>
+            <translation>counted, order complete</translation>
+        </message>
+        <message>
+            <source>wrong item</source>
+            <translation>wrong item</translation>
+        </message>
+        <message>
+            <source>one too many</source>
+            <translation>one too many</translation>
+        </message>
+        <message>
+            <source>misread barcode</source>
+            <translation>misread barcode</translation>
+        </message>
+        <message>
+            <source>unknown code</source>
+            <translation>unknown code</translation>
+        </message>
+        <message>
+            <source>serial number needed</source>
+            <translation>serial number needed</translation>
+        </message>
+        <message>
+            <source>serial number already shipped</source>
+            <translation>serial number already shipped</translation>
+        </message>
+        <message>
+            <source>serial number already scanned in this parcel</source>
+            <translation>serial number already scanned in this parcel</translation>
+        </message>
+        <message>
+            <source>refused: a decision was awaited first</source>
+            <translation>refused: a decision was awaited first</translation>
+        </message>
+        <message>
+            <source>another order's waybill</source>
+            <translation>another order's waybill</translation>
+        </message>
+        <message>
+            <source>order opened</source>
+            <translation>order opened</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
+        </message>
+        <message>
+            <source>being handled at another station</source>
+            <translation>being handled at another station</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>undone</translation>
+        </message>
+        <message>
+            <source>line confirmed</source>
+            <translation>line confirmed</translation>
+        </message>
+        <message>
+            <source>shortage recorded</source>
+            <translation>shortage recorded</translation>
+        </message>
+        <message>
+            <source>packed</source>
+            <translation>packed</translation>
+        </message>
+        <message>
+            <source>unknown carton</source>
+            <translation>unknown carton</translation>
+        </message>
+        <message>
+            <source>intercepted</source>
+            <translation>intercepted</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>held</translation>
+        </message>
+        <message>
+            <source>released by a supervisor</source>
+            <translation>released by a supervisor</translation>
+        </message>
+        <message>
+            <source>too light</source>
+            <translation>too light</translation>
+        </message>
+        <message>
+            <source>too heavy</source>
+            <translation>too heavy</translation>
+        </message>
+        <message>
+            <source>not verified yet</source>
+            <translation>not verified yet</translation>
+        </message>
+        <message>
+            <source>batch weighing</source>
+            <translation>batch weighing</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} g</translation>
+        </message>
+        <message>
+            <source>scan {code}</source>
+            <translation>scan {code}</translation>
+        </message>
+        <message>
+            <source>within tolerance</source>
+            <translation>within tolerance</translation>
+        </message>
+        <message>
+            <source>{verdict} (refused)</source>
+            <translation>{verdict} (refused)</translation>
+        </message>
+        <message>
+            <source>serial number {serial}</source>
+            <translation>serial number {serial}</translation>
+        </message>
+        <message>
+            <source>waybill {waybill}</source>
+            <translation>waybill {waybill}</translation>
+        </message>
+        <message>
+            <source>expected {grams}</source>
+            <translation>expected {grams}</translation>
+        </message>
+        <message>
+            <source>difference {diff}</source>
+            <translation>difference {diff}</translation>
+        </message>
+        <message>
+            <source>status: {status}</source>
+            <translation>status: {status}</translation>
+        </message>
+        <message>
+            <source>before: {status}</source>
+            <translation>before: {status}</translation>
+        </message>
+        <message>
+            <source>after handover, confirmed</source>
+            <translation>after handover, confirmed</translation>
+        </message>
+        <message>
+            <source>waybill</source>
+            <translation>waybill</translation>
+        </message>
+        <message>
+            <source>outbound slip</source>
+            <translation>outbound slip</translation>
+        </message>
+        <message>
+            <source>pick list</source>
+            <translation>pick list</translation>
+        </message>
+        <message>
+            <source>batch {batch}</source>
+            <translation>batch {batch}</translation>
+        </message>
+        <message>
+            <source>printer {printer}</source>
+            <translation>printer {printer}</translation>
+        </message>
+        <message>
+            <source>carrier {carrier}</source>
+            <translation>carrier {carrier}</translation>
+        </message>
+        <message>
+            <source>courier {courier}</source>
+            <translation>courier {courier}</translation>
+        </message>
+        <message>
+            <source>handover list {no}</source>
+            <translation>handover list {no}</translation>
+        </message>
+        <message>
+            <source>parcels: {n}</source>
+            <translation>parcels: {n}</translation>
+        </message>
+        <message>
+            <source>units: {n}</source>
+            <translation>units: {n}</translation>
+        </message>
+        <message>
+            <source>orders: {n}</source>
+            <translation>orders: {n}</translation>
+        </message>
+        <message>
+            <source>{grams} in all</source>
+            <translation>{grams} in all</translation>
+        </message>
+    </context>
+    <context>
         <name>Verify</name>
         <message>
             <source>light {grams} g</source>
@@ -3566,6 +3856,14 @@ then log out and log in again.</translation>
         <message>
             <source>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</source>
             <translation>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</source>
+            <translation>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</translation>
         </message>
         <message>
             <source>Stub → bundle {bundle}, no. {position}</source>

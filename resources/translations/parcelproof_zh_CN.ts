@@ -1238,6 +1238,10 @@ sudo usermod -aG dialout $USER
             <translation>没有代码为 {carrier} 的快递公司。</translation>
         </message>
         <message>
+            <source>Order {order_no} ({status}): waybill {waybill} is already with the courier.</source>
+            <translation>订单 {order_no}（{status}）：运单 {waybill} 的包裹已在快递员手上。</translation>
+        </message>
+        <message>
             <source>Order {order} is already printed: void its waybill before changing the carrier.</source>
             <translation>订单 {order} 已打单：请先作废面单再改快递。</translation>
         </message>
@@ -2310,6 +2314,30 @@ sudo usermod -aG dialout $USER
             <translation>正在补打 {waybill}…</translation>
         </message>
         <message>
+            <source>Reprint waybill</source>
+            <translation>补打面单</translation>
+        </message>
+        <message>
+            <source>Order {order_no} ({status}): the parcel with waybill {waybill} is already with the courier.</source>
+            <translation>订单 {order_no}（{status}）：运单 {waybill} 的包裹已交给快递员。</translation>
+        </message>
+        <message>
+            <source>A second label for it can ship a duplicate parcel. Reprint only if the courier asked for a new label. The reprint is recorded as done after handover.</source>
+            <translation>再打一张面单可能导致重复发货。只有快递员要求换面单时才补打。本次补打将记录为交接后补打。</translation>
+        </message>
+        <message>
+            <source>Reprint anyway</source>
+            <translation>仍要补打</translation>
+        </message>
+        <message>
+            <source>Do not reprint</source>
+            <translation>不补打</translation>
+        </message>
+        <message>
+            <source>Not reprinted: {waybill}</source>
+            <translation>未补打：{waybill}</translation>
+        </message>
+        <message>
             <source>Waybill {waybill} reprinted ({reason}).</source>
             <translation>运单 {waybill} 已补打（{reason}）。</translation>
         </message>
@@ -2414,6 +2442,32 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Product {sku} saved.</source>
             <translation>商品 {sku} 已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>确定(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -3084,6 +3138,242 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <source>Print</source>
+            <extracomment>scan verdicts that refused the scan (nothing counted), besides the matcher's own</extracomment>
+            <translation>打单</translation>
+        </message>
+        <message>
+            <source>Pick</source>
+            <translation>拣货</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>校验</translation>
+        </message>
+        <message>
+            <source>Pack</source>
+            <translation>打包</translation>
+        </message>
+        <message>
+            <source>Weigh</source>
+            <translation>称重</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>交接</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>挂起</translation>
+        </message>
+        <message>
+            <source>counted</source>
+            <translation>已计数</translation>
+        </message>
+        <message>
+            <source>counted, line complete</source>
+            <translation>已计数，该行齐</translation>
+        </message>
+        <message>
+            <source>counted, order complete</source>
+            <translation>已计数，整单齐</translation>
+        </message>
+        <message>
+            <source>wrong item</source>
+            <translation>错发</translation>
+        </message>
+        <message>
+            <source>one too many</source>
+            <translation>多发</translation>
+        </message>
+        <message>
+            <source>misread barcode</source>
+            <translation>条码误读</translation>
+        </message>
+        <message>
+            <source>unknown code</source>
+            <translation>未知条码</translation>
+        </message>
+        <message>
+            <source>serial number needed</source>
+            <translation>需扫序列号</translation>
+        </message>
+        <message>
+            <source>serial number already shipped</source>
+            <translation>序列号已发出过</translation>
+        </message>
+        <message>
+            <source>serial number already scanned in this parcel</source>
+            <translation>本包裹已扫过此序列号</translation>
+        </message>
+        <message>
+            <source>refused: a decision was awaited first</source>
+            <translation>已拒绝：需先作出选择</translation>
+        </message>
+        <message>
+            <source>another order's waybill</source>
+            <translation>其他订单的运单</translation>
+        </message>
+        <message>
+            <source>order opened</source>
+            <translation>打开订单</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>未找到</translation>
+        </message>
+        <message>
+            <source>being handled at another station</source>
+            <translation>正在其他工位处理</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>已撤销</translation>
+        </message>
+        <message>
+            <source>line confirmed</source>
+            <translation>该行已确认</translation>
+        </message>
+        <message>
+            <source>shortage recorded</source>
+            <translation>已记缺货</translation>
+        </message>
+        <message>
+            <source>packed</source>
+            <translation>已打包</translation>
+        </message>
+        <message>
+            <source>unknown carton</source>
+            <translation>未知纸箱</translation>
+        </message>
+        <message>
+            <source>intercepted</source>
+            <translation>已拦截</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>已接收</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>已挂起</translation>
+        </message>
+        <message>
+            <source>released by a supervisor</source>
+            <translation>主管放行</translation>
+        </message>
+        <message>
+            <source>too light</source>
+            <translation>偏轻</translation>
+        </message>
+        <message>
+            <source>too heavy</source>
+            <translation>偏重</translation>
+        </message>
+        <message>
+            <source>not verified yet</source>
+            <translation>尚未校验</translation>
+        </message>
+        <message>
+            <source>batch weighing</source>
+            <translation>批量称重</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} 克</translation>
+        </message>
+        <message>
+            <source>scan {code}</source>
+            <translation>扫描 {code}</translation>
+        </message>
+        <message>
+            <source>within tolerance</source>
+            <translation>在允差内</translation>
+        </message>
+        <message>
+            <source>{verdict} (refused)</source>
+            <translation>{verdict}（已拒绝）</translation>
+        </message>
+        <message>
+            <source>serial number {serial}</source>
+            <translation>序列号 {serial}</translation>
+        </message>
+        <message>
+            <source>waybill {waybill}</source>
+            <translation>运单 {waybill}</translation>
+        </message>
+        <message>
+            <source>expected {grams}</source>
+            <translation>应重 {grams}</translation>
+        </message>
+        <message>
+            <source>difference {diff}</source>
+            <translation>差 {diff}</translation>
+        </message>
+        <message>
+            <source>status: {status}</source>
+            <translation>状态：{status}</translation>
+        </message>
+        <message>
+            <source>before: {status}</source>
+            <translation>之前：{status}</translation>
+        </message>
+        <message>
+            <source>after handover, confirmed</source>
+            <translation>交接后补打（已确认）</translation>
+        </message>
+        <message>
+            <source>waybill</source>
+            <translation>面单</translation>
+        </message>
+        <message>
+            <source>outbound slip</source>
+            <translation>出库单</translation>
+        </message>
+        <message>
+            <source>pick list</source>
+            <translation>拣货单</translation>
+        </message>
+        <message>
+            <source>batch {batch}</source>
+            <translation>批次 {batch}</translation>
+        </message>
+        <message>
+            <source>printer {printer}</source>
+            <translation>打印机 {printer}</translation>
+        </message>
+        <message>
+            <source>carrier {carrier}</source>
+            <translation>快递 {carrier}</translation>
+        </message>
+        <message>
+            <source>courier {courier}</source>
+            <translation>快递员 {courier}</translation>
+        </message>
+        <message>
+            <source>handover list {no}</source>
+            <translation>交接单 {no}</translation>
+        </message>
+        <message>
+            <source>parcels: {n}</source>
+            <translation>{n} 件包裹</translation>
+        </message>
+        <message>
+            <source>units: {n}</source>
+            <translation>{n} 件</translation>
+        </message>
+        <message>
+            <source>orders: {n}</source>
+            <translation>{n} 个订单</translation>
+        </message>
+        <message>
+            <source>{grams} in all</source>
+            <translation>共 {grams}</translation>
+        </message>
+    </context>
+    <context>
         <name>Verify</name>
         <message>
             <source>light {grams} g</source>
@@ -3543,6 +3833,14 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g ± {tol} g.</source>
             <translation>运单 {waybill} · 订单 {order_no}：称重 {grams} g，应重 {expected} g ± {tol} g。</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <source>The goods of this order are lighter than the tolerance: the scale cannot tell one missing.</source>
+            <translation>此订单的商品比允差还轻：秤分辨不出少了一件。</translation>
         </message>
         <message>
             <source>Stub → bundle {bundle}, no. {position}</source>

@@ -173,3 +173,54 @@ def test_change_carrier_needs_a_selected_order(qtbot, station):
     station.batch_table.setCurrentCell(-1, -1)
     station.carrier_button.click()
     assert "✖" in station.message.text()
+
+
+def _printed_and_handed_over(qtbot, station, sqlite_db) -> str:
+    from app.db.models import Order
+
+    station.limit.setValue(1)
+    station.refresh()
+    qtbot.waitUntil(lambda: station.batch_table.rowCount() == 1, timeout=WAIT)
+    with qtbot.waitSignal(station.batch_printed, timeout=WAIT) as sig:
+        station.print_button.click()
+    wb = sig.args[0].waybills[0]["waybill_no"]
+    _idle(qtbot, station)
+    with sqlite_db.write() as s:  # the parcel went out with the courier
+        s.scalars(select(Order).where(Order.waybill_no == wb)).one().status = "handed_over"
+    station.focus_scan_field()
+    qtbot.keyClicks(station.scan, wb)
+    qtbot.keyClick(station.scan, Qt.Key.Key_Return)
+    dlg = station.reason_dialog
+    qtbot.keyClick(dlg.reasons, Qt.Key.Key_3)  # 3 = 丢失 / lost
+    dlg.accept()
+    qtbot.waitUntil(lambda: station.confirm_dialog is not None, timeout=WAIT)
+    return wb
+
+
+def _reprints(sqlite_db) -> list[dict]:
+    from app.db.models import Event
+
+    with sqlite_db.read() as s:
+        return list(s.scalars(select(Event.detail).where(Event.kind == "reprinted")))
+
+
+def test_reprint_after_handover_warns_and_is_recorded_forced(qtbot, station, sqlite_db):
+    wb = _printed_and_handed_over(qtbot, station, sqlite_db)
+    box = station.confirm_dialog
+    assert box.isVisible() and wb in box.text() and "Handed over" in box.text()
+    assert "duplicate" in box.informativeText()
+    assert _reprints(sqlite_db) == []  # nothing printed before the answer
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole)
+    with qtbot.waitSignal(station.reprint_done, timeout=WAIT) as done:
+        yes.click()
+    assert done.args[0].ok and done.args[0].waybill_no == wb
+    (detail,) = _reprints(sqlite_db)
+    assert detail["forced"] is True and detail["status"] == "handed_over"
+
+
+def test_reprint_after_handover_can_be_declined(qtbot, station, sqlite_db):
+    wb = _printed_and_handed_over(qtbot, station, sqlite_db)
+    station.confirm_dialog.reject()
+    _idle(qtbot, station)
+    assert station.confirm_dialog is None and _reprints(sqlite_db) == []
+    assert wb in station.message.text()

@@ -232,3 +232,42 @@ def test_set_carrier_then_print_with_it(demo_url, tmp_path, capsys):
     )
     assert code == 0, err
     assert json.loads(out)["waybills"][0]["carrier"] == "SF"
+
+
+@pytest.mark.parametrize("status", ["handed_over", "shipped"])
+def test_reprint_after_handover_needs_force_and_is_recorded_forced(
+    demo_url, tmp_path, capsys, status
+):
+    from sqlalchemy import select
+
+    from app.db.engine import open_database
+    from app.db.models import Event, Order
+
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        demo_url,
+        "print",
+        "waybills",
+        "--limit",
+        "1",
+        "--out",
+        str(tmp_path / "w.pdf"),
+    )
+    wb = json.loads(out)["waybills"][0]["waybill_no"]
+    db = open_database(demo_url)
+    with db.write() as s:  # the parcel went out with the courier
+        s.scalars(select(Order).where(Order.waybill_no == wb)).one().status = status
+    again = ["--db", demo_url, "reprint", wb, "--reason", "lost", "--out", str(tmp_path / "r.pdf")]
+    code, out, err = _run(capsys, *again)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and wb in err and "--force" in err
+    assert not (tmp_path / "r.pdf").exists()
+
+    code, out, err = _run(capsys, *again, "--force")
+    assert code == 0, err
+    assert (tmp_path / "r.pdf").exists()
+    with db.read() as s:
+        detail = s.scalars(select(Event.detail).where(Event.kind == "reprinted")).one()
+    db.dispose()
+    assert detail["forced"] is True and detail["status"] == status

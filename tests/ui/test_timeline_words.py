@@ -1,0 +1,58 @@
+"""The dispute desk's timeline says what each event was, in words (issue 12c): no raw
+``step: verify, code: …, verdict: …``, and a refused scan is marked red with ✖ so that it never
+looks like a counted one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.db.chain import append_event
+from app.ui.i18n import install_translators
+from app.ui.timeline import REFUSED_COLOUR, event_detail
+from tests.ui.test_dispute_station import desk, idle, parcels  # noqa: F401 - fixtures
+
+EAN = "6901234567890"
+
+
+@pytest.fixture
+def zh(qapp):
+    install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+def test_a_refused_scan_in_chinese_words(zh):
+    d = event_detail("scan", {"step": "verify", "code": EAN, "verdict": "wrong_item"})
+    assert d.text == f"校验 · 扫描 {EAN} · 错发（已拒绝）" and d.refused
+    ok = event_detail("scan", {"step": "verify", "code": EAN, "verdict": "ok"})
+    assert ok.text == f"校验 · 扫描 {EAN} · 已计数" and not ok.refused
+
+
+def test_the_desk_timeline_marks_refused_scans(qtbot, desk, parcels, sqlite_db):  # noqa: F811
+    w, p = desk, parcels[0]
+    with sqlite_db.write() as s:
+        append_event(
+            s,
+            "scan",
+            order_id=p.order_id,
+            station="校验台 1",
+            operator="1004",
+            detail={"step": "verify", "code": EAN, "verdict": "wrong_item"},
+        )
+    qtbot.keyClicks(w.lookup, p.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    cells = [w.timeline.item(r, 4) for r in range(w.timeline.rowCount())]
+    texts = [c.text() for c in cells]
+    assert not [t for t in texts if "step:" in t or "verdict:" in t or "code:" in t]
+    refused = [c for c in cells if EAN in c.text()]
+    assert len(refused) == 1 and refused[0].text().startswith("✖")
+    assert "wrong item (refused)" in refused[0].text()
+    assert refused[0].foreground().color().name() == REFUSED_COLOUR
+    counted = [c for c in cells if "counted" in c.text()]
+    assert counted and all(
+        not c.text().startswith("✖") and c.foreground().color().name() != REFUSED_COLOUR
+        for c in counted
+    )
+    assert any(t.startswith("Verify · scan ") for t in texts)
