@@ -66,7 +66,28 @@ def register_event_labels(fn: Callable[[], dict[str, str]]) -> Callable[[], dict
     return fn
 
 
+#: the station modules that register words for the event kinds they record: a timeline shown
+#: at one station (the dispute desk) names events recorded at all the others
+_EVENT_MODULES = (
+    "app.ui.scan_station",
+    "app.ui.weigh_station",
+    "app.ui.print_station",
+    "app.ui.handover_station",
+    "app.ui.admin_station",
+    "app.ui.dispute_station",
+)
+
+
+def _load_event_labels() -> None:
+    import importlib
+
+    for name in _EVENT_MODULES:
+        importlib.import_module(name)
+
+
 def event_label(kind: str) -> str:
+    if len(_EXTRA_EVENTS) < len(_EVENT_MODULES):
+        _load_event_labels()
     for extra in _EXTRA_EVENTS:
         if kind in (words := extra()):
             return words[kind]

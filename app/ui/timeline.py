@@ -102,6 +102,7 @@ def _reason(kind: str, reason: str) -> str:
         "light": QCoreApplication.translate("Timeline", "too light"),
         "heavy": QCoreApplication.translate("Timeline", "too heavy"),
         "not_verified": QCoreApplication.translate("Timeline", "not verified yet"),
+        "held": QCoreApplication.translate("Timeline", "on hold"),
         "batch": QCoreApplication.translate("Timeline", "batch weighing"),
     }
     if reason in words:

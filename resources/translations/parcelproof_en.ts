@@ -1257,6 +1257,7 @@ then log out and log in again.</translation>
         <name>Event</name>
         <message>
             <source>Imported</source>
+            <extracomment>the station modules that register words for the event kinds they record: a timeline shown at one station (the dispute desk) names events recorded at all the others</extracomment>
             <translation>Imported</translation>
         </message>
         <message>
@@ -3295,6 +3296,10 @@ then log out and log in again.</translation>
         <message>
             <source>not verified yet</source>
             <translation>not verified yet</translation>
+        </message>
+        <message>
+            <source>on hold</source>
+            <translation>on hold</translation>
         </message>
         <message>
             <source>batch weighing</source>

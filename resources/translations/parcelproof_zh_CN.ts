@@ -1254,6 +1254,7 @@ sudo usermod -aG dialout $USER
         <name>Event</name>
         <message>
             <source>Imported</source>
+            <extracomment>the station modules that register words for the event kinds they record: a timeline shown at one station (the dispute desk) names events recorded at all the others</extracomment>
             <translation>已导入</translation>
         </message>
         <message>
@@ -3275,6 +3276,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>not verified yet</source>
             <translation>尚未校验</translation>
+        </message>
+        <message>
+            <source>on hold</source>
+            <translation>已挂起</translation>
         </message>
         <message>
             <source>batch weighing</source>

@@ -56,3 +56,23 @@ def test_the_desk_timeline_marks_refused_scans(qtbot, desk, parcels, sqlite_db):
         for c in counted
     )
     assert any(t.startswith("Verify · scan ") for t in texts)
+
+
+def test_event_kinds_recorded_at_other_stations_have_words_at_any_station(qapp):
+    """The dispute desk's timeline names events recorded at the print, verify and weigh
+    stations even when none of those stations was opened in this process."""
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from app.ui.i18n import install_translators; install_translators(app, 'zh_CN');"
+        "from app.ui.texts import event_label;"
+        "print('|'.join(event_label(k) for k in "
+        "('waybill_allocated', 'verified', 'weigh_refused', 'hold_released')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.strip()
+    for kind in ("waybill_allocated", "verified", "weigh_refused", "hold_released"):
+        assert kind not in out, out
