@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 
 from app.db.engine import open_database
 from app.db.models import Event, Order, OrderLine
+from tests.e2e.xserver import wait, xvfb
 from tests.scanning_support import foreign_barcode, goods
 
 pytestmark = pytest.mark.skipif(
@@ -35,40 +36,10 @@ BIN = Path(sys.executable).parent / "parcelproof"
 W, H = 1366, 768
 
 
-def _wait(pred, timeout=30.0, what=""):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture
 def xserver():
-    display = f":{300 + os.getpid() % 200}"
-    proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{W}x{H}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    env.pop("PARCELPROOF_DB", None)
-    try:
-        _wait(
-            lambda: (
-                subprocess.run(
-                    ["xdotool", "getmouselocation"], env=env, capture_output=True
-                ).returncode
-                == 0
-            ),
-            20,
-            "Xvfb",
-        )
+    with xvfb(W, H, 300) as env:
         yield env
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 _GRAB = """
@@ -116,7 +87,7 @@ class Floor:
             wid = r.stdout.split()[0] if r.stdout.split() else ""
             return bool(wid)
 
-        _wait(window, 60, f"the {station} station")
+        wait(window, 60, f"the {station} station")
         self.wid = wid
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False)
         time.sleep(1.0)  # the station's first jobs (lists, the scale)
@@ -245,7 +216,7 @@ def _walk(f: Floor, scale) -> None:
     x, y, w, h = f.geometry()
     assert (w, h) == (W, H) and (x, y) == (0, 0), "the window fills the 1366×768 screen"
     f.keys("F5")
-    _wait(lambda: len(goods(f.db)) >= 10, 60, "the batch printed")
+    wait(lambda: len(goods(f.db)) >= 10, 60, "the batch printed")
     f.shot("print")
     f.close()
 
@@ -258,24 +229,24 @@ def _walk(f: Floor, scale) -> None:
     # --- verify: wrong item, one too many, another waybill, language switch, header focus --
     f.open("verify", "1004")
     f.wedge(g.waybill_no)
-    _wait(lambda: f.verdicts(g.order_id)[-1:] == ["opened"], 20, "order opened")
+    wait(lambda: f.verdicts(g.order_id)[-1:] == ["opened"], 20, "order opened")
     f.wedge(wrong)
-    _wait(lambda: f.verdicts(g.order_id)[-1:] == ["wrong_item"], 20, "wrong item refused")
+    wait(lambda: f.verdicts(g.order_id)[-1:] == ["wrong_item"], 20, "wrong item refused")
     f.shot("verify-wrong-item")
     # a click on the voice button and Shift+Tab onto the header: scans still count
     f.click(x + w - 400, 29)  # the header's right half: voice / language / stations buttons
     f.keys("shift+Tab")
     f.wedge(codes[0])
-    _wait(lambda: f.counted(g.order_id) == 1, 20, "first unit counted with the header focused")
+    wait(lambda: f.counted(g.order_id) == 1, 20, "first unit counted with the header focused")
     f.keys("Tab")
     f.wedge(codes[1])
-    _wait(lambda: f.counted(g.order_id) == 2, 20, "second unit counted after Tab")
+    wait(lambda: f.counted(g.order_id) == 2, 20, "second unit counted after Tab")
     # another waybill mid-order: one key answers (2: continue); a scan before it is refused
     f.wedge(h.waybill_no)
-    _wait(lambda: f.verdicts(g.order_id)[-1:] == ["other_order"], 20, "another waybill")
+    wait(lambda: f.verdicts(g.order_id)[-1:] == ["other_order"], 20, "another waybill")
     f.shot("verify-other-waybill")
     f.wedge(codes[2])
-    _wait(lambda: f.verdicts(g.order_id)[-1:] == ["awaiting_decision"], 20, "refused, recorded")
+    wait(lambda: f.verdicts(g.order_id)[-1:] == ["awaiting_decision"], 20, "refused, recorded")
     f.keys("2")
     time.sleep(0.5)
     # the language switch mid-order (the header's language button, by its place)
@@ -284,26 +255,26 @@ def _walk(f: Floor, scale) -> None:
     f.shot("verify-after-language-switch")
     for n, code in enumerate(codes[2:], start=3):
         f.wedge(code)
-        _wait(lambda n=n: f.counted(g.order_id) >= n or f.status(g.order_id) == "verified", 20,
+        wait(lambda n=n: f.counted(g.order_id) >= n or f.status(g.order_id) == "verified", 20,
               f"unit {n} counted after the switch")  # fmt: skip
-    _wait(lambda: f.status(g.order_id) == "verified", 20, "g verified")
+    wait(lambda: f.status(g.order_id) == "verified", 20, "g verified")
     # one too many: the next order, its first line scanned once more than it has
     f.wedge(h.waybill_no)
-    _wait(lambda: f.verdicts(h.order_id)[-1:] == ["opened"], 20, "h opened")
+    wait(lambda: f.verdicts(h.order_id)[-1:] == ["opened"], 20, "h opened")
     sku, qty, code, _ = h.lines[0]
     for _ in range(qty + 1):
         f.wedge(code)
-    _wait(lambda: "extra_unit" in f.verdicts(h.order_id), 20, "one too many refused")
+    wait(lambda: "extra_unit" in f.verdicts(h.order_id), 20, "one too many refused")
     f.shot("verify-one-too-many")
     for _s, q2, c2, _ in h.lines[1:]:
         for _ in range(q2):
             f.wedge(c2)
-    _wait(lambda: f.status(h.order_id) == "verified", 20, "h verified")
+    wait(lambda: f.status(h.order_id) == "verified", 20, "h verified")
     f.close()
 
     # --- weigh: h complete, g light ------------------------------------------------------
     f.open("weigh", "1006")
-    _wait(lambda: scale.frames_sent > 5, 20, "the scale")
+    wait(lambda: scale.frames_sent > 5, 20, "the scale")
     expected = {}
     for parcel in (h, g):
         f.wedge(parcel.waybill_no)
@@ -312,7 +283,7 @@ def _walk(f: Floor, scale) -> None:
         expected[parcel.order_id] = ctx
         grams = ctx if parcel is h else ctx - 400
         scale.place(grams)
-        _wait(lambda p=parcel: any(k == "weighed" for k, _ in f.events(p.order_id)), 30,
+        wait(lambda p=parcel: any(k == "weighed" for k, _ in f.events(p.order_id)), 30,
               "weighed")  # fmt: skip
         time.sleep(0.5)
         f.shot(f"weigh-{'ok' if parcel is h else 'light'}")
@@ -321,7 +292,7 @@ def _walk(f: Floor, scale) -> None:
     assert f.status(h.order_id) == "weighed" and f.status(g.order_id) == "held"
     # the light parcel again at the scale: "on hold", not "not verified"
     f.wedge(g.waybill_no)
-    _wait(lambda: f.events(g.order_id)[-1][0] == "weigh_refused", 20, "refused at the scale")
+    wait(lambda: f.events(g.order_id)[-1][0] == "weigh_refused", 20, "refused at the scale")
     assert f.events(g.order_id)[-1][1]["reason"] == "held"
     f.shot("weigh-held-refused")
     f.close()
@@ -337,7 +308,7 @@ def _walk(f: Floor, scale) -> None:
     time.sleep(0.3)
     f.type("0000")
     f.keys("Return")
-    _wait(lambda: f.status(g.order_id) == "printed", 20, "released to verification")
+    wait(lambda: f.status(g.order_id) == "printed", 20, "released to verification")
     f.shot("holds-released")
     assert f.counted(g.order_id) == 0
     rel = [d for k, d in f.events(g.order_id) if k == "hold_released"][-1]
@@ -347,18 +318,18 @@ def _walk(f: Floor, scale) -> None:
     # --- verify again from zero, weigh again ------------------------------------------------
     f.open("verify", "1004")
     f.wedge(g.waybill_no)
-    _wait(lambda: f.verdicts(g.order_id)[-1:] == ["opened"], 20, "g opened for the recount")
+    wait(lambda: f.verdicts(g.order_id)[-1:] == ["opened"], 20, "g opened for the recount")
     f.shot("verify-recount")
     for code in codes:
         f.wedge(code)
-    _wait(lambda: f.status(g.order_id) == "verified", 20, "g verified again")
+    wait(lambda: f.status(g.order_id) == "verified", 20, "g verified again")
     f.close()
     f.open("weigh", "1006")
-    _wait(lambda: scale.frames_sent > 5, 20, "the scale")
+    wait(lambda: scale.frames_sent > 5, 20, "the scale")
     f.wedge(g.waybill_no)
     time.sleep(1.0)
     scale.place(expected[g.order_id])
-    _wait(lambda: f.status(g.order_id) == "weighed", 30, "g weighed OK")
+    wait(lambda: f.status(g.order_id) == "weighed", 30, "g weighed OK")
     f.shot("weigh-again-ok")
     scale.remove()
     f.close()
@@ -379,7 +350,7 @@ def _walk(f: Floor, scale) -> None:
             for k, d in f.events(p.order_id)
         )
 
-    _wait(lambda: on_cart(g) and (on_cart(h) or not same), 20, "both parcels on the cart")
+    wait(lambda: on_cart(g) and (on_cart(h) or not same), 20, "both parcels on the cart")
     f.shot("handover-cart")
     f.keys("F10")  # close: the courier's name first
     time.sleep(0.5)
@@ -389,7 +360,7 @@ def _walk(f: Floor, scale) -> None:
     f.shot("handover-closing")
     if f.status(g.order_id) != "handed_over":  # parcels of the carrier left behind: asked first
         f.keys("2")
-    _wait(lambda: f.status(g.order_id) == "handed_over", 30, "handed over")
+    wait(lambda: f.status(g.order_id) == "handed_over", 30, "handed over")
     time.sleep(1.0)
     f.shot("handover-closed")
     f.close()

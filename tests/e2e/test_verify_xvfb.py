@@ -5,11 +5,9 @@ intercepted order stopped; then `parcelproof show --json` is read back."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from sqlalchemy import select
 
 from app.db.models import Event
 from app.services.orders import intercept
+from tests.e2e.xserver import wait, xvfb
 from tests.scanning_support import foreign_barcode, goods, pick, printed_batch
 
 pytestmark = pytest.mark.skipif(
@@ -25,39 +24,10 @@ pytestmark = pytest.mark.skipif(
 BIN = Path(sys.executable).parent / "parcelproof"
 
 
-def _wait(pred, timeout=30.0, what=""):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture
 def xserver():
-    display = f":{70 + os.getpid() % 200}"
-    proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    try:
-        _wait(
-            lambda: (
-                subprocess.run(
-                    ["xdotool", "getmouselocation"], env=env, capture_output=True
-                ).returncode
-                == 0
-            ),
-            20,
-            "Xvfb",
-        )
+    with xvfb(1280, 900, 70) as env:
         yield env
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def _last_scan(db, order_id):
@@ -96,7 +66,7 @@ def test_verify_station_under_xvfb(xserver, sqlite_db):
             wid = r.stdout.split()[0] if r.stdout.split() else ""
             return bool(wid)
 
-        _wait(window, 60, "the station window")
+        wait(window, 60, "the station window")
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=env, check=False)
 
         def wedge(code: str) -> None:
@@ -104,20 +74,20 @@ def test_verify_station_under_xvfb(xserver, sqlite_db):
             subprocess.run(["xdotool", "key", "Return"], env=env, check=True)
 
         wedge(g.waybill_no)
-        _wait(lambda: _last_scan(db, g.order_id) == ("scan", "opened"), 30, "order opened")
+        wait(lambda: _last_scan(db, g.order_id) == ("scan", "opened"), 30, "order opened")
         wedge(wrong)
-        _wait(lambda: _last_scan(db, g.order_id) == ("scan", "wrong_item"), 30, "wrong item")
+        wait(lambda: _last_scan(db, g.order_id) == ("scan", "wrong_item"), 30, "wrong item")
         sku, qty, code, _ = g.lines[0]
         for _ in range(qty):
             wedge(code)
         wedge(code)
-        _wait(lambda: _last_scan(db, g.order_id) == ("scan", "extra_unit"), 30, "extra unit")
+        wait(lambda: _last_scan(db, g.order_id) == ("scan", "extra_unit"), 30, "extra unit")
         for _, qty2, code2, _ in g.lines[1:]:
             for _ in range(qty2):
                 wedge(code2)
-        _wait(lambda: _last_scan(db, g.order_id) == ("verified", None), 30, "verified")
+        wait(lambda: _last_scan(db, g.order_id) == ("verified", None), 30, "verified")
         wedge(stopped.waybill_no)
-        _wait(
+        wait(
             lambda: _last_scan(db, stopped.order_id) == ("intercept_stop", "intercepted"),
             30,
             "interception stop",
