@@ -84,6 +84,7 @@ class DaySummary:
     cutoff: dt.datetime  # today's same-day cut-off (aware, in the floor zone)
     to_ship: dict[str, int] = field(default_factory=dict)  # status -> orders paid before it
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    zone: dt.tzinfo | None = None  # the floor time zone the day is counted in
 
     @property
     def to_ship_total(self) -> int:
@@ -238,4 +239,5 @@ def day_summary(
         cutoff=cut,
         to_ship=to_ship,
         generated_at=now,
+        zone=tz,
     )

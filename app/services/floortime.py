@@ -48,12 +48,17 @@ def floor_zone(s: Session) -> dt.tzinfo:
     return floortime.use_floor_zone(zone)
 
 
+def read_floor_zone(db: Database) -> dt.tzinfo:
+    """`floor_zone` in a session of its own: the clock a document about to print shows."""
+    with db.read() as s:
+        return floor_zone(s)
+
+
 def load_floor_zone(db: Database) -> dt.tzinfo:
     """Read the floor zone once (a station or a command opening its database). A database
     without the table yet (before ``db upgrade``) leaves the system's zone."""
     try:
-        with db.read() as s:
-            return floor_zone(s)
+        return read_floor_zone(db)
     except SQLAlchemyError:
         log.debug("floor settings not readable; the floor zone is the system's", exc_info=True)
         return floortime.use_floor_zone(None)

@@ -313,9 +313,7 @@ class DashboardStation(QWidget):
         self.summary = s
         self.updated_label.setStyleSheet("color: #555;")
         self.updated_label.setText(
-            self.tr("Updated {time}").format(
-                time=to_floor(s.generated_at).strftime("%H:%M")
-            )
+            self.tr("Updated {time}").format(time=to_floor(s.generated_at).strftime("%H:%M"))
         )
         self._show_totals(s)
         self._show_chart(s)

@@ -363,6 +363,7 @@ class HandoverStation(ScanStation):
         self._print_manifest(closed)
 
     def _print_manifest(self, closed: ClosedHandover) -> None:
+        from app.domain.floortime import floor_zone
         from app.settings import choose_language
         from printing import ManifestData, ManifestEntry, render_manifest
 
@@ -376,6 +377,7 @@ class HandoverStation(ScanStation):
             warehouse=self.station,
             operator=self.operator,
             created_at=closed.at,
+            tz=floor_zone(),
         )
         backend = office_printer(self.ctx).backend
         db, op, st = self.db, self.operator, self.station
