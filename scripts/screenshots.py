@@ -105,14 +105,14 @@ def x_display() -> Iterator[None]:
 
 
 def working_day_clock(db_today: dt.date) -> Callable[[int], contextlib.AbstractContextManager]:
-    """``round_clock`` for `run_demo_day`: round r happens from 08:30 + 75 min × r (Beijing),
-    each reading of the clock a few seconds after the one before. It stands in for
+    """``round_clock`` for `run_demo_day`: round r happens from 08:30 + 75 min × r on the
+    floor's clock, each reading of the clock a few seconds after the one before. It stands in for
     ``utcnow`` in the evidence chain and in every service module, so that events, claims and
     allocations of one round agree with each other."""
     from app.db import models
-    from app.domain.batching import CHINA
+    from app.domain.floortime import at_floor
 
-    start = dt.datetime.combine(db_today, dt.time(8, 30), tzinfo=CHINA)
+    start = at_floor(db_today, dt.time(8, 30))
 
     @contextlib.contextmanager
     def clock(r: int) -> Iterator[None]:

@@ -40,7 +40,8 @@ class _SystemZone(dt.tzinfo):
     def _local(self, d: dt.datetime | None) -> time.struct_time:
         if d is None:
             return time.localtime()
-        stamp = time.mktime((*d.timetuple()[:8], -1))
+        # the fields, not d.timetuple(): that asks this zone's dst() again
+        stamp = time.mktime((d.year, d.month, d.day, d.hour, d.minute, d.second, 0, 0, -1))
         return time.localtime(stamp)
 
     def utcoffset(self, d: dt.datetime | None) -> dt.timedelta:
