@@ -131,6 +131,10 @@
             <source>reactivated</source>
             <translation>reactivated</translation>
         </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>System time zone ({zone})</translation>
+        </message>
     </context>
     <context>
         <name>AdminStation</name>
@@ -2594,7 +2598,6 @@ then log out and log in again.</translation>
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>Scan here (or type and press Enter)</translation>
         </message>
         <message>
@@ -2631,6 +2634,14 @@ then log out and log in again.</translation>
         <message>
             <source>Stubs per bundle</source>
             <translation>Stubs per bundle</translation>
+        </message>
+        <message>
+            <source>Floor time zone</source>
+            <translation>Floor time zone</translation>
+        </message>
+        <message>
+            <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
+            <translation>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>
@@ -2811,6 +2822,7 @@ then log out and log in again.</translation>
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>Choose a station</translation>
         </message>
     </context>
@@ -3153,7 +3165,6 @@ then log out and log in again.</translation>
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>No order has the waybill number {key}.</translation>
         </message>
         <message>

@@ -131,6 +131,10 @@
             <source>reactivated</source>
             <translation>重新启用</translation>
         </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>系统时区（{zone}）</translation>
+        </message>
     </context>
     <context>
         <name>AdminStation</name>
@@ -2579,7 +2583,6 @@ sudo usermod -aG dialout $USER
         <name>ScanStation</name>
         <message>
             <source>Scan here (or type and press Enter)</source>
-            <extracomment>how often a station with scans kept offline tries the server again</extracomment>
             <translation>在此扫描（或输入后按回车）</translation>
         </message>
         <message>
@@ -2616,6 +2619,14 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Stubs per bundle</source>
             <translation>每捆底单数</translation>
+        </message>
+        <message>
+            <source>Floor time zone</source>
+            <translation>仓库时区</translation>
+        </message>
+        <message>
+            <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
+            <translation>所有屏幕、单据、报表和当日截单时间都按这个时区；单据上的时间旁边会印出时区。</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>
@@ -2795,6 +2806,7 @@ sudo usermod -aG dialout $USER
         <name>StationChooser</name>
         <message>
             <source>Choose a station</source>
+            <extracomment>after a station opens, when to freeze what it holds (app.heap): after the first paint</extracomment>
             <translation>选择工位</translation>
         </message>
     </context>
@@ -3136,7 +3148,6 @@ sudo usermod -aG dialout $USER
         <name>Weigh</name>
         <message>
             <source>No order has the waybill number {key}.</source>
-            <extracomment>how often a station with weighings kept offline tries the server again</extracomment>
             <translation>没有运单号为 {key} 的订单。</translation>
         </message>
         <message>
