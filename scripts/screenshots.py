@@ -145,9 +145,14 @@ def build_database(folder: Path, orders: int):
     from app.services.dashboard import today
     from app.services.demo import make_demo_data
     from app.services.demo_day import run_demo_day
+    from app.services.floortime import load_floor_zone, set_zone_setting
 
     db = open_database(f"sqlite:///{folder / 'demo.db'}")
     upgrade(db)
+    # the pictures show a floor in China whatever the zone of the machine that takes them
+    with db.write() as s:
+        set_zone_setting(s, "Asia/Shanghai")
+    load_floor_zone(db)
     make_demo_data(db, orders, seed=1)
     day = run_demo_day(db, folder / "pdf", round_clock=working_day_clock(today()))
     return db, day
