@@ -2622,7 +2622,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>Floor time zone</source>
-            <translation>仓库时区</translation>
+            <translation>现场时区</translation>
         </message>
         <message>
             <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
