@@ -105,14 +105,14 @@ def x_display() -> Iterator[None]:
 
 
 def working_day_clock(db_today: dt.date) -> Callable[[int], contextlib.AbstractContextManager]:
-    """``round_clock`` for `run_demo_day`: round r happens from 08:30 + 75 min × r (Beijing),
-    each reading of the clock a few seconds after the one before. It stands in for
+    """``round_clock`` for `run_demo_day`: round r happens from 08:30 + 75 min × r on the
+    floor's clock, each reading of the clock a few seconds after the one before. It stands in for
     ``utcnow`` in the evidence chain and in every service module, so that events, claims and
     allocations of one round agree with each other."""
     from app.db import models
-    from app.domain.batching import CHINA
+    from app.domain.floortime import at_floor
 
-    start = dt.datetime.combine(db_today, dt.time(8, 30), tzinfo=CHINA)
+    start = at_floor(db_today, dt.time(8, 30))
 
     @contextlib.contextmanager
     def clock(r: int) -> Iterator[None]:
@@ -145,9 +145,14 @@ def build_database(folder: Path, orders: int):
     from app.services.dashboard import today
     from app.services.demo import make_demo_data
     from app.services.demo_day import run_demo_day
+    from app.services.floortime import load_floor_zone, set_zone_setting
 
     db = open_database(f"sqlite:///{folder / 'demo.db'}")
     upgrade(db)
+    # the pictures show a floor in China whatever the zone of the machine that takes them
+    with db.write() as s:
+        set_zone_setting(s, "Asia/Shanghai")
+    load_floor_zone(db)
     make_demo_data(db, orders, seed=1)
     day = run_demo_day(db, folder / "pdf", round_clock=working_day_clock(today()))
     return db, day

@@ -116,3 +116,14 @@ def sqlite_db_factory(tmp_path_factory):
     yield make
     for db in made:
         db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _floor_zone_reset():
+    """Each test starts with the floor zone unread (the system's), and leaves it so: a test
+    that sets the floor's zone must not move another test's clock."""
+    from app.domain import floortime
+
+    floortime.use_floor_zone(None)
+    yield
+    floortime.use_floor_zone(None)

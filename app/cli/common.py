@@ -49,6 +49,7 @@ def ready_db(args: argparse.Namespace):
     """Open ``--db`` and make sure its schema is the one this program needs."""
     from app.db.engine import open_database
     from app.db.migrate import SchemaMismatch, check_schema
+    from app.services.floortime import load_floor_zone
 
     db = open_database(args.db)
     try:
@@ -56,6 +57,7 @@ def ready_db(args: argparse.Namespace):
     except SchemaMismatch as exc:
         db.dispose()
         raise UsageError(schema_message(exc, getattr(args, "lang", None))) from None
+    load_floor_zone(db)  # reports and documents on the floor's clock
     return db
 
 

@@ -72,10 +72,12 @@ def cmd_dispute(args: argparse.Namespace) -> int:
         except ServiceError as exc:
             raise _service_error(exc) from None
     if args.out:
+        from app.domain.floortime import floor_zone
         from app.settings import choose_language
         from printing.documents.dispute_report import render_dispute_report
 
-        data = render_dispute_report(findings, lang=choose_language(args.lang))
+        lang = choose_language(args.lang)
+        data = render_dispute_report(findings, lang=lang, tz=floor_zone())
         try:
             with open(args.out, "wb") as fh:
                 fh.write(data)

@@ -8,7 +8,7 @@
 
 Rules 2–5 arrange the batch. Taken literally, rule 3 on exact timestamps would leave nothing
 for rules 4 and 5 (no two promised times are equal), so the promised time counts by the day it
-falls on (its ship-by date, Beijing time): within one ship-by date, orders of the same product
+falls on (its ship-by date on the floor's clock, `app.domain.floortime`): within one ship-by date, orders of the same product
 and then of the same carrier sit together, and paid time breaks ties.
 """
 
@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+from app.domain.floortime import as_utc, at_floor, floor_date, to_floor
+
 MAX_BATCH = 100
 DEFAULT_CUTOFF = dt.time(16, 0)
 
@@ -34,18 +35,19 @@ class Candidate:
     carrier: str  # the carrier code it will ship with ('' when none can take it)
 
 
-def ship_by_day(c: Candidate) -> dt.date:
+def ship_by_day(c: Candidate, zone: dt.tzinfo | None = None) -> dt.date:
+    """The floor's day the order must ship by (``zone``: default the floor zone)."""
     t = c.promised_ship_at or c.paid_at
     if t is None:
         return dt.date.max
-    return t.astimezone(CHINA).date()
+    return floor_date(t, zone)
 
 
-def batch_sort_key(c: Candidate) -> tuple:
+def batch_sort_key(c: Candidate, zone: dt.tzinfo | None = None) -> tuple:
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     return (
         c.item_count > 1,
-        ship_by_day(c),
+        ship_by_day(c, zone),
         c.skus,
         c.carrier,
         c.paid_at or far,
@@ -53,22 +55,29 @@ def batch_sort_key(c: Candidate) -> tuple:
     )
 
 
-def arrange_batch(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """The batch in print order (rules 2–5)."""
-    return sorted(candidates, key=batch_sort_key)
+def arrange_batch(
+    candidates: Iterable[Candidate], zone: dt.tzinfo | None = None
+) -> list[Candidate]:
+    """The batch in print order (rules 2–5); ship-by days on ``zone``'s clock (the floor's)."""
+    return sorted(candidates, key=lambda c: batch_sort_key(c, zone))
 
 
 def same_day(
-    paid_at: dt.datetime | None, now: dt.datetime, cutoff: dt.time = DEFAULT_CUTOFF
+    paid_at: dt.datetime | None,
+    now: dt.datetime,
+    cutoff: dt.time = DEFAULT_CUTOFF,
+    zone: dt.tzinfo | None = None,
 ) -> bool:
-    """Paid before today's cut-off (Beijing time), so it must leave today."""
+    """Paid before today's cut-off (the floor's clock), so it must leave today."""
     if paid_at is None:
         return False
-    local_now = now.astimezone(CHINA)
-    limit = dt.datetime.combine(local_now.date(), cutoff, tzinfo=CHINA)
-    return paid_at.astimezone(CHINA) < limit
+    return as_utc(paid_at) < cutoff_at(now, cutoff, zone)
 
 
-def cutoff_at(now: dt.datetime, cutoff: dt.time = DEFAULT_CUTOFF) -> dt.datetime:
-    local_now = now.astimezone(CHINA)
-    return dt.datetime.combine(local_now.date(), cutoff, tzinfo=CHINA)
+def cutoff_at(
+    now: dt.datetime, cutoff: dt.time = DEFAULT_CUTOFF, zone: dt.tzinfo | None = None
+) -> dt.datetime:
+    """Today's cut-off on the floor's clock (``zone``; default the floor zone), aware in that
+    zone: 16:00 floor time of the floor's day at ``now``."""
+    local_now = to_floor(now, zone)
+    return at_floor(local_now.date(), cutoff, local_now.tzinfo)

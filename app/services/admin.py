@@ -43,7 +43,10 @@ from app.db.models import (
     WaybillNumber,
     WaybillPool,
 )
+from app.domain import floortime as floortime_domain
+from app.domain.floortime import SETTING_KEY, ZONE_FIELD, is_zone_name
 from app.domain.pins import hash_pin
+from app.services import floortime
 from app.services.operators import PIN_ROLES, require_role
 from app.services.orders import ServiceError
 from app.services.weighing import DEFAULT_BUNDLE_SIZE, PACKING_KEY, WEIGHING_KEY
@@ -810,11 +813,13 @@ def set_operator_active(
 @dataclass(frozen=True)
 class FloorSettings:
     """The floor-wide settings the stations read (``floor_settings`` rows): stub bundle size
-    (``weighing.bundle_size``) and whether a parcel must be packed before weighing
-    (``packing_step.on``). Weight tolerances are per shop (`save_shop`)."""
+    (``weighing.bundle_size``), whether a parcel must be packed before weighing
+    (``packing_step.on``) and the floor's time zone (``floor_time.zone``, an IANA name; empty:
+    the system's). Weight tolerances are per shop (`save_shop`)."""
 
     bundle_size: int = DEFAULT_BUNDLE_SIZE
     packing_required: bool = False
+    time_zone: str = ""
 
 
 def _setting(s: Session, key: str) -> dict[str, Any]:
@@ -828,6 +833,7 @@ def floor_settings(db: Database) -> FloorSettings:
         return FloorSettings(
             bundle_size=size if isinstance(size, int) and size > 0 else DEFAULT_BUNDLE_SIZE,
             packing_required=bool(_setting(s, PACKING_KEY).get("on", False)),
+            time_zone=floortime.zone_setting(s),
         )
 
 
@@ -836,6 +842,9 @@ def save_floor_settings(
 ) -> None:
     _admin(db, operator)
     size = _int(new.bundle_size, "bundle_size", 1, MAX_BUNDLE_SIZE)
+    zone = (new.time_zone or "").strip()
+    if not is_zone_name(zone):
+        raise ServiceError("invalid_value", field="time_zone", value=new.time_zone)
     changes: Iterable[tuple[str, str, object, object]] = (
         (WEIGHING_KEY, "bundle_size", size, DEFAULT_BUNDLE_SIZE),
         (PACKING_KEY, "on", bool(new.packing_required), False),
@@ -861,6 +870,19 @@ def save_floor_settings(
                 operator=operator,
                 station=station,
             )
+        old_zone, zone = floortime.set_zone_setting(s, zone)
+        if old_zone != zone:
+            _audit(
+                s,
+                "floor_setting",
+                f"{SETTING_KEY}.{ZONE_FIELD}",
+                "update",
+                {ZONE_FIELD: old_zone},
+                {ZONE_FIELD: zone},
+                operator=operator,
+                station=station,
+            )
+    floortime_domain.use_floor_zone(zone)
 
 
 # --- the audit log ---------------------------------------------------------------------------

@@ -27,7 +27,7 @@ def daily_report(
     word: Callable[[str], str] = str,
     now: dt.datetime | None = None,
 ) -> DailyReportData:
-    """The report's data for one local day (default today). ``word`` turns a hold reason code
+    """The report's data for one day of the floor (default today), on the floor's clock. ``word`` turns a hold reason code
     into the reader's words (the UI passes its translation; the CLI keeps the codes)."""
     summary = day_summary(db, day, now=now)
     with db.read() as s:
@@ -50,6 +50,7 @@ def daily_report(
         chain_seq=last.seq if last else None,
         chain_head=last.hash if last else "",
         generated_at=summary.generated_at,
+        tz=summary.zone,
     )
 
 

@@ -31,7 +31,9 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models import Event, Operator, Order, OrderStatus, PrintJob, UTCDateTime, Weighing
-from app.domain.batching import CHINA, cutoff_at
+from app.domain import floortime
+from app.domain.batching import cutoff_at
+from app.services.floortime import floor_zone
 
 PRINTED = "printed"
 VERIFIED = "verified"
@@ -69,19 +71,20 @@ class OperatorDay:
 
 @dataclass(frozen=True)
 class DaySummary:
-    """One local day of the floor. ``hours[h][metric]``: parcels in the hour starting at
-    ``h``:00 local time (0–23)."""
+    """One day of the floor, on the floor's clock (`app.domain.floortime`).
+    ``hours[h][metric]``: parcels in the hour starting at ``h``:00 floor time (0–23)."""
 
     day: dt.date
-    start: dt.datetime  # local midnight, as UTC
+    start: dt.datetime  # the floor's midnight, as UTC
     end: dt.datetime
     hours: tuple[dict[str, int], ...]
     totals: dict[str, int]
     operators: tuple[OperatorDay, ...]  # busiest first
     holds_by_reason: tuple[tuple[str, int], ...]  # most frequent first
-    cutoff: dt.datetime  # today's same-day cut-off (UTC)
+    cutoff: dt.datetime  # today's same-day cut-off (aware, in the floor zone)
     to_ship: dict[str, int] = field(default_factory=dict)  # status -> orders paid before it
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    zone: dt.tzinfo | None = None  # the floor time zone the day is counted in
 
     @property
     def to_ship_total(self) -> int:
@@ -95,15 +98,14 @@ class DaySummary:
         return range(first, last + 1)
 
 
-def day_bounds(day: dt.date, tz: dt.tzinfo = CHINA) -> tuple[dt.datetime, dt.datetime]:
-    """Local midnight to the next local midnight, as UTC."""
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=tz)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+def day_bounds(day: dt.date, tz: dt.tzinfo | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """The floor's midnight to the next (``tz``: default the floor zone), as UTC."""
+    return floortime.day_bounds(day, tz)
 
 
-def today(now: dt.datetime | None = None, tz: dt.tzinfo = CHINA) -> dt.date:
-    return (now or dt.datetime.now(dt.UTC)).astimezone(tz).date()
+def today(now: dt.datetime | None = None, tz: dt.tzinfo | None = None) -> dt.date:
+    """The floor's day at ``now`` (``tz``: default the floor zone)."""
+    return floortime.today(now, tz)
 
 
 def _hour_of(start: dt.datetime):
@@ -174,7 +176,7 @@ def _queries(start: dt.datetime, end: dt.datetime) -> Iterable[tuple[str, Select
     yield HANDED_OVER, by(grouped("handed_over").where(Event.order_id.is_not(None)))
 
 
-def day_queries(day: dt.date, tz: dt.tzinfo = CHINA) -> list[tuple[str, Select]]:
+def day_queries(day: dt.date, tz: dt.tzinfo | None = None) -> list[tuple[str, Select]]:
     """The grouped queries `day_summary` runs (for tests and benchmarks that read the plans)."""
     return list(_queries(*day_bounds(day, tz)))
 
@@ -195,17 +197,19 @@ def day_summary(
     day: dt.date | None = None,
     *,
     now: dt.datetime | None = None,
-    tz: dt.tzinfo = CHINA,
+    tz: dt.tzinfo | None = None,
 ) -> DaySummary:
-    """The numbers of one local day (default: today). Read-only; safe on any thread."""
+    """The numbers of one day of the floor (default: today), on the floor's clock (``tz``:
+    default the floor time zone setting). Read-only; safe on any thread."""
     now = now or dt.datetime.now(dt.UTC)
-    day = day or today(now, tz)
-    start, end = day_bounds(day, tz)
     hours: list[dict[str, int]] = [dict.fromkeys(METRICS, 0) for _ in range(24)]
     per_op: dict[str, dict[str, int]] = {}
     reasons: dict[str, int] = {}
-    cut = cutoff_at(now)
     with db.read() as s:
+        tz = tz or floor_zone(s)
+        day = day or today(now, tz)
+        start, end = day_bounds(day, tz)
+        cut = cutoff_at(now, zone=tz)
         for metric, q in _queries(start, end):
             for h, op, reason, n in s.execute(q):
                 hours[int(h)][metric] += n
@@ -235,4 +239,5 @@ def day_summary(
         cutoff=cut,
         to_ship=to_ship,
         generated_at=now,
+        zone=tz,
     )

@@ -29,10 +29,10 @@ from app.db.models import (
     WaybillPool,
     utcnow,
 )
+from app.domain import floortime
 from app.domain.orders import phone_tail
 from app.domain.pins import hash_pin
-
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from app.services.floortime import floor_zone
 
 # code, name, waybill pattern (full match), number maker
 CARRIERS: list[tuple[str, str, str]] = [
@@ -310,7 +310,8 @@ def make_demo_data(
         shops = list(s.scalars(select(Shop).order_by(Shop.id)))
         products = list(s.execute(select(Product.id, Product.sku, Product.name)).all())
         already = s.scalar(select(func.count()).select_from(Order)) or 0
-        today = dt.datetime.now(CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
+        zone = floor_zone(s)  # paid between the floor's midnight and 16:00 today
+        today = floortime.at_floor(floortime.today(zone=zone), dt.time(0), zone)
         now = utcnow()
         start_no = 3_781_245_190_217_600_000 + seed * 10_000_000 + already
         for base in range(0, orders, 5000):

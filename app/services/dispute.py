@@ -45,7 +45,9 @@ from app.db.models import (
     Weighing,
     utcnow,
 )
+from app.domain import floortime
 from app.domain.fit import Unit, explain
+from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, find_order_ids, order_expectation, order_goods
 
@@ -53,7 +55,6 @@ CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
 #: Who may register and settle cases.
 DESK_ROLES = ("after_sales", "supervisor")
-CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def _check_role(db: Database, operator: str) -> None:
@@ -428,27 +429,27 @@ def list_cases(
         ]
 
 
-def month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
-    """``"2024-05"`` → the UTC bounds of that Beijing month, for `list_cases`' since/until."""
+def month_range(month: str, zone: dt.tzinfo | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """``"2024-05"`` → the UTC bounds of that month on the floor's clock (``zone``: default
+    the floor zone), for `list_cases`' since/until."""
     try:
         y, m = (int(x) for x in month.split("-"))
-        start = dt.datetime(y, m, 1, tzinfo=CHINA)
+        return floortime.month_bounds(y, m, zone)
     except ValueError:
         raise ServiceError("bad_month", month=month) from None
-    end = dt.datetime(y + (m == 12), m % 12 + 1, 1, tzinfo=CHINA)
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def monthly_counts(db: Database) -> list[tuple[str, str, str, int]]:
-    """(month YYYY-MM, claim, carrier code, cases), Beijing months."""
+    """(month YYYY-MM, claim, carrier code, cases), months on the floor's clock."""
     out: dict[tuple[str, str, str], int] = {}
     with db.read() as s:
+        zone = floor_zone(s)
         for at, claim, code in s.execute(
             select(DisputeCase.created_at, DisputeCase.claim, Carrier.code).outerjoin(
                 Carrier, Carrier.id == DisputeCase.carrier_id
             )
         ):
-            month = at.astimezone(CHINA).strftime("%Y-%m")
+            month = floortime.to_floor(at, zone).strftime("%Y-%m")
             k = (month, claim, code or "")
             out[k] = out.get(k, 0) + 1
     return sorted((m, c, k, n) for (m, c, k), n in out.items())
@@ -470,12 +471,15 @@ CSV_HEADER = (
 
 
 def export_cases(db: Database, out: str | Path, **filters) -> int:
-    """The register as CSV (UTF-8 with BOM, opens in Excel) or XLSX (by the file's suffix)."""
+    """The register as CSV (UTF-8 with BOM, opens in Excel) or XLSX (by the file's suffix).
+    ``created_at`` is on the floor's clock, as the screens and the evidence report show it."""
     rows = list_cases(db, **filters)
+    with db.read() as s:
+        zone = floor_zone(s)
     values = [
         [
             r.id,
-            r.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"),
+            floortime.to_floor(r.created_at, zone).strftime("%Y-%m-%d %H:%M"),
             r.waybill_no,
             r.order_no,
             r.carrier,

@@ -38,7 +38,8 @@ from app.db.models import (
     Weighing,
     utcnow,
 )
-from app.domain.batching import CHINA
+from app.domain import floortime
+from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError
 
@@ -416,7 +417,7 @@ def close_cart(
                 "total_grams": total,
             },
         )
-        local = ev.at.astimezone(CHINA)
+        local = floortime.to_floor(ev.at, floor_zone(s))
         manifest_no = f"HO{local:%y%m%d}{ev.seq:07d}"
         h = Handover(
             event_id=ev.id,
@@ -547,8 +548,8 @@ def export_shipments(
             .subquery()
         )
         if again:
-            today = utcnow().astimezone(CHINA).replace(hour=0, minute=0, second=0, microsecond=0)
-            since = today.astimezone(dt.UTC)
+            zone = floor_zone(s)  # the floor's midnight today
+            since = floortime.day_bounds(floortime.today(utcnow(), zone), zone)[0]
             # shipped orders paid lately (status index), then their own events (order index)
             q = select(Order).where(
                 Order.platform == platform,

@@ -24,7 +24,9 @@ from sqlalchemy import select
 
 from app.db.engine import Database
 from app.db.models import Event, FloorSetting, Order, OrderStatus, PrintJob, utcnow
+from app.domain import floortime
 from app.domain.batching import MAX_BATCH
+from app.services.floortime import read_floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError
 from app.services.waybills import (
@@ -286,7 +288,9 @@ def waybill_data(
     printed_at: dt.datetime,
     reprint_mark: str = "",
     waybill_no: str | None = None,
+    tz: dt.tzinfo | None = None,
 ) -> WaybillData:
+    """What one waybill prints; its time on the clock of ``tz`` (default: the floor zone)."""
     route = routing.lookup(info.carrier_code, info.province, info.city) if routing else None
     return WaybillData(
         waybill_no=waybill_no if waybill_no is not None else info.waybill_no,
@@ -311,11 +315,18 @@ def waybill_data(
         gift_note=gift_note(info),
         printed_at=printed_at,
         reprint_mark=reprint_mark,
+        tz=tz or floortime.floor_zone(),
     )
 
 
 def slip_data(
-    info: WaybillInfo, *, batch: str, seq: int, size: int, printed_at: dt.datetime
+    info: WaybillInfo,
+    *,
+    batch: str,
+    seq: int,
+    size: int,
+    printed_at: dt.datetime,
+    tz: dt.tzinfo | None = None,
 ) -> SlipData:
     return SlipData(
         order_no=info.order_no,
@@ -339,11 +350,17 @@ def slip_data(
         seq=seq,
         batch_size=size,
         printed_at=printed_at,
+        tz=tz or floortime.floor_zone(),
     )
 
 
 def pick_list_data(
-    infos: Iterable[WaybillInfo], *, batch: str, operator: str, printed_at: dt.datetime
+    infos: Iterable[WaybillInfo],
+    *,
+    batch: str,
+    operator: str,
+    printed_at: dt.datetime,
+    tz: dt.tzinfo | None = None,
 ) -> PickListData:
     infos = list(infos)
     carriers = {i.carrier_name for i in infos}
@@ -358,6 +375,7 @@ def pick_list_data(
         printed_at=printed_at,
         operator=operator,
         carrier_name=carriers.pop() if len(carriers) == 1 else "",
+        tz=tz or floortime.floor_zone(),
     )
 
 
@@ -440,6 +458,7 @@ def print_batch(
         return result
     ids = [li.order_id for li in batch.lines]
     infos = waybill_infos(db, ids)
+    zone = read_floor_zone(db)
     result.waybills = [
         {"order_no": i.order_no, "waybill_no": i.waybill_no, "carrier": i.carrier_code}
         for i in infos
@@ -454,7 +473,7 @@ def print_batch(
     ok, message, job_id = _send(
         backend,
         lambda: render_waybills(
-            [waybill_data(i, routing, printed_at=now) for i in infos],
+            [waybill_data(i, routing, printed_at=now, tz=zone) for i in infos],
             fmt,
             lang,
             on_page=progress("waybill"),
@@ -484,7 +503,7 @@ def print_batch(
         other,
         lambda: render_slips(
             [
-                slip_data(i, batch=batch.code, seq=k, size=n, printed_at=now)
+                slip_data(i, batch=batch.code, seq=k, size=n, printed_at=now, tz=zone)
                 for k, i in enumerate(infos, 1)
             ],
             SLIP_SIZE,
@@ -508,7 +527,7 @@ def print_batch(
     )
     from printing import merge_pick_lines
 
-    pick = pick_list_data(infos, batch=batch.code, operator=operator, printed_at=now)
+    pick = pick_list_data(infos, batch=batch.code, operator=operator, printed_at=now, tz=zone)
     result.pick_lines = len(merge_pick_lines(pick.lines))
     pick_backend = picklist_backend or other
     p_ok, p_msg, _ = _send(
@@ -558,10 +577,19 @@ def reprint(
     now = now or utcnow()
     routing = routing or load_routing(db)
     (info,) = waybill_infos(db, [oid])
+    zone = read_floor_zone(db)
     ok, message, job_id = _send(
         backend,
         lambda: render_waybills(
-            [waybill_data(info, routing, printed_at=now, reprint_mark=print_tr("reprint", lang))],
+            [
+                waybill_data(
+                    info,
+                    routing,
+                    printed_at=now,
+                    reprint_mark=print_tr("reprint", lang),
+                    tz=zone,
+                )
+            ],
             fmt,
             lang,
         ),
@@ -625,6 +653,7 @@ def preview_pdf(
         printed_at=utcnow(),
         reprint_mark=mark,
         waybill_no=number,
+        tz=read_floor_zone(db),
     )
     return render_waybills([data], fmt, lang)
 

@@ -39,8 +39,10 @@ from app.domain.batching import (
     same_day,
 )
 from app.domain.carriers import CarrierRule, choose_carrier, serves
+from app.domain.floortime import to_floor
 from app.domain.orders import LEFT_WAREHOUSE
 from app.domain.weight import unit_weight
+from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, packing_of
 
@@ -104,6 +106,7 @@ def _waiting_query(sku: str | None = None, shop_id: int | None = None):
 def print_queue(db: Database, now: dt.datetime | None = None) -> QueueSummary:
     now = now or utcnow()
     with db.read() as s:
+        cut = cutoff_at(now, zone=floor_zone(s))
         rules, prefs = _rules(s), _shop_prefs(s)
         names = {c.code: c.name for c in s.scalars(select(Carrier))}
         waiting = same = retry = 0
@@ -120,7 +123,7 @@ def print_queue(db: Database, now: dt.datetime | None = None) -> QueueSummary:
             ).where(Order.status == OrderStatus.PAID.value)
         ):
             waiting += 1
-            same += same_day(paid, now)
+            same += paid is not None and paid < cut
             retry += wb is not None
             rule = _plan_carrier(cid, shop_id, prov, city, rules, prefs)
             code = rule.code if rule else ""
@@ -140,7 +143,7 @@ def print_queue(db: Database, now: dt.datetime | None = None) -> QueueSummary:
     return QueueSummary(
         waiting=waiting,
         same_day=same,
-        cutoff=cutoff_at(now),
+        cutoff=cut,
         retry=retry,
         by_carrier=sorted(
             ((c, names.get(c, ""), n) for c, n in per_carrier.items()), key=lambda t: -t[2]
@@ -238,7 +241,7 @@ def _candidates(
     return out
 
 
-def _line(c: Candidate, o: Order, now: dt.datetime) -> BatchLine:
+def _line(c: Candidate, o: Order, now: dt.datetime, zone: dt.tzinfo) -> BatchLine:
     return BatchLine(
         order_id=o.id,
         order_no=o.order_no,
@@ -250,7 +253,7 @@ def _line(c: Candidate, o: Order, now: dt.datetime) -> BatchLine:
         item_count=c.item_count,
         skus=c.skus,
         paid_at=o.paid_at,
-        same_day=same_day(o.paid_at, now),
+        same_day=same_day(o.paid_at, now, zone=zone),
     )
 
 
@@ -277,7 +280,11 @@ def preview_batch(
             now=now,
         )
         by_id = {c.order_id: o for c, o in found}
-        return [_line(c, by_id[c.order_id], now) for c in arrange_batch(c for c, _ in found)]
+        zone = floor_zone(s)
+        return [
+            _line(c, by_id[c.order_id], now, zone)
+            for c in arrange_batch((c for c, _ in found), zone)
+        ]
 
 
 @dataclass
@@ -341,7 +348,8 @@ def allocate_batch(
         else:
             missing, known = set(), {}
         rules = {r.code: r for r in _rules(s).values()}
-        arranged = arrange_batch(c for c, _ in found)
+        zone = floor_zone(s)
+        arranged = arrange_batch((c for c, _ in found), zone)
         orders = {c.order_id: o for c, o in found}
         head = append_event(
             s,
@@ -351,7 +359,7 @@ def allocate_batch(
             detail={"orders": len(arranged), "carrier": carrier or "", "sku": sku or ""},
             at=now,
         )
-        local = now.astimezone(dt.timezone(dt.timedelta(hours=8)))
+        local = to_floor(now, zone)
         batch = Batch(code=f"P{local:%y%m%d}-{head.seq}")
         batch.refused = [
             (no, "not_waiting" if no in known else "order_not_found") for no in sorted(missing)
@@ -398,7 +406,7 @@ def allocate_batch(
         for c in arranged:
             o = orders[c.order_id]
             if o.waybill_no:
-                batch.lines.append(_line(c, o, now))
+                batch.lines.append(_line(c, o, now, zone))
     return batch
 
 

@@ -41,6 +41,7 @@ from app.db.models import (
     Weighing,
     utcnow,
 )
+from app.domain import floortime
 from app.domain import weighing as rules
 from app.domain.weight import (
     DEFAULT_CARTON_GRAMS,
@@ -857,8 +858,9 @@ def close_bundle(
         )
 
 
-def register_data(rep: BundleReport) -> StubRegisterData:
-    """The stub register document's data for a closed bundle (with the chain head)."""
+def register_data(rep: BundleReport, tz: dt.tzinfo | None = None) -> StubRegisterData:
+    """The stub register document's data for a closed bundle (with the chain head); its times
+    on the clock of ``tz`` (default: the floor time zone)."""
     return StubRegisterData(
         bundle=rep.bundle,
         station=rep.station,
@@ -874,6 +876,7 @@ def register_data(rep: BundleReport) -> StubRegisterData:
         closed_at=rep.closed_at,
         chain_head=rep.chain_head,
         chain_seq=rep.chain_seq,
+        tz=tz or floortime.floor_zone(),
     )
 
 

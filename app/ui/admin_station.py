@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import floortime
 from app.services import admin as svc
 from app.ui.order_browser import local_time
 from app.ui.scan_station import COLOURS, SIGNS, list_table, set_big
@@ -755,6 +757,28 @@ class ShopsTab(_Tab):
         self.run(lambda: svc.save_shop(db, edit, **who), done)
 
 
+def _zone_box() -> QComboBox:
+    """The floor time zone: the system's first (data ``""``), then the IANA names; typing
+    completes a name (``Asia/Sh…``)."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    system = floortime.system_zone()
+    box.addItem(
+        QCoreApplication.translate("Admin", "System time zone ({zone})").format(
+            zone=floortime.zone_name(system)
+        ),
+        "",
+    )
+    for name in sorted(available_timezones()):
+        box.addItem(name, name)
+    completer = box.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+    return box
+
+
 class SettingsTab(_Tab):
     """The floor settings every station reads."""
 
@@ -762,10 +786,20 @@ class SettingsTab(_Tab):
         super().__init__(station)
         self.bundle = _spin(1, svc.MAX_BUNDLE_SIZE)
         self.packing = QCheckBox(self.tr("Parcels must be packed (confirmed) before weighing"))
+        self.time_zone = _zone_box()
         self.save_button = QPushButton(self.tr("Save settings"))
         form = QFormLayout()
         form.addRow(self.tr("Stubs per bundle"), self.bundle)
         form.addRow("", self.packing)
+        form.addRow(self.tr("Floor time zone"), self.time_zone)
+        zone_note = QLabel(
+            self.tr(
+                "Every screen, document, report and the same-day cut-off use this zone; "
+                "documents print it next to their times."
+            )
+        )
+        zone_note.setWordWrap(True)
+        form.addRow("", zone_note)
         form.addRow(self.save_button)
         note = QLabel(self.tr("Weight tolerances are set per shop (Shops tab)."))
         note.setWordWrap(True)
@@ -782,9 +816,20 @@ class SettingsTab(_Tab):
     def _on_loaded(self, fs: svc.FloorSettings) -> None:
         self.bundle.setValue(fs.bundle_size)
         self.packing.setChecked(fs.packing_required)
+        i = self.time_zone.findData(fs.time_zone)
+        if i < 0:  # a name this machine's list lacks: shown as it is
+            self.time_zone.addItem(fs.time_zone, fs.time_zone)
+            i = self.time_zone.count() - 1
+        self.time_zone.setCurrentIndex(i)
+
+    def zone_name(self) -> str:
+        """The chosen IANA name (``""``: the system's zone); typed text counts as a name."""
+        text = self.time_zone.currentText().strip()
+        i = self.time_zone.findText(text)
+        return str(self.time_zone.itemData(i) or "") if i >= 0 else text
 
     def save(self) -> None:
-        new = svc.FloorSettings(self.bundle.value(), self.packing.isChecked())
+        new = svc.FloorSettings(self.bundle.value(), self.packing.isChecked(), self.zone_name())
         db, who = self.db, self.who
 
         def done(_r: object) -> None:

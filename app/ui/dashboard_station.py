@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.batching import CHINA, cutoff_at
+from app.domain.batching import cutoff_at
+from app.domain.floortime import to_floor
 from app.services import dashboard as dash
 from app.services.dashboard import METRICS, DaySummary
 from app.ui.scan_station import set_big
@@ -312,9 +313,7 @@ class DashboardStation(QWidget):
         self.summary = s
         self.updated_label.setStyleSheet("color: #555;")
         self.updated_label.setText(
-            self.tr("Updated {time}").format(
-                time=s.generated_at.astimezone(CHINA).strftime("%H:%M")
-            )
+            self.tr("Updated {time}").format(time=to_floor(s.generated_at).strftime("%H:%M"))
         )
         self._show_totals(s)
         self._show_chart(s)
@@ -423,7 +422,7 @@ class DashboardStation(QWidget):
             self.cutoff_label.setStyleSheet("font-size: 16pt; color: #555;")
             return
         cut = cutoff_at(now)
-        at = cut.astimezone(CHINA).strftime("%H:%M")
+        at = to_floor(cut).strftime("%H:%M")
         left = cut - now
         to_ship = self.summary.to_ship_total if self.summary is not None else None
         waiting = (

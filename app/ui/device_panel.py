@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.floortime import to_floor
 from app.settings import save_settings
 from app.ui import fmt
 from app.ui.stations import StationContext
@@ -248,7 +249,7 @@ def _font(widget: QWidget, points: int, bold: bool = True) -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now().strftime("%H:%M:%S.%f")[:-3]
+    return to_floor(dt.datetime.now(dt.UTC)).strftime("%H:%M:%S.%f")[:-3]
 
 
 class DevicePanel(QWidget):

@@ -15,7 +15,6 @@ instead of answering file dialogs.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import floortime
 from app.services.dispute import (
-    CHINA,
     CLAIMS,
     CaseRow,
     dispute_check,
@@ -299,7 +298,7 @@ class DisputeStation(QWidget):
         self.f_carrier.addItem(self.tr("All carriers"), "")
         self.f_month = QComboBox()
         self.f_month.addItem(self.tr("All months"), "")
-        today = dt.datetime.now(CHINA).date().replace(day=1)
+        today = floortime.today().replace(day=1)
         for k in range(12):
             y, m = divmod(today.year * 12 + today.month - 1 - k, 12)
             self.f_month.addItem(f"{y}-{m + 1:02d}", f"{y}-{m + 1:02d}")
@@ -648,7 +647,8 @@ class DisputeStation(QWidget):
             from printing import render_dispute_report
 
             try:
-                Path(path).write_bytes(render_dispute_report(f, lang=lang))
+                pdf = render_dispute_report(f, lang=lang, tz=floortime.floor_zone())
+                Path(path).write_bytes(pdf)
             except OSError as exc:
                 raise ServiceError("cannot_write", path=path, detail=exc.strerror or "") from exc
             return path

@@ -2,7 +2,9 @@
 
 ``install_translators`` sets ``QLocale.setDefault(QLocale(lang))``, so ``QLocale()`` here is the
 language the user chose (``--lang`` / the header switch): ``zh_CN`` or ``en``. Amounts arrive
-as integers (grams, fen); times arrive in UTC (aware or naive-UTC) and are shown in local time.
+as integers (grams, fen); times arrive in UTC (aware or naive-UTC) and are shown on the floor's
+clock (`app.domain.floortime`: the floor time zone setting, the same the documents print), not
+in whatever zone this machine happens to be set to.
 
 The units stay symbols in both languages (``g``, ``kg``, ``¥``): the floor writes them that
 way in Chinese too, and the label printers print them so.
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QLocale, QTime
+
+from app.domain.floortime import to_floor
 
 
 def _locale(locale: QLocale | None) -> QLocale:
@@ -53,11 +57,13 @@ def money(fen: int, locale: QLocale | None = None) -> str:
     return f"{sign}¥{loc.toString(yuan)}{loc.decimalPoint()}{cents:02d}"
 
 
-def _to_local(when: dt.datetime) -> QDateTime:
-    if when.tzinfo is None:  # the database stores naive UTC
-        when = when.replace(tzinfo=dt.UTC)
-    ms = int(when.timestamp() * 1000)
-    return QDateTime.fromMSecsSinceEpoch(ms, QTimeZone.systemTimeZone())
+def _to_local(when: dt.datetime) -> tuple[QDate, QTime]:
+    """``when`` (aware, or naive UTC) as the floor clock's date and time of day.
+
+    Qt gets the wall-clock fields only, never an instant: it would put them in the system's
+    zone again (and move a time that does not exist there, in a DST gap)."""
+    t = to_floor(when)
+    return QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second, t.microsecond // 1000)
 
 
 def _date_format(loc: QLocale) -> str:
@@ -67,28 +73,29 @@ def _date_format(loc: QLocale) -> str:
 
 
 def date_time(when: dt.datetime | str | None, locale: QLocale | None = None) -> str:
-    """Date and time in local time, the locale's short form: ``2026/11/23 19:52`` (zh_CN),
+    """Date and time on the floor's clock, the locale's short form: ``2026/11/23 19:52`` (zh_CN),
     ``11/23/2026 7:52 PM`` (en). ISO strings (JSON from the services) are accepted."""
     if when is None or when == "":
         return ""
     if isinstance(when, str):
         when = dt.datetime.fromisoformat(when)
     loc = _locale(locale)
-    fmt = f"{_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
-    return loc.toString(_to_local(when), fmt)
+    day, clock = _to_local(when)
+    time_fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
+    return f"{loc.toString(day, _date_format(loc))} {loc.toString(clock, time_fmt)}"
 
 
 def date(when: dt.datetime | dt.date | None, locale: QLocale | None = None) -> str:
-    """The date alone, local, in the locale's short form."""
+    """The date alone, on the floor's clock, in the locale's short form."""
     if when is None:
         return ""
     loc = _locale(locale)
-    day = _to_local(when).date() if isinstance(when, dt.datetime) else QDate(*when.timetuple()[:3])
+    day = _to_local(when)[0] if isinstance(when, dt.datetime) else QDate(*when.timetuple()[:3])
     return loc.toString(day, _date_format(loc))
 
 
 def time(when: dt.datetime | None, locale: QLocale | None = None, seconds: bool = False) -> str:
-    """The time of day, local, in the locale's form (``19:52`` / ``7:52 PM``).
+    """The time of day, on the floor's clock, in the locale's form (``19:52`` / ``7:52 PM``).
 
     ``seconds`` adds the seconds (a job log, a scan list) in the locale's own order.
     """
@@ -98,4 +105,4 @@ def time(when: dt.datetime | None, locale: QLocale | None = None, seconds: bool 
     fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
     if seconds and "ss" not in fmt:
         fmt = fmt.replace("mm", "mm:ss", 1)
-    return loc.toString(_to_local(when).time(), fmt)
+    return loc.toString(_to_local(when)[1], fmt)

@@ -422,6 +422,7 @@ class HandoverStation(ScanStation):
         self._jobs.submit(lambda: waiting_per_carrier(db), self._on_waiting_loaded)
 
     def _print_manifest(self, closed: ClosedHandover) -> None:
+        from app.domain.floortime import floor_zone
         from app.settings import choose_language
         from printing import ManifestData, ManifestEntry, render_manifest
 
@@ -445,6 +446,7 @@ class HandoverStation(ScanStation):
             warehouse=self.station,
             operator=self.operator,
             created_at=closed.at,
+            tz=floor_zone(),
         )
         backend = office_printer(self.ctx).backend
         db, op, st = self.db, self.operator, self.station

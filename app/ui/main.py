@@ -31,11 +31,13 @@ def make_demo_database() -> Database:
     """A fresh SQLite database in a temp dir with demo data (``--demo``)."""
     from app.db.migrate import upgrade
     from app.services.demo import make_demo_data
+    from app.services.floortime import load_floor_zone
 
     folder = Path(tempfile.mkdtemp(prefix="parcelproof-demo-"))
     db = open_database(f"sqlite:///{folder / 'demo.db'}", background_checkpoint=True)
     upgrade(db)
     make_demo_data(db, DEMO_ORDERS, seed=1)
+    load_floor_zone(db)
     return db
 
 
@@ -46,6 +48,7 @@ def open_station_database(url: str | None) -> Database:
     (`SchemaMismatch`): upgrading a floor's server is a deliberate step.
     """
     from app.db.migrate import SchemaMismatch, check_schema, upgrade
+    from app.services.floortime import load_floor_zone
 
     db = open_database(url, background_checkpoint=True)
     try:
@@ -54,6 +57,7 @@ def open_station_database(url: str | None) -> Database:
         if not db.is_sqlite:
             raise
         upgrade(db)
+    load_floor_zone(db)  # the floor's clock for every screen of this station
     return db
 
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
+from app.domain import floortime
 from app.services.orders import (
     OrderFilter,
     OrderRow,
@@ -359,8 +360,9 @@ class OrderBrowser(QWidget):
             (self.tr("Paid between…"), "range"),
         ):
             self.paid.addItem(label, key)
-        self.paid_from = QDateEdit(QDate.currentDate().addDays(-7))
-        self.paid_to = QDateEdit(QDate.currentDate())
+        floor_today = QDate(*floortime.today().timetuple()[:3])
+        self.paid_from = QDateEdit(floor_today.addDays(-7))
+        self.paid_to = QDateEdit(floor_today)
         for d in (self.paid_from, self.paid_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
@@ -465,23 +467,29 @@ class OrderBrowser(QWidget):
         self.run_search()
 
     def _paid_range(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """Paid-time bounds: days of the floor's clock, from its midnight to the next."""
         key = self.paid.currentData()
-        today = dt.datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+        zone = floortime.floor_zone()
+        today = floortime.today(zone=zone)
         day = dt.timedelta(days=1)
+
+        def start(d: dt.date) -> dt.datetime:
+            return floortime.at_floor(d, dt.time(0), zone)
+
         if key == "today":
-            return today, None
+            return start(today), None
         if key == "yesterday":
-            return today - day, today
+            return start(today - day), start(today)
         if key == "7d":
-            return today - 6 * day, None
+            return start(today - 6 * day), None
         if key == "30d":
-            return today - 29 * day, None
+            return start(today - 29 * day), None
         if key == "range":
-
-            def start(d: QDate) -> dt.datetime:
-                return today.replace(year=d.year(), month=d.month(), day=d.day())
-
-            return start(self.paid_from.date()), start(self.paid_to.date()) + day
+            first, last = self.paid_from.date(), self.paid_to.date()
+            return (
+                start(dt.date(first.year(), first.month(), first.day())),
+                start(dt.date(last.year(), last.month(), last.day()) + day),
+            )
         return None, None
 
     def current_filter(self) -> OrderFilter:

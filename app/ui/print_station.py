@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.batching import MAX_BATCH
+from app.domain.floortime import to_floor
 from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
@@ -123,7 +124,7 @@ def reason_label(code: str) -> str:
 
 
 def _local(t: dt.datetime | None) -> str:
-    return t.astimezone().strftime("%H:%M:%S") if t else ""
+    return to_floor(t).strftime("%H:%M:%S") if t else ""
 
 
 @dataclass(frozen=True)
@@ -622,7 +623,7 @@ class PrintStation(QWidget):
         if q is None:
             return
         left = q.cutoff - dt.datetime.now(dt.UTC)
-        at = q.cutoff.astimezone().strftime("%H:%M")
+        at = to_floor(q.cutoff).strftime("%H:%M")
         if left.total_seconds() <= 0:
             self.countdown_label.setText(self.tr("cut-off {time} passed").format(time=at))
             self.countdown_label.setStyleSheet("font-size: 15pt; color: #b00020;")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.batching import cutoff_at
+from app.domain.floortime import to_floor
 from app.services.handover import ExportResult, export_shipments, not_confirmed_count
 from app.ui.texts import exception_text
 from app.ui.workers import JobRunner
@@ -126,7 +127,7 @@ class ShipmentExportPanel(QWidget):
         now = now or dt.datetime.now(dt.UTC)
         cut = cutoff_at(now)
         left = cut - now
-        at = cut.strftime("%H:%M")
+        at = to_floor(cut).strftime("%H:%M")
         if left.total_seconds() <= 0:
             self.cutoff_label.setText(self.tr("Cut-off {time} has passed.").format(time=at))
             self.cutoff_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -146,7 +147,7 @@ class ShipmentExportPanel(QWidget):
     def _ask_path(self, platform: str) -> str:
         if self.path:
             return self.path
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = to_floor(dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M")
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the bulk-ship file"),

@@ -1,21 +1,17 @@
-"""Small helpers shared by the document builders: formats, times, weights."""
+"""Small helpers shared by the document builders: formats, times, weights.
+
+Times: the database keeps UTC; a document shows them on the floor's clock. The floor's zone is
+the application's setting, which this library does not read: whoever gathers a document's data
+passes the zone in (a ``tz`` field or argument, a `tzinfo` such as ``ZoneInfo("Asia/Shanghai")``).
+Without one a document prints UTC, and every printed time says which zone it is in
+(``2026-12-04 08:37 CST (UTC+08:00)``), so paper can never be read eight hours off."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import lru_cache
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from printing.geometry import MM_PER_DOT
-
-#: Where the floor is: printed times are shown in China Standard Time.
-LOCAL_TZ_NAME = "Asia/Shanghai"
-
-
-@lru_cache(maxsize=1)
-def local_tz() -> ZoneInfo:
-    return ZoneInfo(LOCAL_TZ_NAME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +76,41 @@ def paper_size(size: str) -> tuple[float, float]:
         ) from None
 
 
-def local_time(at: datetime | None) -> datetime:
-    """``at`` (aware; ``None`` = now) converted to Asia/Shanghai. Naive datetimes are refused:
-    the database stores UTC and a naive value would print 8 hours off without anyone noticing."""
+def local_time(at: datetime | None, tz: tzinfo | None = None) -> datetime:
+    """``at`` (aware; ``None`` = now) on the clock of ``tz``, the floor's zone (``None``: UTC).
+    Naive datetimes are refused: the database stores UTC and a naive value would print hours
+    off without anyone noticing."""
     if at is None:
         at = datetime.now(UTC)
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError(f"datetime {at!r} has no timezone; pass an aware datetime (UTC)")
-    return at.astimezone(local_tz())
+    return at.astimezone(tz or UTC)
 
 
-def fmt_time(at: datetime | None, seconds: bool = False) -> str:
-    """``2024-05-21 14:03`` in local time."""
-    return local_time(at).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+def zone_offset(at: datetime) -> str:
+    """``UTC+08:00``: the offset of an aware ``at``."""
+    off = at.utcoffset() or timedelta(0)
+    sign = "-" if off < timedelta(0) else "+"
+    minutes = abs(int(off.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def zone_text(at: datetime) -> str:
+    """The zone of an aware ``at`` as printed: ``CST (UTC+08:00)``; ``UTC+00:00`` for UTC or a
+    zone whose abbreviation is only a number (``+08``)."""
+    offset = zone_offset(at)
+    abbr = at.tzname() or ""
+    return f"{abbr} ({offset})" if abbr.isalpha() and abbr != "UTC" else offset
+
+
+def fmt_time(
+    at: datetime | None, tz: tzinfo | None = None, seconds: bool = False, zone: bool = True
+) -> str:
+    """``2024-05-21 14:03 CST (UTC+08:00)``: ``at`` on ``tz``'s clock (the floor's zone;
+    ``None``: UTC), with the zone unless ``zone`` is false (a table whose header names it)."""
+    t = local_time(at, tz)
+    text = t.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return f"{text} {zone_text(t)}" if zone else text
 
 
 def fmt_grams(grams: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from printing.documents.common import fmt_time, paper_size
 from printing.documents.table import Column, TableStyle, signature_line, table_pages
@@ -79,6 +79,7 @@ class DailyReportData:
     chain_seq: int | None = None
     chain_head: str = ""
     generated_at: datetime | None = None
+    tz: tzinfo | None = None  # the floor's time zone its times are printed in (None: UTC)
 
 
 def layout_daily_report(
@@ -99,7 +100,7 @@ def layout_daily_report(
         if data.warehouse:
             meta.append(f"{_w('warehouse', lang)}{data.warehouse}")
         if data.generated_at:
-            meta.append(f"{_w('generated', lang)}{fmt_time(data.generated_at)}")
+            meta.append(f"{_w('generated', lang)}{fmt_time(data.generated_at, data.tz)}")
         if data.chain_head:
             meta.append(f"{_w('chain', lang)}#{data.chain_seq} {data.chain_head}")
         else:

@@ -12,11 +12,17 @@ extras); missing extras are simply left out. No app import, no Qt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from printing.barcodes import BARCODE_VALUE, code128_width_modules
-from printing.documents.common import fmt_grams, fmt_time, paper_size
+from printing.documents.common import (
+    fmt_grams,
+    fmt_time,
+    local_time,
+    paper_size,
+    zone_offset,
+)
 from printing.documents.table import Column, TableStyle, table_pages
 from printing.geometry import CODE128_QUIET_MODULES, MM_PER_DOT, snap_mm
 from printing.i18n import norm_lang
@@ -182,11 +188,13 @@ def _colon(lang: str) -> str:
     return "：" if lang == "zh_CN" else ": "
 
 
-def _time(iso: str | None) -> str:
+def _time(iso: str | None, tz: tzinfo | None, zone: bool = True) -> str:
+    """An ISO time of the findings (UTC) on the floor's clock ``tz``."""
     if not iso:
         return ""
     try:
-        return fmt_time(datetime.fromisoformat(iso))
+        at = datetime.fromisoformat(iso)
+        return fmt_time(at if at.tzinfo else at.replace(tzinfo=UTC), tz, zone=zone)
     except ValueError:
         return iso
 
@@ -234,7 +242,10 @@ def layout_dispute_report(
     *,
     made_at: datetime | None = None,
     size: str = "A4",
+    tz: tzinfo | None = None,
 ) -> list[Page]:
+    """The evidence report's pages. Its times are on the clock of ``tz``, the floor's time zone
+    (``None``: UTC), and say so: the timeline's column names the zone, the others carry it."""
     lang = norm_lang(lang)
     f = findings
     W, H = paper_size(size)
@@ -270,7 +281,7 @@ def layout_dispute_report(
         ]
         if f.get("claim"):
             meta.append(f"{_w('claim', lang)}{c}{_w('claim_' + str(f['claim']), lang)}")
-        meta.append(f"{_w('made_at', lang)}{c}{fmt_time(made_at)}")
+        meta.append(f"{_w('made_at', lang)}{c}{fmt_time(made_at, tz)}")
         if index:
             meta = meta[:2]
         for i, m in enumerate(meta):
@@ -328,7 +339,7 @@ def layout_dispute_report(
                     _w(
                         "weighed_at",
                         lang,
-                        at=_time(f["weighed_at"]),
+                        at=_time(f["weighed_at"], tz),
                         verdict=_w(f"verdict_{verdict}", lang) if verdict else "-",
                     ),
                 )
@@ -391,7 +402,7 @@ def layout_dispute_report(
         return y
 
     columns = [
-        Column(_w("at", lang), 34, max_lines=1),
+        Column(f"{_w('at', lang)} {zone_offset(local_time(made_at, tz))}", 34, max_lines=1),
         Column(_w("step", lang), 26, bold=True, max_lines=1),
         Column(_w("operator", lang), 22, max_lines=1),
         Column(_w("station", lang), 30, max_lines=1),
@@ -399,7 +410,7 @@ def layout_dispute_report(
     ]
     rows = [
         [
-            _time(h.get("at")),
+            _time(h.get("at"), tz, zone=False),
             _w(f"s_{h.get('step')}", lang),
             str(h.get("operator") or ""),
             str(h.get("station") or ""),
@@ -426,12 +437,14 @@ def render_dispute_report(
     *,
     made_at: datetime | None = None,
     on_page: Callable[[int], None] | None = None,
+    tz: tzinfo | None = None,
 ) -> bytes:
-    """PDF bytes of the evidence report (A4) for the findings of one dispute check."""
+    """PDF bytes of the evidence report (A4) for the findings of one dispute check; times on
+    the clock of ``tz`` (the floor's time zone; ``None``: UTC), printed with the zone."""
     from printing.pdf import PDF_FONTS, render_pages
 
     return render_pages(
-        layout_dispute_report(findings, PDF_FONTS, lang, made_at=made_at),
+        layout_dispute_report(findings, PDF_FONTS, lang, made_at=made_at, tz=tz),
         title=f"dispute {findings.get('waybill_no') or findings.get('order_no') or ''}",
         on_page=on_page,
     )

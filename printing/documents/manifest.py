@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from printing.barcodes import check_value, code128_width_modules
 from printing.documents.common import fmt_grams, fmt_time, paper_size
@@ -40,6 +40,7 @@ class ManifestData:
     warehouse: str = ""
     operator: str = ""
     created_at: datetime | None = None
+    tz: tzinfo | None = None  # the floor's time zone its times are printed in (None: UTC)
 
     @property
     def total_grams(self) -> int:
@@ -85,7 +86,7 @@ def layout_manifest(
                     x
                     for x in (
                         data.warehouse,
-                        f"{lbl('created_at', lang)}{fmt_time(data.created_at)}"
+                        f"{lbl('created_at', lang)}{fmt_time(data.created_at, data.tz)}"
                         if data.created_at
                         else "",
                     )

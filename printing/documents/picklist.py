@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from printing.barcodes import check_value, code128_width_modules
 from printing.documents.common import fmt_time, paper_size
@@ -52,6 +52,7 @@ class PickListData:
     printed_at: datetime | None = None
     operator: str = ""
     carrier_name: str = ""
+    tz: tzinfo | None = None  # the floor's time zone its times are printed in (None: UTC)
 
 
 def merge_pick_lines(lines: Iterable[PickLine]) -> list[MergedPickLine]:
@@ -133,7 +134,7 @@ def layout_pick_list(
         if data.operator:
             extra.append(f"{lbl('operator', lang)}{data.operator}")
         if data.created_at:
-            extra.append(f"{lbl('created_at', lang)}{fmt_time(data.created_at)}")
+            extra.append(f"{lbl('created_at', lang)}{fmt_time(data.created_at, data.tz)}")
         if extra:
             meta.append("   ".join(extra))
         for i, m in enumerate(meta):
@@ -182,7 +183,7 @@ def layout_pick_list(
                 Text(
                     margin,
                     y + 1.5 + s - ps,
-                    f"{tr('printed_at', lang)} {fmt_time(data.printed_at)}",
+                    f"{tr('printed_at', lang)} {fmt_time(data.printed_at, data.tz)}",
                     ps,
                 )
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from printing.barcodes import check_value, code128_width_modules
 from printing.documents.common import fmt_time, paper_size
@@ -64,6 +64,7 @@ class SlipData:
     seq: int = 0
     batch_size: int = 0
     printed_at: datetime | None = None
+    tz: tzinfo | None = None  # the floor's time zone its times are printed in (None: UTC)
 
 
 def slip_lines_in_walk_order(lines: Iterable[SlipLine]) -> list[SlipLine]:
@@ -118,7 +119,7 @@ def layout_slip(data: SlipData, size: str, fm: FontModel, lang: str = "zh_CN") -
                 f"{lbl('shop', lang)}{' '.join(p for p in (data.platform, data.shop) if p)}"
             )
         if data.paid_at:
-            meta.append(f"{lbl('paid_at', lang)}{fmt_time(data.paid_at)}")
+            meta.append(f"{lbl('paid_at', lang)}{fmt_time(data.paid_at, data.tz)}")
         if data.carrier_name or data.waybill_no:
             meta.append(f"{lbl('carrier', lang)}{data.carrier_name} {data.waybill_no}".rstrip())
         if data.receiver_name:
@@ -200,7 +201,12 @@ def layout_slip(data: SlipData, size: str, fm: FontModel, lang: str = "zh_CN") -
         if data.printed_at:
             ps = fm.size(2.4)
             page.add(
-                Text(margin, y + 0.6, f"{tr('printed_at', lang)} {fmt_time(data.printed_at)}", ps)
+                Text(
+                    margin,
+                    y + 0.6,
+                    f"{tr('printed_at', lang)} {fmt_time(data.printed_at, data.tz)}",
+                    ps,
+                )
             )
         return y
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from printing.barcodes import code128_width_modules
-from printing.documents.common import fmt_time, paper_size
+from printing.documents.common import fmt_time, local_time, paper_size, zone_offset
 from printing.documents.table import Column, TableStyle, signature_line, table_pages
 from printing.geometry import CODE128_QUIET_MODULES, MM_PER_DOT, snap_mm
 from printing.i18n import norm_lang
@@ -99,6 +99,7 @@ class StubRegisterData:
     closed_at: datetime | None = None
     chain_head: str = ""
     chain_seq: int | None = None
+    tz: tzinfo | None = None  # the floor's time zone its times are printed in (None: UTC)
 
     @property
     def matches(self) -> bool:
@@ -148,9 +149,9 @@ def layout_stub_register(
         if data.station:
             when.append(f"{_w('station', lang)}{data.station}")
         if data.opened_at:
-            when.append(f"{_w('opened', lang)}{fmt_time(data.opened_at)}")
+            when.append(f"{_w('opened', lang)}{fmt_time(data.opened_at, data.tz)}")
         if data.closed_at:
-            when.append(f"{_w('closed', lang)}{fmt_time(data.closed_at)}")
+            when.append(f"{_w('closed', lang)}{fmt_time(data.closed_at, data.tz)}")
         if when:
             meta.append("   ".join(when))
         if data.chain_head:
@@ -163,6 +164,9 @@ def layout_stub_register(
         return y + 1.5
 
     fixed = 12 + 44 + 44 + 22 + 18 + 30
+    # the rows' times are on the floor's clock; the column names its zone once
+    stamp = data.opened_at or next((e.at for e in data.entries if e.at), None)
+    zone = zone_offset(local_time(stamp, data.tz))
     columns = [
         Column(_w("pos", lang), 12, align="end", max_lines=1),
         Column(_w("waybill", lang), 44, bold=True, max_lines=1),
@@ -170,7 +174,7 @@ def layout_stub_register(
         Column(_w("grams", lang), 22, align="end", max_lines=1),
         Column(_w("verdict", lang), 18, max_lines=1),
         Column(_w("operator", lang), max(inner - fixed, 12), max_lines=1),
-        Column(_w("time", lang), 30, max_lines=1),
+        Column(f"{_w('time', lang)} {zone}", 30, max_lines=1),
     ]
     rows = [
         [
@@ -180,7 +184,7 @@ def layout_stub_register(
             str(int(e.grams)),
             _w(e.verdict, lang),
             e.operator,
-            fmt_time(e.at) if e.at else "",
+            fmt_time(e.at, data.tz, zone=False) if e.at else "",
         ]
         for e in sorted(data.entries, key=lambda e: e.position)
     ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from printing.barcodes import check_value, code128_width_modules, qr_runs
 from printing.documents.common import (
@@ -27,6 +27,7 @@ from printing.documents.common import (
     fmt_time,
     label_format,
     local_time,
+    zone_offset,
 )
 from printing.geometry import CODE128_QUIET_MODULES, MM_PER_DOT, QR_QUIET_MODULES, snap_mm
 from printing.i18n import lbl, norm_lang, tr
@@ -85,7 +86,8 @@ class GoodsLine:
 @dataclass(frozen=True, slots=True)
 class WaybillData:
     """Everything printed on one waybill. Weights in integer grams; ``printed_at`` aware (UTC),
-    shown in Asia/Shanghai. ``reprint_mark`` (e.g. ``"补打"``) is printed in an inverse badge in
+    shown on the clock of ``tz`` (the floor's time zone; ``None``: UTC) with its zone printed
+    next to it. ``reprint_mark`` (e.g. ``"补打"``) is printed in an inverse badge in
     the header when set."""
 
     waybill_no: str
@@ -104,6 +106,7 @@ class WaybillData:
     printed_at: datetime | None = None
     reprint_mark: str = ""
     service: str = ""
+    tz: tzinfo | None = None
 
 
 # --------------------------------------------------------------------------- masking
@@ -260,9 +263,10 @@ def layout_waybill(
         bw = fm.width(data.reprint_mark, ss) + 2.0
         page.add(Badge(tx, y + (h - ss - 1.4) / 2, bw, ss + 1.4, data.reprint_mark, ss))
     ts = fm.size(2.2 if not small else 2.0)
-    when = local_time(data.printed_at)
+    when = local_time(data.printed_at, data.tz)
+    clock = f"{when:%H:%M:%S} {zone_offset(when)}"
     page.add(Text(x1 - PAD, y + h / 2 - ts * 1.1, when.strftime("%Y-%m-%d"), ts, anchor="end"))
-    page.add(Text(x1 - PAD, y + h / 2 + 0.1 * ts, when.strftime("%H:%M:%S"), ts, anchor="end"))
+    page.add(Text(x1 - PAD, y + h / 2 + 0.1 * ts, clock, ts, anchor="end"))
     y += h
     hline(y)
 
@@ -544,7 +548,7 @@ def _stub(page: Page, data: WaybillData, lf: LabelFormat, fm: FontModel, lang: s
             Text(
                 x1 - PAD,
                 bottom - 0.8 - ps,
-                f"{tr('printed_at', lang)} {fmt_time(data.printed_at)}",
+                f"{tr('printed_at', lang)} {fmt_time(data.printed_at, data.tz)}",
                 ps,
                 anchor="end",
             )

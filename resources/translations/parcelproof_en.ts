@@ -131,6 +131,10 @@
             <source>reactivated</source>
             <translation>reactivated</translation>
         </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>System time zone ({zone})</translation>
+        </message>
     </context>
     <context>
         <name>AdminStation</name>
@@ -2734,6 +2738,14 @@ then log out and log in again.</translation>
         <message>
             <source>Stubs per bundle</source>
             <translation>Stubs per bundle</translation>
+        </message>
+        <message>
+            <source>Floor time zone</source>
+            <translation>Floor time zone</translation>
+        </message>
+        <message>
+            <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
+            <translation>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>

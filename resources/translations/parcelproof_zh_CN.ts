@@ -131,6 +131,10 @@
             <source>reactivated</source>
             <translation>重新启用</translation>
         </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>系统时区（{zone}）</translation>
+        </message>
     </context>
     <context>
         <name>AdminStation</name>
@@ -2716,6 +2720,14 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Stubs per bundle</source>
             <translation>每捆底单数</translation>
+        </message>
+        <message>
+            <source>Floor time zone</source>
+            <translation>现场时区</translation>
+        </message>
+        <message>
+            <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
+            <translation>所有屏幕、单据、报表和当日截单时间都按这个时区；单据上的时间旁边会印出时区。</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>

@@ -23,9 +23,9 @@ from pathlib import Path
 
 def _fill(db, days: int, per_day: int) -> int:
     from app.db.models import Event, PrintJob, Weighing
-    from app.domain.batching import CHINA
+    from app.domain.floortime import floor_zone
 
-    first = dt.datetime.now(CHINA).replace(hour=8, minute=0, second=0, microsecond=0)
+    first = dt.datetime.now(floor_zone()).replace(hour=8, minute=0, second=0, microsecond=0)
     first -= dt.timedelta(days=days - 1)
     seq = 0
     with db.engine.begin() as conn:

@@ -210,3 +210,25 @@ def test_floor_settings_reach_the_weighing_station(floor):
     keys = [a.detail["key"] for a in _audits(floor)]
     assert keys == ["weighing.bundle_size", "packing_step.on"]
     _intact(floor)
+
+
+def test_the_floor_time_zone_is_a_floor_setting_every_station_reads(floor):
+    from app.domain import floortime
+    from app.services.floortime import load_floor_zone
+
+    assert admin.floor_settings(floor).time_zone == ""  # the system's zone
+    admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Asia/Shanghai"), **ADMIN)
+    assert admin.floor_settings(floor).time_zone == "Asia/Shanghai"
+    floortime.use_floor_zone(None)  # another station, opening the same database
+    assert floortime.zone_name(load_floor_zone(floor)) == "Asia/Shanghai"
+    with pytest.raises(ServiceError, match="invalid_value"):
+        admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Beijing"), **ADMIN)
+    assert admin.floor_settings(floor).time_zone == "Asia/Shanghai"
+    admin.save_floor_settings(floor, admin.FloorSettings(50, False, ""), **ADMIN)
+    assert admin.floor_settings(floor).time_zone == ""
+    changes = [(a.detail["key"], a.detail["after"]) for a in _audits(floor)]
+    assert changes == [
+        ("floor_time.zone", {"zone": "Asia/Shanghai"}),
+        ("floor_time.zone", {"zone": ""}),
+    ]
+    _intact(floor)

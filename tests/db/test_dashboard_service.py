@@ -8,7 +8,7 @@ from sqlalchemy import event, select
 
 from app.db.chain import append_event
 from app.db.models import Order
-from app.domain.batching import CHINA
+from app.domain.floortime import floor_zone
 from app.services.dashboard import (
     METRICS,
     day_bounds,
@@ -18,6 +18,7 @@ from app.services.dashboard import (
 )
 from app.services.demo import make_demo_data
 from app.services.demo_day import run_demo_day
+from tests.floortime_support import set_floor_zone
 
 
 def test_a_day_on_the_floor_is_counted_per_step_operator_and_reason(db, tmp_path):
@@ -49,8 +50,8 @@ def test_a_day_on_the_floor_is_counted_per_step_operator_and_reason(db, tmp_path
     }
     assert ops["1003"].counts["held"] == 1  # the picker who found the shortage
     assert ops["1002"].name  # names come from the operators table
-    # every parcel sits in the local hour it happened in
-    first, last = before.astimezone(CHINA).hour, after.astimezone(CHINA).hour
+    # every parcel sits in the floor's hour it happened in (no zone set: the system's)
+    first, last = before.astimezone(floor_zone()).hour, after.astimezone(floor_zone()).hour
     for h, counts in enumerate(s.hours):
         if any(counts.values()):
             assert first <= h <= last or (first > last and (h >= first or h <= last))
@@ -61,14 +62,15 @@ def test_a_day_on_the_floor_is_counted_per_step_operator_and_reason(db, tmp_path
     assert s.to_ship["held"] == 2
 
 
-def test_the_day_is_the_local_day_and_hours_are_local_hours(db):
+def test_the_day_is_the_floors_day_and_hours_are_the_floors_hours(db):
+    china = set_floor_zone(db, "Asia/Shanghai")
     make_demo_data(db, 2, seed=3)
     with db.read() as s:
         o1, o2 = s.scalars(select(Order.id).order_by(Order.id)).all()
     d = dt.date(2026, 3, 14)
     start, end = day_bounds(d)
     assert start == dt.datetime(2026, 3, 13, 16, 0, tzinfo=dt.UTC)  # 00:00 Beijing
-    local = dt.datetime.combine(d, dt.time(0), tzinfo=CHINA)
+    local = dt.datetime.combine(d, dt.time(0), tzinfo=china)
 
     def at(hours: float) -> dt.datetime:
         return local + dt.timedelta(hours=hours)
@@ -102,7 +104,7 @@ def test_the_day_is_the_local_day_and_hours_are_local_hours(db):
         ("1005", 1),
         ("1006", 1),
     ]
-    assert s.cutoff == dt.datetime(2026, 3, 14, 16, 0, tzinfo=CHINA)
+    assert s.cutoff == dt.datetime(2026, 3, 14, 16, 0, tzinfo=china)
     assert list(s.active_hours()) == list(range(0, 24))
     # an empty day
     empty = day_summary(db, dt.date(2026, 3, 20), now=at(12))

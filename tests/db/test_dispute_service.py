@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.db.models import Carrier, DisputeCase, Order
+from app.domain.floortime import floor_zone
 from app.services.dispute import (
-    CHINA,
     case_count,
     dispute_check,
     export_cases,
@@ -182,7 +182,7 @@ def test_register_settle_filter_count_and_export(db, parcels, tmp_path):
     assert {r.id for r in list_cases(db, claim="broken")} == {ids[1]}
     carrier = parcels[0].carrier
     assert all(r.carrier == carrier for r in list_cases(db, carrier=carrier))
-    month = first.created_at.astimezone(CHINA).strftime("%Y-%m")
+    month = first.created_at.astimezone(floor_zone()).strftime("%Y-%m")
     since, until = month_range(month)
     assert len(list_cases(db, since=since, until=until)) == 3
     assert list_cases(db, since=until) == []

@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import zxingcpp
 from PIL import Image
@@ -14,6 +15,8 @@ from PIL import Image
 from printing.documents import GoodsLine, Party, WaybillData
 
 AT = datetime(2024, 5, 21, 6, 3, 7, tzinfo=UTC)  # 14:03:07 in Shanghai
+#: the floor's time zone the sample documents are printed in
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def raster(pdf: bytes, page: int = 1, dpi: int = 203) -> Image.Image:
@@ -62,6 +65,7 @@ def make_waybill(i: int = 0, *, long: bool = False, **kw: object) -> WaybillData
         printed_at=AT,
         reprint_mark="补打" if long else "",
         service="标准快递",
+        tz=SHANGHAI,
     )
     fields.update(kw)
     return WaybillData(**fields)  # type: ignore[arg-type]

@@ -96,3 +96,36 @@ def test_a_supervisor_cannot_open_it_and_the_service_refuses_anyway(qtbot, sqlit
     assert "1001 may not do this" in st.status.text()
     assert admin.floor_settings(sqlite_db).bundle_size == 50
     assert admin.audit_log(sqlite_db) == []
+
+
+def test_the_admin_sets_the_floors_time_zone_by_typing_its_name(qtbot, sqlite_db):
+    from app.domain import floortime
+
+    make_demo_data(sqlite_db, 0)
+    st = AdminStation(
+        StationContext(db=sqlite_db, operator=find_operator(sqlite_db, "1008"), station_name="x")
+    )
+    qtbot.addWidget(st)
+    st.show()
+    st.tabs.setCurrentWidget(st.settings)
+    qtbot.waitUntil(lambda: st.idle, timeout=10000)
+    box = st.settings.time_zone
+    assert box.currentData() == ""  # no setting: the system's zone, named
+    assert floortime.zone_name(floortime.system_zone()) in box.currentText()
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "Asia/Shanghai")
+    qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: st.status_kind == "ok", timeout=10000)
+    assert admin.floor_settings(sqlite_db).time_zone == "Asia/Shanghai"
+    # this station's screens follow at once
+    assert floortime.zone_name(floortime.floor_zone()) == "Asia/Shanghai"
+    qtbot.waitUntil(lambda: st.idle, timeout=10000)
+    assert st.settings.time_zone.currentText() == "Asia/Shanghai"
+    # a name the time-zone database does not know is refused with the field named
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "Beijing")
+    qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: st.status_kind == "error", timeout=10000)
+    assert "Beijing" in st.status.text()
+    assert admin.floor_settings(sqlite_db).time_zone == "Asia/Shanghai"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate
 
-from app.domain.batching import CHINA
+from app.domain.floortime import floor_zone
 from app.services.dashboard import METRICS, today
 from app.services.demo_day import run_demo_day
 from app.services.operators import find_operator
@@ -90,16 +90,17 @@ def test_another_day_and_refresh(qtbot, demo_db, floor_day):
 def test_the_cutoff_countdown(qtbot, demo_db):
     w = _open(qtbot, demo_db)
     now = dt.datetime.now(dt.UTC)
-    local = now.astimezone(CHINA)
-    before = dt.datetime.combine(local.date(), dt.time(14, 30), tzinfo=CHINA)
+    zone = floor_zone()  # no floor setting: the system's
+    local = now.astimezone(zone)
+    before = dt.datetime.combine(local.date(), dt.time(14, 30), tzinfo=zone)
     w.update_countdown(before)
     text = w.cutoff_label.text()
     assert "16:00" in text and "1 h 30 min left" in text
     assert "300 order" in text and "paid before it still to ship" in text  # en plural or source
-    w.update_countdown(dt.datetime.combine(local.date(), dt.time(15, 20), tzinfo=CHINA))
+    w.update_countdown(dt.datetime.combine(local.date(), dt.time(15, 20), tzinfo=zone))
     assert "0 h 40 min left" in w.cutoff_label.text()
     assert "#c62828" in w.cutoff_label.styleSheet()  # red under an hour (and words say so)
-    w.update_countdown(dt.datetime.combine(local.date(), dt.time(16, 5), tzinfo=CHINA))
+    w.update_countdown(dt.datetime.combine(local.date(), dt.time(16, 5), tzinfo=zone))
     assert "has passed" in w.cutoff_label.text()
 
 

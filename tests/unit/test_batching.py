@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.domain.batching import Candidate, arrange_batch, same_day
+from app.domain.batching import Candidate, arrange_batch, cutoff_at, same_day
 from app.domain.carriers import CarrierRule, choose_carrier
+from app.domain.floortime import use_floor_zone
 
 UTC = dt.UTC
 T0 = dt.datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 09:00 Beijing
@@ -53,10 +55,17 @@ def test_batch_order(orders, expected):
     assert [c.order_id for c in arrange_batch(orders)] == expected
 
 
-def test_same_day_cutoff_is_beijing_time():
+def test_same_day_cutoff_is_on_the_floors_clock():
+    china = ZoneInfo("Asia/Shanghai")
     now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 17:00 Beijing
-    assert same_day(dt.datetime(2026, 11, 23, 7, 59, tzinfo=UTC), now)  # 15:59
-    assert not same_day(dt.datetime(2026, 11, 23, 8, 0, tzinfo=UTC), now)  # 16:00
+    assert same_day(dt.datetime(2026, 11, 23, 7, 59, tzinfo=UTC), now, zone=china)  # 15:59
+    assert not same_day(dt.datetime(2026, 11, 23, 8, 0, tzinfo=UTC), now, zone=china)  # 16:00
+    assert cutoff_at(now, zone=china) == dt.datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    # a floor whose clock is UTC cuts off at 16:00 UTC
+    assert same_day(dt.datetime(2026, 11, 23, 15, 59, tzinfo=UTC), now, zone=UTC)
+    # the floor's zone when none is given
+    use_floor_zone("Asia/Shanghai")
+    assert not same_day(dt.datetime(2026, 11, 23, 8, 0, tzinfo=UTC), now)
 
 
 ZTO = CarrierRule(1, "ZTO", ())

@@ -1,0 +1,80 @@
+"""The floor time zone as the stations share it: a ``floor_settings`` row.
+
+The zone is floor-wide, not per station: a waybill printed on one station, the manifest printed
+on another and the dashboard on a third must show the same hour, so it lives with the other
+floor settings in the database (edited on the admin station, audited there) and not in a
+station's own settings file. Empty (no row) means the system's zone.
+
+`floor_zone` reads it inside a service's session (and makes it the process's zone for the
+screens, `app.domain.floortime.use_floor_zone`); `load_floor_zone` does that once when a
+station or a command opens its database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.db.engine import Database
+from app.db.models import FloorSetting
+from app.domain import floortime
+from app.domain.floortime import SETTING_KEY, ZONE_FIELD
+
+log = logging.getLogger(__name__)
+
+
+def zone_setting(s: Session) -> str:
+    """The IANA name the floor settings hold (``""``: the system's zone)."""
+    row = s.get(FloorSetting, SETTING_KEY)
+    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    name = value.get(ZONE_FIELD, "")
+    return name.strip() if isinstance(name, str) else ""
+
+
+def floor_zone(s: Session) -> dt.tzinfo:
+    """The floor's zone as the database holds it now; also the process's zone from here on.
+
+    A name this machine's time-zone database does not know falls back to the system's zone
+    (logged): a station must still start, and the admin station shows the setting to fix."""
+    name = zone_setting(s)
+    try:
+        zone = floortime.zone_named(name)
+    except ValueError:
+        log.warning("floor time zone %r is unknown here; using the system's zone", name)
+        zone = floortime.system_zone()
+    return floortime.use_floor_zone(zone)
+
+
+def read_floor_zone(db: Database) -> dt.tzinfo:
+    """`floor_zone` in a session of its own: the clock a document about to print shows."""
+    with db.read() as s:
+        return floor_zone(s)
+
+
+def load_floor_zone(db: Database) -> dt.tzinfo:
+    """Read the floor zone once (a station or a command opening its database). A database
+    without the table yet (before ``db upgrade``) leaves the system's zone."""
+    try:
+        return read_floor_zone(db)
+    except SQLAlchemyError:
+        log.debug("floor settings not readable; the floor zone is the system's", exc_info=True)
+        return floortime.use_floor_zone(None)
+
+
+def set_zone_setting(s: Session, name: str) -> tuple[str, str]:
+    """Write the floor zone ``name`` (validated; ``""`` = the system's) in ``s``; returns
+    ``(old, new)``. ``ValueError`` for an unknown name. The caller audits the change."""
+    name = (name or "").strip()
+    floortime.zone_named(name)  # raises for an unknown name
+    row = s.get(FloorSetting, SETTING_KEY)
+    old_value = dict(row.value or {}) if row is not None else {}
+    old = old_value.get(ZONE_FIELD, "")
+    if old != name:
+        if row is None:
+            row = FloorSetting(key=SETTING_KEY, value={})
+            s.add(row)
+        row.value = {**old_value, ZONE_FIELD: name}
+    return old if isinstance(old, str) else "", name
