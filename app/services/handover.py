@@ -338,6 +338,15 @@ def left_behind(db: Database, cart: Cart) -> list[tuple[str, str, int]]:
         ]
 
 
+def destination(province: str, city: str) -> str:
+    """Where a parcel goes, as the manifest names it: province and city, a municipality once
+    ("上海" + "上海市" is "上海市")."""
+    province, city = (province or "").strip(), (city or "").strip()
+    if province and city and (city.startswith(province) or province.startswith(city)):
+        return max(province, city, key=len)
+    return " ".join(x for x in (province, city) if x)
+
+
 @dataclass(frozen=True)
 class HandedParcel:
     """One parcel on a closed cart, as the manifest lists it."""
@@ -398,7 +407,7 @@ def close_cart(
                     o.order_no,
                     o.waybill_no or "",
                     grams[o.id],
-                    " ".join(x for x in (o.province, o.city) if x),
+                    destination(o.province, o.city),
                     over,
                     w.expected_grams if over and w is not None else None,
                 )

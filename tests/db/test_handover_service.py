@@ -240,3 +240,11 @@ def test_a_cart_never_closed_lets_go_of_its_parcels_after_hours(db):
     assert close_cart(db, fresh, "孙师傅").parcels[0][1] == p.waybill_no
     with pytest.raises(ServiceError):
         close_cart(db, crashed, "孙师傅")  # the crashed cart has nothing left
+
+
+def test_a_manifest_destination_names_a_municipality_once():
+    from app.services.handover import destination
+
+    assert destination("上海", "上海市") == "上海市"
+    assert destination("浙江省", "杭州市") == "浙江省 杭州市"
+    assert destination("", "杭州市") == "杭州市"
