@@ -10,7 +10,7 @@ import pytest
 from platforms.cainiao import Address, Cainiao, Party, WaybillOrder
 from platforms.errors import BusinessError, TransientError
 from platforms.top import TopClient, top_timestamp
-from tests.platforms.top_gateway import TopGateway
+from tests.platforms.gateway import TopGateway
 
 SENDER = Party(
     "王店长",
@@ -131,3 +131,46 @@ def test_the_timestamp_is_china_time_whatever_the_clock_zone(gateway):
 def test_every_sign_method_is_accepted_by_the_gateway(gateway, method):
     (one,) = client(gateway, sign_method=method).issue("ZTO", SENDER, orders(1))
     assert one.waybill_code
+
+
+# --- Pinduoduo: the same operations through its own gateway ---------------------------------
+
+
+@pytest.fixture
+def pdd_gateway():
+    gw = TopGateway(app_key="pdd-client", secret="pdd-secret", session="pdd-token", dialect="pdd")
+    yield gw
+    gw.close()
+
+
+def pdd(gw: TopGateway, secret: str | None = None, **kw):
+    from platforms.pdd import PddClient, Pinduoduo
+
+    return Pinduoduo(
+        PddClient(
+            gw.app_key, secret or gw.secret, gw.session, gateway=gw.url, sleep=lambda _s: None, **kw
+        )
+    )
+
+
+def test_pdd_numbers_a_batch_and_keeps_one_number_per_parcel_across_a_retry(pdd_gateway):
+    pdd_gateway.fail_next = ["isp", "drop"]
+    issued = pdd(pdd_gateway).issue("ZTO", SENDER, orders(12))
+    assert len({i.waybill_code for i in issued}) == 12 and len(pdd_gateway.issued) == 12
+    assert pdd_gateway.requests[0]["type"] == "pdd.waybill.get"
+    import json
+
+    req = json.loads(pdd_gateway.requests[0]["param_waybill_cloud_print_apply_new_request"])
+    assert req["wp_code"] == "ZTO" and "cp_code" not in req
+    assert issued[0].document["templateUrl"].startswith("https://file-link.pinduoduo.com/")
+
+
+def test_pdd_wrong_secret_cancel_and_balance(pdd_gateway):
+    with pytest.raises(BusinessError) as e:
+        pdd(pdd_gateway, secret="nope").issue("ZTO", SENDER, orders(1))
+    assert e.value.code == "20004" and e.value.platform == "pdd"
+    c = pdd(pdd_gateway)
+    (one,) = c.issue("ZTO", SENDER, orders(1))
+    assert c.cancel("ZTO", one.waybill_code) and one.waybill_code in pdd_gateway.cancelled
+    (branch,) = c.search("ZTO")
+    assert (branch.cp_code, branch.quantity, branch.addresses[0].city) == ("ZTO", 999, "杭州市")

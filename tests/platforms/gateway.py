@@ -1,6 +1,7 @@
-"""A stand-in for the TOP gateway, written from TOP's published documents (doc 101617: common
-parameters, signing, error_response) and the cainiao.waybill.ii.* metadata, for the tests of
-`platforms.top` / `platforms.cainiao`. It checks every request's signature with the published
+"""Stand-ins for the TOP gateway and the Pinduoduo gateway, written from the published
+documents (TOP doc 101617: common parameters, signing, error_response; the cainiao.waybill.ii.*
+and pdd.waybill.* metadata; PDD's gateway rules as its open-source clients transcribe them), for
+the tests of `platforms.top`, `platforms.cainiao` and `platforms.pdd`. It checks every request's signature with the published
 algorithm (its own implementation, not the client's), its timestamp (China time, 10 minutes of
 skew), and answers as the documents show. A test tool, never the platform.
 
@@ -32,9 +33,23 @@ def _expected_sign(fields: dict[str, str], secret: str) -> str:
     return hmac.new(secret.encode(), s.encode(), digest).hexdigest().upper()
 
 
+def _pdd_sign(fields: dict[str, str], secret: str) -> str:
+    s = "".join(k + fields[k] for k in sorted(fields) if k != "sign")
+    return hashlib.md5((secret + s + secret).encode()).hexdigest().upper()
+
+
 class TopGateway:
-    def __init__(self, app_key: str = "12345678", secret: str = "s3cret", session: str = "tok"):
+    """``dialect``: ``"top"`` (Cainiao through TOP) or ``"pdd"`` (Pinduoduo)."""
+
+    def __init__(
+        self,
+        app_key: str = "12345678",
+        secret: str = "s3cret",
+        session: str = "tok",
+        dialect: str = "top",
+    ):
         self.app_key, self.secret, self.session = app_key, secret, session
+        self.dialect = dialect
         self.balance = 1000
         self.unserved_provinces: set[str] = set()
         self.fail_next: list[str] = []
@@ -76,8 +91,17 @@ class TopGateway:
 
     # --- the gateway ------------------------------------------------------------------
 
-    @staticmethod
-    def error(code: int, msg: str, sub_code: str = "", sub_msg: str = "") -> dict:
+    def error(self, code: int, msg: str, sub_code: str = "", sub_msg: str = "") -> dict:
+        if self.dialect == "pdd":
+            return {
+                "error_response": {
+                    "error_code": code,
+                    "error_msg": msg,
+                    "sub_code": sub_code or None,
+                    "sub_msg": sub_msg,
+                    "request_id": "rid",
+                }
+            }
         e: dict = {"code": code, "msg": msg, "request_id": "rid"}
         if sub_code:
             e["sub_code"], e["sub_msg"] = sub_code, sub_msg
@@ -86,27 +110,29 @@ class TopGateway:
     def handle(self, f: dict[str, str]) -> tuple[int, dict, bool]:
         with self._lock:
             self.requests.append(f)
-            for k in ("method", "app_key", "timestamp", "v", "sign_method", "sign", "session"):
-                if k not in f:
-                    return 200, self.error(40, "Missing Required Arguments", f"missing-{k}"), False
-            if f["app_key"] != self.app_key:
-                return 200, self.error(29, "Invalid App Key"), False
-            if f["sign"] != _expected_sign(f, self.secret):
-                return 200, self.error(25, "Invalid Signature"), False
-            if f["session"] != self.session:
-                return 200, self.error(27, "Invalid Session"), False
-            at = dt.datetime.strptime(f["timestamp"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA)
-            if abs(at - dt.datetime.now(CHINA)) > dt.timedelta(minutes=10):
-                return 200, self.error(31, "Invalid Timestamp"), False
+            if self.dialect == "pdd":
+                checked = self._check_pdd(f)
+            else:
+                checked = self._check_top(f)
+            if checked is not None:
+                return 200, checked, False
             fault = self.fail_next.pop(0) if self.fail_next else ""
+            if fault == "isp" and self.dialect == "pdd":
+                return 200, self.error(52103, "服务暂时不可用"), False
             if fault == "isp":
                 return 200, self.error(
                     15, "Remote service error", "isp.top-remote-connection-timeout", "超时"
                 ), False  # fmt: skip
             if fault == "http500":
                 return 500, {}, False
-            method = f["method"]
-            key = method.replace(".", "_") + "_response"
+            method = f["type"] if self.dialect == "pdd" else f["method"]
+            method = {
+                "pdd.waybill.get": "cainiao.waybill.ii.get",
+                "pdd.waybill.cancel": "cainiao.waybill.ii.cancel",
+                "pdd.waybill.search": "cainiao.waybill.ii.search",
+            }.get(method, method)
+            key = (f["type"] if self.dialect == "pdd" else f["method"]).replace(".", "_")
+            key += "_response"
             if method == "cainiao.waybill.ii.get":
                 answer = self._get(json.loads(f["param_waybill_cloud_print_apply_new_request"]))
             elif method == "cainiao.waybill.ii.cancel":
@@ -119,50 +145,77 @@ class TopGateway:
                     "print_data": self._print_data(req["waybill_code"], "updated"),
                 }
             elif method == "cainiao.waybill.ii.search":
-                answer = {
-                    "waybill_apply_subscription_cols": {
-                        "waybill_apply_subscription_info": [
-                            {
-                                "cp_code": "ZTO",
-                                "cp_type": 2,
-                                "branch_account_cols": {
-                                    "waybill_branch_account": [
-                                        {
-                                            "branch_code": "571001",
-                                            "branch_name": "杭州余杭网点",
-                                            "quantity": self.balance,
-                                            "allocated_quantity": len(self.issued),
-                                            "cancel_quantity": len(self.cancelled),
-                                            "print_quantity": 0,
-                                            "shipp_address_cols": {
-                                                "address_dto": [
-                                                    {
-                                                        "province": "浙江省",
-                                                        "city": "杭州市",
-                                                        "district": "余杭区",
-                                                        "detail": "文一西路 1 号",
-                                                    }
-                                                ]
-                                            },
-                                        }
-                                    ]
-                                },
-                            }
-                        ]
-                    }
-                }
+                answer = self._search()
             else:
                 return 200, self.error(22, "Invalid Method"), False
             if "error_response" in answer:
                 return 200, answer, fault == "drop"
             return 200, {key: {**answer, "request_id": "rid"}}, fault == "drop"
 
+    def _check_top(self, f: dict[str, str]) -> dict | None:
+        for k in ("method", "app_key", "timestamp", "v", "sign_method", "sign", "session"):
+            if k not in f:
+                return self.error(40, "Missing Required Arguments", f"missing-{k}")
+        if f["app_key"] != self.app_key:
+            return self.error(29, "Invalid App Key")
+        if f["sign"] != _expected_sign(f, self.secret):
+            return self.error(25, "Invalid Signature")
+        if f["session"] != self.session:
+            return self.error(27, "Invalid Session")
+        at = dt.datetime.strptime(f["timestamp"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA)
+        if abs(at - dt.datetime.now(CHINA)) > dt.timedelta(minutes=10):
+            return self.error(31, "Invalid Timestamp")
+        return None
+
+    def _check_pdd(self, f: dict[str, str]) -> dict | None:
+        for k in ("type", "client_id", "access_token", "timestamp", "sign"):
+            if k not in f:
+                return self.error(10001, f"公共参数错误:{k}")
+        if f["client_id"] != self.app_key:
+            return self.error(10016, "client_id 不存在")
+        if f["sign"] != _pdd_sign(f, self.secret):
+            return self.error(20004, "签名错误")
+        if f["access_token"] != self.session:
+            return self.error(10019, "access_token 已过期")
+        if abs(int(f["timestamp"]) - dt.datetime.now(dt.UTC).timestamp()) > 600:
+            return self.error(10002, "时间戳错误")
+        return None
+
+    def _search(self) -> dict:
+        pdd = self.dialect == "pdd"
+        address = {
+            "province": "浙江省",
+            "city": "杭州市",
+            "district": "余杭区",
+            "detail": "文一西路 1 号",
+        }
+        branch = {
+            "branch_code": "571001",
+            "branch_name": "杭州余杭网点",
+            "quantity": self.balance,
+            "allocated_quantity": len(self.issued),
+            "cancel_quantity": len(self.cancelled),
+            "shipp_address_cols": [address] if pdd else {"address_dto": [address]},
+        }
+        sub = {
+            ("wp_code" if pdd else "cp_code"): "ZTO",
+            ("wp_type" if pdd else "cp_type"): 2,
+            "branch_account_cols": [branch] if pdd else {"waybill_branch_account": [branch]},
+        }
+        if pdd:
+            return {"waybill_apply_subscription_cols": [sub]}
+        return {"waybill_apply_subscription_cols": {"waybill_apply_subscription_info": [sub]}}
+
     def _print_data(self, number: str, note: str = "") -> str:
         return json.dumps(
             {
                 "encryptedData": f"AES:{hashlib.sha256(number.encode()).hexdigest()}{note}",
                 "signature": hashlib.md5(number.encode()).hexdigest(),
-                "templateURL": "http://cloudprint.cainiao.com/template/standard/101",
+                ("templateUrl" if self.dialect == "pdd" else "templateURL"): (
+                    "https://file-link.pinduoduo.com/zto_one"
+                    if self.dialect == "pdd"
+                    else "http://cloudprint.cainiao.com/template/standard/101"
+                ),
                 "ver": "waybill_print_secret_version_1",
             },
             separators=(",", ":"),
@@ -195,4 +248,6 @@ class TopGateway:
                     "print_data": self._print_data(number),
                 }
             )
+        if self.dialect == "pdd":
+            return {"modules": modules}
         return {"modules": {"waybill_cloud_print_response": modules}}
