@@ -1,5 +1,6 @@
-"""The Cainiao client over real HTTP against the stand-in TOP gateway (tests/platforms/
-top_gateway.py), which checks each request's signature and timestamp as TOP's document says."""
+"""The Cainiao and Pinduoduo clients over real HTTP against the stand-in gateway
+(tests/platforms/gateway.py), which checks each request's signature and timestamp as the
+platform's documents say."""
 
 from __future__ import annotations
 
