@@ -9,6 +9,9 @@
 * ``device:/dev/usb/lp0`` – :class:`RawDeviceBackend`
 * ``file:/path/dir/`` or ``file:/path/out.pdf`` – :class:`PdfFileBackend`
 * ``record:`` – :class:`RecordingBackend`
+* ``cainiao+ws://HOST:PORT?printer=NAME`` (``pdd+ws``, ``douyin+ws``; ``wss`` likewise) – a
+  platform's local print component (:class:`printing.backends.component.ComponentBackend`),
+  which prints the platform's e-waybill documents, not PDF bytes
 * ``qt:NAME`` (``qt:`` the default printer) – :class:`printing.qtprint.QtPrinterBackend`, the
   system printer through Qt (Windows, macOS); ``qt-pdf:/path/out.pdf`` Qt's own PDF writer.
   The Qt module is imported only when such a URL is used, so this package stays Qt-free.
@@ -33,6 +36,10 @@ def backend_from_url(url: str) -> Backend:
     if not sep or len(scheme) <= 1:  # a bare queue name (or a Windows drive letter path)
         return CupsBackend(u)
     scheme = scheme.lower()
+    if "+" in scheme and scheme.split("+", 1)[1] in ("ws", "wss"):
+        from printing.backends.component import ComponentBackend
+
+        return ComponentBackend(u)  # type: ignore[return-value]
     if scheme == "cups":
         if rest.startswith("//"):
             host, _, queue = rest[2:].partition("/")
