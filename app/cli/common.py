@@ -71,4 +71,5 @@ CLI_MODULES = (
     "floor",
     "bench",
     "reports",
+    "accounts",
 )

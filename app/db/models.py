@@ -232,6 +232,28 @@ class StubBundle(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class PlatformAccount(Base):
+    """A shop's e-waybill account for one carrier on the platform that issues its numbers
+    (Cainiao, Pinduoduo, Douyin, JD). The secret and the session token are stored encrypted
+    (`app.services.vault`); nothing here is shown or logged in clear."""
+
+    __tablename__ = "platform_accounts"
+    __table_args__ = (UniqueConstraint("shop_id", "carrier_id", name="uq_platform_account"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    platform: Mapped[str] = mapped_column(String(16))  # cainiao / pdd / douyin / jd
+    app_key: Mapped[str] = mapped_column(String(128))
+    secret_enc: Mapped[str] = mapped_column(Text)
+    session_enc: Mapped[str] = mapped_column(Text)
+    gateway: Mapped[str] = mapped_column(String(256), default="")
+    template_url: Mapped[str] = mapped_column(String(256), default="")
+    branch_code: Mapped[str] = mapped_column(String(64), default="")
+    user_id: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class FloorSetting(Base):
     """Floor-wide settings shared by all stations (packing step on, bundle size, cut-off…)."""
 

@@ -1,0 +1,119 @@
+"""Shops' e-waybill accounts: saved with their secrets sealed, never shown; the balance asked
+of the platform (the stand-in gateway in tests/platforms/gateway.py); through the CLI as
+CONTRACT.md writes it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from app.db.models import Event, PlatformAccount
+from app.services.accounts import add_account, balances, list_accounts
+from app.services.demo import make_demo_data
+from app.services.orders import ServiceError
+from tests.platforms.gateway import TopGateway
+
+BIN = Path(sys.executable).parent / "parcelproof"
+SHOP = "棉眠家纺旗舰店"
+
+
+@pytest.fixture(autouse=True)
+def station_key(monkeypatch):
+    from cryptography.fernet import Fernet
+
+    monkeypatch.setenv("PARCELPROOF_KEY", Fernet.generate_key().decode())
+
+
+@pytest.fixture
+def gateway():
+    gw = TopGateway(secret="top-secret-value", session="session-token-value")
+    yield gw
+    gw.close()
+
+
+def test_an_account_keeps_its_secret_sealed_and_the_record_names_no_secret(db, gateway):
+    make_demo_data(db, 0)
+    acc = add_account(
+        db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
+        app_secret=gateway.secret, session=gateway.session, gateway=gateway.url,
+        branch="571001", operator="1008",
+    )  # fmt: skip
+    assert (acc.shop, acc.platform, acc.carrier) == (SHOP, "cainiao", "ZTO")
+    with db.read() as s:
+        row = s.scalar(select(PlatformAccount))
+        assert gateway.secret not in row.secret_enc and gateway.session not in row.session_enc
+        dump = " ".join(str(r) for r in s.execute(text("SELECT * FROM platform_accounts")))
+        ev = s.scalars(select(Event).where(Event.kind == "account_saved")).one()
+        detail, who = dict(ev.detail), ev.operator
+    assert gateway.secret not in dump and gateway.secret not in json.dumps(detail)
+    assert who == "1008" and detail["app_key"] == gateway.app_key
+    assert [a.carrier for a in list_accounts(db)] == ["ZTO"]
+    (bal,) = balances(db, SHOP)
+    assert (bal.branch, bal.balance) == ("571001", 1000)
+    # a second add for the same shop and carrier replaces it
+    add_account(
+        db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
+        app_secret="wrong", session=gateway.session, gateway=gateway.url,
+    )  # fmt: skip
+    assert len(list_accounts(db)) == 1
+    (bad,) = balances(db)
+    assert bad.balance is None and "Invalid Signature" in bad.error
+    with pytest.raises(ServiceError) as e:
+        add_account(
+            db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key="k", app_secret="s",
+            session="t", operator="1004",
+        )  # fmt: skip
+    assert e.value.code == "not_allowed"
+
+
+def test_another_stations_key_cannot_read_the_secret(db, gateway, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    make_demo_data(db, 0)
+    add_account(
+        db, shop=SHOP, platform="pdd", carrier="ZTO", app_key="c", app_secret="s",
+        session="t",
+    )  # fmt: skip
+    monkeypatch.setenv("PARCELPROOF_KEY", Fernet.generate_key().decode())
+    with pytest.raises(ServiceError) as e:
+        balances(db)
+    assert e.value.code == "secret_unreadable"
+
+
+def test_the_cli_adds_an_account_and_reads_its_balance_never_printing_the_secret(
+    sqlite_db, gateway, tmp_path
+):
+    import os
+
+    make_demo_data(sqlite_db, 0)
+    env = dict(os.environ)
+    base = [str(BIN), "--db", sqlite_db.url]
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*base, *args], capture_output=True, text=True, env=env, timeout=60)
+
+    out = run(
+        "account", "add", "--shop", SHOP, "--platform", "cainiao", "--carrier", "ZTO",
+        "--app-key", gateway.app_key, "--app-secret", gateway.secret, "--session",
+        gateway.session, "--gateway", gateway.url, "--branch", "571001",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "account": 1, "shop": SHOP, "platform": "cainiao", "carrier": "ZTO",
+    }  # fmt: skip
+    bal = run("account", "balance", "--shop", SHOP)
+    assert bal.returncode == 0, bal.stderr
+    assert json.loads(bal.stdout)["accounts"] == [
+        {"shop": SHOP, "platform": "cainiao", "carrier": "ZTO", "branch": "571001",
+         "balance": 1000}
+    ]  # fmt: skip
+    for o in (out, bal):
+        assert gateway.secret not in o.stdout + o.stderr
+    nope = run("account", "add", "--shop", "no-such-shop", "--platform", "cainiao",
+               "--carrier", "ZTO", "--app-key", "k", "--app-secret", "s", "--session", "t")  # fmt: skip
+    assert nope.returncode == 2 and nope.stderr.count("\n") == 1 and "no-such-shop" in nope.stderr
