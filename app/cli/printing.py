@@ -121,8 +121,14 @@ def cmd_print_waybills(args: argparse.Namespace) -> int:
     except ServiceError as exc:
         raise UsageError(_worded(exc)) from None
     print_json(res.as_json())
+    # one line per reason: a refused account (a wrong secret) is one line, not one per order
+    by_reason: dict[str, list[str]] = {}
     for order_no, reason in res.refused:
-        print(f"parcelproof: order {order_no} not printed: {reason}", file=sys.stderr)
+        by_reason.setdefault(reason, []).append(order_no)
+    for reason, nos in by_reason.items():
+        shown = " ".join(nos[:5]) + (" …" if len(nos) > 5 else "")
+        what = f"order {shown}" if len(nos) == 1 else f"{len(nos)} orders ({shown})"
+        print(f"parcelproof: {what} not printed: {reason}", file=sys.stderr)
     if not res.ok:
         nos = " ".join(w["order_no"] for w in res.waybills)
         print(
@@ -142,7 +148,7 @@ def cmd_print_waybills(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if not res.waybills:
+    if not res.waybills and not res.refused:
         print("parcelproof: no orders waiting to be printed", file=sys.stderr)
     return 0
 

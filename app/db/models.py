@@ -254,6 +254,22 @@ class PlatformAccount(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class PlatformWaybill(Base):
+    """A number a platform issued for an order, with the print data to hand its print
+    component untouched (the receiver of a protected order is in it, encrypted by the
+    platform: we never decrypt it). ``object_id`` is what the platform was asked with."""
+
+    __tablename__ = "platform_waybills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("platform_accounts.id"))
+    waybill_no: Mapped[str] = mapped_column(String(40), index=True)
+    object_id: Mapped[str] = mapped_column(String(64))
+    print_data: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class FloorSetting(Base):
     """Floor-wide settings shared by all stations (packing step on, bundle size, cut-off…)."""
 

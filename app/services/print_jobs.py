@@ -459,10 +459,29 @@ def print_batch(
     ids = [li.order_id for li in batch.lines]
     infos = waybill_infos(db, ids)
     zone = read_floor_zone(db)
+    # a platform's number prints only through its print component (the receiver of such an
+    # order is the platform's, encrypted: we never print it); our own numbers never go there
+    platform_docs = platform_print_data(db, ids)
+    component = is_component(backend)
+    here = [i for i in infos if (i.order_id in platform_docs) == component]
+    for i in infos:
+        if i not in here:
+            result.refused.append(
+                (i.order_no, "needs_component" if not component else "needs_label_printer")
+            )
+    infos, ids = here, [i.order_id for i in here]
     result.waybills = [
         {"order_no": i.order_no, "waybill_no": i.waybill_no, "carrier": i.carrier_code}
         for i in infos
     ]
+    if not infos:
+        result.ok, result.message = True, "nothing to print on this printer"
+        return result
+    if component:
+        return _print_through_component(
+            db, backend, infos, platform_docs, result, batch_code=batch.code,
+            operator=operator, station=station,
+        )  # fmt: skip
 
     def progress(stage: str) -> Callable[[int], None] | None:
         if on_progress is None:
@@ -548,6 +567,84 @@ def print_batch(
         operator=operator,
         station=station,
     )
+    return result
+
+
+def platform_print_data(db: Database, order_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """order id → (waybill number, the platform's print data) for orders numbered by a
+    platform (the newest number of each)."""
+    from app.db.models import PlatformWaybill
+
+    out: dict[int, tuple[str, str]] = {}
+    with db.read() as s:
+        for i in range(0, len(order_ids), 500):
+            for pw in s.scalars(
+                select(PlatformWaybill)
+                .where(PlatformWaybill.order_id.in_(order_ids[i : i + 500]))
+                .order_by(PlatformWaybill.id)
+            ):
+                out[pw.order_id] = (pw.waybill_no, pw.print_data)
+    return out
+
+
+def is_component(backend: Backend) -> bool:
+    return hasattr(backend, "print_documents")
+
+
+def _print_through_component(
+    db: Database,
+    backend: Backend,
+    infos: list,
+    docs: dict[int, tuple[str, str]],
+    result: PrintBatchResult,
+    *,
+    batch_code: str,
+    operator: str,
+    station: str,
+) -> PrintBatchResult:
+    """One task per waybill through the platform's component, in batch order; each
+    document's result is recorded (printed, or failed with the component's words); a failed
+    one is printed again later with the same number."""
+    import json
+
+    from printing.backends.component import ComponentDocument, ComponentError
+
+    documents = []
+    for i in infos:
+        number, data = docs[i.order_id]
+        try:
+            content = json.loads(data)
+        except ValueError:
+            content = {}
+        documents.append(ComponentDocument(number, (content,)))
+    printer = _printer_name(backend)
+    try:
+        outcomes = backend.print_documents(documents)  # type: ignore[attr-defined]
+    except ComponentError as exc:
+        result.ok, result.message = False, f"{exc.code}: {exc.component} {exc.detail}".strip()
+        record_print(
+            db, [i.order_id for i in infos], document="waybill", batch_code=batch_code,
+            printer=printer, ok=False, message=result.message, operator=operator,
+            station=station,
+        )  # fmt: skip
+        return result
+    by_number = {o.document_id: o for o in outcomes}
+    good = [i.order_id for i in infos if by_number.get(i.waybill_no) and by_number[i.waybill_no].ok]
+    bad = [i for i in infos if i.order_id not in good]
+    if good:
+        record_print(
+            db, good, document="waybill", batch_code=batch_code, printer=printer, ok=True,
+            operator=operator, station=station,
+        )  # fmt: skip
+    for i in bad:
+        o = by_number.get(i.waybill_no)
+        message = f"{o.status}: {o.message}".strip(": ") if o else "no_answer"
+        record_print(
+            db, [i.order_id], document="waybill", batch_code=batch_code, printer=printer,
+            ok=False, message=message, operator=operator, station=station,
+        )  # fmt: skip
+    result.ok = not bad
+    result.message = "" if not bad else f"{len(bad)} document(s) failed at the component"
     return result
 
 

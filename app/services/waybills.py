@@ -45,6 +45,7 @@ from app.domain.weight import unit_weight
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, packing_of
+from app.services.platform_numbers import number_through_platforms, platform_accounts
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 
@@ -320,9 +321,11 @@ def allocate_batch(
 ) -> Batch:
     """Choose the next batch and give each order a carrier and a waybill number.
 
-    Orders that already hold a number (a failed print) keep it. An order whose address no
-    carrier serves, or whose carrier's pool is empty, is refused with a reason code and left
-    waiting. Everything happens in one transaction.
+    Orders that already hold a number (a failed print) keep it. An order whose shop has an
+    e-waybill account for its carrier gets its number from that platform
+    (`app.services.platform_numbers`), after the pool's transaction: the platform answers over
+    the network. An order whose address no carrier serves, whose carrier's pool is empty, or
+    that its platform refused, is refused with a reason and left waiting.
     """
     if limit < 1:
         raise ServiceError("bad_limit", limit=limit)
@@ -365,12 +368,19 @@ def allocate_batch(
             (no, "not_waiting" if no in known else "order_not_found") for no in sorted(missing)
         ]
         need: dict[str, list[Candidate]] = {}
+        accounts = platform_accounts(s)
+        by_platform: dict[int, list[int]] = {}  # account → orders its platform numbers
         for c in arranged:
             o = orders[c.order_id]
             if o.waybill_no:
                 continue
             if not c.carrier:
                 batch.refused.append((o.order_no, "no_carrier_serves"))
+                continue
+            account = accounts.get((o.shop_id, c.carrier))
+            if account is not None:
+                o.carrier_id = rules[c.carrier].id
+                by_platform.setdefault(account, []).append(o.id)
                 continue
             need.setdefault(c.carrier, []).append(c)
         taken: dict[int, tuple[str, str]] = {}
@@ -403,9 +413,17 @@ def allocate_batch(
             for c in cands[len(numbers) :]:
                 batch.refused.append((orders[c.order_id].order_no, "pool_empty"))
         s.flush()
+    if by_platform:  # outside the transaction: the platforms answer over the network
+        batch.refused += number_through_platforms(
+            db, by_platform, batch=batch.code, operator=operator, station=station, now=now
+        )
+    with db.read() as s:
+        fresh = {
+            o.id: o for o in s.scalars(select(Order).where(Order.id.in_(list(orders))))
+        } if orders else {}  # fmt: skip
         for c in arranged:
-            o = orders[c.order_id]
-            if o.waybill_no:
+            o = fresh.get(c.order_id)
+            if o is not None and o.waybill_no:
                 batch.lines.append(_line(c, o, now, zone))
     return batch
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app.db.models import Event, PlatformAccount
+from app.db.models import Carrier, Event, PlatformAccount, Shop
 from app.services.accounts import add_account, balances, list_accounts
 from app.services.demo import make_demo_data
 from app.services.orders import ServiceError
@@ -117,3 +117,64 @@ def test_the_cli_adds_an_account_and_reads_its_balance_never_printing_the_secret
     nope = run("account", "add", "--shop", "no-such-shop", "--platform", "cainiao",
                "--carrier", "ZTO", "--app-key", "k", "--app-secret", "s", "--session", "t")  # fmt: skip
     assert nope.returncode == 2 and nope.stderr.count("\n") == 1 and "no-such-shop" in nope.stderr
+
+
+def test_a_batch_numbers_the_shops_orders_through_its_platform_and_the_rest_from_the_pool(
+    db, gateway
+):
+    """The Taobao shop's ZTO orders get Cainiao numbers (with their print data, the same
+    number again if asked again); the other shop's orders come from the pool; an order the
+    platform refuses waits with the platform's reason and is not in the batch."""
+    from app.db.models import Order, PlatformWaybill
+    from app.services.waybills import allocate_batch
+
+    make_demo_data(db, 40, seed=5)
+    add_account(
+        db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
+        app_secret=gateway.secret, session=gateway.session, gateway=gateway.url,
+        user_id="2200000001", template_url="http://cloudprint.cainiao.com/template/standard/101",
+    )  # fmt: skip
+    gateway.fail_next = ["drop"]  # the first answer is lost: asked again, same numbers
+    with db.read() as s:
+        shop_orders = list(
+            s.scalars(
+                select(Order.order_no)
+                .join(Shop, Shop.id == Order.shop_id)
+                .where(Shop.code == SHOP)
+                .order_by(Order.id)
+            )
+        )
+    from app.services.waybills import preview_batch
+
+    planned = {li.order_no: li.carrier for li in preview_batch(db, limit=40)}
+    shop_orders = [no for no in shop_orders if planned.get(no) == "ZTO"]
+    gateway.refused_trades = set(shop_orders[:1])  # the platform does not serve this one
+    batch = allocate_batch(db, limit=40, operator="1002", station="print-1")
+    with db.read() as s:
+        rows = {
+            o.order_no: (o.waybill_no, shop, carrier)
+            for o, shop, carrier in s.execute(
+                select(Order, Shop.code, Carrier.code)
+                .join(Shop, Shop.id == Order.shop_id)
+                .join(Carrier, Carrier.id == Order.carrier_id)
+                .where(Order.order_no.in_([li.order_no for li in batch.lines]))
+            )
+        }
+        issued = {pw.waybill_no: pw for pw in s.scalars(select(PlatformWaybill))}
+        prints = {pw.waybill_no: pw.print_data for pw in issued.values()}
+    platform_orders = {
+        no for no, (_, shop, carrier) in rows.items() if shop == SHOP and carrier == "ZTO"
+    }
+    assert platform_orders, "the demo has Taobao ZTO orders"
+    for no, (wb, _shop, _carrier) in rows.items():
+        if no in platform_orders:
+            assert wb in issued and "encryptedData" in prints[wb]
+        else:
+            assert wb not in issued
+    assert len(gateway.issued) == len(platform_orders)  # one number per parcel, lost answer or not
+    refused = dict(batch.refused)
+    assert refused[shop_orders[0]] == "platform:cainiao:isv.ADDRESS_NOT_SUPPORT:超区"
+    with db.read() as s:
+        o = s.scalar(select(Order).where(Order.order_no == shop_orders[0]))
+        assert (o.waybill_no, o.status) == (None, "paid")
+    assert all(no not in rows for no in refused)

@@ -52,6 +52,7 @@ class TopGateway:
         self.dialect = dialect
         self.balance = 1000
         self.unserved_provinces: set[str] = set()
+        self.refused_trades: set[str] = set()  # trade order numbers refused as 超区
         self.fail_next: list[str] = []
         self.requests: list[dict[str, str]] = []
         self.issued: dict[tuple[str, tuple[str, ...]], str] = {}  # (object_id, trades) → number
@@ -227,7 +228,9 @@ class TopGateway:
             return self.error(41, "Invalid Arguments", "isv.invalid-parameter", "最多10个订单")
         modules = []
         for d in dtos:
-            if d["recipient"].get("address", {}).get("province") in self.unserved_provinces:
+            trade_nos = set(d["order_info"]["trade_order_list"])
+            province = d["recipient"].get("address", {}).get("province")
+            if province in self.unserved_provinces or trade_nos & self.refused_trades:
                 return self.error(15, "Remote service error", "isv.ADDRESS_NOT_SUPPORT", "超区")
             trades = tuple(d["order_info"]["trade_order_list"])
             k = (d["object_id"], trades)

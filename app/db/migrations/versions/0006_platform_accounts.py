@@ -31,7 +31,22 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.UniqueConstraint("shop_id", "carrier_id", name="uq_platform_account"),
     )
+    op.create_table(
+        "platform_waybills",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("order_id", sa.Integer(), sa.ForeignKey("orders.id"), nullable=False),
+        sa.Column(
+            "account_id", sa.Integer(), sa.ForeignKey("platform_accounts.id"), nullable=False
+        ),
+        sa.Column("waybill_no", sa.String(40), nullable=False),
+        sa.Column("object_id", sa.String(64), nullable=False),
+        sa.Column("print_data", sa.Text(), nullable=False),
+        sa.Column("issued_at", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_platform_waybills_order_id", "platform_waybills", ["order_id"])
+    op.create_index("ix_platform_waybills_waybill_no", "platform_waybills", ["waybill_no"])
 
 
 def downgrade() -> None:
+    op.drop_table("platform_waybills")
     op.drop_table("platform_accounts")

@@ -1,0 +1,186 @@
+"""Waybill numbers from the platforms (电子面单取号) for the orders of shops that have an
+e-waybill account for their carrier (`app.services.accounts`).
+
+Each order is asked for with the object id ``O<order id>``, the same on every attempt: the
+platform gives the same parcel the same number again, so a lost answer (retried by the client)
+or a batch sent again never gives one parcel two numbers. A request of ten that the platform
+refuses as a whole is asked again one order at a time, so that one bad address stops only its
+own order. A number is recorded on the order (with its print data and a ``waybill_allocated``
+event naming the platform) in one transaction per answer; an order the platform did not number
+keeps waiting, with the platform's code and message as the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.chain import append_event
+from app.db.engine import Database
+from app.db.models import Carrier, Order, PlatformAccount, PlatformWaybill, Shop
+
+#: TOP gateway codes about the account's credentials (signature, session, app key)
+CREDENTIAL_CODES = frozenset({"25", "26", "27", "28", "29", "20004", "10016", "10019"})
+
+#: order_channels_type per our platform names
+CHANNELS = {"taobao": "TB", "tmall": "TM", "pdd": "PDD", "jd": "JD", "douyin": "DY"}
+
+
+def platform_accounts(s: Session) -> dict[tuple[int, str], int]:
+    """(shop id, carrier code) → account id, for every saved account."""
+    rows = s.execute(
+        select(PlatformAccount.shop_id, Carrier.code, PlatformAccount.id).join(
+            Carrier, Carrier.id == PlatformAccount.carrier_id
+        )
+    )
+    return {(shop, code): acc for shop, code, acc in rows}
+
+
+def object_id(order_id: int) -> str:
+    return f"O{order_id}"
+
+
+def _address(text: str):
+    from platforms.waybill import Address
+
+    parts = (text or "").split()
+    province, city, district = (parts + ["", "", ""])[:3]
+    return Address(province, city, district, "", " ".join(parts[3:]) or text)
+
+
+def _requests(db: Database, account_id: int, order_ids: list[int]):
+    from platforms.waybill import Address, Party, WaybillOrder
+
+    with db.read() as s:
+        acc = s.get(PlatformAccount, account_id)
+        shop = s.get(Shop, acc.shop_id)
+        sender = Party(
+            shop.sender_name, mobile=shop.sender_phone, address=_address(shop.sender_address)
+        )
+        channel = CHANNELS.get(shop.platform, "OTHERS")
+        out = []
+        for o in s.scalars(select(Order).where(Order.id.in_(order_ids)).order_by(Order.id)):
+            protected = shop.platform in ("taobao", "tmall")
+            recipient = Party(
+                o.receiver_name,
+                mobile=o.receiver_phone,
+                address=Address(o.province, o.city, o.district, "", o.address),
+                # a Taobao order's protected receiver is numbered by the order itself (tid);
+                # the import does not carry an oaid yet
+                tid=o.order_no if protected else "",
+            )
+            out.append(
+                WaybillOrder(
+                    object_id=object_id(o.id),
+                    trade_orders=(o.order_no,),
+                    recipient=recipient,
+                    items=tuple((li.title or li.sku, li.qty) for li in o.lines) or (("goods", 1),),
+                    user_id=acc.user_id,
+                    template_url=acc.template_url,
+                    channel=channel,
+                )
+            )
+        return sender, out
+
+
+def _ask(api, code: str, sender, requests):
+    """Issued per object id, and refusals (object id → reason) of orders asked one by one
+    after their batch was refused as a whole."""
+    from platforms.errors import BusinessError, PlatformError
+    from platforms.waybill import MAX_BATCH
+
+    issued, refused = {}, {}
+    for i in range(0, len(requests), MAX_BATCH):
+        batch = requests[i : i + MAX_BATCH]
+        try:
+            for x in api.issue(code, sender, batch):
+                issued[x.object_id] = x
+            continue
+        except BusinessError as exc:
+            if exc.code in CREDENTIAL_CODES:  # the account itself: no order would do better
+                for r in requests[i:]:
+                    refused[r.object_id] = _reason(exc)
+                break
+        except PlatformError as exc:  # transient, after the client's retries
+            for r in batch:
+                refused[r.object_id] = _reason(exc)
+            continue
+        for r in batch:
+            try:
+                (x,) = api.issue(code, sender, [r])
+                issued[x.object_id] = x
+            except PlatformError as exc:
+                refused[r.object_id] = _reason(exc)
+    return issued, refused
+
+
+def _reason(exc) -> str:
+    return f"platform:{exc.platform}:{exc.sub_code or exc.code}:{exc.sub_message or exc.message}"
+
+
+def number_through_platforms(
+    db: Database,
+    by_account: dict[int, list[int]],
+    *,
+    batch: str,
+    operator: str,
+    station: str,
+    now: dt.datetime,
+) -> list[tuple[str, str]]:
+    """Number the orders through their accounts' platforms; returns (order_no, reason) of the
+    orders left waiting."""
+    from app.services.accounts import waybill_service
+    from app.services.orders import ServiceError
+
+    left: list[tuple[str, str]] = []
+    for account_id, order_ids in by_account.items():
+        try:
+            api, code = waybill_service(db, account_id)
+            sender, requests = _requests(db, account_id, order_ids)
+        except ServiceError as exc:
+            with db.read() as s:
+                nos = s.scalars(select(Order.order_no).where(Order.id.in_(order_ids))).all()
+            left += [(no, f"account:{exc.code}") for no in nos]
+            continue
+        issued, refused = _ask(api, code, sender, requests)
+        with db.write() as s:
+            platform = s.get(PlatformAccount, account_id).platform
+            for oid in order_ids:
+                o = s.get(Order, oid, with_for_update=True)
+                x = issued.get(object_id(oid))
+                if o is None:
+                    continue
+                if x is None:
+                    left.append((o.order_no, refused.get(object_id(oid), "platform:no_number")))
+                    continue
+                if o.waybill_no:  # numbered meanwhile (another station): keep that one
+                    continue
+                o.waybill_no, o.updated_at = x.waybill_code, now
+                s.add(
+                    PlatformWaybill(
+                        order_id=o.id,
+                        account_id=account_id,
+                        waybill_no=x.waybill_code,
+                        object_id=x.object_id,
+                        print_data=x.print_data,
+                        issued_at=now,
+                    )
+                )
+                append_event(
+                    s,
+                    "waybill_allocated",
+                    order_id=o.id,
+                    station=station,
+                    operator=operator,
+                    detail={
+                        "waybill_no": x.waybill_code,
+                        "carrier": code,
+                        "batch": batch,
+                        "platform": platform,
+                        "object_id": x.object_id,
+                    },
+                    at=now,
+                )
+    return left

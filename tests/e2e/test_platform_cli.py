@@ -1,0 +1,81 @@
+"""Platform e-waybills through the command line as CONTRACT.md writes it: a Taobao shop's ZTO
+orders get Cainiao numbers from the (stand-in) TOP gateway and print through the (stand-in)
+Cainiao print component at ``cainiao+ws://…``; the shop's other orders and other shops keep
+the pool; a wrong secret prints nothing and says so in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+from tests.platforms.gateway import TopGateway
+from tests.printing.component_standin import ComponentStandIn
+
+BIN = Path(sys.executable).parent / "parcelproof"
+SHOP = "棉眠家纺旗舰店"
+
+
+@pytest.fixture
+def floor(tmp_path):
+    gw = TopGateway(secret="top-secret-value", session="tok")
+    comp = ComponentStandIn("cainiao", printers=("ZTO 热敏",))
+    env = {**os.environ, "PARCELPROOF_KEY": Fernet.generate_key().decode()}
+    env.pop("PARCELPROOF_DB", None)
+    db = f"sqlite:///{tmp_path / 'floor.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(BIN), "--db", db, *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    assert run("demo-data", "--orders", "30", "--seed", "5").returncode == 0
+    yield gw, comp, run
+    gw.close()
+    comp.close()
+
+
+def _account(gw, run, secret):
+    return run(
+        "account", "add", "--shop", SHOP, "--platform", "cainiao", "--carrier", "ZTO",
+        "--app-key", gw.app_key, "--app-secret", secret, "--session", gw.session,
+        "--gateway", gw.url, "--user-id", "2200000001",
+        "--template", "http://cloudprint.cainiao.com/template/standard/101",
+    )  # fmt: skip
+
+
+def test_a_taobao_shops_zto_orders_print_through_the_cainiao_component(floor):
+    gw, comp, run = floor
+    assert _account(gw, run, gw.secret).returncode == 0
+    printer = f"cainiao+ws://127.0.0.1:{comp.port}?printer=ZTO%20%E7%83%AD%E6%95%8F"
+    out = run("print", "waybills", "--shop", SHOP, "--carrier", "ZTO", "--printer", printer)
+    assert out.returncode == 0, out.stderr
+    res = json.loads(out.stdout)
+    numbers = {w["waybill_no"] for w in res["waybills"]}
+    assert numbers and numbers == set(gw.issued.values())  # the platform's numbers, each once
+    assert {doc for _p, doc in comp.printed} == numbers  # one document per waybill, printed
+    assert all(len(t["documents"]) == 1 for t in comp.tasks)
+    assert comp.tasks[0]["documents"][0]["contents"][0]["encryptedData"].startswith("AES:")
+    for w in res["waybills"]:
+        (story,) = json.loads(run("show", w["order_no"], "--json").stdout)
+        assert story["status"] == "printed" and story["waybill_no"] == w["waybill_no"]
+        alloc = [e for e in story["events"] if e["kind"] == "waybill_allocated"]
+        assert alloc[-1]["detail"]["platform"] == "cainiao"
+
+
+def test_a_wrong_secret_prints_nothing_and_says_so_in_one_line(floor):
+    gw, comp, run = floor
+    assert _account(gw, run, "not-the-secret").returncode == 0
+    printer = f"cainiao+ws://127.0.0.1:{comp.port}?printer=ZTO%20%E7%83%AD%E6%95%8F"
+    out = run("print", "waybills", "--shop", SHOP, "--carrier", "ZTO", "--printer", printer)
+    res = json.loads(out.stdout)
+    assert res["waybills"] == [] and not comp.tasks and not gw.issued
+    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Invalid Signature" in lines[0], out.stderr
+    assert len(gw.requests) == 1  # the credentials are refused once, not order by order
+    assert "not-the-secret" not in out.stdout + out.stderr
