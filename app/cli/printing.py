@@ -32,6 +32,13 @@ _ERRORS = {
     "carrier_unknown": "no carrier has the code {carrier!r}",
     "carrier_change_too_late": "order {order} is {status}: void its waybill first",
     "carrier_not_serving": "{carrier} does not deliver to {area} (order {order})",
+    "needs_component": "waybill {waybill} is a platform's e-waybill: it prints only through "
+    "the platform's print component (--printer cainiao+ws://HOST:PORT?printer=NAME)",
+    "needs_label_printer": "waybill {waybill} is not a platform's e-waybill: a print component"
+    " prints only the platform's own",
+    "platform_refused": "the platform ({platform}) refused to cancel it: {code} {message}",
+    "secret_unreadable": "this station cannot read the account's stored secret: its key is not "
+    "the one the account was saved with",
 }
 
 

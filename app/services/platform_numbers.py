@@ -184,3 +184,35 @@ def number_through_platforms(
                     at=now,
                 )
     return left
+
+
+def cancel_on_platform(db: Database, waybill_no: str) -> dict | None:
+    """Cancel a platform's number on its platform (the void of such a number). Returns the
+    platform's answer to record (``{"platform", "cancelled"}``), or None when the number is
+    not a platform's. Raises ``ServiceError("platform_refused")`` with the platform's code and
+    message when it refuses (nothing is voided then)."""
+    from app.services.accounts import waybill_service
+    from app.services.orders import ServiceError
+    from platforms.errors import PlatformError
+
+    with db.read() as s:
+        pw = s.scalars(
+            select(PlatformWaybill)
+            .where(PlatformWaybill.waybill_no == waybill_no)
+            .order_by(PlatformWaybill.id.desc())
+        ).first()
+        if pw is None:
+            return None
+        account_id = pw.account_id
+        platform = s.get(PlatformAccount, account_id).platform
+    api, code = waybill_service(db, account_id)
+    try:
+        ok = api.cancel(code, waybill_no)
+    except PlatformError as exc:
+        raise ServiceError(
+            "platform_refused", platform=platform, code=exc.sub_code or exc.code,
+            message=exc.sub_message or exc.message,
+        ) from exc  # fmt: skip
+    if not ok:
+        raise ServiceError("platform_refused", platform=platform, code="", message="not cancelled")
+    return {"platform": platform, "cancelled": True}

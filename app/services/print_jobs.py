@@ -675,6 +675,18 @@ def reprint(
     routing = routing or load_routing(db)
     (info,) = waybill_infos(db, [oid])
     zone = read_floor_zone(db)
+    platform_doc = platform_print_data(db, [oid]).get(oid)
+    if (platform_doc is not None) != is_component(backend):
+        # a platform's number is printed only by its component; ours never goes there
+        raise ServiceError(
+            "needs_component" if platform_doc is not None else "needs_label_printer",
+            waybill=info.waybill_no,
+        )
+    if platform_doc is not None:
+        return _reprint_through_component(
+            db, backend, info, platform_doc[1], code, operator=operator, station=station,
+            force=force,
+        )  # fmt: skip
     ok, message, job_id = _send(
         backend,
         lambda: render_waybills(
@@ -718,11 +730,63 @@ def reprint(
     )
 
 
+def _reprint_through_component(
+    db: Database,
+    backend: Backend,
+    info,
+    print_data: str,
+    code: str,
+    *,
+    operator: str,
+    station: str,
+    force: bool,
+) -> ReprintResult:
+    """The same number's platform document sent again to the component (the platform's
+    print data as it came), recorded as a reprint with its reason."""
+    import json
+
+    from printing.backends.component import ComponentDocument, ComponentError
+
+    try:
+        content = json.loads(print_data)
+    except ValueError:
+        content = {}
+    try:
+        (out,) = backend.print_documents(  # type: ignore[attr-defined]
+            [ComponentDocument(info.waybill_no, (content,))]
+        )
+        ok, message = out.ok, "" if out.ok else f"{out.status}: {out.message}".strip(": ")
+    except ComponentError as exc:
+        ok, message = False, f"{exc.code}: {exc.component} {exc.detail}".strip()
+    record_print(
+        db, [info.order_id], document="waybill", batch_code="", printer=_printer_name(backend),
+        ok=ok, message=message, operator=operator, station=station, reason=code,
+        reprint=True, forced=force,
+    )  # fmt: skip
+    return ReprintResult(
+        order_no=info.order_no,
+        waybill_no=info.waybill_no,
+        carrier=info.carrier_code,
+        reason=code,
+        ok=ok,
+        message=message,
+        job_id=None,
+    )
+
+
 def void(db: Database, waybill_no: str, reason: str, operator: str, *, station: str = "") -> str:
     """A supervisor takes a number out of use for ever; the order goes back to the queue.
-    Returns the order number. Refuses (``not_allowed``) anyone but a supervisor or admin."""
+    Returns the order number. Refuses (``not_allowed``) anyone but a supervisor or admin.
+
+    A platform's number is cancelled on the platform first (its answer is recorded); if the
+    platform refuses, nothing changes here and its reason is raised (``platform_refused``)."""
     require_role(db, operator, frozenset({"supervisor"}))
-    return void_waybill(db, waybill_no, reason, operator=operator, station=station)
+    from app.services.platform_numbers import cancel_on_platform
+
+    cancelled = cancel_on_platform(db, waybill_no.strip())
+    return void_waybill(
+        db, waybill_no, reason, operator=operator, station=station, platform=cancelled
+    )
 
 
 def preview_pdf(

@@ -660,24 +660,33 @@ def check_reprint(db: Database, waybill_no: str, reason: str, *, force: bool = F
 
 
 def void_waybill(
-    db: Database, waybill_no: str, reason: str, *, operator: str = "", station: str = ""
+    db: Database,
+    waybill_no: str,
+    reason: str,
+    *,
+    operator: str = "",
+    station: str = "",
+    platform: dict | None = None,
 ) -> str:
     """Take a number out of use for ever (damaged label, cancelled order); the order, if it
-    is still to ship, goes back to the queue for a new number. Returns the order number."""
+    is still to ship, goes back to the queue for a new number. Returns the order number.
+    ``platform``: the platform's answer to the cancel of a platform's number (recorded)."""
     if not reason.strip():
         raise ServiceError("reason_required")
+    number = waybill_no.strip()
     with db.write() as s:
-        wn = s.scalars(
-            select(WaybillNumber).where(WaybillNumber.number == waybill_no.strip())
-        ).first()
-        if wn is None or wn.status != "used":
+        wn = s.scalars(select(WaybillNumber).where(WaybillNumber.number == number)).first()
+        if platform is not None:  # a platform's number: its order holds it
+            o = s.scalars(select(Order).where(Order.waybill_no == number).with_for_update()).first()
+        elif wn is None or wn.status != "used":
             raise ServiceError("waybill_not_found", waybill=waybill_no)
-        o = s.get(Order, wn.order_id) if wn.order_id else None
-        wn.status = "void"
+        else:
+            o = s.get(Order, wn.order_id) if wn.order_id else None
+            wn.status = "void"
         order_no = ""
         if o is not None:
             order_no = o.order_no
-            if o.waybill_no == wn.number:
+            if o.waybill_no == number:
                 o.waybill_no = None
                 if o.status in (OrderStatus.PRINTED, OrderStatus.HELD):
                     o.status, o.hold_reason = OrderStatus.PAID.value, ""
@@ -688,7 +697,11 @@ def void_waybill(
             order_id=o.id if o else None,
             station=station,
             operator=operator,
-            detail={"waybill_no": wn.number, "reason": reason},
+            detail={
+                "waybill_no": number,
+                "reason": reason,
+                **({"platform": platform} if platform is not None else {}),
+            },
         )
     return order_no
 

@@ -79,3 +79,28 @@ def test_a_wrong_secret_prints_nothing_and_says_so_in_one_line(floor):
     assert len(lines) == 1 and "Invalid Signature" in lines[0], out.stderr
     assert len(gw.requests) == 1  # the credentials are refused once, not order by order
     assert "not-the-secret" not in out.stdout + out.stderr
+
+
+def test_reprint_keeps_the_number_and_void_cancels_it_on_the_platform(floor):
+    gw, comp, run = floor
+    assert _account(gw, run, gw.secret).returncode == 0
+    printer = f"cainiao+ws://127.0.0.1:{comp.port}?printer=ZTO%20%E7%83%AD%E6%95%8F"
+    res = json.loads(
+        run("print", "waybills", "--shop", SHOP, "--carrier", "ZTO", "--printer", printer).stdout
+    )
+    first = res["waybills"][0]
+    # reprint through the component: the same number, the same print data, recorded
+    rp = run("reprint", first["waybill_no"], "--reason", "卡纸", "--printer", printer)
+    assert rp.returncode == 0, rp.stderr
+    assert comp.printed[-1][1] == first["waybill_no"] and len(gw.issued) == len(res["waybills"])
+    # a platform's number never goes to a PDF: refused in one line, nothing printed
+    pdf = run("reprint", first["waybill_no"], "--reason", "卡纸", "--out", "/tmp/never.pdf")
+    assert pdf.returncode == 2 and "print component" in pdf.stderr
+    # void: cancelled on the platform first, then taken out of use here
+    vd = run("--operator", "1001", "void", first["waybill_no"], "--reason", "面单损坏")
+    assert vd.returncode == 0, vd.stderr
+    assert first["waybill_no"] in gw.cancelled
+    (story,) = json.loads(run("show", first["order_no"], "--json").stdout)
+    voided = [e for e in story["events"] if e["kind"] == "waybill_voided"][-1]
+    assert voided["detail"]["platform"] == {"platform": "cainiao", "cancelled": True}
+    assert story["status"] == "paid" and not story["waybill_no"]
