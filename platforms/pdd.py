@@ -12,14 +12,12 @@ HTTP 5xx are transient.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from platforms.errors import BusinessError, PlatformError, TransientError
+from platforms.gateway import GatewayClient
 from platforms.signing import pdd_sign
-from platforms.transport import HttpTransport, Transport
 from platforms.waybill import (
     MAX_BATCH,
     Branch,
@@ -50,8 +48,10 @@ def pdd_error(answer: Mapping) -> PlatformError:
     )
 
 
-class PddClient:
-    """One call to the PDD gateway, tried again on transient errors (same parameters)."""
+class PddClient(GatewayClient):
+    """Pinduoduo's gateway: ``client_id``, ``access_token``, Unix-seconds timestamp."""
+
+    platform = "pdd"
 
     def __init__(
         self,
@@ -60,64 +60,28 @@ class PddClient:
         access_token: str,
         *,
         gateway: str = PRODUCTION,
-        transport: Transport | None = None,
-        timeout: float = 15.0,
-        retries: int = 3,
-        backoff: float = 0.5,
-        clock: Callable[[], dt.datetime] | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        **kw: Any,
     ) -> None:
-        self.client_id = client_id
-        self._secret = client_secret
-        self.access_token = access_token
-        self.gateway = gateway
-        self.transport = transport or HttpTransport("pdd")
-        self.timeout, self.retries, self.backoff = timeout, retries, backoff
-        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
-        self._sleep = sleep
+        super().__init__(client_id, client_secret, access_token, gateway=gateway, **kw)
 
-    def __repr__(self) -> str:  # never the secret
-        return f"PddClient(client_id={self.client_id!r}, gateway={self.gateway!r})"
+    @property
+    def client_id(self) -> str:
+        return self.key
 
-    def fields(self, api: str, params: Mapping[str, object]) -> dict[str, str]:
-        fields = {
+    def common(self, api: str) -> dict[str, str]:
+        return {
             "type": api,
-            "client_id": self.client_id,
-            "access_token": self.access_token,
+            "client_id": self.key,
+            "access_token": self.token,
             "timestamp": str(int(self._clock().timestamp())),
             "data_type": "JSON",
         }
-        for k, v in params.items():
-            if v is None:
-                continue
-            if isinstance(v, (dict, list, tuple)):
-                fields[k] = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
-            elif isinstance(v, bool):
-                fields[k] = "true" if v else "false"
-            else:
-                fields[k] = str(v)
-        fields["sign"] = pdd_sign(fields, self._secret)
-        return fields
 
-    def call(self, api: str, **params: object) -> dict:
-        key = api.replace(".", "_") + "_response"
-        pause = self.backoff
-        for attempt in range(self.retries + 1):
-            try:
-                answer = self.transport.post_form(
-                    self.gateway, self.fields(api, params), self.timeout
-                )
-                if "error_response" in answer:
-                    raise pdd_error(answer)
-                if key not in answer:
-                    raise TransientError("pdd", "bad_answer", f"no {key}")
-                return answer[key]
-            except PlatformError as exc:
-                if not exc.transient or attempt == self.retries:
-                    raise
-            self._sleep(pause)
-            pause *= 2
-        raise AssertionError("unreachable")  # pragma: no cover
+    def sign(self, fields: Mapping[str, str], secret: str) -> str:
+        return pdd_sign(fields, secret)
+
+    def error_of(self, answer: Mapping) -> PlatformError:
+        return pdd_error(answer)
 
 
 class Pinduoduo:

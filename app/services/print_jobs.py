@@ -591,6 +591,32 @@ def is_component(backend: Backend) -> bool:
     return hasattr(backend, "print_documents")
 
 
+def _send_to_component(
+    backend: Backend, numbered: list[tuple[str, str]]
+) -> tuple[dict[str, tuple[bool, str]], str]:
+    """Each (waybill number, platform print data) as one document to the component: per
+    number (ok, message), or ({}, the component's error) when it could not take any."""
+    import json
+
+    from printing.backends.component import ComponentDocument, ComponentError
+
+    docs = []
+    for number, data in numbered:
+        try:
+            content = json.loads(data)
+        except ValueError:
+            content = {}
+        docs.append(ComponentDocument(number, (content,)))
+    try:
+        outcomes = backend.print_documents(docs)  # type: ignore[attr-defined]
+    except ComponentError as exc:
+        return {}, f"{exc.code}: {exc.component} {exc.detail}".strip()
+    return {
+        o.document_id: (o.ok, "" if o.ok else f"{o.status}: {o.message}".strip(": "))
+        for o in outcomes
+    }, ""
+
+
 def _print_through_component(
     db: Database,
     backend: Backend,
@@ -605,31 +631,16 @@ def _print_through_component(
     """One task per waybill through the platform's component, in batch order; each
     document's result is recorded (printed, or failed with the component's words); a failed
     one is printed again later with the same number."""
-    import json
-
-    from printing.backends.component import ComponentDocument, ComponentError
-
-    documents = []
-    for i in infos:
-        number, data = docs[i.order_id]
-        try:
-            content = json.loads(data)
-        except ValueError:
-            content = {}
-        documents.append(ComponentDocument(number, (content,)))
     printer = _printer_name(backend)
-    try:
-        outcomes = backend.print_documents(documents)  # type: ignore[attr-defined]
-    except ComponentError as exc:
-        result.ok, result.message = False, f"{exc.code}: {exc.component} {exc.detail}".strip()
+    results, error = _send_to_component(backend, [docs[i.order_id] for i in infos])
+    if error:
+        result.ok, result.message = False, error
         record_print(
             db, [i.order_id for i in infos], document="waybill", batch_code=batch_code,
-            printer=printer, ok=False, message=result.message, operator=operator,
-            station=station,
+            printer=printer, ok=False, message=error, operator=operator, station=station,
         )  # fmt: skip
         return result
-    by_number = {o.document_id: o for o in outcomes}
-    good = [i.order_id for i in infos if by_number.get(i.waybill_no) and by_number[i.waybill_no].ok]
+    good = [i.order_id for i in infos if results.get(i.waybill_no, (False, ""))[0]]
     bad = [i for i in infos if i.order_id not in good]
     if good:
         record_print(
@@ -637,8 +648,7 @@ def _print_through_component(
             operator=operator, station=station,
         )  # fmt: skip
     for i in bad:
-        o = by_number.get(i.waybill_no)
-        message = f"{o.status}: {o.message}".strip(": ") if o else "no_answer"
+        message = results.get(i.waybill_no, (False, "no_answer"))[1]
         record_print(
             db, [i.order_id], document="waybill", batch_code=batch_code, printer=printer,
             ok=False, message=message, operator=operator, station=station,
@@ -743,21 +753,8 @@ def _reprint_through_component(
 ) -> ReprintResult:
     """The same number's platform document sent again to the component (the platform's
     print data as it came), recorded as a reprint with its reason."""
-    import json
-
-    from printing.backends.component import ComponentDocument, ComponentError
-
-    try:
-        content = json.loads(print_data)
-    except ValueError:
-        content = {}
-    try:
-        (out,) = backend.print_documents(  # type: ignore[attr-defined]
-            [ComponentDocument(info.waybill_no, (content,))]
-        )
-        ok, message = out.ok, "" if out.ok else f"{out.status}: {out.message}".strip(": ")
-    except ComponentError as exc:
-        ok, message = False, f"{exc.code}: {exc.component} {exc.detail}".strip()
+    results, error = _send_to_component(backend, [(info.waybill_no, print_data)])
+    ok, message = results.get(info.waybill_no, (False, error or "no_answer"))
     record_print(
         db, [info.order_id], document="waybill", batch_code="", printer=_printer_name(backend),
         ok=ok, message=message, operator=operator, station=station, reason=code,
