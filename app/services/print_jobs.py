@@ -692,29 +692,12 @@ def reprint(
             "needs_component" if platform_doc is not None else "needs_label_printer",
             waybill=info.waybill_no,
         )
-    if platform_doc is not None:
-        return _reprint_through_component(
-            db, backend, info, platform_doc[1], code, operator=operator, station=station,
-            force=force,
-        )  # fmt: skip
-    ok, message, job_id = _send(
-        backend,
-        lambda: render_waybills(
-            [
-                waybill_data(
-                    info,
-                    routing,
-                    printed_at=now,
-                    reprint_mark=print_tr("reprint", lang),
-                    tz=zone,
-                )
-            ],
-            fmt,
-            lang,
-        ),
-        title=f"reprint {info.waybill_no}",
-        media=fmt,
-    )
+    if platform_doc is not None:  # the platform's document again, as it came
+        results, error = _send_to_component(backend, [(info.waybill_no, platform_doc[1])])
+        ok, message = results.get(info.waybill_no, (False, error or "no_answer"))
+        job_id = None
+    else:
+        ok, message, job_id = _reprint_ours(backend, info, routing, now, lang, zone, fmt)
     record_print(
         db,
         [oid],
@@ -740,34 +723,25 @@ def reprint(
     )
 
 
-def _reprint_through_component(
-    db: Database,
-    backend: Backend,
-    info,
-    print_data: str,
-    code: str,
-    *,
-    operator: str,
-    station: str,
-    force: bool,
-) -> ReprintResult:
-    """The same number's platform document sent again to the component (the platform's
-    print data as it came), recorded as a reprint with its reason."""
-    results, error = _send_to_component(backend, [(info.waybill_no, print_data)])
-    ok, message = results.get(info.waybill_no, (False, error or "no_answer"))
-    record_print(
-        db, [info.order_id], document="waybill", batch_code="", printer=_printer_name(backend),
-        ok=ok, message=message, operator=operator, station=station, reason=code,
-        reprint=True, forced=force,
-    )  # fmt: skip
-    return ReprintResult(
-        order_no=info.order_no,
-        waybill_no=info.waybill_no,
-        carrier=info.carrier_code,
-        reason=code,
-        ok=ok,
-        message=message,
-        job_id=None,
+def _reprint_ours(backend: Backend, info, routing, now, lang: str, zone, fmt: str):
+    """Our own label for the same number again, marked 补打: (ok, message, job id)."""
+    return _send(
+        backend,
+        lambda: render_waybills(
+            [
+                waybill_data(
+                    info,
+                    routing,
+                    printed_at=now,
+                    reprint_mark=print_tr("reprint", lang),
+                    tz=zone,
+                )
+            ],
+            fmt,
+            lang,
+        ),
+        title=f"reprint {info.waybill_no}",
+        media=fmt,
     )
 
 
