@@ -71,9 +71,6 @@ class Floor:
         args += ["--operator", operator]
         if station == "weigh":
             args += ["--scale", self.scale_port, "--scale-protocol", "stgs"]
-        self.app = subprocess.Popen(
-            args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
         wid = ""
 
         def window() -> bool:
@@ -85,9 +82,17 @@ class Floor:
                 text=True,
             )
             wid = r.stdout.split()[0] if r.stdout.split() else ""
-            return bool(wid)
+            return bool(wid) or self.app.poll() is not None
 
-        wait(window, 60, f"the {station} station")
+        for _attempt in range(3):
+            self.app = subprocess.Popen(
+                args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            wait(window, 60, f"the {station} station")
+            if wid or b"could not connect to display" not in self.app.stderr.read():
+                break
+            time.sleep(1.0)  # the X server was busy: start the program again
+        assert wid, f"the {station} station did not start"
         self.wid = wid
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False)
         time.sleep(1.0)  # the station's first jobs (lists, the scale)

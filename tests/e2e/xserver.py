@@ -24,7 +24,9 @@ def xvfb(width: int, height: int, display_base: int) -> Iterator[dict[str, str]]
     environment a program needs to show its windows there (xcb, not offscreen)."""
     display = f":{display_base + os.getpid() % 200}"
     proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        # -noreset: without it the server resets when its last client leaves, and a program
+        # started in that moment (the next station of a walk) cannot connect
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
