@@ -43,7 +43,7 @@ from app.services.orders import ServiceError
 from app.services.print_jobs import print_document
 from app.ui.printers import office_printer
 from app.ui.scan_station import ScanStation, set_big
-from app.ui.texts import register_error_texts, register_event_labels
+from app.ui.texts import error_text, register_error_texts, register_event_labels
 
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
@@ -93,9 +93,6 @@ def refusal_text(r: HandoverScan) -> str:
         "weight_hold": QCoreApplication.translate(
             "Handover", "Waybill {waybill} is held for its weight: it waits for a supervisor."
         ),
-        "held": QCoreApplication.translate(
-            "Scan", "Order {order_no} is on hold ({reason}): it waits for a supervisor."
-        ),
         "other_carrier": QCoreApplication.translate(
             "Handover", "Waybill {waybill} belongs to carrier {carrier}, not to this cart."
         ),
@@ -109,6 +106,8 @@ def refusal_text(r: HandoverScan) -> str:
             "Handover", "Waybill {waybill} was handed over already."
         ),
     }
+    if r.code == "held":  # the same words as every station's, with the hold's reason
+        return error_text("held", {"order_no": r.order_no, "reason": r.detail})
     text = texts.get(r.code, r.code)
     return text.format(waybill=r.waybill_no, order_no=r.order_no, carrier=r.detail or "?")
 

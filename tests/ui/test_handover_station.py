@@ -208,3 +208,13 @@ def test_closing_warns_of_parcels_left_behind_and_the_manifest_says_where_and_wh
 
         o = s.get(Order, light.order_id)
         assert o.province and o.province in text
+
+
+def test_a_held_parcel_refused_at_the_cart_says_why_in_words(qapp):
+    """A held parcel scanned onto a cart: the words every station uses, with the hold's
+    reason (the handover's own copy had no reason and broke on the placeholder)."""
+    from app.services.handover import HandoverScan
+    from app.ui.handover_station import refusal_text
+
+    text = refusal_text(HandoverScan("refused", "held", "WB1", "O-1", detail="weight"))
+    assert text == "Order O-1 is on hold (Weight out of tolerance): it waits for a supervisor."
