@@ -319,23 +319,17 @@ def _waiting_parcels(
     return [(a, b or "", c) for a, b, c in s.execute(q)]
 
 
+def _left_behind(s, carrier_id: int, cart_id: str) -> list[tuple[str, str, int]]:
+    """Parcels weighed OK for the carrier that are not on this cart. (order, waybill, g)"""
+    mine = set(s.scalars(select(Order.order_no).where(Order.claimed_by == CART_PREFIX + cart_id)))
+    return [p for p in _waiting_parcels(s, carrier_id) if p[0] not in mine]
+
+
 def left_behind(db: Database, cart: Cart) -> list[tuple[str, str, int]]:
-    """Parcels weighed OK for the cart's carrier that are not on this cart (nor on another
-    open cart): what closing now would leave behind. (order, waybill, grams)"""
+    """What closing the cart now would leave behind: the same rule as the list a closed
+    cart reports (`ClosedHandover.left_behind`). (order, waybill, grams)"""
     with db.read() as s:
-        c = _carrier(s, cart.carrier_code)
-        mine = CART_PREFIX + cart.cart_id
-        on_carts = set(
-            s.scalars(
-                select(Order.order_no).where(
-                    Order.carrier_id == c.id, Order.claimed_by.like(CART_PREFIX + "%")
-                )
-            )
-        )
-        on_mine = set(s.scalars(select(Order.order_no).where(Order.claimed_by == mine)))
-        return [
-            p for p in _waiting_parcels(s, c.id) if p[0] not in on_mine and p[0] not in on_carts
-        ]
+        return _left_behind(s, _carrier(s, cart.carrier_code).id, cart.cart_id)
 
 
 def destination(province: str, city: str) -> str:
@@ -466,7 +460,7 @@ def close_cart(
                 },
             )
         s.flush()
-        left = _waiting_parcels(s, c.id)
+        left = _left_behind(s, c.id, cart.cart_id)
         head = s.scalar(select(ChainHead.hash).where(ChainHead.id == 1)) or ""
         return ClosedHandover(
             manifest_no=manifest_no,
