@@ -25,7 +25,7 @@ from app.services import scanning as sc
 from app.services.scanning import HeldOrder
 from app.ui.order_browser import local_time
 from app.ui.scan_station import ScanStation, hold_text, list_table
-from app.ui.texts import status_label
+from app.ui.texts import status_label, weight_off_label
 from app.ui.wedge import WedgeFilter
 
 if TYPE_CHECKING:
@@ -114,13 +114,7 @@ class SupervisorStation(ScanStation):
 
     def _note(self, h: HeldOrder) -> str:
         if h.weight_reason and h.difference_grams is not None:
-            grams = abs(int(h.difference_grams))
-            text = (
-                self.tr("too light by {grams} g")
-                if h.weight_reason == "light"
-                else self.tr("too heavy by {grams} g")
-            ).format(grams=grams)
-            return f"{text} {h.note}".strip()
+            return f"{weight_off_label(h.weight_reason, h.difference_grams)} {h.note}".strip()
         return h.note
 
     def release_to_text(self, h: HeldOrder) -> str:

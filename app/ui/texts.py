@@ -129,6 +129,17 @@ def hold_reason_label(reason: str) -> str:
     return labels.get(reason, reason)
 
 
+def weight_off_label(direction: str, grams: int) -> str:
+    """How far a weighing was off, the same words at verify and in the holds list:
+    ``too light by 400 g`` / ``too heavy by 180 g``."""
+    text = (
+        QCoreApplication.translate("Weight", "too light by {grams} g")
+        if direction == "light"
+        else QCoreApplication.translate("Weight", "too heavy by {grams} g")
+    )
+    return text.format(grams=abs(int(grams)))
+
+
 _EXTRA_ERRORS: list[Callable[[], dict[str, str]]] = []
 
 

@@ -29,7 +29,7 @@ from app.ui.scan_station import (
     set_big,
     verdict_text,
 )
-from app.ui.texts import hold_reason_label
+from app.ui.texts import hold_reason_label, weight_off_label
 from devices.barcodes import classify
 
 if TYPE_CHECKING:
@@ -62,11 +62,7 @@ def recount_text(view: OrderView) -> str:
     assert r is not None
     why = hold_reason_label("weight")
     if r.held_for and r.difference_grams is not None:
-        why += " · " + (
-            QCoreApplication.translate("Verify", "light {grams} g")
-            if r.held_for == "light"
-            else QCoreApplication.translate("Verify", "heavy {grams} g")
-        ).format(grams=abs(int(r.difference_grams)))
+        why += " · " + weight_off_label(r.held_for, r.difference_grams)
     return QCoreApplication.translate(
         "Verify",
         "RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}:"

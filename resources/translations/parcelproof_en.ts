@@ -3075,14 +3075,6 @@ then log out and log in again.</translation>
             <translation>2 Cancel order</translation>
         </message>
         <message>
-            <source>too light by {grams} g</source>
-            <translation>too light by {grams} g</translation>
-        </message>
-        <message>
-            <source>too heavy by {grams} g</source>
-            <translation>too heavy by {grams} g</translation>
-        </message>
-        <message>
             <source>Verification: recount, repack, weigh again</source>
             <translation>Verification: recount, repack, weigh again</translation>
         </message>
@@ -3412,14 +3404,6 @@ then log out and log in again.</translation>
     </context>
     <context>
         <name>Verify</name>
-        <message>
-            <source>light {grams} g</source>
-            <translation>light {grams} g</translation>
-        </message>
-        <message>
-            <source>heavy {grams} g</source>
-            <translation>heavy {grams} g</translation>
-        </message>
         <message>
             <source>RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}: “{note}”. Open the parcel and scan every item again, then repack and weigh again.</source>
             <translation>RECOUNT — order {order_no} came back from the scale ({why}), released by {supervisor}: “{note}”. Open the parcel and scan every item again, then repack and weigh again.</translation>
@@ -3937,6 +3921,17 @@ then log out and log in again.</translation>
         <message>
             <source>Bundle not closed</source>
             <translation>Bundle not closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weight</name>
+        <message>
+            <source>too light by {grams} g</source>
+            <translation>too light by {grams} g</translation>
+        </message>
+        <message>
+            <source>too heavy by {grams} g</source>
+            <translation>too heavy by {grams} g</translation>
         </message>
     </context>
     <context>

@@ -74,3 +74,18 @@ def test_held_orders_are_released_or_cancelled_and_recorded(qtbot, sqlite_db):
     assert story["status"] == "cancelled"
     ev = story["events"][-1]
     assert ev["kind"] == "hold_cancelled" and ev["operator"] == "1001"
+
+
+def test_verify_and_the_holds_list_say_how_far_off_a_weighing_was_in_the_same_words(qapp):
+    from app.services.scanning import HeldOrder, OrderView, Recount
+    from app.ui.texts import weight_off_label
+    from app.ui.verify_station import recount_text
+
+    words = weight_off_label("light", -400)
+    assert words == "too light by 400 g"
+    view = OrderView(1, "O-1", "WB1", "printed", "ZTO", "王*雨", "", (),
+                     recount=Recount("light", -400, "1001", "recount"))  # fmt: skip
+    assert words in recount_text(view)
+    held = HeldOrder(1, "O-1", "WB1", "weight", "", "", None, "weigh-1", "1006", "王*雨", 3,
+                     weight_reason="light", difference_grams=-400)  # fmt: skip
+    assert SupervisorStation._note(None, held) == words  # type: ignore[arg-type]
