@@ -413,19 +413,29 @@ def allocate_batch(
             for c in cands[len(numbers) :]:
                 batch.refused.append((orders[c.order_id].order_no, "pool_empty"))
         s.flush()
-    if by_platform:  # outside the transaction: the platforms answer over the network
-        batch.refused += number_through_platforms(
-            db, by_platform, batch=batch.code, operator=operator, station=station, now=now
-        )
+        if not by_platform:
+            batch.lines = _lines(arranged, orders, now, zone)
+            return batch
+    # outside the transaction: the platforms answer over the network; then the batch's lines
+    # are read again, with the numbers the platforms gave
+    batch.refused += number_through_platforms(
+        db, by_platform, batch=batch.code, operator=operator, station=station, now=now
+    )
     with db.read() as s:
-        fresh = {
-            o.id: o for o in s.scalars(select(Order).where(Order.id.in_(list(orders))))
-        } if orders else {}  # fmt: skip
-        for c in arranged:
-            o = fresh.get(c.order_id)
-            if o is not None and o.waybill_no:
-                batch.lines.append(_line(c, o, now, zone))
+        fresh = {o.id: o for o in s.scalars(select(Order).where(Order.id.in_(list(orders))))}
+        batch.lines = _lines(arranged, fresh, now, zone)
     return batch
+
+
+def _lines(
+    arranged: list[Candidate], orders: dict[int, Order], now: dt.datetime, zone: dt.tzinfo
+) -> list[BatchLine]:
+    """The batch's lines in batch order: the orders that hold a number."""
+    return [
+        _line(c, orders[c.order_id], now, zone)
+        for c in arranged
+        if c.order_id in orders and orders[c.order_id].waybill_no
+    ]
 
 
 # --- what a document needs --------------------------------------------------------------------
