@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.db.chain import append_event
 from app.db.engine import Database
@@ -60,9 +60,14 @@ def _requests(db: Database, account_id: int, order_ids: list[int]):
             shop.sender_name, mobile=shop.sender_phone, address=_address(shop.sender_address)
         )
         channel = CHANNELS.get(shop.platform, "OTHERS")
+        protected = shop.platform in ("taobao", "tmall")
         out = []
-        for o in s.scalars(select(Order).where(Order.id.in_(order_ids)).order_by(Order.id)):
-            protected = shop.platform in ("taobao", "tmall")
+        for o in s.scalars(
+            select(Order)
+            .where(Order.id.in_(order_ids))
+            .options(selectinload(Order.lines))
+            .order_by(Order.id)
+        ):
             recipient = Party(
                 o.receiver_name,
                 mobile=o.receiver_phone,
@@ -103,6 +108,9 @@ def _ask(api, code: str, sender, requests):
                 for r in requests[i:]:
                     refused[r.object_id] = _reason(exc)
                 break
+            if len(batch) == 1:  # the order's own reason already
+                refused[batch[0].object_id] = _reason(exc)
+                continue
         except PlatformError as exc:  # transient, after the client's retries
             for r in batch:
                 refused[r.object_id] = _reason(exc)
