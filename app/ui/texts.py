@@ -6,6 +6,7 @@ into the user's language through Qt's translation, so the .ts files carry every 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -78,7 +79,9 @@ _EVENT_MODULES = (
 )
 
 
+@functools.cache
 def _load_event_labels() -> None:
+    """Import the station modules once, so their words are registered."""
     import importlib
 
     for name in _EVENT_MODULES:
@@ -86,8 +89,7 @@ def _load_event_labels() -> None:
 
 
 def event_label(kind: str) -> str:
-    if len(_EXTRA_EVENTS) < len(_EVENT_MODULES):
-        _load_event_labels()
+    _load_event_labels()
     for extra in _EXTRA_EVENTS:
         if kind in (words := extra()):
             return words[kind]
