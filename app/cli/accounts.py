@@ -1,13 +1,14 @@
-"""``parcelproof account add|balance``: shops' e-waybill accounts (CONTRACT.md). The secret is
-taken from ``--app-secret`` (or ``$PARCELPROOF_APP_SECRET``, so it need not stand in a shell's
-history) and never printed."""
+"""``parcelproof account add|balance``: shops' e-waybill accounts (CONTRACT.md). ``add`` is an
+admin's act: ``--operator`` and that person's PIN (``$PARCELPROOF_PIN`` or asked on a terminal).
+The secret is taken from ``--app-secret`` (or ``$PARCELPROOF_APP_SECRET``, so it need not stand
+in a shell's history) and never printed."""
 
 from __future__ import annotations
 
 import argparse
 import os
 
-from app.cli.common import UsageError, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, print_json, ready_db
 
 
 def _worded(exc: Exception) -> str:
@@ -19,6 +20,9 @@ def _worded(exc: Exception) -> str:
         "unknown_platform": "no platform {platform}: cainiao, pdd, douyin or jd",
         "credentials_required": "--app-key, --app-secret and --session are all needed",
         "not_allowed": "operator {operator} may not change accounts (needs: admin)",
+        "unknown_badge": "operator {badge} is not known",
+        "pin_required": "the PIN of {operator} is needed",
+        "wrong_pin": "wrong PIN for {operator}",
         "secret_unreadable": "this station cannot read the stored secret: its key ({path} or "
         "${env}) is not the one the account was saved with",
         "platform_not_supported": "platform {platform} is not supported yet",
@@ -34,6 +38,7 @@ def cmd_account_add(args: argparse.Namespace) -> int:
     from app.services.orders import ServiceError
 
     secret = args.app_secret or os.environ.get("PARCELPROOF_APP_SECRET", "")
+    operator, pin = operator_pin(args)
     db = ready_db(args)
     try:
         acc = add_account(
@@ -48,7 +53,8 @@ def cmd_account_add(args: argparse.Namespace) -> int:
             template_url=args.template or "",
             branch=args.branch or "",
             user_id=args.user_id or "",
-            operator=args.operator or "",
+            operator=operator,
+            pin=pin,
         )
     except ServiceError as exc:
         raise UsageError(_worded(exc)) from None

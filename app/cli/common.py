@@ -73,3 +73,19 @@ CLI_MODULES = (
     "reports",
     "accounts",
 )
+
+
+def operator_pin(args) -> tuple[str, str]:
+    """The ``--operator`` of a privileged command and their PIN: ``$PARCELPROOF_PIN``, else
+    asked on a terminal; without either the command is refused (CONTRACT.md)."""
+    import getpass
+    import os
+
+    if not getattr(args, "operator", None):
+        raise UsageError("this command needs --operator: the 工号 of the person doing it")
+    pin = os.environ.get("PARCELPROOF_PIN", "")
+    if not pin and sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN of {args.operator}: ")
+    if not pin:
+        raise UsageError(f"the PIN of {args.operator} is needed: set $PARCELPROOF_PIN")
+    return args.operator, pin

@@ -15,7 +15,7 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Carrier, PlatformAccount, Shop, utcnow
 from app.services import vault
-from app.services.operators import require_role
+from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 
 PLATFORMS = ("cainiao", "pdd", "douyin", "jd")
@@ -63,17 +63,18 @@ def add_account(
     template_url: str = "",
     branch: str = "",
     user_id: str = "",
-    operator: str = "",
+    operator: str,
+    pin: str | None,
     station: str = "cli",
 ) -> AccountInfo:
-    """Save (or replace) the shop's account for ``carrier``."""
+    """Save (or replace) the shop's account for ``carrier``: an admin's act, with their PIN."""
     platform = platform.strip().lower()
     if platform not in PLATFORMS:
         raise ServiceError("unknown_platform", platform=platform)
     if not app_key.strip() or not app_secret or not session:
         raise ServiceError("credentials_required")
-    if operator:
-        require_role(db, operator, ADMIN_ROLES)
+    require_role(db, operator, ADMIN_ROLES)
+    operator = sign_in(db, operator, pin).code
     with db.write() as s:
         sh, c = _shop(s, shop), _carrier(s, carrier)
         acc = s.scalar(

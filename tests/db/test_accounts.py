@@ -41,7 +41,7 @@ def test_an_account_keeps_its_secret_sealed_and_the_record_names_no_secret(db, g
     acc = add_account(
         db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
         app_secret=gateway.secret, session=gateway.session, gateway=gateway.url,
-        branch="571001", operator="1008",
+        branch="571001", operator="1008", pin="0000",
     )  # fmt: skip
     assert (acc.shop, acc.platform, acc.carrier) == (SHOP, "cainiao", "ZTO")
     with db.read() as s:
@@ -58,7 +58,8 @@ def test_an_account_keeps_its_secret_sealed_and_the_record_names_no_secret(db, g
     # a second add for the same shop and carrier replaces it
     add_account(
         db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
-        app_secret="wrong", session=gateway.session, gateway=gateway.url,
+        app_secret="wrong", session=gateway.session, gateway=gateway.url, operator="1008",
+        pin="0000",
     )  # fmt: skip
     assert len(list_accounts(db)) == 1
     (bad,) = balances(db)
@@ -66,9 +67,16 @@ def test_an_account_keeps_its_secret_sealed_and_the_record_names_no_secret(db, g
     with pytest.raises(ServiceError) as e:
         add_account(
             db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key="k", app_secret="s",
-            session="t", operator="1004",
+            session="t", operator="1004", pin="0000",
         )  # fmt: skip
     assert e.value.code == "not_allowed"
+    for pin, code in ((None, "pin_required"), ("9999", "wrong_pin")):  # the admin's own PIN
+        with pytest.raises(ServiceError) as e:
+            add_account(
+                db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key="k", app_secret="s",
+                session="t", operator="1008", pin=pin,
+            )  # fmt: skip
+        assert e.value.code == code
 
 
 def test_another_stations_key_cannot_read_the_secret(db, gateway, monkeypatch):
@@ -77,7 +85,7 @@ def test_another_stations_key_cannot_read_the_secret(db, gateway, monkeypatch):
     make_demo_data(db, 0)
     add_account(
         db, shop=SHOP, platform="pdd", carrier="ZTO", app_key="c", app_secret="s",
-        session="t",
+        session="t", operator="1008", pin="0000",
     )  # fmt: skip
     monkeypatch.setenv("PARCELPROOF_KEY", Fernet.generate_key().decode())
     with pytest.raises(ServiceError) as e:
@@ -91,8 +99,8 @@ def test_the_cli_adds_an_account_and_reads_its_balance_never_printing_the_secret
     import os
 
     make_demo_data(sqlite_db, 0)
-    env = dict(os.environ)
-    base = [str(BIN), "--db", sqlite_db.url]
+    env = {**os.environ, "PARCELPROOF_PIN": "0000"}
+    base = [str(BIN), "--db", sqlite_db.url, "--operator", "1008"]
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([*base, *args], capture_output=True, text=True, env=env, timeout=60)
@@ -117,6 +125,15 @@ def test_the_cli_adds_an_account_and_reads_its_balance_never_printing_the_secret
     nope = run("account", "add", "--shop", "no-such-shop", "--platform", "cainiao",
                "--carrier", "ZTO", "--app-key", "k", "--app-secret", "s", "--session", "t")  # fmt: skip
     assert nope.returncode == 2 and nope.stderr.count("\n") == 1 and "no-such-shop" in nope.stderr
+    # an admin's act: without the PIN, or with a wrong one, refused in one line
+    add = ["account", "add", "--shop", SHOP, "--platform", "cainiao", "--carrier", "ZTO",
+           "--app-key", "k", "--app-secret", "s", "--session", "t"]  # fmt: skip
+    env["PARCELPROOF_PIN"] = ""
+    no_pin = run(*add)
+    assert no_pin.returncode == 2 and "PIN of 1008" in no_pin.stderr
+    env["PARCELPROOF_PIN"] = "9999"
+    wrong = run(*add)
+    assert wrong.returncode == 2 and wrong.stderr.strip() == "parcelproof: wrong PIN for 1008"
 
 
 def test_a_batch_numbers_the_shops_orders_through_its_platform_and_the_rest_from_the_pool(
@@ -133,6 +150,7 @@ def test_a_batch_numbers_the_shops_orders_through_its_platform_and_the_rest_from
         db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gateway.app_key,
         app_secret=gateway.secret, session=gateway.session, gateway=gateway.url,
         user_id="2200000001", template_url="http://cloudprint.cainiao.com/template/standard/101",
+        operator="1008", pin="0000",
     )  # fmt: skip
     gateway.fail_next = ["drop"]  # the first answer is lost: asked again, same numbers
     with db.read() as s:

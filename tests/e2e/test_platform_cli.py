@@ -25,7 +25,11 @@ SHOP = "棉眠家纺旗舰店"
 def floor(tmp_path):
     gw = TopGateway(secret="top-secret-value", session="tok")
     comp = ComponentStandIn("cainiao", printers=("ZTO 热敏",))
-    env = {**os.environ, "PARCELPROOF_KEY": Fernet.generate_key().decode()}
+    env = {
+        **os.environ,
+        "PARCELPROOF_KEY": Fernet.generate_key().decode(),
+        "PARCELPROOF_PIN": "0000",
+    }
     env.pop("PARCELPROOF_DB", None)
     db = f"sqlite:///{tmp_path / 'floor.db'}"
 
@@ -42,7 +46,7 @@ def floor(tmp_path):
 
 def _account(gw, run, secret):
     return run(
-        "account", "add", "--shop", SHOP, "--platform", "cainiao", "--carrier", "ZTO",
+        "--operator", "1008", "account", "add", "--shop", SHOP, "--platform", "cainiao", "--carrier", "ZTO",
         "--app-key", gw.app_key, "--app-secret", secret, "--session", gw.session,
         "--gateway", gw.url, "--user-id", "2200000001",
         "--template", "http://cloudprint.cainiao.com/template/standard/101",
