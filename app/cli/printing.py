@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import UsageError, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, print_json, ready_db
 
 FORMATS = ("76x130", "100x150", "100x180")
 
@@ -37,6 +37,8 @@ _ERRORS = {
     "needs_label_printer": "waybill {waybill} is not a platform's e-waybill: a print component"
     " prints only the platform's own",
     "platform_refused": "the platform ({platform}) refused to cancel it: {code} {message}",
+    "pin_required": "the PIN of {operator} is needed",
+    "wrong_pin": "wrong PIN for {operator}",
     "secret_unreadable": "this station cannot read the account's stored secret: its key is not "
     "the one the account was saved with",
 }
@@ -206,9 +208,10 @@ def cmd_void(args: argparse.Namespace) -> int:
         raise UsageError("void needs --operator: the 工号 of a supervisor")
     if not args.reason.strip():
         raise UsageError("--reason must not be empty")
+    operator, pin = operator_pin(args)
     db = ready_db(args)
     try:
-        order_no = void(db, args.waybill, args.reason, args.operator, station="cli")
+        order_no = void(db, args.waybill, args.reason, operator, pin=pin, station="cli")
     except ServiceError as exc:
         raise UsageError(_worded(exc)) from None
     print_json({"waybill_no": args.waybill.strip(), "order_no": order_no, "voided": True})

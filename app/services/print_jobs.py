@@ -27,7 +27,7 @@ from app.db.models import Event, FloorSetting, Order, OrderStatus, PrintJob, utc
 from app.domain import floortime
 from app.domain.batching import MAX_BATCH
 from app.services.floortime import read_floor_zone
-from app.services.operators import require_role
+from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 from app.services.waybills import (
     REPRINT_REASONS,
@@ -745,13 +745,17 @@ def _reprint_ours(backend: Backend, info, routing, now, lang: str, zone, fmt: st
     )
 
 
-def void(db: Database, waybill_no: str, reason: str, operator: str, *, station: str = "") -> str:
-    """A supervisor takes a number out of use for ever; the order goes back to the queue.
-    Returns the order number. Refuses (``not_allowed``) anyone but a supervisor or admin.
+def void(
+    db: Database, waybill_no: str, reason: str, operator: str, *, pin: str | None, station: str = ""
+) -> str:
+    """A supervisor takes a number out of use for ever, with their own PIN; the order goes back
+    to the queue. Returns the order number. Refuses (``not_allowed``) anyone but a supervisor or
+    admin, and a missing or wrong PIN (``pin_required`` / ``wrong_pin``).
 
     A platform's number is cancelled on the platform first (its answer is recorded); if the
     platform refuses, nothing changes here and its reason is raised (``platform_refused``)."""
     require_role(db, operator, frozenset({"supervisor"}))
+    sign_in(db, operator, pin)
     from app.services.platform_numbers import cancel_on_platform
 
     cancelled = cancel_on_platform(db, waybill_no.strip())

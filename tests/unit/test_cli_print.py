@@ -119,7 +119,7 @@ def test_a_failed_printer_exits_1_and_keeps_the_numbers(demo_url, tmp_path, caps
     assert len(_pages(tmp_path / "retry.pdf")) == 2
 
 
-def test_reprint_and_void(demo_url, tmp_path, capsys):
+def test_reprint_and_void(demo_url, tmp_path, capsys, monkeypatch):
     code, out, _ = _run(
         capsys,
         "--db",
@@ -148,6 +148,11 @@ def test_reprint_and_void(demo_url, tmp_path, capsys):
     page = _pages(tmp_path / "r.pdf")[0].extract_text()
     assert "补打" in page
 
+    code, _, err = _run(
+        capsys, "--db", demo_url, "--operator", "1001", "void", wb, "--reason", "torn"
+    )
+    assert code == 2 and "PIN of 1001" in err  # a supervisor's act needs their PIN
+    monkeypatch.setenv("PARCELPROOF_PIN", "0000")
     code, _, err = _run(
         capsys, "--db", demo_url, "--operator", "1002", "void", wb, "--reason", "torn"
     )

@@ -165,10 +165,13 @@ def test_voiding_needs_a_supervisor_and_sends_the_order_back_for_a_new_number(sq
     printer = RecordingBackend()
     wb = print_batch(db, printer, limit=1, slips=False).waybills[0]
     with pytest.raises(ServiceError) as e:
-        void(db, wb["waybill_no"], "label torn", "1002")
+        void(db, wb["waybill_no"], "label torn", "1002", pin="0000")
     assert e.value.code == "not_allowed"
     assert _status(db, wb["order_no"])[:2] == ("printed", wb["waybill_no"])
-    assert void(db, wb["waybill_no"], "label torn", "1001") == wb["order_no"]
+    with pytest.raises(ServiceError) as e:  # the supervisor's own PIN, right
+        void(db, wb["waybill_no"], "label torn", "1001", pin="9999")
+    assert e.value.code == "wrong_pin"
+    assert void(db, wb["waybill_no"], "label torn", "1001", pin="0000") == wb["order_no"]
     assert _status(db, wb["order_no"])[:2] == ("paid", None)
     again = print_batch(db, printer, order_nos=[wb["order_no"]], slips=False)
     assert again.waybills[0]["waybill_no"] != wb["waybill_no"]
