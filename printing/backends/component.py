@@ -120,6 +120,7 @@ class ComponentBackend:
         self.name = f"{self.dialect.platform}-component"
         self.timeout = timeout
         self.result_timeout = result_timeout
+        self._pushed: list[dict] = []  # results pushed while another answer was awaited
 
     @property
     def component(self) -> str:
@@ -163,7 +164,7 @@ class ComponentBackend:
 
     def printers(self) -> tuple[list[str], str]:
         """The component's printers and its default one."""
-        self._pushed: list[dict] = []
+        self._pushed = []
         with self._connect() as ws:
             ans = self._ask(ws, {"cmd": "getPrinters"})
         names = [str(p.get("name", "")) for p in ans.get("printers", []) if isinstance(p, dict)]
