@@ -53,6 +53,7 @@ def cmd_account_add(args: argparse.Namespace) -> int:
             template_url=args.template or "",
             branch=args.branch or "",
             user_id=args.user_id or "",
+            custom_area=args.custom_area or "",
             operator=operator,
             pin=pin,
         )
@@ -110,6 +111,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--template")
     add.add_argument("--branch")
     add.add_argument("--user-id", help="the seller id the platform numbers for (user_id)")
+    add.add_argument(
+        "--custom-area",
+        help="the custom-area template URL (自定义区) where our goods summary, order number "
+        "and expected weight print on the platform's label",
+    )
     add.set_defaults(func=cmd_account_add)
     bal = asub.add_parser("balance", help="numbers left per account, asked of the platform")
     bal.add_argument("--shop")

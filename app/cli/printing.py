@@ -36,7 +36,7 @@ _ERRORS = {
     "the platform's print component (--printer cainiao+ws://HOST:PORT?printer=NAME)",
     "needs_label_printer": "waybill {waybill} is not a platform's e-waybill: a print component"
     " prints only the platform's own",
-    "platform_refused": "the platform ({platform}) refused to cancel it: {code} {message}",
+    "platform_refused": "the platform ({platform}) refused: {platform_code} {message}",
     "pin_required": "the PIN of {operator} is needed",
     "wrong_pin": "wrong PIN for {operator}",
     "secret_unreadable": "this station cannot read the account's stored secret: its key is not "

@@ -249,6 +249,9 @@ class PlatformAccount(Base):
     session_enc: Mapped[str] = mapped_column(Text)
     gateway: Mapped[str] = mapped_column(String(256), default="")
     template_url: Mapped[str] = mapped_column(String(256), default="")
+    #: the custom area's template (自定义区): our goods summary, order number and expected
+    #: weight print there, beside the platform's own data
+    custom_area_url: Mapped[str] = mapped_column(String(256), default="", server_default="")
     branch_code: Mapped[str] = mapped_column(String(64), default="")
     user_id: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -34,6 +34,14 @@ class AccountInfo:
     branch: str
     gateway: str
     template_url: str
+    custom_area_url: str = ""
+
+
+def _info(a: PlatformAccount, shop: str, carrier: str) -> AccountInfo:
+    return AccountInfo(
+        a.id, shop, a.platform, carrier, a.app_key, a.branch_code, a.gateway, a.template_url,
+        a.custom_area_url,
+    )  # fmt: skip
 
 
 def _shop(s, key: str) -> Shop:
@@ -63,6 +71,7 @@ def add_account(
     template_url: str = "",
     branch: str = "",
     user_id: str = "",
+    custom_area: str = "",
     operator: str,
     pin: str | None,
     station: str = "cli",
@@ -89,6 +98,7 @@ def add_account(
         acc.secret_enc, acc.session_enc = vault.seal(app_secret), vault.seal(session)
         acc.gateway, acc.template_url = gateway.strip(), template_url.strip()
         acc.branch_code, acc.user_id = branch.strip(), user_id.strip()
+        acc.custom_area_url = custom_area.strip()
         acc.updated_at = utcnow()
         s.flush()
         append_event(
@@ -104,10 +114,7 @@ def add_account(
                 "branch": acc.branch_code,
             },
         )
-        return AccountInfo(
-            acc.id, sh.code, platform, c.code, acc.app_key, acc.branch_code, acc.gateway,
-            acc.template_url,
-        )  # fmt: skip
+        return _info(acc, sh.code, c.code)
 
 
 def list_accounts(db: Database, shop: str | None = None) -> list[AccountInfo]:
@@ -121,12 +128,7 @@ def list_accounts(db: Database, shop: str | None = None) -> list[AccountInfo]:
         if shop:
             sh = _shop(s, shop)
             q = q.where(PlatformAccount.shop_id == sh.id)
-        return [
-            AccountInfo(
-                a.id, sc, a.platform, cc, a.app_key, a.branch_code, a.gateway, a.template_url
-            )  # fmt: skip
-            for a, sc, cc in s.execute(q)
-        ]
+        return [_info(a, sc, cc) for a, sc, cc in s.execute(q)]
 
 
 def waybill_service(db: Database, account_id: int):

@@ -50,8 +50,21 @@ def _address(text: str):
     return Address(province, city, district, "", " ".join(parts[3:]) or text)
 
 
+def _recipient(o: Order, protected: bool):
+    from platforms.waybill import Address, Party
+
+    return Party(
+        o.receiver_name,
+        mobile=o.receiver_phone,
+        address=Address(o.province, o.city, o.district, "", o.address),
+        # a Taobao order's protected receiver is numbered by the order itself (tid); the
+        # import does not carry an oaid yet
+        tid=o.order_no if protected else "",
+    )
+
+
 def _requests(db: Database, account_id: int, order_ids: list[int]):
-    from platforms.waybill import Address, Party, WaybillOrder
+    from platforms.waybill import Party, WaybillOrder
 
     with db.read() as s:
         acc = s.get(PlatformAccount, account_id)
@@ -68,14 +81,7 @@ def _requests(db: Database, account_id: int, order_ids: list[int]):
             .options(selectinload(Order.lines))
             .order_by(Order.id)
         ):
-            recipient = Party(
-                o.receiver_name,
-                mobile=o.receiver_phone,
-                address=Address(o.province, o.city, o.district, "", o.address),
-                # a Taobao order's protected receiver is numbered by the order itself (tid);
-                # the import does not carry an oaid yet
-                tid=o.order_no if protected else "",
-            )
+            recipient = _recipient(o, protected)
             out.append(
                 WaybillOrder(
                     object_id=object_id(o.id),
@@ -218,9 +224,83 @@ def cancel_on_platform(db: Database, waybill_no: str) -> dict | None:
         ok = api.cancel(code, waybill_no)
     except PlatformError as exc:
         raise ServiceError(
-            "platform_refused", platform=platform, code=exc.sub_code or exc.code,
+            "platform_refused", platform=platform, platform_code=exc.sub_code or exc.code,
             message=exc.sub_message or exc.message,
         ) from exc  # fmt: skip
     if not ok:
-        raise ServiceError("platform_refused", platform=platform, code="", message="not cancelled")
+        raise ServiceError(
+            "platform_refused", platform=platform, platform_code="", message="not cancelled"
+        )
     return {"platform": platform, "cancelled": True}
+
+
+def update_on_platform(
+    db: Database,
+    order_id: int,
+    doc,
+    *,
+    operator: str,
+    station: str,
+    now: dt.datetime,
+):
+    """The order's address changed (改地址): the platform is told the new receiver for the
+    same number (``update``) and gives new print data, recorded with a ``waybill_updated``
+    event; returns the order's new `PlatformDoc`. A refusal raises
+    ``ServiceError("platform_refused")`` with the platform's code and message (the old label
+    is then not printed again: it carries the old address)."""
+    from app.services.accounts import waybill_service
+    from app.services.orders import ServiceError
+    from app.services.platform_print import PlatformDoc
+    from platforms.errors import PlatformError
+
+    with db.read() as s:
+        o = s.get(Order, order_id)
+        pw = s.scalars(
+            select(PlatformWaybill)
+            .where(PlatformWaybill.order_id == order_id)
+            .order_by(PlatformWaybill.id.desc())
+        ).first()
+        acc = s.get(PlatformAccount, doc.account_id)
+        shop = s.get(Shop, o.shop_id)
+        recipient = _recipient(o, shop.platform in ("taobao", "tmall"))
+        object_no = pw.object_id if pw else object_id(order_id)
+        template = acc.template_url
+    api, code = waybill_service(db, doc.account_id)
+    try:
+        issued = api.update(
+            code, doc.waybill_no, recipient, object_id=object_no, template_url=template or None
+        )
+    except PlatformError as exc:
+        raise ServiceError(
+            "platform_refused", platform=doc.platform, platform_code=exc.sub_code or exc.code,
+            message=exc.sub_message or exc.message,
+        ) from exc  # fmt: skip
+    print_data = issued.print_data or doc.print_data
+    with db.write() as s:
+        s.add(
+            PlatformWaybill(
+                order_id=order_id,
+                account_id=doc.account_id,
+                waybill_no=doc.waybill_no,
+                object_id=object_no,
+                print_data=print_data,
+                issued_at=now,
+            )
+        )
+        append_event(
+            s,
+            "waybill_updated",
+            order_id=order_id,
+            station=station,
+            operator=operator,
+            detail={
+                "waybill_no": doc.waybill_no,
+                "platform": doc.platform,
+                "object_id": object_no,
+                "reason": "address_changed",
+            },
+            at=now,
+        )
+    return PlatformDoc(
+        doc.waybill_no, print_data, doc.account_id, doc.platform, doc.custom_area_url
+    )

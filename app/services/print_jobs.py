@@ -29,6 +29,13 @@ from app.domain.batching import MAX_BATCH
 from app.services.floortime import read_floor_zone
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
+from app.services.platform_print import (
+    PlatformDoc,
+    component_documents,
+    is_component,
+    platform_print_data,
+    send_to_component,
+)
 from app.services.waybills import (
     REPRINT_REASONS,
     WaybillInfo,
@@ -430,12 +437,18 @@ def print_batch(
     slips: bool = True,
     picklist_backend: Backend | None = None,
     on_progress: Callable[[str, int], None] | None = None,
+    components: ComponentFor | None = None,
 ) -> PrintBatchResult:
     """Allocate the next batch, print its waybills, then its slips and pick list.
 
     Blocking; run on a worker thread. ``on_progress(stage, pages)`` reports rendering
     (stage ``waybill``/``slip``/``picklist``). ``slips=False`` prints the waybills only.
     The pick list goes to ``picklist_backend``, else to the slips' backend.
+
+    Orders numbered by a platform print through its print component:
+    ``components(platform, carrier)`` (the station's choice per carrier), else ``backend`` when
+    it is one; our own numbers print on ``backend``. Slips and the pick list follow for the
+    orders whose waybill printed.
     """
     fmt = check_format(fmt)
     now = now or utcnow()
@@ -462,68 +475,65 @@ def print_batch(
     # a platform's number prints only through its print component (the receiver of such an
     # order is the platform's, encrypted: we never print it); our own numbers never go there
     platform_docs = platform_print_data(db, ids)
-    component = is_component(backend)
-    here = [i for i in infos if (i.order_id in platform_docs) == component]
-    for i in infos:
-        if i not in here:
-            result.refused.append(
-                (i.order_no, "needs_component" if not component else "needs_label_printer")
-            )
-    infos, ids = here, [i.order_id for i in here]
+    groups = _printers_for(infos, platform_docs, backend, components, result)
     result.waybills = [
         {"order_no": i.order_no, "waybill_no": i.waybill_no, "carrier": i.carrier_code}
         for i in infos
+        if any(i in g for _b, g in groups.values())
     ]
-    if not infos:
+    if not result.waybills:
         result.ok, result.message = True, "nothing to print on this printer"
         return result
-    if component:
-        return _print_through_component(
-            db, backend, infos, platform_docs, result, batch_code=batch.code,
-            operator=operator, station=station,
-        )  # fmt: skip
 
     def progress(stage: str) -> Callable[[int], None] | None:
         if on_progress is None:
             return None
         return lambda n: on_progress(stage, n)
 
-    printer = _printer_name(backend)
-    ok, message, job_id = _send(
-        backend,
-        lambda: render_waybills(
-            [waybill_data(i, routing, printed_at=now, tz=zone) for i in infos],
-            fmt,
-            lang,
-            on_page=progress("waybill"),
-        ),
-        title=f"waybills {batch.code}",
-        media=fmt,
-    )
-    result.ok, result.message, result.job_id = ok, message, job_id
-    record_print(
-        db,
-        ids,
-        document="waybill",
-        batch_code=batch.code,
-        printer=printer,
-        ok=ok,
-        message="" if ok else message,
-        operator=operator,
-        station=station,
-    )
-    if not ok or not slips:
-        return result
-
+    printed: set[int] = set()
+    messages: list[str] = []
+    for key, (group_backend, group) in groups.items():
+        if key is None:  # our own labels, one document
+            ok, message, job_id = _send(
+                group_backend,
+                lambda group=group: render_waybills(
+                    [waybill_data(i, routing, printed_at=now, tz=zone) for i in group],
+                    fmt,
+                    lang,
+                    on_page=progress("waybill"),
+                ),
+                title=f"waybills {batch.code}",
+                media=fmt,
+            )
+            result.job_id = job_id
+            record_print(
+                db, [i.order_id for i in group], document="waybill", batch_code=batch.code,
+                printer=_printer_name(group_backend), ok=ok, message="" if ok else message,
+                operator=operator, station=station,
+            )  # fmt: skip
+            good = {i.order_id for i in group} if ok else set()
+        else:  # a platform's component, one task per document
+            ok, message, good = _print_through_component(
+                db, group_backend, group, platform_docs, batch_code=batch.code,
+                operator=operator, station=station,
+            )  # fmt: skip
+        printed |= good
+        result.ok = result.ok and ok
+        if message:
+            messages.append(message)
+    result.message = "; ".join(messages)
+    done = [i for i in infos if i.order_id in printed]
     other = slips_backend or backend
-    other_name = _printer_name(other)
-    n = len(infos)
+    if not slips or not done or is_component(other):
+        return result  # slips and the pick list need a paper printer
+    n = len(done)
+    ids = [i.order_id for i in done]
     s_ok, s_msg, _ = _send(
         other,
         lambda: render_slips(
             [
                 slip_data(i, batch=batch.code, seq=k, size=n, printed_at=now, tz=zone)
-                for k, i in enumerate(infos, 1)
+                for k, i in enumerate(done, 1)
             ],
             SLIP_SIZE,
             lang,
@@ -534,19 +544,12 @@ def print_batch(
     )
     result.slips_ok, result.slips_message = s_ok, s_msg
     record_print(
-        db,
-        ids,
-        document="slip",
-        batch_code=batch.code,
-        printer=other_name,
-        ok=s_ok,
-        message="" if s_ok else s_msg,
-        operator=operator,
-        station=station,
-    )
+        db, ids, document="slip", batch_code=batch.code, printer=_printer_name(other),
+        ok=s_ok, message="" if s_ok else s_msg, operator=operator, station=station,
+    )  # fmt: skip
     from printing import merge_pick_lines
 
-    pick = pick_list_data(infos, batch=batch.code, operator=operator, printed_at=now, tz=zone)
+    pick = pick_list_data(done, batch=batch.code, operator=operator, printed_at=now, tz=zone)
     result.pick_lines = len(merge_pick_lines(pick.lines))
     pick_backend = picklist_backend or other
     p_ok, p_msg, _ = _send(
@@ -557,89 +560,77 @@ def print_batch(
     )
     result.pick_list_ok, result.pick_list_message = p_ok, p_msg
     record_print(
-        db,
-        ids,
-        document="picklist",
-        batch_code=batch.code,
-        printer=_printer_name(pick_backend),
-        ok=p_ok,
-        message="" if p_ok else p_msg,
-        operator=operator,
-        station=station,
-    )
+        db, ids, document="picklist", batch_code=batch.code,
+        printer=_printer_name(pick_backend), ok=p_ok, message="" if p_ok else p_msg,
+        operator=operator, station=station,
+    )  # fmt: skip
     return result
 
 
-def platform_print_data(db: Database, order_ids: list[int]) -> dict[int, tuple[str, str]]:
-    """order id → (waybill number, the platform's print data) for orders numbered by a
-    platform (the newest number of each)."""
-    from app.db.models import PlatformWaybill
-
-    out: dict[int, tuple[str, str]] = {}
-    with db.read() as s:
-        for i in range(0, len(order_ids), 500):
-            for pw in s.scalars(
-                select(PlatformWaybill)
-                .where(PlatformWaybill.order_id.in_(order_ids[i : i + 500]))
-                .order_by(PlatformWaybill.id)
-            ):
-                out[pw.order_id] = (pw.waybill_no, pw.print_data)
-    return out
+ComponentFor = Callable[[str, str], "Backend | None"]
 
 
-def is_component(backend: Backend) -> bool:
-    return hasattr(backend, "print_documents")
-
-
-def _send_to_component(
-    backend: Backend, numbered: list[tuple[str, str]]
-) -> tuple[dict[str, tuple[bool, str]], str]:
-    """Each (waybill number, platform print data) as one document to the component: per
-    number (ok, message), or ({}, the component's error) when it could not take any."""
-    import json
-
-    from printing.backends.component import ComponentDocument, ComponentError
-
-    docs = []
-    for number, data in numbered:
-        try:
-            content = json.loads(data)
-        except ValueError:
-            content = {}
-        docs.append(ComponentDocument(number, (content,)))
-    try:
-        outcomes = backend.print_documents(docs)  # type: ignore[attr-defined]
-    except ComponentError as exc:
-        return {}, f"{exc.code}: {exc.component} {exc.detail}".strip()
-    return {
-        o.document_id: (o.ok, "" if o.ok else f"{o.status}: {o.message}".strip(": "))
-        for o in outcomes
-    }, ""
+def _printers_for(
+    infos: list[WaybillInfo],
+    docs: dict[int, PlatformDoc],
+    backend: Backend,
+    components: ComponentFor | None,
+    result: PrintBatchResult,
+) -> dict[tuple[str, str] | None, tuple[Backend, list[WaybillInfo]]]:
+    """Each order's printer, in batch order: ``None`` → our labels on ``backend``;
+    ``(platform, carrier)`` → that platform's component (``components(platform, carrier)``,
+    else ``backend`` when it is a component). Orders with no fitting printer are refused
+    (``needs_component`` / ``needs_label_printer``) and keep their numbers."""
+    component = is_component(backend)
+    groups: dict[tuple[str, str] | None, tuple[Backend, list[WaybillInfo]]] = {}
+    for i in infos:
+        doc = docs.get(i.order_id)
+        if doc is None:
+            if component:
+                result.refused.append((i.order_no, "needs_label_printer"))
+                continue
+            groups.setdefault(None, (backend, []))[1].append(i)
+            continue
+        key = (doc.platform, i.carrier_code)
+        if key not in groups:
+            chosen = components(*key) if components is not None else None
+            if chosen is None and component:
+                chosen = backend
+            if chosen is None or not is_component(chosen):
+                result.refused.append((i.order_no, "needs_component"))
+                continue
+            groups[key] = (chosen, [])
+        groups[key][1].append(i)
+    return groups
 
 
 def _print_through_component(
     db: Database,
     backend: Backend,
-    infos: list,
-    docs: dict[int, tuple[str, str]],
-    result: PrintBatchResult,
+    infos: list[WaybillInfo],
+    docs: dict[int, PlatformDoc],
     *,
     batch_code: str,
     operator: str,
     station: str,
-) -> PrintBatchResult:
+) -> tuple[bool, str, set[int]]:
     """One task per waybill through the platform's component, in batch order; each
     document's result is recorded (printed, or failed with the component's words); a failed
-    one is printed again later with the same number."""
+    one is printed again later with the same number. (all ok, message, order ids printed)"""
     printer = _printer_name(backend)
-    results, error = _send_to_component(backend, [docs[i.order_id] for i in infos])
+    try:
+        documents = component_documents(
+            db, [(i, docs[i.order_id]) for i in infos], gift_note=gift_note
+        )
+        results, error = send_to_component(backend, documents)
+    except ServiceError as exc:  # the account cannot be used to refresh a document
+        results, error = {}, f"account:{exc.code}"
     if error:
-        result.ok, result.message = False, error
         record_print(
             db, [i.order_id for i in infos], document="waybill", batch_code=batch_code,
             printer=printer, ok=False, message=error, operator=operator, station=station,
         )  # fmt: skip
-        return result
+        return False, error, set()
     good = [i.order_id for i in infos if results.get(i.waybill_no, (False, ""))[0]]
     bad = [i for i in infos if i.order_id not in good]
     if good:
@@ -653,9 +644,7 @@ def _print_through_component(
             db, [i.order_id], document="waybill", batch_code=batch_code, printer=printer,
             ok=False, message=message, operator=operator, station=station,
         )  # fmt: skip
-    result.ok = not bad
-    result.message = "" if not bad else f"{len(bad)} document(s) failed at the component"
-    return result
+    return not bad, "" if not bad else f"{len(bad)} document(s) failed at the component", set(good)
 
 
 def reprint(
@@ -671,6 +660,7 @@ def reprint(
     routing: RoutingTable | None = None,
     now: dt.datetime | None = None,
     force: bool = False,
+    components: ComponentFor | None = None,
 ) -> ReprintResult:
     """Print the same number again, marked 补打, recorded with the reason.
 
@@ -686,14 +676,23 @@ def reprint(
     (info,) = waybill_infos(db, [oid])
     zone = read_floor_zone(db)
     platform_doc = platform_print_data(db, [oid]).get(oid)
+    if platform_doc is not None and components is not None:
+        backend = components(platform_doc.platform, info.carrier_code) or backend
     if (platform_doc is not None) != is_component(backend):
         # a platform's number is printed only by its component; ours never goes there
         raise ServiceError(
             "needs_component" if platform_doc is not None else "needs_label_printer",
             waybill=info.waybill_no,
         )
-    if platform_doc is not None:  # the platform's document again, as it came
-        results, error = _send_to_component(backend, [(info.waybill_no, platform_doc[1])])
+    if platform_doc is not None:  # the platform's document again
+        if code == "address_changed":  # the platform prints the new address: tell it first
+            from app.services.platform_numbers import update_on_platform
+
+            platform_doc = update_on_platform(
+                db, oid, platform_doc, operator=operator, station=station, now=now
+            )
+        documents = component_documents(db, [(info, platform_doc)], gift_note=gift_note)
+        results, error = send_to_component(backend, documents)
         ok, message = results.get(info.waybill_no, (False, error or "no_answer"))
         job_id = None
     else:

@@ -5,7 +5,8 @@ the tests of `platforms.top`, `platforms.cainiao` and `platforms.pdd`. It checks
 algorithm (its own implementation, not the client's), its timestamp (China time, 10 minutes of
 skew), and answers as the documents show. A test tool, never the platform.
 
-Faults for the tests (``fail_next``): ``"isp"`` (an isp.* remote service error), ``"http500"``,
+Faults for the tests (``fail_next``): ``"isp"`` (an isp.* remote service error), ``"isv"`` (超区),
+``"http500"``,
 ``"drop"`` (the request is carried out but the connection closes before the answer: the client
 must send the same object ids again and get the same numbers).
 """
@@ -57,6 +58,7 @@ class TopGateway:
         self.requests: list[dict[str, str]] = []
         self.issued: dict[tuple[str, tuple[str, ...]], str] = {}  # (object_id, trades) → number
         self.cancelled: set[str] = set()
+        self.updates: list[dict] = []  # cainiao.waybill.ii.update requests, as sent
         self._next = 7_700_000_000_001
         self._lock = threading.Lock()
         gw = self
@@ -124,6 +126,10 @@ class TopGateway:
                 return 200, self.error(
                     15, "Remote service error", "isp.top-remote-connection-timeout", "超时"
                 ), False  # fmt: skip
+            if fault == "isv":
+                return 200, self.error(
+                    15, "Remote service error", "isv.ADDRESS_NOT_SUPPORT", "超区"
+                ), False  # fmt: skip
             if fault == "http500":
                 return 500, {}, False
             method = f["type"] if self.dialect == "pdd" else f["method"]
@@ -141,6 +147,7 @@ class TopGateway:
                 answer = {"cancel_result": True}
             elif method == "cainiao.waybill.ii.update":
                 req = json.loads(f["param_waybill_cloud_print_update_request"])
+                self.updates.append(req)
                 answer = {
                     "waybill_code": req["waybill_code"],
                     "print_data": self._print_data(req["waybill_code"], "updated"),
