@@ -182,3 +182,16 @@ def balances(db: Database, shop: str | None = None) -> list[Balance]:
         for b in mine:
             out.append(Balance(acc, b.branch_code, b.quantity))
     return out
+
+
+#: numbers left under which an account is shown as running low (a day of a small shop)
+LOW_BALANCE_DEFAULT = 500
+
+
+def is_low_balance(balance: int | None, threshold: int) -> bool:
+    """Fewer numbers left than ``threshold`` (an unknown balance is not called low)."""
+    return balance is not None and balance < threshold
+
+
+def low_balance_threshold(db: Database) -> int:
+    return LOW_BALANCE_DEFAULT

@@ -140,16 +140,126 @@ def component_documents(
     return docs
 
 
-def send_to_component(backend: Backend, documents: list) -> tuple[dict[str, tuple[bool, str]], str]:
+@dataclass(frozen=True)
+class ComponentProblem:
+    """Why a component took none of the documents (`printing.backends.component`'s codes:
+    ``not_running``, ``unknown_printer``, ``refused``, ``no_answer``)."""
+
+    code: str
+    platform: str
+    component: str  # its names and address, for the operator
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.component} {self.detail}".strip()
+
+
+def send_to_component(
+    backend: Backend, documents: list
+) -> tuple[dict[str, tuple[bool, str]], ComponentProblem | None]:
     """The documents to the component, one task each: per number (ok, message), or
-    ({}, the component's error) when it could not take any."""
+    ({}, the problem) when it could not take any."""
     from printing.backends.component import ComponentError
 
     try:
         outcomes = backend.print_documents(documents)  # type: ignore[attr-defined]
     except ComponentError as exc:
-        return {}, f"{exc.code}: {exc.component} {exc.detail}".strip()
+        platform = getattr(getattr(backend, "dialect", None), "platform", "")
+        return {}, ComponentProblem(exc.code, platform, exc.component, exc.detail)
     return {
         o.document_id: (o.ok, "" if o.ok else f"{o.status}: {o.message}".strip(": "))
         for o in outcomes
-    }, ""
+    }, None
+
+
+# --- a station's components ----------------------------------------------------------------
+
+#: station settings (``Settings.extra``): the component's address per platform (``HOST:PORT``;
+#: empty = the component's usual local address) and the printer per platform and carrier
+COMPONENTS_SETTING = "components"
+PRINTERS_SETTING = "component_printers"
+
+
+def printer_key(platform: str, carrier: str) -> str:
+    return f"{platform}/{carrier}"
+
+
+def component_url(platform: str, address: str = "", printer: str = "") -> str:
+    """``PLATFORM+ws://HOST:PORT?printer=NAME`` (CONTRACT.md); ``address`` may carry its own
+    ``ws://`` / ``wss://``."""
+    from urllib.parse import quote
+
+    address = address.strip()
+    scheme = "ws"
+    for s in ("wss", "ws"):
+        if address.startswith(f"{s}://"):
+            scheme, address = s, address[len(s) + 3 :]
+            break
+    query = f"?printer={quote(printer)}" if printer else ""
+    return f"{platform}+{scheme}://{address.strip('/')}{query}"
+
+
+@dataclass(frozen=True)
+class StationComponents:
+    """The components and printers a station prints platform waybills with (its settings):
+    `print_jobs.print_batch`'s ``components``."""
+
+    addresses: dict[str, str]
+    printers: dict[str, str]
+
+    @classmethod
+    def from_extra(cls, extra: dict) -> StationComponents:
+        a, p = extra.get(COMPONENTS_SETTING), extra.get(PRINTERS_SETTING)
+        return cls(
+            {str(k): str(v) for k, v in a.items()} if isinstance(a, dict) else {},
+            {str(k): str(v) for k, v in p.items()} if isinstance(p, dict) else {},
+        )
+
+    def url(self, platform: str, carrier: str = "") -> str:
+        return component_url(
+            platform,
+            self.addresses.get(platform, ""),
+            self.printers.get(printer_key(platform, carrier), "") if carrier else "",
+        )
+
+    def __call__(self, platform: str, carrier: str) -> Backend | None:
+        from printing import backend_from_url
+
+        try:
+            return backend_from_url(self.url(platform, carrier))
+        except ValueError:  # a platform with no component we speak
+            return None
+
+
+@dataclass(frozen=True)
+class ComponentState:
+    """What a station knows of a platform's component: reachable, its printers."""
+
+    platform: str
+    target: str  # the WebSocket address asked
+    ok: bool
+    printers: tuple[str, ...] = ()
+    default: str = ""
+    error: str = ""  # not_running / no_answer / unsupported / …
+    detail: str = ""
+
+
+def probe_component(url: str) -> ComponentState:
+    """Ask a component for its printers (blocking; a few seconds at most when nothing
+    answers)."""
+    from printing import backend_from_url
+    from printing.backends.component import ComponentError
+
+    platform = url.split("+", 1)[0]
+    try:
+        backend = backend_from_url(url)
+    except ValueError as exc:
+        return ComponentState(platform, "", False, error="unsupported", detail=str(exc))
+    target = getattr(backend, "target", "")
+    if hasattr(backend, "timeout"):
+        backend.timeout = min(backend.timeout, 3.0)  # type: ignore[attr-defined]
+    try:
+        names, default = backend.printers()  # type: ignore[attr-defined]
+    except ComponentError as exc:
+        return ComponentState(platform, target, False, error=exc.code, detail=exc.detail)
+    return ComponentState(platform, target, True, tuple(names), default)

@@ -30,6 +30,7 @@ from app.services.floortime import read_floor_zone
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 from app.services.platform_print import (
+    ComponentProblem,
     PlatformDoc,
     component_documents,
     is_component,
@@ -106,6 +107,8 @@ class PrintBatchResult:
     pick_list_ok: bool | None = None
     pick_list_message: str = ""
     pick_lines: int = 0  # merged pick-list lines
+    #: components that took none of their documents (not running, unknown printer, …)
+    component_problems: list[ComponentProblem] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's JSON (CONTRACT.md ``print waybills``), with extra keys."""
@@ -133,9 +136,11 @@ class ReprintResult:
     ok: bool
     message: str
     job_id: str | None = None
+    #: the component that could not take the document (the station words it)
+    problem: ComponentProblem | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "problem"}
 
 
 # --- reason words -----------------------------------------------------------------------------
@@ -515,7 +520,7 @@ def print_batch(
         else:  # a platform's component, one task per document
             ok, message, good = _print_through_component(
                 db, group_backend, group, platform_docs, batch_code=batch.code,
-                operator=operator, station=station,
+                operator=operator, station=station, problems=result.component_problems,
             )  # fmt: skip
         printed |= good
         result.ok = result.ok and ok
@@ -613,6 +618,7 @@ def _print_through_component(
     batch_code: str,
     operator: str,
     station: str,
+    problems: list[ComponentProblem],
 ) -> tuple[bool, str, set[int]]:
     """One task per waybill through the platform's component, in batch order; each
     document's result is recorded (printed, or failed with the component's words); a failed
@@ -622,7 +628,10 @@ def _print_through_component(
         documents = component_documents(
             db, [(i, docs[i.order_id]) for i in infos], gift_note=gift_note
         )
-        results, error = send_to_component(backend, documents)
+        results, problem = send_to_component(backend, documents)
+        error = str(problem) if problem else ""
+        if problem:
+            problems.append(problem)
     except ServiceError as exc:  # the account cannot be used to refresh a document
         results, error = {}, f"account:{exc.code}"
     if error:
@@ -692,10 +701,11 @@ def reprint(
                 db, oid, platform_doc, operator=operator, station=station, now=now
             )
         documents = component_documents(db, [(info, platform_doc)], gift_note=gift_note)
-        results, error = send_to_component(backend, documents)
-        ok, message = results.get(info.waybill_no, (False, error or "no_answer"))
+        results, problem = send_to_component(backend, documents)
+        ok, message = results.get(info.waybill_no, (False, str(problem or "no_answer")))
         job_id = None
     else:
+        problem = None
         ok, message, job_id = _reprint_ours(backend, info, routing, now, lang, zone, fmt)
     record_print(
         db,
@@ -719,6 +729,7 @@ def reprint(
         ok=ok,
         message=message,
         job_id=job_id,
+        problem=problem,
     )
 
 

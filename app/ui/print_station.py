@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
@@ -47,6 +47,7 @@ from app.domain.floortime import to_floor
 from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
+from app.ui.platform_panel import PlatformPanel, component_problem_text, refusal_text
 from app.ui.printers import label_printer
 from app.ui.texts import (
     exception_text,
@@ -105,6 +106,9 @@ def _event_labels() -> dict[str, str]:
         "batch_allocated": QCoreApplication.translate("Event", "Print batch formed"),
         "waybill_allocated": QCoreApplication.translate("Event", "Waybill number given"),
         "waybill_voided": QCoreApplication.translate("Event", "Waybill voided"),
+        "waybill_updated": QCoreApplication.translate(
+            "Event", "Waybill updated on the platform (new address)"
+        ),
         "routing_imported": QCoreApplication.translate("Event", "Routing table imported"),
         "carrier_changed": QCoreApplication.translate("Event", "Carrier changed by hand"),
     }
@@ -135,6 +139,7 @@ class _Snapshot:
     lines: list[BatchLine]
     jobs: list[print_jobs.JobRow]
     shops: list[tuple[int, str]]
+    accounts: list = field(default_factory=list)  # AccountInfo: platform e-waybill accounts
 
 
 class _Progress(QObject):
@@ -467,6 +472,8 @@ class PrintStation(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(counts)
+        self.platform_panel = PlatformPanel(self.ctx, self._jobs, self)
+        lay.addWidget(self.platform_panel)
         lay.addLayout(middle, 1)
         lay.addWidget(self.printer_label)
         self._update_print_button()
@@ -543,10 +550,12 @@ class PrintStation(QWidget):
             from sqlalchemy import select
 
             from app.db.models import Shop
+            from app.services.accounts import list_accounts
 
             with db.read() as s:
                 shops = [(i, n) for i, n in s.execute(select(Shop.id, Shop.name).order_by(Shop.id))]
             return _Snapshot(
+                accounts=list_accounts(db),
                 queue=print_queue(db),
                 lines=preview_batch(
                     db,
@@ -574,6 +583,7 @@ class PrintStation(QWidget):
         self._fill_batch(snap.lines)
         self._log = snap.jobs
         self._fill_log(snap.jobs)
+        self.platform_panel.set_accounts(snap.accounts)
         self._update_print_button()
 
     def _fill_shops(self, shops: list[tuple[int, str]]) -> None:
@@ -724,6 +734,7 @@ class PrintStation(QWidget):
         f = self.filters()
         db, backend, fmt, lang = self._db, self.backend, self.label_format, self.doc_lang
         op, st, progress = self._operator(), self._station(), self._progress
+        components = self.platform_panel.components()
 
         def work() -> print_jobs.PrintBatchResult:
             return print_jobs.print_batch(
@@ -739,6 +750,7 @@ class PrintStation(QWidget):
                 station=st,
                 lang=lang,
                 on_progress=lambda stage, n: progress.page_drawn.emit(stage, n),
+                components=components,
             )
 
         self._show(self.tr("Printing…"))
@@ -763,6 +775,9 @@ class PrintStation(QWidget):
             if res.slips_ok is False:
                 text += " " + self.tr("Slips failed: {message}").format(message=res.slips_message)
             self._show(text, ok=res.slips_ok is not False)
+        elif res.component_problems:
+            p = res.component_problems[0]
+            self._show(component_problem_text(p.code, p.platform, p.detail), ok=False)
         else:
             self._show(
                 self.tr(
@@ -774,13 +789,20 @@ class PrintStation(QWidget):
                 ok=False,
             )
         if res.refused:
+            words = [refusal_text(no, why) for no, why in res.refused[:3]]
+            more = len(res.refused) - len(words)
             self.message.setText(
                 self.message.text()
                 + " "
                 + self.tr("%n order(s) could not be given a waybill.", "", len(res.refused))
+                + " "
+                + " ".join(words)
+                + (" " + self.tr("(and %n more)", "", more) if more > 0 else "")
             )
         self.batch_printed.emit(res)
         self.refresh()
+        if any(w["waybill_no"] for w in res.waybills):
+            self.platform_panel.refresh_remote()  # numbers were used: the balances moved
         self.focus_scan_field()
 
     def retry_failed(self) -> None:
@@ -845,6 +867,7 @@ class PrintStation(QWidget):
         `confirm_reprint`; the service refuses it otherwise)."""
         db, backend, fmt, lang = self._db, self.backend, self.label_format, self.doc_lang
         op, st = self._operator(), self._station()
+        components = self.platform_panel.components()
         self._show(self.tr("Reprinting {waybill}…").format(waybill=waybill_no))
         self._jobs.submit(
             lambda: print_jobs.reprint(
@@ -857,6 +880,7 @@ class PrintStation(QWidget):
                 fmt=fmt,
                 lang=lang,
                 force=force,
+                components=components,
             ),
             self._on_reprint_done,
             lambda exc: self._on_reprint_refused(exc, reason),
@@ -908,7 +932,10 @@ class PrintStation(QWidget):
         box.open()
 
     def _on_reprint_done(self, res: print_jobs.ReprintResult) -> None:
-        if res.ok:
+        if res.problem is not None:
+            p = res.problem
+            self._show(component_problem_text(p.code, p.platform, p.detail), ok=False)
+        elif res.ok:
             self._show(
                 self.tr("Waybill {waybill} reprinted ({reason}).").format(
                     waybill=res.waybill_no, reason=reason_label(res.reason)

@@ -333,6 +333,17 @@
         </message>
     </context>
     <context>
+        <name>ComponentAddressDialog</name>
+        <message>
+            <source>Print component addresses</source>
+            <translation>Print component addresses</translation>
+        </message>
+        <message>
+            <source>The platforms' print components run on the print PC. Give its address and port (for example 192.168.1.20:13528); empty: this computer.</source>
+            <translation>The platforms' print components run on the print PC. Give its address and port (for example 192.168.1.20:13528); empty: this computer.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>Printed</source>
@@ -1256,6 +1267,30 @@ then log out and log in again.</translation>
             <source>{carrier} does not deliver to {area} (order {order}).</source>
             <translation>{carrier} does not deliver to {area} (order {order}).</translation>
         </message>
+        <message>
+            <source>Waybill {waybill} is a platform e-waybill: it prints only at the platform's print component.</source>
+            <translation>Waybill {waybill} is a platform e-waybill: it prints only at the platform's print component.</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is one of our own numbers: it prints on the label printer, not at a print component.</source>
+            <translation>Waybill {waybill} is one of our own numbers: it prints on the label printer, not at a print component.</translation>
+        </message>
+        <message>
+            <source>The platform refused: {platform_code} {message}. Nothing was changed.</source>
+            <translation>The platform refused: {platform_code} {message}. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>The e-waybill account {account} no longer exists.</source>
+            <translation>The e-waybill account {account} no longer exists.</translation>
+        </message>
+        <message>
+            <source>This station cannot read the e-waybill account's secret (its key is not the one the account was saved with): save the account again at the admin station.</source>
+            <translation>This station cannot read the e-waybill account's secret (its key is not the one the account was saved with): save the account again at the admin station.</translation>
+        </message>
+        <message>
+            <source>E-waybills from {platform} are not supported yet.</source>
+            <translation>E-waybills from {platform} are not supported yet.</translation>
+        </message>
     </context>
     <context>
         <name>Event</name>
@@ -1331,6 +1366,10 @@ then log out and log in again.</translation>
         <message>
             <source>Waybill voided</source>
             <translation>Waybill voided</translation>
+        </message>
+        <message>
+            <source>Waybill updated on the platform (new address)</source>
+            <translation>Waybill updated on the platform (new address)</translation>
         </message>
         <message>
             <source>Routing table imported</source>
@@ -2071,6 +2110,155 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>PlatformPanel</name>
+        <message>
+            <source>Platform e-waybills</source>
+            <translation>Platform e-waybills</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>Numbers left</translation>
+        </message>
+        <message>
+            <source>Print component</source>
+            <translation>Print component</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Refresh balances and printers</source>
+            <translation>Refresh balances and printers</translation>
+        </message>
+        <message>
+            <source>Component addresses…</source>
+            <translation>Component addresses…</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>not known: {error}</source>
+            <translation>not known: {error}</translation>
+        </message>
+        <message>
+            <source>{n} — low</source>
+            <translation>{n} — low</translation>
+        </message>
+        <message>
+            <source>{carrier} at {shop}: {n} numbers left</source>
+            <translation>{carrier} at {shop}: {n} numbers left</translation>
+        </message>
+        <message>
+            <source>E-waybill numbers running low: {list}</source>
+            <translation>E-waybill numbers running low: {list}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{component}: connected, %n printer(s)</source>
+            <translation>
+                <numerusform>{component}: connected, %n printer</numerusform>
+                <numerusform>{component}: connected, %n printers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{component}: not reachable at {address}</source>
+            <translation>{component}: not reachable at {address}</translation>
+        </message>
+        <message>
+            <source>Component's default ({printer})</source>
+            <translation>Component's default ({printer})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Platforms</name>
+        <message>
+            <source>Cainiao</source>
+            <translation>Cainiao</translation>
+        </message>
+        <message>
+            <source>Pinduoduo</source>
+            <translation>Pinduoduo</translation>
+        </message>
+        <message>
+            <source>Douyin</source>
+            <translation>Douyin</translation>
+        </message>
+        <message>
+            <source>JD</source>
+            <translation>JD</translation>
+        </message>
+        <message>
+            <source>Cainiao print component</source>
+            <translation>Cainiao print component</translation>
+        </message>
+        <message>
+            <source>Pinduoduo print component</source>
+            <translation>Pinduoduo print component</translation>
+        </message>
+        <message>
+            <source>Douyin e-waybill print component</source>
+            <translation>Douyin e-waybill print component</translation>
+        </message>
+        <message>
+            <source>JD print component</source>
+            <translation>JD print component</translation>
+        </message>
+        <message>
+            <source>The {component} is not running or cannot be reached: start it on the print PC, then press Retry. Nothing was marked printed.</source>
+            <translation>The {component} is not running or cannot be reached: start it on the print PC, then press Retry. Nothing was marked printed.</translation>
+        </message>
+        <message>
+            <source>The {component} has no printer called {printer}: choose one of its printers. Nothing was marked printed.</source>
+            <translation>The {component} has no printer called {printer}: choose one of its printers. Nothing was marked printed.</translation>
+        </message>
+        <message>
+            <source>The {component} refused the task: {detail}. Nothing was marked printed.</source>
+            <translation>The {component} refused the task: {detail}. Nothing was marked printed.</translation>
+        </message>
+        <message>
+            <source>The {component} did not answer: check it on the print PC, then press Retry.</source>
+            <translation>The {component} did not answer: check it on the print PC, then press Retry.</translation>
+        </message>
+        <message>
+            <source>No print component is known for {component}.</source>
+            <translation>No print component is known for {component}.</translation>
+        </message>
+        <message>
+            <source>{platform} gave order {order} no number: {code} {message}</source>
+            <translation>{platform} gave order {order} no number: {code} {message}</translation>
+        </message>
+        <message>
+            <source>Order {order} has a platform e-waybill: it prints at the platform's print component.</source>
+            <translation>Order {order} has a platform e-waybill: it prints at the platform's print component.</translation>
+        </message>
+        <message>
+            <source>Order {order}: its shop's e-waybill account cannot be used ({code}).</source>
+            <translation>Order {order}: its shop's e-waybill account cannot be used ({code}).</translation>
+        </message>
+        <message>
+            <source>Order {order}: {reason}</source>
+            <translation>Order {order}: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintStation</name>
         <message>
             <source>Paper jammed</source>
@@ -2322,6 +2510,13 @@ then log out and log in again.</translation>
             <translation>
                 <numerusform>%n order could not be given a waybill.</numerusform>
                 <numerusform>%n orders could not be given a waybill.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %n more)</source>
+            <translation>
+                <numerusform>(and %n more)</numerusform>
+                <numerusform>(and %n more)</numerusform>
             </translation>
         </message>
         <message>

@@ -333,6 +333,17 @@
         </message>
     </context>
     <context>
+        <name>ComponentAddressDialog</name>
+        <message>
+            <source>Print component addresses</source>
+            <translation>打印组件地址</translation>
+        </message>
+        <message>
+            <source>The platforms' print components run on the print PC. Give its address and port (for example 192.168.1.20:13528); empty: this computer.</source>
+            <translation>各平台的打印组件运行在打印电脑上。请填写它的地址和端口（例如 192.168.1.20:13528）；留空表示本机。</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>Printed</source>
@@ -1253,6 +1264,30 @@ sudo usermod -aG dialout $USER
             <source>{carrier} does not deliver to {area} (order {order}).</source>
             <translation>{carrier} 不派送到{area}（订单 {order}），超区。</translation>
         </message>
+        <message>
+            <source>Waybill {waybill} is a platform e-waybill: it prints only at the platform's print component.</source>
+            <translation>运单 {waybill} 是平台电子面单：只能通过平台的打印组件打印。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is one of our own numbers: it prints on the label printer, not at a print component.</source>
+            <translation>运单 {waybill} 是本仓自有单号：请用面单打印机打印，不能走打印组件。</translation>
+        </message>
+        <message>
+            <source>The platform refused: {platform_code} {message}. Nothing was changed.</source>
+            <translation>平台拒绝：{platform_code} {message}。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The e-waybill account {account} no longer exists.</source>
+            <translation>电子面单账号 {account} 已不存在。</translation>
+        </message>
+        <message>
+            <source>This station cannot read the e-waybill account's secret (its key is not the one the account was saved with): save the account again at the admin station.</source>
+            <translation>本工位无法读取电子面单账号的密钥（本机密钥与保存账号时的不同）：请在管理工位重新保存该账号。</translation>
+        </message>
+        <message>
+            <source>E-waybills from {platform} are not supported yet.</source>
+            <translation>暂不支持 {platform} 的电子面单。</translation>
+        </message>
     </context>
     <context>
         <name>Event</name>
@@ -1328,6 +1363,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Waybill voided</source>
             <translation>运单作废</translation>
+        </message>
+        <message>
+            <source>Waybill updated on the platform (new address)</source>
+            <translation>平台面单已更新（新地址）</translation>
         </message>
         <message>
             <source>Routing table imported</source>
@@ -2061,6 +2100,154 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>PlatformPanel</name>
+        <message>
+            <source>Platform e-waybills</source>
+            <translation>平台电子面单</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>剩余单量</translation>
+        </message>
+        <message>
+            <source>Print component</source>
+            <translation>打印组件</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Refresh balances and printers</source>
+            <translation>刷新单量和打印机</translation>
+        </message>
+        <message>
+            <source>Component addresses…</source>
+            <translation>打印组件地址…</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>not known: {error}</source>
+            <translation>未知：{error}</translation>
+        </message>
+        <message>
+            <source>{n} — low</source>
+            <translation>{n}（不足）</translation>
+        </message>
+        <message>
+            <source>{carrier} at {shop}: {n} numbers left</source>
+            <translation>{shop} 的 {carrier}：剩 {n} 单</translation>
+        </message>
+        <message>
+            <source>E-waybill numbers running low: {list}</source>
+            <translation>电子面单余量不足：{list}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{component}: connected, %n printer(s)</source>
+            <translation>
+                <numerusform>{component}：已连接，%n 台打印机</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{component}: not reachable at {address}</source>
+            <translation>{component}：无法连接 {address}</translation>
+        </message>
+        <message>
+            <source>Component's default ({printer})</source>
+            <translation>组件默认（{printer}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Platforms</name>
+        <message>
+            <source>Cainiao</source>
+            <translation>菜鸟</translation>
+        </message>
+        <message>
+            <source>Pinduoduo</source>
+            <translation>拼多多</translation>
+        </message>
+        <message>
+            <source>Douyin</source>
+            <translation>抖店</translation>
+        </message>
+        <message>
+            <source>JD</source>
+            <translation>京东</translation>
+        </message>
+        <message>
+            <source>Cainiao print component</source>
+            <translation>菜鸟打印组件</translation>
+        </message>
+        <message>
+            <source>Pinduoduo print component</source>
+            <translation>拼多多打印组件</translation>
+        </message>
+        <message>
+            <source>Douyin e-waybill print component</source>
+            <translation>抖音电子面单打印组件</translation>
+        </message>
+        <message>
+            <source>JD print component</source>
+            <translation>京东打印组件</translation>
+        </message>
+        <message>
+            <source>The {component} is not running or cannot be reached: start it on the print PC, then press Retry. Nothing was marked printed.</source>
+            <translation>{component}未运行或无法连接：请在打印电脑上启动它，然后按“重试”。没有任何订单被标为已打印。</translation>
+        </message>
+        <message>
+            <source>The {component} has no printer called {printer}: choose one of its printers. Nothing was marked printed.</source>
+            <translation>{component}没有名为 {printer} 的打印机：请从它的打印机中选择一台。没有任何订单被标为已打印。</translation>
+        </message>
+        <message>
+            <source>The {component} refused the task: {detail}. Nothing was marked printed.</source>
+            <translation>{component}拒绝了打印任务：{detail}。没有任何订单被标为已打印。</translation>
+        </message>
+        <message>
+            <source>The {component} did not answer: check it on the print PC, then press Retry.</source>
+            <translation>{component}没有应答：请在打印电脑上检查它，然后按“重试”。</translation>
+        </message>
+        <message>
+            <source>No print component is known for {component}.</source>
+            <translation>{component}没有可用的打印组件。</translation>
+        </message>
+        <message>
+            <source>{platform} gave order {order} no number: {code} {message}</source>
+            <translation>{platform}未给订单 {order} 取号：{code} {message}</translation>
+        </message>
+        <message>
+            <source>Order {order} has a platform e-waybill: it prints at the platform's print component.</source>
+            <translation>订单 {order} 是平台电子面单：须在平台打印组件打印。</translation>
+        </message>
+        <message>
+            <source>Order {order}: its shop's e-waybill account cannot be used ({code}).</source>
+            <translation>订单 {order}：店铺的电子面单账号无法使用（{code}）。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {reason}</source>
+            <translation>订单 {order}：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintStation</name>
         <message>
             <source>Paper jammed</source>
@@ -2304,6 +2491,12 @@ sudo usermod -aG dialout $USER
             <source>%n order(s) could not be given a waybill.</source>
             <translation>
                 <numerusform>%n 个订单无法分配运单号。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %n more)</source>
+            <translation>
+                <numerusform>（另有 %n 单）</numerusform>
             </translation>
         </message>
         <message>
