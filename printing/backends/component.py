@@ -262,7 +262,7 @@ def _true(value: object) -> bool:
 
 def _detail(msg: dict) -> dict:
     info = msg.get("detailinfo")
-    if isinstance(info, str):  # some answers carry it as a JSON string
+    if isinstance(info, str):  # should it come as a JSON string
         try:
             info = json.loads(info)
         except ValueError:
@@ -283,7 +283,12 @@ class JdComponentBackend(_Component):
     waybill client stored it and, optionally, our custom area ``{"templateURL", "data"}``; each
     document is one ``PRINT`` request ``{printName, tempUrl, printData: [ciphertext],
     customTempUrl, customData: [data]}`` whose answer is its result (``status`` 500 done, 502
-    bad data, 503 bad format; a document's error under ``detailinfo.errors`` by ``seq``)."""
+    bad data, 503 bad format; a document's error under ``detailinfo.errors`` by ``seq``).
+
+    The flat ``parameters`` are what most published clients send, to old and new components
+    alike; the protocol-2 form (``version: "2"``, ``parameters.contents[...]``, component
+    3.3.2.7 or later) is not used. Like those clients we send neither ``version`` nor
+    ``dataType`` (one client sets ``dataType: "app"`` only for plain, unencrypted data)."""
 
     CODES = {"GET_Printers": "6", "PRINT": "2"}  # the answer's ``code`` per request
 
