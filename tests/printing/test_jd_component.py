@@ -6,9 +6,11 @@ that is not running said before anything is sent. Then a JD shop's batch printed
 
 from __future__ import annotations
 
+import json
 import socket
 
 import pytest
+from sqlalchemy import select
 
 from printing.backends import backend_from_url
 from printing.backends.component import (
@@ -134,3 +136,73 @@ def test_an_answer_that_never_comes_is_said(jd):
     b = JdComponentBackend(url_of(jd), result_timeout=0.5)
     (out,) = b.print_documents([ComponentDocument("JDVF01", (jd_data("JDVF01"),))])
     assert (out.ok, out.status) == (False, "no_answer")
+
+
+JD_SHOP = "数码优选京东店"
+
+
+class _JdNumbers:
+    """JD's waybill service as the stand-in for this test: numbers with JD's print data (the
+    waybill client itself is tested in tests/platforms)."""
+
+    def __init__(self) -> None:
+        self.issued: dict[str, str] = {}
+
+    def issue(self, code, sender, requests):
+        from platforms.waybill import Issued
+
+        out = []
+        for r in requests:
+            number = self.issued.setdefault(r.object_id, f"JDVA{len(self.issued) + 1:011d}")
+            out.append(Issued(r.object_id, number, json.dumps(jd_data(number))))
+        return out
+
+
+def test_a_jd_shops_batch_prints_through_jds_component(sqlite_db, jd, monkeypatch):
+    """A JD shop's orders numbered by JD print through ``jd+ws://``: JD's print data as
+    stored, one request each; a document the component fails is recorded failed with its
+    words and waits with its number for the retry, which prints the same number."""
+    from cryptography.fernet import Fernet
+
+    from app.db.models import PrintJob
+    from app.services import accounts
+    from app.services.accounts import add_account
+    from app.services.demo import make_demo_data
+    from app.services.print_jobs import find_shop, print_batch, retry_order_nos
+
+    db = sqlite_db
+    monkeypatch.setenv("PARCELPROOF_KEY", Fernet.generate_key().decode())
+    make_demo_data(db, 40, seed=5)
+    add_account(
+        db, shop=JD_SHOP, platform="jd", carrier="JD", app_key="jd-app", app_secret="jd-secret",
+        session="jd-token", operator="1008", pin="0000",
+    )  # fmt: skip
+    jd_api = _JdNumbers()
+    monkeypatch.setattr(accounts, "waybill_service", lambda db, account_id: (jd_api, "JD"))
+    jd.fail_documents = {jd_data("JDVA00000000002")["printData"]}
+    printer = backend_from_url(url_of(jd))
+    res = print_batch(
+        db, printer, shop_id=find_shop(db, JD_SHOP), carrier="JD", slips=False,
+        operator="1002", station="print-1",
+    )  # fmt: skip
+    numbers = [w["waybill_no"] for w in res.waybills]
+    assert len(numbers) >= 2 and set(numbers) == set(jd_api.issued.values())
+    assert not res.ok and res.message == "1 document(s) failed at the component"
+    assert [t["printData"] for t in jd.tasks] == [[jd_data(n)["printData"]] for n in numbers]
+    assert all(t["tempUrl"] == TEMPLATE and t["printName"] == "JD 热敏" for t in jd.tasks)
+    with db.read() as s:
+        jobs = {
+            j.waybill_no: (j.result, j.message, j.printer)
+            for j in s.scalars(select(PrintJob).where(PrintJob.document == "waybill"))
+        }
+    assert jobs["JDVA00000000002"][:2] == ("failed", "failed: 缺纸")
+    assert all(jobs[n][:2] == ("ok", "") for n in numbers if n != "JDVA00000000002")
+    assert jobs[numbers[0]][2] == "jd-component:JD 热敏"
+    # the failed one waits with its number; the retry prints that same number
+    waiting = retry_order_nos(db)
+    (failed_order,) = [w["order_no"] for w in res.waybills if w["order_no"] in waiting]
+    jd.fail_documents = set()
+    again = print_batch(db, printer, order_nos=[failed_order], slips=False, operator="1002")
+    assert again.ok and [w["waybill_no"] for w in again.waybills] == ["JDVA00000000002"]
+    assert jd.printed[-1] == ("JD 热敏", jd_data("JDVA00000000002")["printData"])
+    assert len(jd_api.issued) == len(numbers)  # no new number for the retry
