@@ -11,7 +11,9 @@
 * ``record:`` – :class:`RecordingBackend`
 * ``cainiao+ws://HOST:PORT?printer=NAME`` (``pdd+ws``, ``douyin+ws``; ``wss`` likewise) – a
   platform's local print component (:class:`printing.backends.component.ComponentBackend`),
-  which prints the platform's e-waybill documents, not PDF bytes
+  which prints the platform's e-waybill documents, not PDF bytes; ``jd+ws://`` (``jd+wss``)
+  JD's component, which speaks its own protocol
+  (:class:`printing.backends.component.JdComponentBackend`)
 * ``qt:NAME`` (``qt:`` the default printer) – :class:`printing.qtprint.QtPrinterBackend`, the
   system printer through Qt (Windows, macOS); ``qt-pdf:/path/out.pdf`` Qt's own PDF writer.
   The Qt module is imported only when such a URL is used, so this package stays Qt-free.
@@ -37,9 +39,9 @@ def backend_from_url(url: str) -> Backend:
         return CupsBackend(u)
     scheme = scheme.lower()
     if "+" in scheme and scheme.split("+", 1)[1] in ("ws", "wss"):
-        from printing.backends.component import ComponentBackend
+        from printing.backends.component import component_backend
 
-        return ComponentBackend(u)  # type: ignore[return-value]
+        return component_backend(u)  # type: ignore[return-value]
     if scheme == "cups":
         if rest.startswith("//"):
             host, _, queue = rest[2:].partition("/")

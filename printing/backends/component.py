@@ -1,6 +1,6 @@
-"""The platforms' local print components (菜鸟打印组件, 拼多多打印组件, 抖音电子面单打印组件) as
-printers: documents in (the platform's print data untouched, plus our own custom area), one
-outcome per document out.
+"""The platforms' local print components (菜鸟打印组件, 拼多多打印组件, 抖音电子面单打印组件,
+京东打印组件) as printers: documents in (the platform's print data untouched, plus our own
+custom area), one outcome per document out.
 
 A component is the platform's own program, usually on the floor's Windows print PC; it listens
 on a local WebSocket and speaks JSON (docs/dev/research/platform-ewaybills.md §1.3, §2.3, §3.3):
@@ -11,9 +11,14 @@ document (``notifyPrintResult``; Pinduoduo's ``PrintResultNotify``) with ``taskS
 ``printStatus[{documentID, status, msg}]``. One document per task, as the platforms advise
 against double prints.
 
+JD's component speaks another protocol (§4.3; :class:`JdComponentBackend`): ``{"orderType":
+"GET_Printers" | "PRINT", "key", "parameters"}`` requests, each answered once with ``{"key",
+"code", "success", "message", "status", "content", "detailinfo"}``; no result is pushed later,
+the ``PRINT`` answer is the result.
+
 Printer URLs: ``cainiao+ws://HOST:PORT?printer=NAME`` (``wss`` likewise; without ``HOST:PORT``
-the component's usual local address), ``pdd+ws://…``, ``douyin+ws://…``. JD's component speaks
-another protocol (``orderType``/``key``) and is not supported yet.
+the component's usual local address), ``pdd+ws://…``, ``douyin+ws://…``, ``jd+ws://…`` (JD's
+component has no known ``wss`` address: ``jd+wss://`` needs ``HOST:PORT``).
 
 Blocking (a socket): call from a worker thread. Uses the ``websockets`` library (its sync
 client), not a hand-written WebSocket.
@@ -22,6 +27,7 @@ client), not a hand-written WebSocket.
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -64,6 +70,8 @@ DIALECTS = {
         "抖音电子面单打印组件",
         "Douyin e-waybill print component",
     ),
+    # no wss address is known for JD's component; it pushes no result (the answer is it)
+    "jd": Dialect("jd", "ws://127.0.0.1:9113", "", "", "京东打印组件", "JD print component"),
 }
 
 
@@ -98,6 +106,7 @@ def parse_component_url(url: str) -> tuple[Dialect, str, str]:
     """(dialect, ws URL, printer) of ``PLATFORM+ws[s]://[HOST:PORT][?printer=NAME]``."""
     scheme, sep, _rest = url.partition("://")
     platform, plus, ws = scheme.partition("+")
+    ws = ws.lower()
     dialect = DIALECTS.get(platform.lower())
     if not sep or not plus or ws not in ("ws", "wss"):
         raise ValueError(f"printer URL {url!r}: expected PLATFORM+ws://HOST:PORT?printer=NAME")
@@ -109,18 +118,27 @@ def parse_component_url(url: str) -> tuple[Dialect, str, str]:
         target = f"{ws}://{parts.netloc}"
     else:
         target = dialect.default_wss if ws == "wss" else dialect.default_ws
+    if not target:
+        raise ValueError(f"printer URL {url!r}: the {platform} component's {ws} address is needed")
     return dialect, target, printer
 
 
-class ComponentBackend:
-    """A print component reached over its WebSocket (see the module docstring)."""
+def component_backend(url: str) -> ComponentBackend | JdComponentBackend:
+    """The backend for a ``PLATFORM+ws[s]://`` printer URL (JD's component has its own)."""
+    dialect, _target, _printer = parse_component_url(url)
+    if dialect.platform == "jd":
+        return JdComponentBackend(url)
+    return ComponentBackend(url)
+
+
+class _Component:
+    """What all components share: the address, the connection, the operator's name of it."""
 
     def __init__(self, url: str, *, timeout: float = 10.0, result_timeout: float = 60.0) -> None:
         self.dialect, self.target, self.printer = parse_component_url(url)
         self.name = f"{self.dialect.platform}-component"
         self.timeout = timeout
         self.result_timeout = result_timeout
-        self._pushed: list[dict] = []  # results pushed while another answer was awaited
 
     @property
     def component(self) -> str:
@@ -139,16 +157,6 @@ class ComponentBackend:
         except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as exc:
             raise ComponentError("not_running", self.component, str(exc)) from exc
 
-    def _ask(self, ws, request: dict) -> dict:
-        """Send one request; its answer (pushes meanwhile are kept in ``self._pushed``)."""
-        request = {"requestID": uuid.uuid4().hex, "version": "1.0", **request}
-        ws.send(json.dumps(request, ensure_ascii=False))
-        while True:
-            msg = self._recv(ws, self.timeout)
-            if msg.get("requestID") == request["requestID"] and msg.get("cmd") == request["cmd"]:
-                return msg
-            self._pushed.append(msg)
-
     def _recv(self, ws, timeout: float) -> dict:
         try:
             raw = ws.recv(timeout=timeout)
@@ -161,6 +169,27 @@ class ComponentBackend:
         except ValueError:
             return {}
         return msg if isinstance(msg, dict) else {}
+
+
+class ComponentBackend(_Component):
+    """A print component of the Cainiao protocol (``cmd``/``requestID``: Cainiao, Pinduoduo,
+    Douyin) reached over its WebSocket (see the module docstring)."""
+
+    def __init__(self, url: str, *, timeout: float = 10.0, result_timeout: float = 60.0) -> None:
+        super().__init__(url, timeout=timeout, result_timeout=result_timeout)
+        if self.dialect.platform == "jd":
+            raise ValueError(f"printer URL {url!r}: JD's component is JdComponentBackend")
+        self._pushed: list[dict] = []  # results pushed while another answer was awaited
+
+    def _ask(self, ws, request: dict) -> dict:
+        """Send one request; its answer (pushes meanwhile are kept in ``self._pushed``)."""
+        request = {"requestID": uuid.uuid4().hex, "version": "1.0", **request}
+        ws.send(json.dumps(request, ensure_ascii=False))
+        while True:
+            msg = self._recv(ws, self.timeout)
+            if msg.get("requestID") == request["requestID"] and msg.get("cmd") == request["cmd"]:
+                return msg
+            self._pushed.append(msg)
 
     def printers(self) -> tuple[list[str], str]:
         """The component's printers and its default one."""
@@ -224,3 +253,130 @@ class ComponentBackend:
                 )
         ok = str(msg.get("taskStatus", "")) == "printed"
         return DocumentOutcome(document_id, ok, str(msg.get("taskStatus", "")), "")
+
+
+def _true(value: object) -> bool:
+    """JD answers ``"true"``/``"false"`` as strings; a real boolean is taken as well."""
+    return value is True or str(value).strip().lower() == "true"
+
+
+def _detail(msg: dict) -> dict:
+    info = msg.get("detailinfo")
+    if isinstance(info, str):  # should it come as a JSON string
+        try:
+            info = json.loads(info)
+        except ValueError:
+            info = {"info": info}
+    return info if isinstance(info, dict) else {}
+
+
+def _seq_msg(items: object, seq: str) -> str | None:
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and str(item.get("seq", "")).strip() == seq:
+            return str(item.get("msg", ""))
+    return None
+
+
+class JdComponentBackend(_Component):
+    """JD's print component (京东打印组件, ``jd+ws://``; docs/dev/research/platform-ewaybills.md
+    §4.3). A document's ``contents`` are JD's print data ``{"tempUrl", "printData"}`` as the
+    waybill client stored it and, optionally, our custom area ``{"templateURL", "data"}``; each
+    document is one ``PRINT`` request ``{printName, tempUrl, printData: [ciphertext],
+    customTempUrl, customData: [data]}`` whose answer is its result (``status`` 500 done, 502
+    bad data, 503 bad format; a document's error under ``detailinfo.errors`` by ``seq``).
+
+    The flat ``parameters`` are what most published clients send, to old and new components
+    alike; the protocol-2 form (``version: "2"``, ``parameters.contents[...]``, component
+    3.3.2.7 or later) is not used. Like those clients we send neither ``version`` nor
+    ``dataType`` (one client sets ``dataType: "app"`` only for plain, unencrypted data)."""
+
+    CODES = {"GET_Printers": "6", "PRINT": "2"}  # the answer's ``code`` per request
+
+    def _ask(self, ws, order_type: str, parameters: dict, timeout: float) -> dict:
+        """Send one request; its answer (the one echoing its ``key``; an answer without a key
+        but with the request's ``code`` is taken as well, as we ask one thing at a time)."""
+        key = uuid.uuid4().hex[:16]
+        request = {"orderType": order_type, "key": key, "parameters": parameters}
+        ws.send(json.dumps(request, ensure_ascii=False))
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self._recv(ws, max(0.05, deadline - time.monotonic()))
+            if "key" in msg and msg.get("key") not in (None, ""):
+                if str(msg["key"]) == key:
+                    return msg
+            elif str(msg.get("code", "")) == self.CODES[order_type]:
+                return msg
+            if time.monotonic() >= deadline:
+                raise ComponentError("no_answer", self.component)
+
+    def _printers(self, ws) -> list[str]:
+        ans = self._ask(ws, "GET_Printers", {}, self.timeout)
+        if not _true(ans.get("success")):
+            raise ComponentError("refused", self.component, str(ans.get("message", "")))
+        listed = _detail(ans).get("printers")
+        if isinstance(listed, list):
+            names = [str(p) for p in listed]
+        else:  # the older answer: a comma-separated list in ``content``
+            names = str(ans.get("content") or "").split(",")
+        return [n.strip() for n in names if n.strip()]
+
+    def printers(self) -> tuple[list[str], str]:
+        """The component's printers; JD's component names no default printer (``""``)."""
+        with self._connect() as ws:
+            return self._printers(ws), ""
+
+    def print_documents(self, documents: list[ComponentDocument]) -> list[DocumentOutcome]:
+        """Print each document as its own ``PRINT`` request, in order; one outcome each. The
+        URL's printer must be one the component lists (``unknown_printer`` otherwise, nothing
+        sent): without a default printer, JD's needs one named."""
+        with self._connect() as ws:
+            if self.printer not in self._printers(ws):
+                raise ComponentError("unknown_printer", self.component, self.printer)
+            return [self._print_one(ws, doc) for doc in documents]
+
+    def _print_one(self, ws, doc: ComponentDocument) -> DocumentOutcome:
+        standard = doc.contents[0] if doc.contents else {}
+        temp_url, data = standard.get("tempUrl"), standard.get("printData")
+        if not temp_url or not data:  # not JD's print data (another platform's?): not sent
+            return DocumentOutcome(doc.document_id, False, "refused", "no JD tempUrl/printData")
+        parameters: dict = {
+            "printName": self.printer,
+            "tempUrl": temp_url,
+            "printData": data if isinstance(data, list) else [data],
+        }
+        if len(doc.contents) > 1:  # our custom area beside JD's standard one
+            custom = doc.contents[1]
+            parameters["customTempUrl"] = custom.get("templateURL", "")
+            parameters["customData"] = [custom.get("data", {})]
+        try:
+            ans = self._ask(ws, "PRINT", parameters, self.result_timeout)
+        except ComponentError as exc:
+            if exc.code == "no_answer":
+                return DocumentOutcome(doc.document_id, False, "no_answer", "")
+            raise
+        return self._outcome(ans, doc.document_id)
+
+    @staticmethod
+    def _outcome(ans: dict, document_id: str) -> DocumentOutcome:
+        info = _detail(ans)
+        error = _seq_msg(info.get("errors"), "1")  # our one document is seq 1
+        ok = _true(ans.get("success")) and error is None
+        message = ""
+        if not ok:
+            message = next(
+                (
+                    str(m)
+                    for m in (
+                        error,
+                        _seq_msg(info.get("detail"), "1"),
+                        ans.get("message"),
+                        info.get("info"),
+                        ans.get("content"),
+                    )
+                    if m
+                ),
+                "",
+            )
+        if str(ans.get("status", "")).strip() in ("502", "503"):  # bad data / bad format
+            return DocumentOutcome(document_id, False, "refused", message)
+        return DocumentOutcome(document_id, ok, "success" if ok else "failed", message)

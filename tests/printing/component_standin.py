@@ -6,10 +6,22 @@ result. A test tool, never the platform's program.
 
 ``fail_documents``: document ids whose print fails (paper out); ``refuse_next``: the next task
 is refused; ``silent``: print is accepted but no result is ever pushed.
+
+``dialect="jd"``: JD's component instead (京东打印组件, research notes §4.3): ``orderType``
+``GET_Printers`` (the printers in ``detailinfo.printers`` and, comma-separated, in ``content``;
+``list_in="content"`` gives the older answer with ``content`` only) and ``PRINT``
+(``printName``, ``tempUrl``, ``printData`` [ciphertext], ``customTempUrl``, ``customData``),
+each answered once with ``key``, ``code``, ``success``, ``message``, ``status``, ``content``,
+``detailinfo``. There ``fail_documents`` names ciphertexts whose print fails (``status`` 500,
+the error under ``detailinfo.errors`` by ``seq``); data that is not a JD print request
+(no ``tempUrl``/``printData``, a ``printData`` that is not a list of strings) or
+``refuse_next`` is refused with ``status`` 502; ``silent`` never answers a ``PRINT``;
+``printed`` lists ``(printer, ciphertext)``; ``tasks`` the ``PRINT`` parameters.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 
@@ -18,7 +30,9 @@ from websockets.sync.server import serve
 
 class ComponentStandIn:
     def __init__(self, dialect: str = "cainiao", printers: tuple[str, ...] = ("ZTO-Thermal",)):
+        self.dialect = dialect
         self.notify = "PrintResultNotify" if dialect == "pdd" else "notifyPrintResult"
+        self.list_in = "both"  # JD: where GET_Printers lists the printers
         self.printers = list(printers)
         self.tasks: list[dict] = []
         self.printed: list[tuple[str, str]] = []  # (printer, documentID)
@@ -35,6 +49,8 @@ class ComponentStandIn:
         self.server.shutdown()
 
     def _handler(self, ws) -> None:
+        if self.dialect == "jd":
+            return self._jd_handler(ws)
         for raw in ws:
             req = json.loads(raw)
             cmd, rid = req.get("cmd"), req.get("requestID")
@@ -75,3 +91,52 @@ class ComponentStandIn:
             else:
                 ws.send(json.dumps({"cmd": cmd, "requestID": rid, "status": "failed",
                                     "msg": "unknown cmd"}))  # fmt: skip
+
+    def _jd_handler(self, ws) -> None:
+        for raw in ws:
+            req = json.loads(raw)
+            kind, key = req.get("orderType"), req.get("key")
+            params = req.get("parameters") or {}
+            answer = functools.partial(self._jd_answer, ws, key)
+
+            if kind == "GET_Printers":
+                listed = {} if self.list_in == "content" else {"printers": list(self.printers)}
+                answer("6", True, "500", content=",".join(self.printers), detail=listed)
+            elif kind == "PRINT":
+                self.tasks.append(params)
+                data = params.get("printData")
+                good = (
+                    bool(params.get("tempUrl"))
+                    and isinstance(data, list)
+                    and bool(data)
+                    and all(isinstance(d, str) and d for d in data)
+                )
+                if self.refuse_next or not good:
+                    self.refuse_next = False
+                    answer("2", False, "502", "数据有误：printData 不是京东密文")
+                    continue
+                if params.get("printName") not in self.printers:
+                    answer("2", False, "500", "打印机不存在")
+                    continue
+                if self.silent:
+                    continue
+                errors, done = [], []
+                for seq, d in enumerate(data, 1):
+                    if d in self.fail_documents:
+                        errors.append({"seq": str(seq), "msg": "缺纸"})
+                    else:
+                        done.append({"seq": str(seq), "msg": "打印成功"})
+                        self.printed.append((params["printName"], d))
+                answer("2", not errors, "500", "打印失败" if errors else "打印成功",
+                       detail={"total": f"{len(data)}-{len(done)}", "detail": done,
+                               "errors": errors})  # fmt: skip
+            else:
+                answer("2", False, "503", "报文格式不正确")
+
+    @staticmethod
+    def _jd_answer(ws, key, code: str, ok: bool, status: str, message: str = "",
+                   content: str = "", detail: dict | None = None) -> None:  # fmt: skip
+        ws.send(json.dumps({
+            "key": key, "code": code, "success": "true" if ok else "false", "message": message,
+            "status": status, "content": content, "detailinfo": detail or {},
+        }, ensure_ascii=False))  # fmt: skip

@@ -49,7 +49,7 @@ def test_urls_name_the_component_its_address_and_printer():
     assert (d.platform, target) == ("pdd", "wss://127.0.0.1:18653")
     assert isinstance(backend_from_url("douyin+ws://127.0.0.1:13888"), ComponentBackend)
     with pytest.raises(ValueError):
-        parse_component_url("jd+ws://127.0.0.1:9113")
+        parse_component_url("kuaishou+ws://127.0.0.1:16888")
 
 
 def test_documents_print_one_task_each_and_their_results_come_back(component):
