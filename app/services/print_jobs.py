@@ -109,6 +109,8 @@ class PrintBatchResult:
     pick_lines: int = 0  # merged pick-list lines
     #: components that took none of their documents (not running, unknown printer, …)
     component_problems: list[ComponentProblem] = field(default_factory=list)
+    #: (waybill, the component's words) of each document the component could not print
+    documents_failed: list[tuple[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's JSON (CONTRACT.md ``print waybills``), with extra keys."""
@@ -521,6 +523,7 @@ def print_batch(
             ok, message, good = _print_through_component(
                 db, group_backend, group, platform_docs, batch_code=batch.code,
                 operator=operator, station=station, problems=result.component_problems,
+                failed=result.documents_failed,
             )  # fmt: skip
         printed |= good
         result.ok = result.ok and ok
@@ -619,6 +622,7 @@ def _print_through_component(
     operator: str,
     station: str,
     problems: list[ComponentProblem],
+    failed: list[tuple[str, str]] | None = None,
 ) -> tuple[bool, str, set[int]]:
     """One task per waybill through the platform's component, in batch order; each
     document's result is recorded (printed, or failed with the component's words); a failed
@@ -649,6 +653,8 @@ def _print_through_component(
         )  # fmt: skip
     for i in bad:
         message = results.get(i.waybill_no, (False, "no_answer"))[1]
+        if failed is not None:
+            failed.append((i.waybill_no, message))
         record_print(
             db, [i.order_id], document="waybill", batch_code=batch_code, printer=printer,
             ok=False, message=message, operator=operator, station=station,

@@ -778,6 +778,17 @@ class PrintStation(QWidget):
         elif res.component_problems:
             p = res.component_problems[0]
             self._show(component_problem_text(p.code, p.platform, p.detail), ok=False)
+        elif res.documents_failed:
+            waybill, why = res.documents_failed[0]
+            self._show(
+                self.tr(
+                    "%n label(s) failed at the print component (waybill {waybill}: {message}). "
+                    "They keep their numbers: press Retry failed prints.",
+                    "",
+                    len(res.documents_failed),
+                ).format(waybill=waybill, message=why),
+                ok=False,
+            )
         else:
             self._show(
                 self.tr(

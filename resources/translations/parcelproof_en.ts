@@ -2499,6 +2499,13 @@ then log out and log in again.</translation>
             <translation>Slips failed: {message}</translation>
         </message>
         <message numerus="yes">
+            <source>%n label(s) failed at the print component (waybill {waybill}: {message}). They keep their numbers: press Retry failed prints.</source>
+            <translation>
+                <numerusform>%n label failed at the print component (waybill {waybill}: {message}). They keep their numbers: press Retry failed prints.</numerusform>
+                <numerusform>%n labels failed at the print component (waybill {waybill}: {message}). They keep their numbers: press Retry failed prints.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Printer failed: {message}. The %n waybill number(s) stay with their orders: press Retry.</source>
             <translation>
                 <numerusform>Printer failed: {message}. The %n waybill number stay with their orders: press Retry.</numerusform>

@@ -2212,7 +2212,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>The {component} is not running or cannot be reached: start it on the print PC, then press Retry. Nothing was marked printed.</source>
-            <translation>{component}未运行或无法连接：请在打印电脑上启动它，然后按“重试”。没有任何订单被标为已打印。</translation>
+            <translation>{component}未运行或无法连接：请在打印电脑上启动它，然后按【重打失败的面单】。没有任何订单被标为已打印。</translation>
         </message>
         <message>
             <source>The {component} has no printer called {printer}: choose one of its printers. Nothing was marked printed.</source>
@@ -2224,7 +2224,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>The {component} did not answer: check it on the print PC, then press Retry.</source>
-            <translation>{component}没有应答：请在打印电脑上检查它，然后按“重试”。</translation>
+            <translation>{component}没有应答：请在打印电脑上检查它，然后按【重打失败的面单】。</translation>
         </message>
         <message>
             <source>No print component is known for {component}.</source>
@@ -2480,6 +2480,12 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Slips failed: {message}</source>
             <translation>出库单打印失败：{message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n label(s) failed at the print component (waybill {waybill}: {message}). They keep their numbers: press Retry failed prints.</source>
+            <translation>
+                <numerusform>%n 张面单在打印组件上打印失败（运单 {waybill}：{message}）。单号保留：请按【重打失败的面单】。</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Printer failed: {message}. The %n waybill number(s) stay with their orders: press Retry.</source>
