@@ -2,6 +2,240 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Add / replace account</source>
+            <extracomment>one account's answer: its balances per branch, or our own refusal (e.g. a secret this station cannot read), shown in that account's row</extracomment>
+            <translation>添加 / 替换账号</translation>
+        </message>
+        <message>
+            <source>blank: the platform's production address</source>
+            <translation>留空：平台正式环境地址</translation>
+        </message>
+        <message>
+            <source>the platform's standard template URL</source>
+            <translation>平台标准模板的网址</translation>
+        </message>
+        <message>
+            <source>branch (网点) code</source>
+            <translation>网点编码</translation>
+        </message>
+        <message>
+            <source>the seller id the platform numbers for</source>
+            <translation>平台取号所用的商家 ID</translation>
+        </message>
+        <message>
+            <source>your own PIN</source>
+            <translation>你自己的 PIN 码</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>App key</source>
+            <translation>App Key</translation>
+        </message>
+        <message>
+            <source>App secret</source>
+            <translation>App Secret</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>授权令牌（Session）</translation>
+        </message>
+        <message>
+            <source>Gateway</source>
+            <translation>网关地址</translation>
+        </message>
+        <message>
+            <source>Template URL</source>
+            <translation>模板网址</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>User id</source>
+            <translation>商家 ID</translation>
+        </message>
+        <message>
+            <source>The secret and the session token are stored encrypted and never shown: to replace an account, enter them again.</source>
+            <translation>App Secret 和授权令牌加密保存，从不显示：替换账号时请重新输入。</translation>
+        </message>
+        <message>
+            <source>Your PIN</source>
+            <translation>你的 PIN 码</translation>
+        </message>
+        <message>
+            <source>Save account</source>
+            <translation>保存账号</translation>
+        </message>
+        <message>
+            <source>Enter your own PIN: saving an account is an admin's act.</source>
+            <translation>请输入你自己的 PIN 码：保存账号须由管理员本人确认。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accounts</name>
+        <message>
+            <source>No shop is called {shop}.</source>
+            <translation>没有名为 {shop} 的店铺。</translation>
+        </message>
+        <message>
+            <source>The app key, the secret and the session token are all needed.</source>
+            <translation>App Key、App Secret 和授权令牌都必须填写。</translation>
+        </message>
+        <message>
+            <source>{platform} e-waybills are not supported yet: its balance cannot be asked.</source>
+            <translation>暂不支持 {platform} 电子面单：无法查询余额。</translation>
+        </message>
+        <message>
+            <source>This station cannot read the stored secret: its key ({path} or ${env}) is not the one the account was saved with.</source>
+            <translation>本工位无法读取已保存的密钥：本机的加密密钥（{path} 或 ${env}）不是保存该账号时所用的那一个。</translation>
+        </message>
+        <message>
+            <source>No account {account}.</source>
+            <translation>没有账号 {account}。</translation>
+        </message>
+        <message>
+            <source>Cainiao</source>
+            <translation>菜鸟</translation>
+        </message>
+        <message>
+            <source>Pinduoduo</source>
+            <translation>拼多多</translation>
+        </message>
+        <message>
+            <source>Douyin</source>
+            <translation>抖店</translation>
+        </message>
+        <message>
+            <source>JD</source>
+            <translation>京东</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsTab</name>
+        <message>
+            <source>Shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>App key</source>
+            <translation>App Key</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>剩余单号</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Add / replace account</source>
+            <translation>添加 / 替换账号</translation>
+        </message>
+        <message>
+            <source>Refresh balances</source>
+            <translation>刷新余额</translation>
+        </message>
+        <message>
+            <source>Save threshold</source>
+            <translation>保存提醒阈值</translation>
+        </message>
+        <message>
+            <source>Warn when fewer numbers are left than</source>
+            <translation>剩余单号少于此数时提醒</translation>
+        </message>
+        <message>
+            <source>Secrets and session tokens are stored encrypted and never shown. Balances are asked of each platform when you refresh them; 0 turns the warning off.</source>
+            <translation>App Secret 和授权令牌加密保存，从不显示。点「刷新余额」时向各平台查询余额；阈值设为 0 则不提醒。</translation>
+        </message>
+        <message>
+            <source>Asking the platforms for the balances…</source>
+            <translation>正在向各平台查询余额…</translation>
+        </message>
+        <message>
+            <source>Balances asked: {refused} of {total} accounts refused (see the rows).</source>
+            <translation>余额已查询：{total} 个账号中有 {refused} 个被平台拒绝（见表中该行）。</translation>
+        </message>
+        <message>
+            <source>Balances asked of {total} accounts.</source>
+            <translation>已查询 {total} 个账号的余额。</translation>
+        </message>
+        <message>
+            <source>Not asked yet</source>
+            <translation>尚未查询</translation>
+        </message>
+        <message>
+            <source>Error: {text}</source>
+            <translation>出错：{text}</translation>
+        </message>
+        <message>
+            <source>Platform refused: {error}</source>
+            <translation>平台拒绝：{error}</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>余额不足</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>{carrier} at {shop}: {left} numbers left</source>
+            <translation>{shop} 的 {carrier}：剩余 {left} 单</translation>
+        </message>
+        <message>
+            <source>Running low (fewer than {threshold} numbers): {accounts}</source>
+            <translation>单号余额不足（少于 {threshold} 单）：{accounts}</translation>
+        </message>
+        <message>
+            <source>Account saved: {carrier} at {shop} ({platform}).</source>
+            <translation>账号已保存：{shop} 的 {carrier}（{platform}）。</translation>
+        </message>
+        <message>
+            <source>Nothing was saved.</source>
+            <translation>未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Warn when fewer than {threshold} numbers are left: your PIN to save it.</source>
+            <translation>剩余单号少于 {threshold} 单时提醒：请输入你的 PIN 码以保存。</translation>
+        </message>
+        <message>
+            <source>Accounts warn when fewer than {threshold} numbers are left.</source>
+            <translation>账号剩余单号少于 {threshold} 单时将提醒。</translation>
+        </message>
+    </context>
+    <context>
         <name>Admin</name>
         <message>
             <source>{field}: “{value}” is not valid.</source>
@@ -153,6 +387,10 @@
         <message>
             <source>Shops</source>
             <translation>店铺</translation>
+        </message>
+        <message>
+            <source>E-waybill accounts</source>
+            <translation>电子面单账号</translation>
         </message>
         <message>
             <source>Floor settings</source>
@@ -1341,6 +1579,10 @@ sudo usermod -aG dialout $USER
             <source>Admin change</source>
             <translation>管理变更</translation>
         </message>
+        <message>
+            <source>E-waybill account saved</source>
+            <translation>电子面单账号已保存</translation>
+        </message>
     </context>
     <context>
         <name>Handover</name>
@@ -2058,6 +2300,13 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Scan a pick list first.</source>
             <translation>请先扫描配货单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Your PIN</source>
+            <translation>你的 PIN 码</translation>
         </message>
     </context>
     <context>
