@@ -494,7 +494,7 @@ class AccountsTab(QWidget):
             self.refresh(quiet=True)  # the new credentials tried at once: the row says
 
         def failed(exc: Exception) -> None:
-            dlg.refused(exception_text(exc) + " " + self.tr("Nothing was saved."))
+            dlg.refused(self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)))
 
         self.run(
             lambda: accounts.add_account(
@@ -537,7 +537,7 @@ class AccountsTab(QWidget):
             )
 
         def failed(exc: Exception) -> None:
-            dlg.refused(exception_text(exc) + " " + self.tr("Nothing was saved."))
+            dlg.refused(self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)))
 
         self.run(
             lambda: accounts.set_low_balance_threshold(

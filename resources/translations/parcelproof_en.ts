@@ -223,8 +223,8 @@
             <translation>Account saved: {carrier} at {shop} ({platform}).</translation>
         </message>
         <message>
-            <source>Nothing was saved.</source>
-            <translation>Nothing was saved.</translation>
+            <source>{reason} Nothing was saved.</source>
+            <translation>{reason} Nothing was saved.</translation>
         </message>
         <message>
             <source>Warn when fewer than {threshold} numbers are left: your PIN to save it.</source>

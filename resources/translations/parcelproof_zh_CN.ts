@@ -223,8 +223,8 @@
             <translation>账号已保存：{shop} 的 {carrier}（{platform}）。</translation>
         </message>
         <message>
-            <source>Nothing was saved.</source>
-            <translation>未保存任何内容。</translation>
+            <source>{reason} Nothing was saved.</source>
+            <translation>{reason}未保存任何内容。</translation>
         </message>
         <message>
             <source>Warn when fewer than {threshold} numbers are left: your PIN to save it.</source>
