@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from app.db.chain import append_event
 from app.db.engine import Database
-from app.db.models import Carrier, FloorSetting, PlatformAccount, Shop, utcnow
+from app.db.models import Carrier, FloorSetting, PlatformAccount, PlatformWaybill, Shop, utcnow
 from app.services import vault
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
@@ -108,6 +108,42 @@ def add_account(
             acc.id, sh.code, platform, c.code, acc.app_key, acc.branch_code, acc.gateway,
             acc.template_url,
         )  # fmt: skip
+
+
+def remove_account(
+    db: Database, *, shop: str, carrier: str, operator: str, pin: str | None, station: str = "cli"
+) -> None:
+    """Take a shop's account for ``carrier`` out of use: an admin's act, with their PIN,
+    recorded as an ``account_removed`` event (its ``account_saved`` events stay). An account
+    that issued numbers stays (``account_has_numbers``): those numbers are cancelled (void) and
+    updated (改地址) through it; replace its credentials instead."""
+    require_role(db, operator, ADMIN_ROLES)
+    operator = sign_in(db, operator, pin).code
+    with db.write() as s:
+        sh, c = _shop(s, shop), _carrier(s, carrier)
+        acc = s.scalar(
+            select(PlatformAccount).where(
+                PlatformAccount.shop_id == sh.id, PlatformAccount.carrier_id == c.id
+            )
+        )
+        if acc is None:
+            raise ServiceError("no_account", shop=sh.code, carrier=c.code)
+        issued = s.scalar(
+            select(func.count()).select_from(PlatformWaybill).where(
+                PlatformWaybill.account_id == acc.id
+            )
+        )  # fmt: skip
+        if issued:
+            raise ServiceError("account_has_numbers", shop=sh.code, carrier=c.code, count=issued)
+        detail = {
+            "shop": sh.code,
+            "carrier": c.code,
+            "platform": acc.platform,
+            "app_key": acc.app_key,
+            "branch": acc.branch_code,
+        }
+        s.delete(acc)
+        append_event(s, "account_removed", station=station, operator=operator, detail=detail)
 
 
 def list_accounts(db: Database, shop: str | None = None) -> list[AccountInfo]:

@@ -8,7 +8,8 @@ wrong PIN leaves the dialog open with the reason, and nothing is saved. Each acc
 is asked for its balance on the job pool (network calls, never on the GUI thread) when the tab
 is first shown, after an account is saved (its new credentials tried at once) and on "Refresh
 balances"; a platform's refusal is shown in that account's row with the platform's code and
-message, not in a dialog.
+message, not in a dialog. "Remove account" (the admin's PIN again) takes out of use an account
+that never issued a number; one that did stays, since its numbers are voided through it.
 Which balance is "low" is `accounts.is_low_balance` against the floor's threshold
 (`accounts.low_balance_threshold`), the same rule the print station uses.
 """
@@ -64,12 +65,23 @@ def _error_texts() -> dict[str, str]:
             "one the account was saved with.",
         ),
         "unknown_account": QCoreApplication.translate("Accounts", "No account {account}."),
+        "no_account": QCoreApplication.translate(
+            "Accounts", "{shop} has no e-waybill account for {carrier}."
+        ),
+        "account_has_numbers": QCoreApplication.translate(
+            "Accounts",
+            "The account of {shop} for {carrier} issued {count} numbers: they are voided and "
+            "reprinted through it, so it stays. Replace its credentials instead.",
+        ),
     }
 
 
 @register_event_labels
 def _event_labels() -> dict[str, str]:
-    return {"account_saved": QCoreApplication.translate("Event", "E-waybill account saved")}
+    return {
+        "account_saved": QCoreApplication.translate("Event", "E-waybill account saved"),
+        "account_removed": QCoreApplication.translate("Event", "E-waybill account removed"),
+    }
 
 
 def platform_label(code: str) -> str:
@@ -224,7 +236,7 @@ class AccountDialog(QDialog):
 
 
 class PinDialog(QDialog):
-    """An admin's own PIN for one act (saving the low-balance threshold)."""
+    """An admin's own PIN for one act (saving the low-balance threshold, removing an account)."""
 
     pin_entered = Signal(str)
 
@@ -240,7 +252,7 @@ class PinDialog(QDialog):
         )
         buttons.accepted.connect(lambda: self.pin_entered.emit(self.pin.text().strip()))
         buttons.rejected.connect(self.reject)
-        question_label = QLabel(question)
+        self.question = question_label = QLabel(question)
         question_label.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(question_label)
@@ -296,6 +308,8 @@ class AccountsTab(QWidget):
         )
         self.add_button = QPushButton(self.tr("Add / replace account"))
         self.refresh_button = QPushButton(self.tr("Refresh balances"))
+        self.remove_button = QPushButton(self.tr("Remove account"))
+        self.remove_button.setEnabled(False)
         self.threshold = QSpinBox()
         self.threshold.setRange(0, accounts.MAX_LOW_BALANCE)
         self.threshold.setGroupSeparatorShown(True)
@@ -304,6 +318,7 @@ class AccountsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(QLabel(self.tr("Warn when fewer numbers are left than")))
         buttons.addWidget(self.threshold)
@@ -323,6 +338,8 @@ class AccountsTab(QWidget):
         self.add_button.clicked.connect(self.open_add_dialog)
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.threshold_button.clicked.connect(self.ask_threshold_pin)
+        self.remove_button.clicked.connect(self.ask_remove_pin)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
 
     def run(
         self,
@@ -465,7 +482,10 @@ class AccountsTab(QWidget):
 
     def current(self) -> accounts.AccountInfo | None:
         sel = self.table.selectionModel().selectedRows()
-        return self.accounts[sel[0].row()] if sel else None
+        return self.accounts[sel[0].row()] if sel and sel[0].row() < len(self.accounts) else None
+
+    def _on_table_item_selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.current() is not None)
 
     # --- adding or replacing -------------------------------------------------------------
 
@@ -542,6 +562,53 @@ class AccountsTab(QWidget):
         self.run(
             lambda: accounts.set_low_balance_threshold(
                 db, value, operator=who["operator"], pin=pin, station=who["station"]
+            ),
+            done,
+            failed,
+        )
+
+    # --- removing ------------------------------------------------------------------------
+
+    def ask_remove_pin(self) -> PinDialog | None:
+        acc = self.current()
+        if acc is None:
+            return None
+        dlg = PinDialog(
+            self.tr("Remove the {platform} account of {shop} for {carrier}? Your PIN:").format(
+                platform=platform_label(acc.platform), shop=acc.shop, carrier=acc.carrier
+            ),
+            self,
+        )
+        dlg.pin_entered.connect(lambda pin: self._remove(dlg, acc, pin))
+        self.pin_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _remove(self, dlg: PinDialog, acc: accounts.AccountInfo, pin: str) -> None:
+        db, who = self.db, self.who
+
+        def done(_r: object) -> None:
+            dlg.accept()
+            self.asked.pop(acc.account_id, None)
+            self.station.report(
+                "ok",
+                self.tr("Account removed: {carrier} at {shop}.").format(
+                    carrier=acc.carrier, shop=acc.shop
+                ),
+            )
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            dlg.refused(self.tr("{reason} Nothing was removed.").format(reason=exception_text(exc)))
+
+        self.run(
+            lambda: accounts.remove_account(
+                db,
+                shop=acc.shop,
+                carrier=acc.carrier,
+                operator=who["operator"],
+                pin=pin,
+                station=who["station"],
             ),
             done,
             failed,

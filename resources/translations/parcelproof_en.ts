@@ -108,6 +108,14 @@
             <translation>No account {account}.</translation>
         </message>
         <message>
+            <source>{shop} has no e-waybill account for {carrier}.</source>
+            <translation>{shop} has no e-waybill account for {carrier}.</translation>
+        </message>
+        <message>
+            <source>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</source>
+            <translation>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</translation>
+        </message>
+        <message>
             <source>Cainiao</source>
             <translation>Cainiao</translation>
         </message>
@@ -165,6 +173,10 @@
         <message>
             <source>Refresh balances</source>
             <translation>Refresh balances</translation>
+        </message>
+        <message>
+            <source>Remove account</source>
+            <translation>Remove account</translation>
         </message>
         <message>
             <source>Save threshold</source>
@@ -233,6 +245,18 @@
         <message>
             <source>Accounts warn when fewer than {threshold} numbers are left.</source>
             <translation>Accounts warn when fewer than {threshold} numbers are left.</translation>
+        </message>
+        <message>
+            <source>Remove the {platform} account of {shop} for {carrier}? Your PIN:</source>
+            <translation>Remove the {platform} account of {shop} for {carrier}? Your PIN:</translation>
+        </message>
+        <message>
+            <source>Account removed: {carrier} at {shop}.</source>
+            <translation>Account removed: {carrier} at {shop}.</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was removed.</source>
+            <translation>{reason} Nothing was removed.</translation>
         </message>
     </context>
     <context>
@@ -1585,6 +1609,10 @@ then log out and log in again.</translation>
         <message>
             <source>E-waybill account saved</source>
             <translation>E-waybill account saved</translation>
+        </message>
+        <message>
+            <source>E-waybill account removed</source>
+            <translation>E-waybill account removed</translation>
         </message>
     </context>
     <context>

@@ -108,6 +108,14 @@
             <translation>没有账号 {account}。</translation>
         </message>
         <message>
+            <source>{shop} has no e-waybill account for {carrier}.</source>
+            <translation>{shop} 没有 {carrier} 的电子面单账号。</translation>
+        </message>
+        <message>
+            <source>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</source>
+            <translation>{shop} 的 {carrier} 账号已取过 {count} 个单号：这些单号的作废和重打都要通过它，所以不能删除。请改为替换账号信息。</translation>
+        </message>
+        <message>
             <source>Cainiao</source>
             <translation>菜鸟</translation>
         </message>
@@ -165,6 +173,10 @@
         <message>
             <source>Refresh balances</source>
             <translation>刷新余额</translation>
+        </message>
+        <message>
+            <source>Remove account</source>
+            <translation>删除账号</translation>
         </message>
         <message>
             <source>Save threshold</source>
@@ -233,6 +245,18 @@
         <message>
             <source>Accounts warn when fewer than {threshold} numbers are left.</source>
             <translation>账号剩余单号少于 {threshold} 单时将提醒。</translation>
+        </message>
+        <message>
+            <source>Remove the {platform} account of {shop} for {carrier}? Your PIN:</source>
+            <translation>删除 {shop} 的 {carrier} 账号（{platform}）？请输入你的 PIN 码：</translation>
+        </message>
+        <message>
+            <source>Account removed: {carrier} at {shop}.</source>
+            <translation>账号已删除：{shop} 的 {carrier}。</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was removed.</source>
+            <translation>{reason}未删除任何内容。</translation>
         </message>
     </context>
     <context>
@@ -1582,6 +1606,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>E-waybill account saved</source>
             <translation>电子面单账号已保存</translation>
+        </message>
+        <message>
+            <source>E-waybill account removed</source>
+            <translation>电子面单账号已删除</translation>
         </message>
     </context>
     <context>

@@ -295,3 +295,53 @@ def test_opening_the_tab_asks_the_balances_and_warns_without_a_click(qtbot, sqli
     st.tabs.setCurrentWidget(st.accounts)
     qtbot.waitUntil(lambda: st.accounts.warning.isVisible(), timeout=10000)
     assert f"ZTO at {SHOP}: 42 numbers left" in st.accounts.warning.text()
+
+
+def test_an_account_is_removed_with_the_admins_pin_and_one_with_numbers_stays(qtbot, tab, gateway):
+    from app.db.models import Order, PlatformWaybill
+
+    st, db = tab.station, tab.db
+    _add(qtbot, tab, gateway)
+    assert not tab.remove_button.isEnabled()
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    dlg = tab.pin_dialog
+    assert isinstance(dlg, PinDialog) and "ZTO" in dlg.question.text()
+    qtbot.keyClicks(dlg.pin, "1111")
+    qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.message.isVisible(), timeout=10000)
+    assert "Wrong PIN" in dlg.message.text() and "Nothing was removed" in dlg.message.text()
+    assert len(accounts.list_accounts(db)) == 1
+    dlg.reject()
+    # an account that issued a number stays: its numbers are voided through it
+    make_demo_data(db, 1, seed=3)
+    [acc] = accounts.list_accounts(db)
+    with db.write() as s:
+        order = s.scalars(select(Order)).first()
+        s.add(PlatformWaybill(order_id=order.id, account_id=acc.account_id,
+                              waybill_no="7700000000001", object_id="o1", print_data="{}"))  # fmt: skip
+    tab.table.selectRow(0)
+    dlg = tab.ask_remove_pin()
+    qtbot.keyClicks(dlg.pin, "0000")
+    qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.message.isVisible(), timeout=10000)
+    assert "issued 1 numbers" in dlg.message.text()
+    assert len(accounts.list_accounts(db)) == 1
+    dlg.reject()
+    with db.write() as s:
+        s.delete(s.scalars(select(PlatformWaybill)).one())
+    # the right PIN removes it; the record of it stays on the chain
+    tab.table.selectRow(0)
+    dlg = tab.ask_remove_pin()
+    qtbot.keyClicks(dlg.pin, "0000")
+    qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: st.status_kind == "ok" and "removed" in st.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: st.idle and tab.table.rowCount() == 0, timeout=10000)
+    assert accounts.list_accounts(db) == []
+    with db.read() as s:
+        kinds = [e.kind for e in s.scalars(select(Event).order_by(Event.seq))]
+        removed = s.scalars(select(Event).where(Event.kind == "account_removed")).one()
+        assert verify_chain(s).intact
+    assert kinds.count("account_saved") == 1 and kinds.count("account_removed") == 1
+    assert removed.operator == "1008" and removed.detail["carrier"] == "ZTO"
+    assert gateway.secret not in json.dumps(removed.detail)
