@@ -232,6 +232,7 @@ LOW_BALANCE_KEY, LOW_BALANCE_FIELD = "ewaybill", "low_balance"
 #: 500 numbers: about a day's parcels of a busy shop on one carrier, and a branch (网点) tops
 #: an e-waybill account up in about a working day, so the warning comes while a day is left
 DEFAULT_LOW_BALANCE = 500
+LOW_BALANCE_DEFAULT = DEFAULT_LOW_BALANCE  # the name the print station's first cut used
 MAX_LOW_BALANCE = 1_000_000
 
 
