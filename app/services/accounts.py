@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from app.db.chain import append_event
 from app.db.engine import Database
-from app.db.models import Carrier, PlatformAccount, Shop, utcnow
+from app.db.models import Carrier, FloorSetting, PlatformAccount, PlatformWaybill, Shop, utcnow
 from app.services import vault
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
@@ -117,6 +117,42 @@ def add_account(
         return _info(acc, sh.code, c.code)
 
 
+def remove_account(
+    db: Database, *, shop: str, carrier: str, operator: str, pin: str | None, station: str = "cli"
+) -> None:
+    """Take a shop's account for ``carrier`` out of use: an admin's act, with their PIN,
+    recorded as an ``account_removed`` event (its ``account_saved`` events stay). An account
+    that issued numbers stays (``account_has_numbers``): those numbers are cancelled (void) and
+    updated (改地址) through it; replace its credentials instead."""
+    require_role(db, operator, ADMIN_ROLES)
+    operator = sign_in(db, operator, pin).code
+    with db.write() as s:
+        sh, c = _shop(s, shop), _carrier(s, carrier)
+        acc = s.scalar(
+            select(PlatformAccount).where(
+                PlatformAccount.shop_id == sh.id, PlatformAccount.carrier_id == c.id
+            )
+        )
+        if acc is None:
+            raise ServiceError("no_account", shop=sh.code, carrier=c.code)
+        issued = s.scalar(
+            select(func.count()).select_from(PlatformWaybill).where(
+                PlatformWaybill.account_id == acc.id
+            )
+        )  # fmt: skip
+        if issued:
+            raise ServiceError("account_has_numbers", shop=sh.code, carrier=c.code, count=issued)
+        detail = {
+            "shop": sh.code,
+            "carrier": c.code,
+            "platform": acc.platform,
+            "app_key": acc.app_key,
+            "branch": acc.branch_code,
+        }
+        s.delete(acc)
+        append_event(s, "account_removed", station=station, operator=operator, detail=detail)
+
+
 def list_accounts(db: Database, shop: str | None = None) -> list[AccountInfo]:
     with db.read() as s:
         q = (
@@ -166,32 +202,91 @@ class Balance:
 
 def balances(db: Database, shop: str | None = None) -> list[Balance]:
     """Each account's remaining numbers, asked of its platform (``search``)."""
-    from platforms.errors import PlatformError
-
     out: list[Balance] = []
     for acc in list_accounts(db, shop):
-        try:
-            api, code = waybill_service(db, acc.account_id)
-            branches = api.search(code)
-        except PlatformError as exc:
-            out.append(Balance(acc, acc.branch, None, str(exc)))
-            continue
-        mine = [b for b in branches if not acc.branch or b.branch_code == acc.branch]
-        if not mine:
-            out.append(Balance(acc, acc.branch, 0))
-        for b in mine:
-            out.append(Balance(acc, b.branch_code, b.quantity))
+        out.extend(account_balances(db, acc))
     return out
 
 
-#: numbers left under which an account is shown as running low (a day of a small shop)
-LOW_BALANCE_DEFAULT = 500
+def account_balances(db: Database, acc: AccountInfo) -> list[Balance]:
+    """One account's remaining numbers per branch (its own branch only, when it names one); a
+    platform's refusal is a `Balance` with the platform's code and message in ``error``. A
+    `ServiceError` of ours (the secret unreadable here, a platform not supported yet) is raised,
+    so that a caller asking each account in turn can show it against that account alone."""
+    from platforms.errors import PlatformError
+
+    try:
+        api, code = waybill_service(db, acc.account_id)
+        branches = api.search(code)
+    except PlatformError as exc:
+        return [Balance(acc, acc.branch, None, str(exc))]
+    mine = [b for b in branches if not acc.branch or b.branch_code == acc.branch]
+    if not mine:
+        return [Balance(acc, acc.branch, 0)]
+    return [Balance(acc, b.branch_code, b.quantity) for b in mine]
+
+
+# --- running low --------------------------------------------------------------------------
+
+#: the floor setting that says when an account runs low (``floor_settings`` row ``ewaybill``,
+#: field ``low_balance``); 0 turns the warning off
+LOW_BALANCE_KEY, LOW_BALANCE_FIELD = "ewaybill", "low_balance"
+#: 500 numbers: about a day's parcels of a busy shop on one carrier, and a branch (网点) tops
+#: an e-waybill account up in about a working day, so the warning comes while a day is left
+DEFAULT_LOW_BALANCE = 500
+LOW_BALANCE_DEFAULT = DEFAULT_LOW_BALANCE  # the name the print station's first cut used
+MAX_LOW_BALANCE = 1_000_000
 
 
 def is_low_balance(balance: int | None, threshold: int) -> bool:
-    """Fewer numbers left than ``threshold`` (an unknown balance is not called low)."""
-    return balance is not None and balance < threshold
+    """Fewer numbers left than ``threshold``. An unknown balance (the platform did not answer)
+    is not "low": its error is shown instead. A threshold of 0 never warns."""
+    return balance is not None and threshold > 0 and balance < threshold
 
 
 def low_balance_threshold(db: Database) -> int:
-    return LOW_BALANCE_DEFAULT
+    """The floor's low-balance threshold (`DEFAULT_LOW_BALANCE` until an admin sets one)."""
+    with db.read() as s:
+        row = s.get(FloorSetting, LOW_BALANCE_KEY)
+        value = row.value.get(LOW_BALANCE_FIELD) if row and isinstance(row.value, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return DEFAULT_LOW_BALANCE
+
+
+def set_low_balance_threshold(
+    db: Database, threshold: int, *, operator: str, pin: str | None, station: str = ""
+) -> int:
+    """An admin's act with their PIN; recorded like every floor setting (``admin_changed``)."""
+    from app.services.admin import AUDIT_KIND
+
+    if isinstance(threshold, bool) or not 0 <= int(threshold) <= MAX_LOW_BALANCE:
+        raise ServiceError(
+            "out_of_range", field="low_balance", value=threshold, low=0, high=MAX_LOW_BALANCE
+        )
+    threshold = int(threshold)
+    require_role(db, operator, ADMIN_ROLES)
+    operator = sign_in(db, operator, pin).code
+    current = low_balance_threshold(db)
+    if current == threshold:
+        return threshold
+    with db.write() as s:
+        row = s.get(FloorSetting, LOW_BALANCE_KEY)
+        if row is None:
+            row = FloorSetting(key=LOW_BALANCE_KEY, value={})
+            s.add(row)
+        row.value = {**dict(row.value or {}), LOW_BALANCE_FIELD: threshold}
+        append_event(
+            s,
+            AUDIT_KIND,
+            station=station,
+            operator=operator,
+            detail={
+                "entity": "floor_setting",
+                "key": f"{LOW_BALANCE_KEY}.{LOW_BALANCE_FIELD}",
+                "action": "update",
+                "before": {LOW_BALANCE_FIELD: current},
+                "after": {LOW_BALANCE_FIELD: threshold},
+            },
+        )
+    return threshold

@@ -1,5 +1,6 @@
 """The admin station (管理): products, operators, carriers and waybill pools, shops' carrier
-rules, floor settings, and the audit log of every admin change.
+rules, shops' e-waybill accounts (`app.ui.admin_accounts`), floor settings, and the audit log
+of every admin change.
 
 Each tab is a searchable table and an edit form. Saving runs the `app.services.admin` call on
 the job pool (never on the GUI thread); the service checks that the signed-in operator is an
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import floortime
 from app.services import admin as svc
+from app.ui.admin_accounts import AccountsTab
 from app.ui.order_browser import local_time
 from app.ui.scan_station import COLOURS, SIGNS, list_table, set_big
 from app.ui.texts import exception_text, register_error_texts, register_event_labels, role_label
@@ -908,6 +910,7 @@ class AdminStation(QWidget):
         self.operators = OperatorsTab(self)
         self.carriers = CarriersTab(self)
         self.shops = ShopsTab(self)
+        self.accounts = AccountsTab(self)
         self.settings = SettingsTab(self)
         self.audit = AuditTab(self)
         for tab, label in (
@@ -915,6 +918,7 @@ class AdminStation(QWidget):
             (self.operators, self.tr("Operators")),
             (self.carriers, self.tr("Carriers and waybill numbers")),
             (self.shops, self.tr("Shops")),
+            (self.accounts, self.tr("E-waybill accounts")),
             (self.settings, self.tr("Floor settings")),
             (self.audit, self.tr("Audit log")),
         ):
@@ -936,8 +940,14 @@ class AdminStation(QWidget):
     def focus_scan_field(self) -> None:
         self.products.search.setFocus()
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._jobs.submit(fn, on_done, self._on_job_failed)
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """``on_failed``: a tab that words a refusal itself (in a dialog); else the status."""
+        self._jobs.submit(fn, on_done, on_failed or self._on_job_failed)
 
     def report(self, kind: str, text: str) -> None:
         self.status_kind = kind
@@ -958,5 +968,5 @@ class AdminStation(QWidget):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
-        if isinstance(tab, _Tab):
+        if isinstance(tab, _Tab | AccountsTab):
             tab.reload()

@@ -2,6 +2,264 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Add / replace account</source>
+            <extracomment>one account's answer: its balances per branch, or our own refusal (e.g. a secret this station cannot read), shown in that account's row</extracomment>
+            <translation>Add / replace account</translation>
+        </message>
+        <message>
+            <source>blank: the platform's production address</source>
+            <translation>blank: the platform's production address</translation>
+        </message>
+        <message>
+            <source>the platform's standard template URL</source>
+            <translation>the platform's standard template URL</translation>
+        </message>
+        <message>
+            <source>branch (网点) code</source>
+            <translation>branch (网点) code</translation>
+        </message>
+        <message>
+            <source>the seller id the platform numbers for</source>
+            <translation>the seller id the platform numbers for</translation>
+        </message>
+        <message>
+            <source>your own PIN</source>
+            <translation>your own PIN</translation>
+        </message>
+        <message>
+            <source>Shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <source>App key</source>
+            <translation>App key</translation>
+        </message>
+        <message>
+            <source>App secret</source>
+            <translation>App secret</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Session token</translation>
+        </message>
+        <message>
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <source>Template URL</source>
+            <translation>Template URL</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>User id</source>
+            <translation>User id</translation>
+        </message>
+        <message>
+            <source>The secret and the session token are stored encrypted and never shown: to replace an account, enter them again.</source>
+            <translation>The secret and the session token are stored encrypted and never shown: to replace an account, enter them again.</translation>
+        </message>
+        <message>
+            <source>Your PIN</source>
+            <translation>Your PIN</translation>
+        </message>
+        <message>
+            <source>Save account</source>
+            <translation>Save account</translation>
+        </message>
+        <message>
+            <source>Enter your own PIN: saving an account is an admin's act.</source>
+            <translation>Enter your own PIN: saving an account is an admin's act.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accounts</name>
+        <message>
+            <source>No shop is called {shop}.</source>
+            <translation>No shop is called {shop}.</translation>
+        </message>
+        <message>
+            <source>The app key, the secret and the session token are all needed.</source>
+            <translation>The app key, the secret and the session token are all needed.</translation>
+        </message>
+        <message>
+            <source>{platform} e-waybills are not supported yet: its balance cannot be asked.</source>
+            <translation>{platform} e-waybills are not supported yet: its balance cannot be asked.</translation>
+        </message>
+        <message>
+            <source>This station cannot read the stored secret: its key ({path} or ${env}) is not the one the account was saved with.</source>
+            <translation>This station cannot read the stored secret: its key ({path} or ${env}) is not the one the account was saved with.</translation>
+        </message>
+        <message>
+            <source>No account {account}.</source>
+            <translation>No account {account}.</translation>
+        </message>
+        <message>
+            <source>{shop} has no e-waybill account for {carrier}.</source>
+            <translation>{shop} has no e-waybill account for {carrier}.</translation>
+        </message>
+        <message>
+            <source>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</source>
+            <translation>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</translation>
+        </message>
+        <message>
+            <source>Cainiao</source>
+            <translation>Cainiao</translation>
+        </message>
+        <message>
+            <source>Pinduoduo</source>
+            <translation>Pinduoduo</translation>
+        </message>
+        <message>
+            <source>Douyin</source>
+            <translation>Douyin</translation>
+        </message>
+        <message>
+            <source>JD</source>
+            <translation>JD</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsTab</name>
+        <message>
+            <source>Shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>App key</source>
+            <translation>App key</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <source>Numbers left</source>
+            <translation>Numbers left</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Add / replace account</source>
+            <translation>Add / replace account</translation>
+        </message>
+        <message>
+            <source>Refresh balances</source>
+            <translation>Refresh balances</translation>
+        </message>
+        <message>
+            <source>Remove account</source>
+            <translation>Remove account</translation>
+        </message>
+        <message>
+            <source>Save threshold</source>
+            <translation>Save threshold</translation>
+        </message>
+        <message>
+            <source>Warn when fewer numbers are left than</source>
+            <translation>Warn when fewer numbers are left than</translation>
+        </message>
+        <message>
+            <source>Secrets and session tokens are stored encrypted and never shown. Balances are asked of each platform when you refresh them; 0 turns the warning off.</source>
+            <translation>Secrets and session tokens are stored encrypted and never shown. Balances are asked of each platform when you refresh them; 0 turns the warning off.</translation>
+        </message>
+        <message>
+            <source>Asking the platforms for the balances…</source>
+            <translation>Asking the platforms for the balances…</translation>
+        </message>
+        <message>
+            <source>Balances asked: {refused} of {total} accounts refused (see the rows).</source>
+            <translation>Balances asked: {refused} of {total} accounts refused (see the rows).</translation>
+        </message>
+        <message>
+            <source>Balances asked of {total} accounts.</source>
+            <translation>Balances asked of {total} accounts.</translation>
+        </message>
+        <message>
+            <source>Not asked yet</source>
+            <translation>Not asked yet</translation>
+        </message>
+        <message>
+            <source>Error: {text}</source>
+            <translation>Error: {text}</translation>
+        </message>
+        <message>
+            <source>Platform refused: {error}</source>
+            <translation>Platform refused: {error}</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>Low</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>{carrier} at {shop}: {left} numbers left</source>
+            <translation>{carrier} at {shop}: {left} numbers left</translation>
+        </message>
+        <message>
+            <source>Running low (fewer than {threshold} numbers): {accounts}</source>
+            <translation>Running low (fewer than {threshold} numbers): {accounts}</translation>
+        </message>
+        <message>
+            <source>Account saved: {carrier} at {shop} ({platform}).</source>
+            <translation>Account saved: {carrier} at {shop} ({platform}).</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was saved.</source>
+            <translation>{reason} Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Warn when fewer than {threshold} numbers are left: your PIN to save it.</source>
+            <translation>Warn when fewer than {threshold} numbers are left: your PIN to save it.</translation>
+        </message>
+        <message>
+            <source>Accounts warn when fewer than {threshold} numbers are left.</source>
+            <translation>Accounts warn when fewer than {threshold} numbers are left.</translation>
+        </message>
+        <message>
+            <source>Remove the {platform} account of {shop} for {carrier}? Your PIN:</source>
+            <translation>Remove the {platform} account of {shop} for {carrier}? Your PIN:</translation>
+        </message>
+        <message>
+            <source>Account removed: {carrier} at {shop}.</source>
+            <translation>Account removed: {carrier} at {shop}.</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was removed.</source>
+            <translation>{reason} Nothing was removed.</translation>
+        </message>
+    </context>
+    <context>
         <name>Admin</name>
         <message>
             <source>{field}: “{value}” is not valid.</source>
@@ -153,6 +411,10 @@
         <message>
             <source>Shops</source>
             <translation>Shops</translation>
+        </message>
+        <message>
+            <source>E-waybill accounts</source>
+            <translation>E-waybill accounts</translation>
         </message>
         <message>
             <source>Floor settings</source>
@@ -1383,6 +1645,14 @@ then log out and log in again.</translation>
             <source>Admin change</source>
             <translation>Admin change</translation>
         </message>
+        <message>
+            <source>E-waybill account saved</source>
+            <translation>E-waybill account saved</translation>
+        </message>
+        <message>
+            <source>E-waybill account removed</source>
+            <translation>E-waybill account removed</translation>
+        </message>
     </context>
     <context>
         <name>Handover</name>
@@ -2107,6 +2377,13 @@ then log out and log in again.</translation>
         <message>
             <source>Scan a pick list first.</source>
             <translation>Scan a pick list first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Your PIN</source>
+            <translation>Your PIN</translation>
         </message>
     </context>
     <context>
