@@ -41,7 +41,12 @@ from app.services import accounts
 from app.services import admin as admin_svc
 from app.services.orders import ServiceError
 from app.ui.scan_station import COLOURS, SIGNS, list_table, set_big
-from app.ui.texts import exception_text, register_error_texts, register_event_labels
+from app.ui.texts import (
+    exception_text,
+    platform_label,
+    register_error_texts,
+    register_event_labels,
+)
 
 if TYPE_CHECKING:
     from app.ui.admin_station import AdminStation
@@ -82,17 +87,6 @@ def _event_labels() -> dict[str, str]:
         "account_saved": QCoreApplication.translate("Event", "E-waybill account saved"),
         "account_removed": QCoreApplication.translate("Event", "E-waybill account removed"),
     }
-
-
-def platform_label(code: str) -> str:
-    """A platform by its name in the user's language (菜鸟 / Cainiao …)."""
-    labels = {
-        "cainiao": QCoreApplication.translate("Accounts", "Cainiao"),
-        "pdd": QCoreApplication.translate("Accounts", "Pinduoduo"),
-        "douyin": QCoreApplication.translate("Accounts", "Douyin"),
-        "jd": QCoreApplication.translate("Accounts", "JD"),
-    }
-    return labels.get(code, code)
 
 
 #: one account's answer: its balances per branch, or our own refusal (e.g. a secret this
@@ -150,6 +144,10 @@ class AccountDialog(QDialog):
         self.gateway.setPlaceholderText(self.tr("blank: the platform's production address"))
         self.template = QLineEdit()
         self.template.setPlaceholderText(self.tr("the platform's standard template URL"))
+        self.custom_area = QLineEdit()
+        self.custom_area.setPlaceholderText(
+            self.tr("custom area (自定义区) template URL: our goods and order number print there")
+        )
         self.branch = QLineEdit()
         self.branch.setPlaceholderText(self.tr("branch (网点) code"))
         self.user_id = QLineEdit()
@@ -168,6 +166,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("Session token"), self.session)
         form.addRow(self.tr("Gateway"), self.gateway)
         form.addRow(self.tr("Template URL"), self.template)
+        form.addRow(self.tr("Custom area URL"), self.custom_area)
         form.addRow(self.tr("Branch"), self.branch)
         form.addRow(self.tr("User id"), self.user_id)
         note = QLabel(
@@ -197,6 +196,7 @@ class AccountDialog(QDialog):
             self.app_key.setText(current.app_key)
             self.gateway.setText(current.gateway)
             self.template.setText(current.template_url)
+            self.custom_area.setText(current.custom_area_url)
             self.branch.setText(current.branch)
             self.secret.setFocus()
         else:
@@ -212,6 +212,7 @@ class AccountDialog(QDialog):
             "session": self.session.text(),
             "gateway": self.gateway.text().strip(),
             "template_url": self.template.text().strip(),
+            "custom_area": self.custom_area.text().strip(),
             "branch": self.branch.text().strip(),
             "user_id": self.user_id.text().strip(),
             "pin": self.pin.text().strip(),

@@ -44,30 +44,11 @@ from app.services.platform_print import (
     probe_component,
 )
 from app.ui.stations import StationContext
-from app.ui.texts import register_error_texts
+from app.ui.texts import component_label, platform_label, register_error_texts
 from app.ui.workers import JobRunner
 
 LOW_COLOUR = QColor("#b00020")
 OK_COLOUR = QColor("#1b7f3b")
-
-
-def platform_label(platform: str) -> str:
-    return {
-        "cainiao": QCoreApplication.translate("Platforms", "Cainiao"),
-        "pdd": QCoreApplication.translate("Platforms", "Pinduoduo"),
-        "douyin": QCoreApplication.translate("Platforms", "Douyin"),
-        "jd": QCoreApplication.translate("Platforms", "JD"),
-    }.get(platform, platform)
-
-
-def component_label(platform: str) -> str:
-    """The component's own name, as the print PC shows it (the program to start)."""
-    return {
-        "cainiao": QCoreApplication.translate("Platforms", "Cainiao print component"),
-        "pdd": QCoreApplication.translate("Platforms", "Pinduoduo print component"),
-        "douyin": QCoreApplication.translate("Platforms", "Douyin e-waybill print component"),
-        "jd": QCoreApplication.translate("Platforms", "JD print component"),
-    }.get(platform, platform)
 
 
 def component_problem_text(code: str, platform: str, detail: str = "") -> str:

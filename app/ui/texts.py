@@ -234,3 +234,22 @@ def exception_text(exc: BaseException) -> str:
         return error_text(code, getattr(exc, "params", {}))
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return error_text("database", {"detail": first})
+
+
+def platform_label(platform: str) -> str:
+    return {
+        "cainiao": QCoreApplication.translate("Platforms", "Cainiao"),
+        "pdd": QCoreApplication.translate("Platforms", "Pinduoduo"),
+        "douyin": QCoreApplication.translate("Platforms", "Douyin"),
+        "jd": QCoreApplication.translate("Platforms", "JD"),
+    }.get(platform, platform)
+
+
+def component_label(platform: str) -> str:
+    """The component's own name, as the print PC shows it (the program to start)."""
+    return {
+        "cainiao": QCoreApplication.translate("Platforms", "Cainiao print component"),
+        "pdd": QCoreApplication.translate("Platforms", "Pinduoduo print component"),
+        "douyin": QCoreApplication.translate("Platforms", "Douyin e-waybill print component"),
+        "jd": QCoreApplication.translate("Platforms", "JD print component"),
+    }.get(platform, platform)

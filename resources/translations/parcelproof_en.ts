@@ -17,6 +17,10 @@
             <translation>the platform's standard template URL</translation>
         </message>
         <message>
+            <source>custom area (自定义区) template URL: our goods and order number print there</source>
+            <translation>custom area (自定义区) template URL: our goods and order number print there</translation>
+        </message>
+        <message>
             <source>branch (网点) code</source>
             <translation>branch (网点) code</translation>
         </message>
@@ -59,6 +63,10 @@
         <message>
             <source>Template URL</source>
             <translation>Template URL</translation>
+        </message>
+        <message>
+            <source>Custom area URL</source>
+            <translation>Custom area URL</translation>
         </message>
         <message>
             <source>Branch</source>
@@ -114,22 +122,6 @@
         <message>
             <source>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</source>
             <translation>The account of {shop} for {carrier} issued {count} numbers: they are voided and reprinted through it, so it stays. Replace its credentials instead.</translation>
-        </message>
-        <message>
-            <source>Cainiao</source>
-            <translation>Cainiao</translation>
-        </message>
-        <message>
-            <source>Pinduoduo</source>
-            <translation>Pinduoduo</translation>
-        </message>
-        <message>
-            <source>Douyin</source>
-            <translation>Douyin</translation>
-        </message>
-        <message>
-            <source>JD</source>
-            <translation>JD</translation>
         </message>
     </context>
     <context>
