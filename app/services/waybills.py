@@ -41,6 +41,7 @@ from app.domain.batching import (
 from app.domain.carriers import CarrierRule, choose_carrier, serves
 from app.domain.floortime import to_floor
 from app.domain.orders import LEFT_WAREHOUSE
+from app.domain.privacy import mask_name
 from app.domain.weight import unit_weight
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
@@ -162,7 +163,7 @@ class BatchLine:
     order_no: str
     carrier: str  # planned (or allocated) carrier code; '' when nobody serves the address
     waybill_no: str  # '' until allocated
-    receiver_name: str
+    receiver_name: str  # masked for the screen (王*雨): app.domain.privacy
     province: str
     city: str
     item_count: int
@@ -248,7 +249,7 @@ def _line(c: Candidate, o: Order, now: dt.datetime, zone: dt.tzinfo) -> BatchLin
         order_no=o.order_no,
         carrier=c.carrier,
         waybill_no=o.waybill_no or "",
-        receiver_name=o.receiver_name,
+        receiver_name=mask_name(o.receiver_name),  # shown masked: app.domain.privacy
         province=o.province,
         city=o.city,
         item_count=c.item_count,
