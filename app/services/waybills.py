@@ -47,6 +47,7 @@ from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, packing_of
 from app.services.platform_numbers import number_through_platforms, platform_accounts
+from app.services.privacy import label_masks_phone
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 
@@ -478,6 +479,8 @@ class WaybillInfo:
     seller_remark: str
     paid_at: dt.datetime | None
     status: str
+    #: the floor setting (``label_privacy.mask_phone``): our label prints the phone masked
+    label_masks_phone: bool = False
 
 
 def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
@@ -499,6 +502,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
             )
         }
         out = []
+        masks_phone = label_masks_phone(s)
         for oid in order_ids:
             o = orders.get(oid)
             if o is None:
@@ -545,6 +549,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     seller_remark=o.seller_remark,
                     paid_at=o.paid_at,
                     status=o.status,
+                    label_masks_phone=masks_phone,
                 )
             )
         return out
