@@ -128,6 +128,7 @@ def cmd_import_waybills(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from app.domain.privacy import mask_name
     from app.services.orders import show
 
     stories = show(_ready_db(args), args.key)
@@ -137,7 +138,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         for st in stories:
             print(
                 f"{st['order_no']}  {st['status']}  {st['waybill_no'] or '-'}  "
-                f"{st['receiver_name']}  {st['address']}"
+                f"{mask_name(st['receiver_name'])}  {st['address']}"
             )
             for li in st["lines"]:
                 print(f"    {li['sku']:<14} {li['name']} × {li['qty']}")

@@ -46,9 +46,12 @@ from app.db.models import (
 from app.domain import floortime as floortime_domain
 from app.domain.floortime import SETTING_KEY, ZONE_FIELD, is_zone_name
 from app.domain.pins import hash_pin
+from app.domain.privacy import PHONE_FIELD as LABEL_PHONE_FIELD
+from app.domain.privacy import SETTING_KEY as LABEL_PRIVACY_KEY
 from app.services import floortime
 from app.services.operators import PIN_ROLES, require_role
 from app.services.orders import ServiceError
+from app.services.privacy import label_masks_phone
 from app.services.weighing import DEFAULT_BUNDLE_SIZE, PACKING_KEY, WEIGHING_KEY
 
 ADMIN_ROLES = (Role.ADMIN.value,)
@@ -814,12 +817,15 @@ def set_operator_active(
 class FloorSettings:
     """The floor-wide settings the stations read (``floor_settings`` rows): stub bundle size
     (``weighing.bundle_size``), whether a parcel must be packed before weighing
-    (``packing_step.on``) and the floor's time zone (``floor_time.zone``, an IANA name; empty:
-    the system's). Weight tolerances are per shop (`save_shop`)."""
+    (``packing_step.on``), the floor's time zone (``floor_time.zone``, an IANA name; empty:
+    the system's) and whether our own label prints the receiver's phone masked
+    (``label_privacy.mask_phone``; off: whole, as couriers call the receiver). Weight
+    tolerances are per shop (`save_shop`)."""
 
     bundle_size: int = DEFAULT_BUNDLE_SIZE
     packing_required: bool = False
     time_zone: str = ""
+    label_masks_phone: bool = False
 
 
 def _setting(s: Session, key: str) -> dict[str, Any]:
@@ -834,6 +840,7 @@ def floor_settings(db: Database) -> FloorSettings:
             bundle_size=size if isinstance(size, int) and size > 0 else DEFAULT_BUNDLE_SIZE,
             packing_required=bool(_setting(s, PACKING_KEY).get("on", False)),
             time_zone=floortime.zone_setting(s),
+            label_masks_phone=label_masks_phone(s),
         )
 
 
@@ -848,6 +855,7 @@ def save_floor_settings(
     changes: Iterable[tuple[str, str, object, object]] = (
         (WEIGHING_KEY, "bundle_size", size, DEFAULT_BUNDLE_SIZE),
         (PACKING_KEY, "on", bool(new.packing_required), False),
+        (LABEL_PRIVACY_KEY, LABEL_PHONE_FIELD, bool(new.label_masks_phone), False),
     )
     with db.write() as s:
         for key, field, value, default in changes:

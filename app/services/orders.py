@@ -24,6 +24,7 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, phone_digits
+from app.domain.privacy import mask_name
 from app.domain.weight import (
     DEFAULT_CARTON_GRAMS,
     DEFAULT_FILLER_GRAMS,
@@ -253,7 +254,7 @@ class OrderRow:
     status: str
     hold_reason: str
     shop: str
-    receiver_name: str
+    receiver_name: str  # masked for the screen (王*雨): app.domain.privacy
     phone_tail: str
     province: str
     city: str
@@ -312,7 +313,7 @@ def search_orders(
             status=r[3],
             hold_reason=r[4] or "",
             shop=r[5] or "",
-            receiver_name=r[6],
+            receiver_name=mask_name(r[6]),  # shown masked: app.domain.privacy
             phone_tail=r[7],
             province=r[8],
             city=r[9],
@@ -356,7 +357,11 @@ def _iso(t: dt.datetime | None) -> str | None:
 
 
 def order_story(session: Session, order_id: int) -> dict:
-    """The `show --json` object of CONTRACT.md for one order."""
+    """The `show --json` object of CONTRACT.md for one order.
+
+    ``receiver_name`` and ``receiver_phone`` are the stored values, unmasked: this is the
+    command line's data for scripts and warehouse IT, who read the database anyway. Screens
+    that show this object mask them (`app.domain.privacy`)."""
     o = session.scalars(
         select(Order)
         .where(Order.id == order_id)

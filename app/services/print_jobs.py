@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from app.db.engine import Database
 from app.db.models import Event, FloorSetting, Order, OrderStatus, PrintJob, utcnow
-from app.domain import floortime
+from app.domain import floortime, privacy
 from app.domain.batching import MAX_BATCH
 from app.services.floortime import read_floor_zone
 from app.services.operators import require_role, sign_in
@@ -304,8 +304,12 @@ def waybill_data(
     waybill_no: str | None = None,
     tz: dt.tzinfo | None = None,
 ) -> WaybillData:
-    """What one waybill prints; its time on the clock of ``tz`` (default: the floor zone)."""
+    """What one waybill prints; its time on the clock of ``tz`` (default: the floor zone).
+
+    The stub shows the receiver masked (王*雨, 139****1234) always; the label's receiver area
+    prints the phone masked too when the floor setting says so (``label_masks_phone``)."""
     route = routing.lookup(info.carrier_code, info.province, info.city) if routing else None
+    phone = info.receiver_phone
     return WaybillData(
         waybill_no=waybill_no if waybill_no is not None else info.waybill_no,
         carrier_code=info.carrier_code,
@@ -313,7 +317,7 @@ def waybill_data(
         order_no=info.order_no,
         receiver=Party(
             info.receiver_name,
-            info.receiver_phone,
+            privacy.mask_phone(phone) if info.label_masks_phone else phone,
             info.address,
             info.province,
             info.city,
@@ -330,6 +334,8 @@ def waybill_data(
         printed_at=printed_at,
         reprint_mark=reprint_mark,
         tz=tz or floortime.floor_zone(),
+        stub_name=privacy.mask_name(info.receiver_name),
+        stub_phone=privacy.mask_phone(phone),
     )
 
 
@@ -351,7 +357,7 @@ def slip_data(
         shop=info.shop,
         platform=info.platform,
         receiver_name=info.receiver_name,
-        receiver_phone=info.receiver_phone,
+        receiver_phone=privacy.mask_phone(info.receiver_phone),
         receiver_city=f"{info.province}{info.city}",
         paid_at=info.paid_at,
         carrier_name=info.carrier_name,

@@ -40,6 +40,7 @@ from app.db.models import (
     ScanEvent,
     utcnow,
 )
+from app.domain.privacy import mask_name
 from app.domain.status import release_target
 from app.domain.verify import (
     COUNTED,
@@ -117,7 +118,7 @@ class OrderView:
     waybill_no: str
     status: str
     carrier: str
-    receiver_name: str
+    receiver_name: str  # masked for the screen (王*雨): app.domain.privacy
     place: str
     lines: tuple[LineView, ...]
     seller_remark: str = ""
@@ -498,7 +499,7 @@ def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = Fal
         waybill_no=o.waybill_no or "",
         status=o.status,
         carrier=carrier or "",
-        receiver_name=o.receiver_name,
+        receiver_name=mask_name(o.receiver_name),  # shown masked: app.domain.privacy
         place=" ".join(x for x in (o.province, o.city, o.district) if x),
         lines=views,
         seller_remark=o.seller_remark,
@@ -1061,7 +1062,7 @@ class HeldOrder:
     held_at: dt.datetime | None
     station: str
     operator: str
-    receiver_name: str
+    receiver_name: str  # masked for the screen (王*雨): app.domain.privacy
     units: int
     release_to: str = ""  # the status a release gives it
     recount: bool = False  # a release sends it back to verification, counts reset
@@ -1100,7 +1101,7 @@ def _held_order(o: Order, ev: Event | None) -> HeldOrder:
         held_at=ev.at if ev else o.updated_at,
         station=ev.station if ev else "",
         operator=ev.operator if ev else "",
-        receiver_name=o.receiver_name,
+        receiver_name=mask_name(o.receiver_name),  # shown masked: app.domain.privacy
         units=o.item_count,
         release_to=release_to,
         recount=recount,

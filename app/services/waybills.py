@@ -41,11 +41,13 @@ from app.domain.batching import (
 from app.domain.carriers import CarrierRule, choose_carrier, serves
 from app.domain.floortime import to_floor
 from app.domain.orders import LEFT_WAREHOUSE
+from app.domain.privacy import mask_name
 from app.domain.weight import unit_weight
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, packing_of
 from app.services.platform_numbers import number_through_platforms, platform_accounts
+from app.services.privacy import label_masks_phone
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 
@@ -162,7 +164,7 @@ class BatchLine:
     order_no: str
     carrier: str  # planned (or allocated) carrier code; '' when nobody serves the address
     waybill_no: str  # '' until allocated
-    receiver_name: str
+    receiver_name: str  # masked for the screen (王*雨): app.domain.privacy
     province: str
     city: str
     item_count: int
@@ -248,7 +250,7 @@ def _line(c: Candidate, o: Order, now: dt.datetime, zone: dt.tzinfo) -> BatchLin
         order_no=o.order_no,
         carrier=c.carrier,
         waybill_no=o.waybill_no or "",
-        receiver_name=o.receiver_name,
+        receiver_name=mask_name(o.receiver_name),  # shown masked: app.domain.privacy
         province=o.province,
         city=o.city,
         item_count=c.item_count,
@@ -477,6 +479,8 @@ class WaybillInfo:
     seller_remark: str
     paid_at: dt.datetime | None
     status: str
+    #: the floor setting (``label_privacy.mask_phone``): our label prints the phone masked
+    label_masks_phone: bool = False
 
 
 def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
@@ -498,6 +502,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
             )
         }
         out = []
+        masks_phone = label_masks_phone(s)
         for oid in order_ids:
             o = orders.get(oid)
             if o is None:
@@ -544,6 +549,7 @@ def waybill_infos(db: Database, order_ids: list[int]) -> list[WaybillInfo]:
                     seller_remark=o.seller_remark,
                     paid_at=o.paid_at,
                     status=o.status,
+                    label_masks_phone=masks_phone,
                 )
             )
         return out

@@ -789,6 +789,7 @@ class SettingsTab(_Tab):
         self.bundle = _spin(1, svc.MAX_BUNDLE_SIZE)
         self.packing = QCheckBox(self.tr("Parcels must be packed (confirmed) before weighing"))
         self.time_zone = _zone_box()
+        self.mask_phone = QCheckBox(self.tr("Our own labels print the receiver's phone masked"))
         self.save_button = QPushButton(self.tr("Save settings"))
         form = QFormLayout()
         form.addRow(self.tr("Stubs per bundle"), self.bundle)
@@ -802,6 +803,16 @@ class SettingsTab(_Tab):
         )
         zone_note.setWordWrap(True)
         form.addRow("", zone_note)
+        form.addRow("", self.mask_phone)
+        phone_note = QLabel(
+            self.tr(
+                "Off: the phone prints whole, so the courier can call the receiver. The stub and "
+                "every screen show the receiver masked either way; a platform's e-waybill is "
+                "printed by its own print component."
+            )
+        )
+        phone_note.setWordWrap(True)
+        form.addRow("", phone_note)
         form.addRow(self.save_button)
         note = QLabel(self.tr("Weight tolerances are set per shop (Shops tab)."))
         note.setWordWrap(True)
@@ -823,6 +834,7 @@ class SettingsTab(_Tab):
             self.time_zone.addItem(fs.time_zone, fs.time_zone)
             i = self.time_zone.count() - 1
         self.time_zone.setCurrentIndex(i)
+        self.mask_phone.setChecked(fs.label_masks_phone)
 
     def zone_name(self) -> str:
         """The chosen IANA name (``""``: the system's zone); typed text counts as a name."""
@@ -831,7 +843,12 @@ class SettingsTab(_Tab):
         return str(self.time_zone.itemData(i) or "") if i >= 0 else text
 
     def save(self) -> None:
-        new = svc.FloorSettings(self.bundle.value(), self.packing.isChecked(), self.zone_name())
+        new = svc.FloorSettings(
+            self.bundle.value(),
+            self.packing.isChecked(),
+            self.zone_name(),
+            self.mask_phone.isChecked(),
+        )
         db, who = self.db, self.who
 
         def done(_r: object) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import floortime
+from app.domain.privacy import mask_name, mask_phone
 from app.services.dispute import (
     CLAIMS,
     CaseRow,
@@ -520,7 +521,8 @@ class DisputeStation(QWidget):
         parts = [
             f"<b style='font-size:16pt'>{st['waybill_no'] or '-'}</b> &nbsp; {st['order_no']}"
             f" &nbsp; {status_label(st['status'])}",
-            f"{st['receiver_name']} {st['receiver_phone']} — {st['address']}",
+            f"{mask_name(st['receiver_name'])} {mask_phone(st['receiver_phone'])}"
+            f" — {st['address']}",
             ", ".join(f"{li['sku']} {li['name']} × {li['qty']}" for li in st["lines"]),
         ]
         self.header.setText("<br>".join(parts))

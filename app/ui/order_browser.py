@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.db.engine import Database
 from app.domain import floortime
+from app.domain.privacy import mask_name, mask_phone
 from app.services.orders import (
     OrderFilter,
     OrderRow,
@@ -289,7 +290,8 @@ class OrderDetail(QWidget):
             status += f" · {hold_reason_label(st['hold_reason'])}"
         parts = [
             f"<b style='font-size:16pt'>{st['order_no']}</b> &nbsp; {status}",
-            f"{st['receiver_name']} {st['receiver_phone']} — {st['address']}",
+            f"{mask_name(st['receiver_name'])} {mask_phone(st['receiver_phone'])}"
+            f" — {st['address']}",
             self.tr("Carrier {carrier}, waybill {waybill}").format(
                 carrier=st["carrier"] or "-", waybill=st["waybill_no"] or "-"
             ),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
+from app.domain.privacy import mask_receiver_fields
 from app.domain.verify import REFUSED
 from app.ui import fmt
 from app.ui.texts import hold_reason_label, status_label
@@ -217,6 +218,8 @@ def event_detail(kind: str, detail: dict | None) -> Detail:
             parts.append(str(v))
     for key in _SILENT:
         d.pop(key, None)
+    if isinstance(d.get("changes"), dict):  # an import changed the order: the receiver masked
+        d["changes"] = mask_receiver_fields(d["changes"])
     parts += [f"{k}: {v}" for k, v in d.items() if v not in (None, "", [], {})]
     return Detail(" · ".join(parts), refused)
 

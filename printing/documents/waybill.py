@@ -107,6 +107,11 @@ class WaybillData:
     reprint_mark: str = ""
     service: str = ""
     tz: tzinfo | None = None
+    #: the receiver as the stub prints it, masked by the caller (Parcelproof passes its own
+    #: rule's values, ``app.domain.privacy``); ``None``: masked here (:func:`mask_name`,
+    #: :func:`mask_phone`). The stub never prints the receiver's whole name or phone.
+    stub_name: str | None = None
+    stub_phone: str | None = None
 
 
 # --------------------------------------------------------------------------- masking
@@ -115,8 +120,12 @@ class WaybillData:
 def mask_name(name: str) -> str:
     """Receiver name for the stub: ``王小雨`` → ``王*雨``, ``王雨`` → ``王*``, ``欧阳小雨`` → ``欧**雨``.
 
-    One ``*`` per hidden character; a one-character name becomes ``*``.
+    One ``*`` per hidden character; a one-character name becomes ``*``; a name with a ``*``
+    in it is masked already and passes as it is. The library's own rule, for callers that
+    give no :attr:`WaybillData.stub_name`.
     """
+    if "*" in name:
+        return name.strip()
     chars = list(name.strip())
     n = len(chars)
     if n == 0:
@@ -135,8 +144,11 @@ def mask_phone(phone: str) -> str:
     """``13912341234`` → ``139****1234``; keeps a privacy-number extension (``-1234``) as is.
 
     Other numbers keep their first 3 and last 4 characters with the rest masked; numbers of 7
-    characters or fewer show only their last 4 digits.
+    characters or fewer show only their last 4 digits; a number with a ``*`` in it is masked
+    already and passes as it is.
     """
+    if "*" in phone:
+        return phone.strip()
     p = re.sub(r"\s+", "", phone)
     if not p:
         return ""
@@ -520,9 +532,9 @@ def _stub(page: Page, data: WaybillData, lf: LabelFormat, fm: FontModel, lang: s
     pitch = s * LEADING + 0.3
     page.add(Text(x, y, truncate(f"{lbl('order_no', lang)}{data.order_no}", w, s, fm), s))
     y += pitch
-    who = f"{lbl('receiver_name', lang)}{mask_name(data.receiver.name)}  " + mask_phone(
-        data.receiver.phone
-    )
+    name = mask_name(data.receiver.name) if data.stub_name is None else data.stub_name
+    phone = mask_phone(data.receiver.phone) if data.stub_phone is None else data.stub_phone
+    who = f"{lbl('receiver_name', lang)}{name}  {phone}"
     page.add(Text(x, y, truncate(who, w, s, fm), s, bold=True))
     y += pitch
     gs = fm.size(2.8)

@@ -3203,6 +3203,10 @@ then log out and log in again.</translation>
             <translation>Parcels must be packed (confirmed) before weighing</translation>
         </message>
         <message>
+            <source>Our own labels print the receiver's phone masked</source>
+            <translation>Our own labels print the receiver's phone masked</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>Save settings</translation>
         </message>
@@ -3217,6 +3221,10 @@ then log out and log in again.</translation>
         <message>
             <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
             <translation>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</translation>
+        </message>
+        <message>
+            <source>Off: the phone prints whole, so the courier can call the receiver. The stub and every screen show the receiver masked either way; a platform's e-waybill is printed by its own print component.</source>
+            <translation>Off: the phone prints whole, so the courier can call the receiver. The stub and every screen show the receiver masked either way; a platform's e-waybill is printed by its own print component.</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>

@@ -3182,6 +3182,10 @@ sudo usermod -aG dialout $USER
             <translation>称重前必须确认打包</translation>
         </message>
         <message>
+            <source>Our own labels print the receiver's phone masked</source>
+            <translation>自有面单上的收件人电话打码打印</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>
@@ -3196,6 +3200,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Every screen, document, report and the same-day cut-off use this zone; documents print it next to their times.</source>
             <translation>所有屏幕、单据、报表和当日截单时间都按这个时区；单据上的时间旁边会印出时区。</translation>
+        </message>
+        <message>
+            <source>Off: the phone prints whole, so the courier can call the receiver. The stub and every screen show the receiver masked either way; a platform's e-waybill is printed by its own print component.</source>
+            <translation>关闭时电话完整打印，方便快递员联系收件人。底单和各个界面上的收件人一律打码显示；平台电子面单由平台自己的打印组件打印。</translation>
         </message>
         <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>

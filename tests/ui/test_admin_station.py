@@ -129,3 +129,25 @@ def test_the_admin_sets_the_floors_time_zone_by_typing_its_name(qtbot, sqlite_db
     qtbot.waitUntil(lambda: st.status_kind == "error", timeout=10000)
     assert "Beijing" in st.status.text()
     assert admin.floor_settings(sqlite_db).time_zone == "Asia/Shanghai"
+
+
+def test_the_admin_switches_the_masked_phone_on_our_labels(qtbot, sqlite_db):
+    make_demo_data(sqlite_db, 0)
+    st = AdminStation(
+        StationContext(db=sqlite_db, operator=find_operator(sqlite_db, "1008"), station_name="x")
+    )
+    qtbot.addWidget(st)
+    st.show()
+    st.tabs.setCurrentWidget(st.settings)
+    qtbot.waitUntil(lambda: st.idle, timeout=10000)
+    box = st.settings.mask_phone
+    assert not box.isChecked()  # by default the phone prints whole: couriers call the receiver
+    assert "masked" in box.text()
+    box.setChecked(True)
+    qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: st.status_kind == "ok", timeout=10000)
+    assert admin.floor_settings(sqlite_db).label_masks_phone is True
+    qtbot.waitUntil(lambda: st.idle, timeout=10000)
+    st.settings.reload()
+    qtbot.waitUntil(lambda: st.idle, timeout=10000)
+    assert st.settings.mask_phone.isChecked()

@@ -207,3 +207,29 @@ def test_a_new_search_clears_the_previous_parcel_at_once(qtbot, desk, parcels, s
     idle(qtbot, w)
     assert w.matches.count() >= 2 and w.findings is None and w.finding.text() == ""
     assert w.handled.rowCount() == 0 and not w.report_button.isEnabled()
+
+
+def test_the_desk_shows_the_receiver_masked_and_still_finds_by_phone_tail(
+    qtbot, desk, parcels, sqlite_db
+):
+    """The clerk types the buyer's last digits: the parcel opens, and the screen shows 王*雨 and
+    139****6028, never the whole name and phone."""
+    w = desk
+    a, b = parcels[0], parcels[1]
+    with sqlite_db.write() as s:
+        for p, phone in ((a, "13957316028"), (b, "18657316028")):
+            o = s.get(Order, p.order_id)
+            o.receiver_name, o.receiver_phone, o.phone_tail = "王小雨", phone, "6028"
+    w.lookup.setText("957316028")
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert w.findings is not None and w.findings["order_no"] == a.order_no
+    header = w.header.text()
+    assert "王*雨" in header and "139****6028" in header
+    assert "王小雨" not in header and "13957316028" not in header
+
+    w.lookup.setText("王小雨")  # the stored name still finds both; the list shows them masked
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    texts = [w.matches.item(i).text() for i in range(w.matches.count())]
+    assert len(texts) == 2 and all("王*雨" in t and "王小雨" not in t for t in texts)

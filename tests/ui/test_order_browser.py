@@ -100,3 +100,21 @@ def test_stale_results_never_overwrite_a_newer_search(qtbot, browser):
     browser.run_search()
     _wait_idle(qtbot, browser)
     assert browser.model.rowCount() == PAGE
+
+
+def test_the_receiver_is_shown_masked_in_the_list_and_the_order(qtbot, browser, big_db):
+    with big_db.write() as s:
+        o = s.scalars(select(Order).order_by(Order.id.desc())).first()
+        o.receiver_name, o.receiver_phone, o.phone_tail = "欧阳小雨", "13957316028", "6028"
+        order_no = o.order_no
+    qtbot.keyClicks(browser.search, "57316028")
+    qtbot.keyClick(browser.search, Qt.Key.Key_Return)
+    _wait_idle(qtbot, browser)
+    assert browser.model.rowCount() == 1
+    col = browser.model.COLUMNS.index("receiver_name")
+    assert browser.model.index(0, col).data() == "欧*雨"
+    browser.table.selectRow(0)
+    qtbot.waitUntil(lambda: order_no in browser.detail.header.text())
+    header = browser.detail.header.text()
+    assert "欧*雨" in header and "139****6028" in header
+    assert "欧阳小雨" not in header and "13957316028" not in header

@@ -224,3 +224,16 @@ def test_reprint_after_handover_can_be_declined(qtbot, station, sqlite_db):
     _idle(qtbot, station)
     assert station.confirm_dialog is None and _reprints(sqlite_db) == []
     assert wb in station.message.text()
+
+
+def test_the_batch_shows_each_receiver_masked(qtbot, station, sqlite_db):
+    from app.db.models import Order
+    from app.domain.privacy import mask_name
+
+    with sqlite_db.read() as s:
+        names = {o.order_no: o.receiver_name for o in s.scalars(select(Order))}
+    t = station.batch_table
+    for r in range(t.rowCount()):
+        shown = t.item(r, 2).text()
+        whole = names[t.item(r, 0).text()]
+        assert shown == mask_name(whole) and "*" in shown and shown != whole

@@ -76,3 +76,21 @@ def test_event_kinds_recorded_at_other_stations_have_words_at_any_station(qapp):
     ).stdout.strip()
     for kind in ("waybill_allocated", "verified", "weigh_refused", "hold_released"):
         assert kind not in out, out
+
+
+def test_an_import_that_changed_the_receiver_shows_it_masked():
+    d = event_detail(
+        "order_updated",
+        {
+            "changes": {
+                "receiver_name": ["王小雨", "欧阳小雨"],
+                "receiver_phone": ["13957316028", "18612345678"],
+                "city": ["杭州市", "宁波市"],
+            },
+            "source": "import",
+        },
+    )
+    for whole in ("王小雨", "欧阳小雨", "13957316028", "18612345678"):
+        assert whole not in d.text
+    for shown in ("王*雨", "欧*雨", "139****6028", "186****5678", "宁波市"):
+        assert shown in d.text

@@ -222,3 +222,14 @@ def test_a_serial_scanned_twice_says_so_and_still_wants_the_serial(qtbot, statio
     assert "serial" in w.instruction.text().lower() and w.pending_item == line[2]
     scan(qtbot, w, "SN-TWICE-2")  # the serial that was asked for: counted
     assert cell(w, i, 3) == "2"
+
+
+def test_the_order_header_shows_the_receiver_masked(qtbot, station, sqlite_db):
+    from app.db.models import Order
+
+    g = pick(sqlite_db, serial=False)
+    with sqlite_db.write() as s:
+        s.get(Order, g.order_id).receiver_name = "王小雨"
+    scan(qtbot, station, g.waybill_no)
+    header = station.lines.header.text()
+    assert g.order_no in header and "王*雨" in header and "王小雨" not in header

@@ -70,6 +70,21 @@ def test_show_by_phone_tail_and_nothing_found(demo_url, capsys):
     assert main(["--db", demo_url, "show", "does-not-exist", "--json"]) == 1
 
 
+def test_show_text_masks_the_receiver_and_the_json_keeps_the_stored_values(demo_url, capsys):
+    """A person reading the terminal sees 王*雨; the JSON for scripts is the data as stored
+    (CONTRACT.md: keys unchanged in meaning)."""
+    from app.domain.privacy import mask_name
+
+    o = _first_order(demo_url)
+    assert main(["--db", demo_url, "show", o.order_no]) == 0
+    text = capsys.readouterr().out
+    assert mask_name(o.receiver_name) in text and o.receiver_name not in text
+    assert main(["--db", demo_url, "show", o.order_no, "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["receiver_name"] == o.receiver_name
+    assert story["receiver_phone"] == o.receiver_phone
+
+
 def test_phone_tail_search_uses_longer_tails_to_narrow(demo_db):
     with demo_db.read() as s:
         o = s.scalars(select(Order).order_by(Order.id)).first()
