@@ -59,12 +59,9 @@ def jd_error(answer: Mapping) -> PlatformError:
     err = answer.get("error_response", answer)
     code = str(err.get("code", ""))
     cls = TransientError if code in TRANSIENT_CODES else BusinessError
-    return cls(
-        "jd",
-        code,
-        str(err.get("zh_desc") or err.get("en_desc") or ""),
-        sub_message=str(err.get("en_desc") or ""),
-    )
+    # the Chinese description is the platform's own words (the English one only where it
+    # gives no Chinese)
+    return cls("jd", code, str(err.get("zh_desc") or err.get("en_desc") or ""))
 
 
 def _sorted_json(value: object) -> str:

@@ -290,3 +290,20 @@ def test_jd_cancel_balance_and_no_update(jd):
     with pytest.raises(BusinessError) as e:
         api.update("ZTO", one.waybill_code, SENDER)
     assert e.value.code == "not_supported"
+
+
+# --- numbering through the platforms (app.services.platform_numbers) -------------------------
+
+
+def test_numbering_takes_per_order_answers_as_they_are_and_stops_on_the_account(dy, jd):
+    from app.services.platform_numbers import _ask
+
+    issued, refused = _ask(douyin(dy, secret="wrong-secret"), "ZTO", SENDER, orders(12))
+    assert not issued and len(refused) == 12 and len(dy.requests) == 1  # once, not per order
+    assert refused["O12"] == "platform:douyin:isv.signature-invalid:签名校验失败"
+    batch = orders(3, channel="JD")
+    jd.refused_orders = {batch[1].trade_orders[0]}
+    issued, refused = _ask(jd_api(jd), "ZTO", SENDER, batch)
+    assert sorted(issued) == ["O1", "O3"] and refused == {"O2": "platform:jd:1:收件地址超区"}
+    receives = [m for m, _p in jd.requests if m == "jingdong.ldop.alpha.waybill.receive"]
+    assert len(receives) == 3  # the refused order is not asked a second time
