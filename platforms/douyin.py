@@ -307,14 +307,22 @@ class Douyin:
             order_infos=infos,
             user_id=_user_id(batch),
         )
+
+        def parcel(e: Mapping) -> WaybillOrder | None:
+            order_id, pack = str(e.get("order_id", "")), str(e.get("pack_id") or "")
+            if (order_id, pack) in keys:
+                return keys[(order_id, pack)]
+            same = [o for (oid, _p), o in keys.items() if oid == order_id]
+            return same[0] if len(same) == 1 else None  # an order's only parcel
+
         numbered: dict[str, tuple[WaybillOrder, str]] = {}
         refused: dict[str, PlatformError] = {}
         for e in data.get("ebill_infos") or []:
-            o = keys.get((str(e.get("order_id", "")), str(e.get("pack_id") or "")))
+            o = parcel(e)
             if o is not None and e.get("track_no"):
                 numbered[o.object_id] = (o, str(e["track_no"]))
         for e in data.get("err_infos") or []:
-            o = keys.get((str(e.get("order_id", "")), str(e.get("pack_id") or "")))
+            o = parcel(e)
             if o is not None and o.object_id not in numbered:
                 refused[o.object_id] = _refusal(e)
         for o in batch:
