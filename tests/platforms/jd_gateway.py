@@ -4,9 +4,9 @@
 the signature checked with the published algorithm (its own implementation here: every
 parameter but ``sign`` and empty ones, sorted, ``name+value`` joined, wrapped in the secret,
 MD5, upper-case hex), ``360buy_param_json`` with its keys sorted, the timestamp in China time
-within 10 minutes. It answers ``error_response {code, zh_desc, en_desc}`` for gateway errors
-(12 无效签名, 19 无效access_token, 66 平台连接后端服务不可用) and the APIs' own ``resultInfo
-{statusCode, statusMessage, data}``, under ``<method>_response`` for waybill.receive and
+within 6 minutes (the JOS help page's allowance). It answers ``error_response {code,
+zh_desc, en_desc}`` for gateway errors (12 无效签名, 19 无效access_token, 66
+平台连接后端服务不可用) and the APIs' own ``resultInfo {statusCode, statusMessage, data}``, under ``<method>_response`` for waybill.receive and
 ``_responce`` for the others, as JD spells them.
 
 The same ``platformOrderNo`` asked again gets its number again (our reading: JD does not say);
@@ -62,7 +62,7 @@ class JdGateway(LocalHttp):
         if f["access_token"] != self.token:
             return self.error("19", "无效access_token", "invalid access_token")
         at = dt.datetime.strptime(f["timestamp"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA)
-        if abs(at - dt.datetime.now(CHINA)) > dt.timedelta(minutes=10):
+        if abs(at - dt.datetime.now(CHINA)) > dt.timedelta(minutes=6):
             return self.error("8", "非法的时间戳参数", "invalid timestamp")
         return None
 
