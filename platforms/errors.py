@@ -46,6 +46,28 @@ class BusinessError(PlatformError):
     """The platform's answer about this request: sending it again gives the same answer."""
 
 
+class PartlyRefused(BusinessError):
+    """A request of several parcels that the platform answered per parcel, numbering some and
+    refusing others (Douyin's ``err_infos`` in a successful answer; JD, asked one parcel a
+    request, refusing some of a batch). ``issued``: the numbers given (`platforms.waybill.Issued`,
+    kept: they are the platform's and must be recorded); ``refused``: object id → the
+    platform's error for that parcel (its own code and message; a `TransientError` where the
+    parcel's own request kept failing after the retries). The exception's own code and message
+    are the first refusal's."""
+
+    def __init__(self, platform: str, issued: list, refused: dict[str, PlatformError]) -> None:
+        first = next(iter(refused.values()), None)
+        super().__init__(
+            platform,
+            first.code if first else "partly_refused",
+            first.message if first else "",
+            sub_code=first.sub_code if first else "",
+            sub_message=first.sub_message if first else "",
+        )
+        self.issued = list(issued)
+        self.refused = dict(refused)
+
+
 def top_error(response: dict) -> PlatformError:
     """The error of a TOP gateway answer (``error_response``: ``code``, ``msg``,
     ``sub_code``, ``sub_msg``). ``isp.*`` sub-codes (the platform's side) and the gateway's

@@ -15,9 +15,12 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from platforms.errors import PlatformError, TransientError
 from platforms.transport import HttpTransport, Transport
+
+T = TypeVar("T")
 
 
 def encode(params: Mapping[str, object]) -> dict[str, str]:
@@ -87,17 +90,26 @@ class GatewayClient:
     def call(self, api: str, **params: object) -> dict:
         """One API call; the ``<api>_response`` object. Raises `PlatformError`."""
         key = api.replace(".", "_") + "_response"
+
+        def once() -> dict:
+            answer = self.transport.post_form(self.gateway, self.fields(api, params), self.timeout)
+            if "error_response" in answer:
+                raise self.error_of(answer)
+            if key not in answer:
+                raise TransientError(self.platform, "bad_answer", f"no {key}")
+            return answer[key]
+
+        return self.retrying(once)
+
+    def retrying(self, once: Callable[[], T]) -> T:
+        """``once()`` until it returns, sent again on a transient `PlatformError` (``retries``
+        times, the pause doubling from ``backoff``); a business error is raised at once. Each
+        attempt builds its request anew (a fresh timestamp and signature, the same business
+        parameters)."""
         pause = self.backoff
         for attempt in range(self.retries + 1):
             try:
-                answer = self.transport.post_form(
-                    self.gateway, self.fields(api, params), self.timeout
-                )
-                if "error_response" in answer:
-                    raise self.error_of(answer)
-                if key not in answer:
-                    raise TransientError(self.platform, "bad_answer", f"no {key}")
-                return answer[key]
+                return once()
             except PlatformError as exc:
                 if not exc.transient or attempt == self.retries:
                     raise

@@ -1,4 +1,6 @@
-"""One HTTP transport for every platform gateway: a form POST, a JSON answer.
+"""One HTTP transport for every platform gateway: a form POST (TOP, Pinduoduo, JD's JOS) or a
+JSON body with the common parameters on the query string (Douyin, JD's cloud print), a JSON
+answer.
 
 Plain ``urllib`` (no third-party client needed for a form POST and a JSON body). Anything that
 means "the answer did not come" — a refused connection, a timeout, a reset, an HTTP 5xx, a body
@@ -24,8 +26,20 @@ class Transport(Protocol):
     def post_form(self, url: str, fields: Mapping[str, str], timeout: float) -> dict: ...
 
 
+class JsonTransport(Protocol):
+    def post_json(
+        self,
+        url: str,
+        query: Mapping[str, str],
+        body: str,
+        timeout: float,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict: ...
+
+
 class HttpTransport:
-    """POST ``application/x-www-form-urlencoded;charset=utf-8``; the answer parsed as JSON."""
+    """POST a form (``application/x-www-form-urlencoded;charset=utf-8``) or a JSON body; the
+    answer parsed as JSON."""
 
     def __init__(self, platform: str) -> None:
         self.platform = platform
@@ -38,6 +52,28 @@ class HttpTransport:
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded;charset=utf-8"},
         )
+        return self._send(req, timeout)
+
+    def post_json(
+        self,
+        url: str,
+        query: Mapping[str, str],
+        body: str,
+        timeout: float,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict:
+        """POST ``body`` (a JSON text, sent as it is: the platform checks its signature over
+        these very bytes) to ``url`` with ``query`` as the URL's query string."""
+        target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(query)
+        req = urllib.request.Request(
+            target,
+            data=body.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/json;charset=utf-8", **(headers or {})},
+        )
+        return self._send(req, timeout)
+
+    def _send(self, req: urllib.request.Request, timeout: float) -> dict:
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - gateway URL
                 raw = resp.read()

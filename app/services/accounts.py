@@ -182,6 +182,7 @@ def waybill_service(db: Database, account_id: int):
         carrier = s.get(Carrier, a.carrier_id)
         code = carrier.code if carrier else ""
         platform, app_key, gateway = a.platform, a.app_key, a.gateway
+        branch, user_id = a.branch_code, a.user_id
         secret, session = vault.unseal(a.secret_enc), vault.unseal(a.session_enc)
     if platform == "cainiao":
         return Cainiao(TopClient(app_key, secret, session, gateway=gateway or TOP)), code
@@ -189,6 +190,18 @@ def waybill_service(db: Database, account_id: int):
         from platforms.pdd import PRODUCTION as PDD
 
         return Pinduoduo(PddClient(app_key, secret, session, gateway=gateway or PDD)), code
+    if platform == "douyin":
+        from platforms.douyin import PRODUCTION as DOUYIN
+        from platforms.douyin import Douyin, DouyinClient
+
+        return Douyin(DouyinClient(app_key, secret, session, gateway=gateway or DOUYIN)), code
+    if platform == "jd":
+        from platforms.jd import PRODUCTION as JD
+        from platforms.jd import Jd, JdClient
+
+        client = JdClient(app_key, secret, session, gateway=gateway or JD)
+        # the account's user id is the shop's JD vendor code (商家编码)
+        return Jd(client, vendor_code=user_id, branch_code=branch), code
     raise ServiceError("platform_not_supported", platform=platform)
 
 

@@ -23,6 +23,32 @@ from app.db.models import Carrier, Order, PlatformAccount, PlatformWaybill, Shop
 
 #: TOP gateway codes about the account's credentials (signature, session, app key)
 CREDENTIAL_CODES = frozenset({"25", "26", "27", "28", "29", "20004", "10016", "10019"})
+#: the same for Douyin and JD, whose codes overlap TOP's with other meanings: Douyin's codes
+#: 30001 (no permission), 30002 (IP not trusted), 40001 (signature, app key or token missing)
+#: and its 40003 sub-codes about the signature, app key, token and timestamp; JOS's 7/8
+#: (timestamp), 11/12 (signature), 18/19 (access_token), 20/21 (app_key), 22/24/25 (the
+#: authoriser or app may not call the API), and our own "no_subscription" (the carrier is not
+#: signed on JD)
+PLATFORM_CREDENTIAL_CODES = {
+    "douyin": frozenset(
+        {
+            "30001",
+            "30002",
+            "40001",
+            "isv.signature-invalid",
+            "isv.access-token-expired",
+            "isv.access-token-no-existed",
+            "isv.access-token-invalid",
+            "isv.app-id-invalid",
+            "isv.app-id-expired",
+            "isv.timestamp-invalid",
+            "isv.timestamp-format-error",
+        }
+    ),
+    "jd": frozenset(
+        {"7", "8", "11", "12", "18", "19", "20", "21", "22", "24", "25", "no_subscription"}
+    ),
+}
 
 #: order_channels_type per our platform names
 CHANNELS = {"taobao": "TB", "tmall": "TM", "pdd": "PDD", "jd": "JD", "douyin": "DY"}
@@ -96,10 +122,21 @@ def _requests(db: Database, account_id: int, order_ids: list[int]):
         return sender, out
 
 
+def _about_account(exc) -> bool:
+    """Is the platform's error about the account (its credentials), not about an order?"""
+    codes = PLATFORM_CREDENTIAL_CODES.get(exc.platform)
+    if codes is None:
+        return exc.code in CREDENTIAL_CODES
+    return exc.code in codes or exc.sub_code in codes
+
+
 def _ask(api, code: str, sender, requests):
     """Issued per object id, and refusals (object id → reason) of orders asked one by one
-    after their batch was refused as a whole."""
-    from platforms.errors import BusinessError, PlatformError
+    after their batch was refused as a whole. A platform that answers per order (Douyin's
+    ``err_infos``, JD asked one order a request) gives its numbers and refusals at once
+    (`PartlyRefused`): the numbers are taken and the refused orders keep their own reasons,
+    without being asked again."""
+    from platforms.errors import BusinessError, PartlyRefused, PlatformError
     from platforms.waybill import MAX_BATCH
 
     issued, refused = {}, {}
@@ -109,8 +146,19 @@ def _ask(api, code: str, sender, requests):
             for x in api.issue(code, sender, batch):
                 issued[x.object_id] = x
             continue
+        except PartlyRefused as exc:
+            for x in exc.issued:
+                issued[x.object_id] = x
+            for oid, err in exc.refused.items():
+                refused[oid] = _reason(err)
+            account = next((e for e in exc.refused.values() if _about_account(e)), None)
+            if account is not None:  # the account failed midway: the rest would fail too
+                for r in requests[i + len(batch) :]:
+                    refused[r.object_id] = _reason(account)
+                break
+            continue
         except BusinessError as exc:
-            if exc.code in CREDENTIAL_CODES:  # the account itself: no order would do better
+            if _about_account(exc):  # the account itself: no order would do better
                 for r in requests[i:]:
                     refused[r.object_id] = _reason(exc)
                 break
