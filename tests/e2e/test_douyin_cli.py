@@ -81,6 +81,9 @@ def test_a_douyin_shops_orders_are_numbered_by_douyin_and_a_refusal_waits(floor)
     assert {doc for _p, doc in comp.printed} == numbers
     content = comp.tasks[0]["documents"][0]["contents"][0]
     assert content["encryptedData"].startswith("DYENC:") and content["signature"]
+    # the component fetches the key with a getShopKey call signed at print time
+    assert "method=logistics.getShopKey" in content["params"]
+    assert gw.check_params(content["params"])
     # the refused order: Douyin's own code and message, asked once only
     assert res["refused"] == [
         {"order_no": waiting[0], "reason": "platform:douyin:15002:订单信息不存在"}

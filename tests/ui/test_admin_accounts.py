@@ -252,13 +252,22 @@ def test_a_platform_error_shows_the_platforms_code_in_that_row_only(qtbot, tab, 
 
 
 def test_an_account_this_station_cannot_ask_is_said_in_its_row(qtbot, tab, gateway):
-    """A Douyin account (no client yet) does not stop the others' balances."""
+    """An account saved with another station's key (its secret unreadable here) does not
+    stop the others' balances."""
+    from cryptography.fernet import Fernet
+
+    from app.db.models import PlatformAccount
+
     st = tab.station
     _add(qtbot, tab, gateway)
-    accounts.add_account(
+    other = accounts.add_account(
         tab.db, shop=OTHER_SHOP, platform="douyin", carrier="ZTO", app_key="dk",
         app_secret="ds", session="dt", operator="1008", pin="0000",
     )  # fmt: skip
+    with tab.db.write() as s:  # sealed on another PC with its own key
+        s.get(PlatformAccount, other.account_id).secret_enc = (
+            Fernet(Fernet.generate_key()).encrypt(b"ds").decode("ascii")
+        )
     tab.reload()
     qtbot.waitUntil(lambda: st.idle and tab.table.rowCount() == 2, timeout=10000)
     qtbot.mouseClick(tab.refresh_button, Qt.MouseButton.LeftButton)
@@ -268,7 +277,7 @@ def test_an_account_this_station_cannot_ask_is_said_in_its_row(qtbot, tab, gatew
         for r in range(tab.table.rowCount())
     }
     assert states["Cainiao"] == "OK"
-    assert "not supported yet" in states["Douyin"]
+    assert "cannot read" in states["Douyin"]
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def floor(qtbot, qapp, sqlite_db, tmp_path):
     yield w, gw, comp
     gw.close()
     comp.close()
-    install_translators(qapp, "zh_CN")
+    install_translators(qapp, "en")
 
 
 def _idle(qtbot, w):
