@@ -41,6 +41,8 @@ class JdGateway(LocalHttp):
         self.url = self.base + "/routerjson"
         self.balance = 1000
         self.vendor_code = "10706"
+        #: the vendor's signed carriers: providerCode → (providerId, name)
+        self.providers: dict[str, tuple[int, str]] = {"ZTO": (4832, "中通快递")}
         self.refused_orders: set[str] = set()  # platformOrderNo answered statusCode 1
         self.requests: list[tuple[str, object]] = []  # (method, business parameters)
         self.issued: dict[str, str] = {}  # platformOrderNo → waybill code
@@ -104,7 +106,8 @@ class JdGateway(LocalHttp):
 
     def _receive(self, p: dict) -> dict:
         c = json.loads(p["content"])
-        if c.get("providerId") != 4832 or c.get("vendorCode") != self.vendor_code:
+        known = {pid for pid, _name in self.providers.values()}
+        if c.get("providerId") not in known or c.get("vendorCode") != self.vendor_code:
             return self.result(1, "承运商或商家编码有误")
         no = c["platformOrderNo"]
         if no in self.refused_orders:
@@ -121,7 +124,8 @@ class JdGateway(LocalHttp):
 
     def _unbind(self, p: dict) -> dict:
         no = p.get("waybillCode")
-        if no not in self.issued.values() or p.get("providerId") != 4832:
+        known = {pid for pid, _name in self.providers.values()}
+        if no not in self.issued.values() or p.get("providerId") not in known:
             return self.result(1, "运单不存在")
         self.cancelled.add(no)
         return self.result(0, "成功")
@@ -133,11 +137,12 @@ class JdGateway(LocalHttp):
             0,
             "成功",
             [
-                {"providerId": 4832, "providerCode": "ZTO", "providerName": "中通快递",
-                 "providerType": 2, "branchCode": "571003", "branchName": "杭州余杭中通",
+                {"providerId": pid, "providerCode": code, "providerName": name,
+                 "providerType": 2, "branchCode": "571003", "branchName": f"杭州余杭{name}",
                  "settlementCode": "ZT-571-88", "amount": self.balance, "supportCod": False,
                  "address": {"provinceName": "浙江省", "cityName": "杭州市",
-                             "countryName": "余杭区", "address": "良睦路 1399 号"}},
+                             "countryName": "余杭区", "address": "良睦路 1399 号"}}
+                for code, (pid, name) in self.providers.items()
             ],
         )  # fmt: skip
 
