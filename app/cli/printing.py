@@ -33,7 +33,7 @@ _ERRORS = {
     "carrier_change_too_late": "order {order} is {status}: void its waybill first",
     "carrier_not_serving": "{carrier} does not deliver to {area} (order {order})",
     "needs_component": "waybill {waybill} is a platform's e-waybill: it prints only through "
-    "the platform's print component (--printer cainiao+ws://HOST:PORT?printer=NAME)",
+    "the platform's print component (--printer {platform}+ws://HOST:PORT?printer=NAME)",
     "needs_label_printer": "waybill {waybill} is not a platform's e-waybill: a print component"
     " prints only the platform's own",
     "platform_refused": "the platform ({platform}) refused: {platform_code} {message}",

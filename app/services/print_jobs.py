@@ -701,10 +701,11 @@ def reprint(
         backend = components(platform_doc.platform, info.carrier_code) or backend
     if (platform_doc is not None) != is_component(backend):
         # a platform's number is printed only by its component; ours never goes there
-        raise ServiceError(
-            "needs_component" if platform_doc is not None else "needs_label_printer",
-            waybill=info.waybill_no,
-        )
+        if platform_doc is not None:
+            raise ServiceError(
+                "needs_component", waybill=info.waybill_no, platform=platform_doc.platform
+            )
+        raise ServiceError("needs_label_printer", waybill=info.waybill_no)
     if platform_doc is not None:  # the platform's document again
         if code == "address_changed":  # the platform prints the new address: tell it first
             from app.services.platform_numbers import update_on_platform

@@ -178,6 +178,8 @@ def test_a_pinduoduo_shop_prints_through_the_pdd_component_reprints_and_voids(pd
     rp = run("reprint", first["waybill_no"], "--reason", "卡纸", "--printer", printer)
     assert rp.returncode == 0, rp.stderr
     assert comp.printed[-1][1] == first["waybill_no"] and len(gw.issued) == 6
+    pdf = run("reprint", first["waybill_no"], "--reason", "卡纸", "--out", "/tmp/never.pdf")
+    assert pdf.returncode == 2 and "--printer pdd+ws://" in pdf.stderr  # names its component
     vd = run("--operator", "1001", "void", first["waybill_no"], "--reason", "面单损坏")
     assert vd.returncode == 0, vd.stderr
     assert first["waybill_no"] in gw.cancelled
