@@ -167,7 +167,8 @@ def send_to_component(
         platform = getattr(getattr(backend, "dialect", None), "platform", "")
         return {}, ComponentProblem(exc.code, platform, exc.component, exc.detail)
     return {
-        o.document_id: (o.ok, "" if o.ok else f"{o.status}: {o.message}".strip(": "))
+        # the component's own words when it gives them (缺纸), else its status
+        o.document_id: (o.ok, "" if o.ok else (o.message or o.status))
         for o in outcomes
     }, None
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -173,17 +173,21 @@ class ComponentAddressDialog(QDialog):
         return {p: f.text().strip() for p, f in self.fields.items() if f.text().strip()}
 
 
-class PlatformPanel(QGroupBox):
-    """See the module docstring."""
+class PlatformPanel(QFrame):
+    """See the module docstring. One line (the components' state, low balances, the buttons)
+    with the accounts' table under “Details”: open by default on a screen taller than
+    `TALL_SCREEN`, folded on a 768-pixel one so the batch keeps its room."""
 
     printer_chosen = Signal(str, str)  # printer key (platform/carrier), printer name
     remote_loaded = Signal()  # balances and component states shown
 
     COLUMNS = 7
     ROWS_SHOWN = 3
+    TALL_SCREEN = 900
 
     def __init__(self, ctx: StationContext, jobs: JobRunner, parent: QWidget | None = None):
-        super().__init__(self.tr("Platform e-waybills"), parent)
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.ctx = ctx
         self._jobs = jobs
         self._accounts: list[AccountInfo] = []
@@ -208,21 +212,36 @@ class PlatformPanel(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.warning = QLabel()
+        self.title = QLabel(self.tr("Platform e-waybills"))
+        self.title.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel()  # each component: reached or not
+        self.summary.setWordWrap(True)
+        self.warning = QLabel()  # the accounts running low
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
         self.warning.hide()
-        self.refresh_button = QPushButton(self.tr("Refresh balances and printers"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Ask the platforms and the print components again"))
         self.address_button = QPushButton(self.tr("Component addresses…"))
+        self.details_button = QPushButton(self.tr("Details"))
+        self.details_button.setCheckable(True)
         self.refresh_button.clicked.connect(self.refresh_remote)
         self.address_button.clicked.connect(self.edit_addresses)
+        self.details_button.toggled.connect(self.table.setVisible)
         row = QHBoxLayout()
+        row.addWidget(self.title)
+        row.addWidget(self.summary, 1)
         row.addWidget(self.warning, 1)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.address_button)
+        for b in (self.refresh_button, self.address_button, self.details_button):
+            row.addWidget(b)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
         lay.addLayout(row)
         lay.addWidget(self.table)
+        screen = QGuiApplication.primaryScreen()
+        tall = screen is not None and screen.availableGeometry().height() >= self.TALL_SCREEN
+        self.table.setVisible(tall)
+        self.details_button.setChecked(tall)
         self.hide()
 
     # --- settings --------------------------------------------------------------------------
@@ -352,11 +371,19 @@ class PlatformPanel(QGroupBox):
                 t.setItem(r, c, item)
             t.setCellWidget(r, 6, self._printer_combo(acc, state, chosen))
         self._fit_rows(min(len(self._accounts), self.ROWS_SHOWN))
+        self._fill_summary()
         if low:
-            self.warning.setText(
-                self.tr("E-waybill numbers running low: {list}").format(list="; ".join(low))
-            )
+            self.warning.setText(self.tr("Running low: {list}").format(list="; ".join(low)))
         self.warning.setVisible(bool(low))
+
+    def _fill_summary(self) -> None:
+        states = self._remote.components if self._remote else {}
+        platforms = sorted({a.platform for a in self._accounts})
+        self.summary.setText("; ".join(self._state_text(p, states.get(p)) for p in platforms))
+        bad = any(not st.ok for st in states.values())
+        self.summary.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if bad else "color: #1b7f3b;"
+        )
 
     def _fit_rows(self, rows: int) -> None:
         """As tall as its rows (up to `ROWS_SHOWN`, then it scrolls): the batch below keeps

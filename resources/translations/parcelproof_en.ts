@@ -2413,12 +2413,24 @@ then log out and log in again.</translation>
             <translation>Printer</translation>
         </message>
         <message>
-            <source>Refresh balances and printers</source>
-            <translation>Refresh balances and printers</translation>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Ask the platforms and the print components again</source>
+            <translation>Ask the platforms and the print components again</translation>
+        </message>
+        <message>
+            <source>Running low: {list}</source>
+            <translation>Running low: {list}</translation>
         </message>
         <message>
             <source>Component addresses…</source>
             <translation>Component addresses…</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
         </message>
         <message>
             <source>…</source>
@@ -2435,10 +2447,6 @@ then log out and log in again.</translation>
         <message>
             <source>{carrier} at {shop}: {n} numbers left</source>
             <translation>{carrier} at {shop}: {n} numbers left</translation>
-        </message>
-        <message>
-            <source>E-waybill numbers running low: {list}</source>
-            <translation>E-waybill numbers running low: {list}</translation>
         </message>
         <message numerus="yes">
             <source>{component}: connected, %n printer(s)</source>

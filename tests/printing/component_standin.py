@@ -29,7 +29,12 @@ from websockets.sync.server import serve
 
 
 class ComponentStandIn:
-    def __init__(self, dialect: str = "cainiao", printers: tuple[str, ...] = ("ZTO-Thermal",)):
+    def __init__(
+        self,
+        dialect: str = "cainiao",
+        printers: tuple[str, ...] = ("ZTO-Thermal",),
+        port: int = 0,  # 0: any free port; a port: the component started again where it was
+    ):
         self.dialect = dialect
         self.notify = "PrintResultNotify" if dialect == "pdd" else "notifyPrintResult"
         self.list_in = "both"  # JD: where GET_Printers lists the printers
@@ -39,7 +44,7 @@ class ComponentStandIn:
         self.fail_documents: set[str] = set()
         self.refuse_next = False
         self.silent = False
-        self.server = serve(self._handler, "127.0.0.1", 0)
+        self.server = serve(self._handler, "127.0.0.1", port)
         self.port = self.server.socket.getsockname()[1]
         self.url = f"ws://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

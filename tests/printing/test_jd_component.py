@@ -195,7 +195,7 @@ def test_a_jd_shops_batch_prints_through_jds_component(sqlite_db, jd, monkeypatc
             j.waybill_no: (j.result, j.message, j.printer)
             for j in s.scalars(select(PrintJob).where(PrintJob.document == "waybill"))
         }
-    assert jobs["JDVA00000000002"][:2] == ("failed", "failed: 缺纸")
+    assert jobs["JDVA00000000002"][:2] == ("failed", "缺纸")
     assert all(jobs[n][:2] == ("ok", "") for n in numbers if n != "JDVA00000000002")
     assert jobs[numbers[0]][2] == "jd-component:JD 热敏"
     # the failed one waits with its number; the retry prints that same number

@@ -84,7 +84,7 @@ def test_the_account_its_balance_and_the_components_printers_are_shown(qtbot, fl
     assert (_cell(w, 0), _cell(w, 1), _cell(w, 2)) == (SHOP, "Cainiao", "ZTO")
     assert _cell(w, 3) == "571001"  # the branch the platform answered
     assert "120" in _cell(w, 4) and "low" in _cell(w, 4)  # under the 500 threshold
-    assert "running low" in panel.warning.text() and "120" in panel.warning.text()
+    assert "Running low" in panel.warning.text() and "120" in panel.warning.text()
     assert "connected, 2 printers" in _cell(w, 5)
     combo = panel.table.cellWidget(0, 6)
     assert [combo.itemText(i) for i in range(1, combo.count())] == ["ZTO 热敏", "Office"]
