@@ -802,6 +802,9 @@ def preview_pdf(
     if not infos:
         raise ServiceError("order_not_found", key=str(order_id))
     info = infos[0]
+    doc = platform_print_data(db, [order_id]).get(order_id)
+    if doc is not None:  # the platform's label: only its component draws it (`preview_platform`)
+        raise ServiceError("needs_component", waybill=info.waybill_no, platform=doc.platform)
     mark, number = "", None
     if not info.waybill_no:
         mark = "样张" if lang != "en" else "PREVIEW"
@@ -815,6 +818,26 @@ def preview_pdf(
         tz=read_floor_zone(db),
     )
     return render_waybills([data], fmt, lang)
+
+
+def platform_doc_of(db: Database, order_id: int) -> PlatformDoc | None:
+    """The order's platform document, or None when its number is ours (or it has none)."""
+    return platform_print_data(db, [order_id]).get(order_id)
+
+
+def preview_platform(db: Database, order_id: int, components: ComponentFor):
+    """A platform order's label as its component draws it (`printing.backends.component.
+    Preview`: PDF or PNG); nothing printed, nothing recorded. ``needs_component`` when the
+    station has no component for it."""
+    (info,) = waybill_infos(db, [order_id])
+    doc = platform_print_data(db, [order_id]).get(order_id)
+    if doc is None:
+        raise ServiceError("needs_label_printer", waybill=info.waybill_no)
+    backend = components(doc.platform, info.carrier_code)
+    if backend is None or not hasattr(backend, "preview"):
+        raise ServiceError("needs_component", waybill=info.waybill_no, platform=doc.platform)
+    (document,) = component_documents(db, [(info, doc)], gift_note=gift_note)
+    return backend.preview(document)
 
 
 # --- the job log ------------------------------------------------------------------------------

@@ -142,6 +142,14 @@ class _Snapshot:
     accounts: list = field(default_factory=list)  # AccountInfo: platform e-waybill accounts
 
 
+class _ComponentTrouble(Exception):
+    """A component that could not draw a preview, with what the station words it by."""
+
+    def __init__(self, code: str, platform: str, detail: str) -> None:
+        super().__init__(code)
+        self.code, self.platform, self.detail = code, platform, detail
+
+
 class _Progress(QObject):
     """Emitted from the pool thread while pages are drawn; delivered queued to the GUI."""
 
@@ -1029,13 +1037,32 @@ class PrintStation(QWidget):
         self.preview(li.order_id, li.order_no)
 
     def preview(self, order_id: int, title: str) -> None:
-        """Draw the order's waybill (pool: PDF + pdftoppm) and show it in a dialog."""
+        """Draw the order's waybill and show it in a dialog: ours as PDF (pdftoppm), a
+        platform's by its print component (never drawn by us: its receiver is the platform's)."""
         db, fmt, lang = self._db, self.label_format, self.doc_lang
+        components = self.platform_panel.components()
 
         def work() -> bytes:
-            return pdf_to_png(print_jobs.preview_pdf(db, order_id, fmt=fmt, lang=lang), dpi=100)
+            from printing.backends.component import ComponentError
 
-        self._jobs.submit(work, lambda png: self._on_preview_drawn(png, title), self._on_failed)
+            doc = print_jobs.platform_doc_of(db, order_id)
+            if doc is None:
+                return pdf_to_png(print_jobs.preview_pdf(db, order_id, fmt=fmt, lang=lang), dpi=100)
+            try:
+                drawn = print_jobs.preview_platform(db, order_id, components)
+            except ComponentError as exc:
+                raise _ComponentTrouble(exc.code, doc.platform, exc.detail) from exc
+            return drawn.data if drawn.kind == "png" else pdf_to_png(drawn.data, dpi=100)
+
+        self._jobs.submit(
+            work, lambda png: self._on_preview_drawn(png, title), self._on_preview_failed
+        )
+
+    def _on_preview_failed(self, exc: Exception) -> None:
+        if isinstance(exc, _ComponentTrouble):
+            self._show(component_problem_text(exc.code, exc.platform, exc.detail), ok=False)
+        else:
+            self._on_failed(exc)
 
     def _on_preview_drawn(self, png: bytes, title: str) -> None:
         dlg = PdfPreviewDialog(png, self.tr("Waybill {what}").format(what=title), self)

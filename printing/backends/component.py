@@ -95,6 +95,14 @@ class ComponentDocument:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A component's drawing of one document: ``kind`` ``pdf`` or ``png``."""
+
+    kind: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class DocumentOutcome:
     document_id: str
     ok: bool
@@ -211,6 +219,57 @@ class ComponentBackend(_Component):
                 raise ComponentError("unknown_printer", self.component, printer)
             return [self._print_one(ws, printer, doc) for doc in documents]
 
+    def preview(self, doc: ComponentDocument) -> Preview:
+        """The document drawn by the component, not printed (``task.preview``; the component
+        answers a ``previewURL`` to a PDF or ``previewImage`` pictures, which are fetched from
+        the component's host). Nothing is printed or recorded."""
+        self._pushed = []
+        with self._connect() as ws:
+            ans = self._ask(
+                ws,
+                {
+                    "cmd": "print",
+                    "task": {
+                        "taskID": uuid.uuid4().hex[:16],
+                        "preview": True,
+                        "previewType": "pdf",
+                        "printer": self.printer,
+                        "documents": [
+                            {"documentID": doc.document_id, "contents": list(doc.contents)}
+                        ],
+                    },
+                },
+            )
+        if str(ans.get("status", "success")).lower() not in ("success", "ok"):
+            raise ComponentError("refused", self.component, str(ans.get("msg", "")))
+        url = ans.get("previewURL")
+        if url:
+            return Preview("pdf", self._fetch(str(url)))
+        images = ans.get("previewImage") or []
+        if isinstance(images, list) and images:
+            return Preview("png", self._fetch(str(images[0])))
+        raise ComponentError("refused", self.component, "no preview in the answer")
+
+    def _fetch(self, url: str) -> bytes:
+        """A preview the component serves (its own host, even when the URL says localhost:
+        the component runs on the print PC) or sends inline (``data:`` URI)."""
+        import base64
+        import urllib.request
+        from urllib.parse import urlsplit, urlunsplit
+
+        if url.startswith("data:"):
+            return base64.b64decode(url.split(",", 1)[1])
+        parts = urlsplit(url)
+        host = urlsplit(self.target.replace("wss://", "https://").replace("ws://", "http://"))
+        if parts.hostname in ("localhost", "127.0.0.1") and host.hostname:
+            port = f":{parts.port}" if parts.port else ""
+            parts = parts._replace(netloc=f"{host.hostname}{port}")
+        try:
+            with urllib.request.urlopen(urlunsplit(parts), timeout=self.timeout) as r:  # noqa: S310
+                return r.read()
+        except OSError as exc:
+            raise ComponentError("no_answer", self.component, str(exc)) from exc
+
     def _print_one(self, ws, printer: str, doc: ComponentDocument) -> DocumentOutcome:
         task_id = uuid.uuid4().hex[:16]
         ans = self._ask(
@@ -290,7 +349,11 @@ class JdComponentBackend(_Component):
     3.3.2.7 or later) is not used. Like those clients we send neither ``version`` nor
     ``dataType`` (one client sets ``dataType: "app"`` only for plain, unencrypted data)."""
 
-    CODES = {"GET_Printers": "6", "PRINT": "2"}  # the answer's ``code`` per request
+    CODES = {
+        "GET_Printers": "6",
+        "PRINT": "2",
+        "PRE_View": "8",
+    }  # the answer's ``code`` per request
 
     def _ask(self, ws, order_type: str, parameters: dict, timeout: float) -> dict:
         """Send one request; its answer (the one echoing its ``key``; an answer without a key
@@ -334,11 +397,25 @@ class JdComponentBackend(_Component):
                 raise ComponentError("unknown_printer", self.component, self.printer)
             return [self._print_one(ws, doc) for doc in documents]
 
-    def _print_one(self, ws, doc: ComponentDocument) -> DocumentOutcome:
+    def preview(self, doc: ComponentDocument) -> Preview:
+        """The document drawn by the component (``PRE_View``: a base64 PNG in ``content``)."""
+        import base64
+
+        parameters = self._parameters(doc)
+        if parameters is None:
+            raise ComponentError("refused", self.component, "no JD tempUrl/printData")
+        with self._connect() as ws:
+            ans = self._ask(ws, "PRE_View", parameters, self.result_timeout)
+        content = str(ans.get("content") or "")
+        if not _true(ans.get("success")) or not content:
+            raise ComponentError("refused", self.component, str(ans.get("message", "")))
+        return Preview("png", base64.b64decode(content.split(",", 1)[-1]))
+
+    def _parameters(self, doc: ComponentDocument) -> dict | None:
         standard = doc.contents[0] if doc.contents else {}
         temp_url, data = standard.get("tempUrl"), standard.get("printData")
-        if not temp_url or not data:  # not JD's print data (another platform's?): not sent
-            return DocumentOutcome(doc.document_id, False, "refused", "no JD tempUrl/printData")
+        if not temp_url or not data:  # not JD's print data (another platform's?)
+            return None
         parameters: dict = {
             "printName": self.printer,
             "tempUrl": temp_url,
@@ -348,6 +425,12 @@ class JdComponentBackend(_Component):
             custom = doc.contents[1]
             parameters["customTempUrl"] = custom.get("templateURL", "")
             parameters["customData"] = [custom.get("data", {})]
+        return parameters
+
+    def _print_one(self, ws, doc: ComponentDocument) -> DocumentOutcome:
+        parameters = self._parameters(doc)
+        if parameters is None:  # not sent
+            return DocumentOutcome(doc.document_id, False, "refused", "no JD tempUrl/printData")
         try:
             ans = self._ask(ws, "PRINT", parameters, self.result_timeout)
         except ComponentError as exc:

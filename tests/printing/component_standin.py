@@ -21,11 +21,52 @@ the error under ``detailinfo.errors`` by ``seq``); data that is not a JD print r
 
 from __future__ import annotations
 
+import base64
 import functools
+import http.server
 import json
 import threading
 
 from websockets.sync.server import serve
+
+#: the smallest valid PNG (1×1, white): what the JD stand-in draws for a preview
+PNG_1X1 = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
+)
+
+
+def _blank_pdf() -> bytes:
+    """A one-page 100×180 mm PDF: the Cainiao stand-in's preview."""
+    import io
+
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=283, height=510)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+class _PreviewServer(http.server.ThreadingHTTPServer):
+    """The component's own HTTP side, serving its previews."""
+
+    def __init__(self, standin: ComponentStandIn) -> None:
+        pdf = standin.preview_pdf
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):  # quiet
+                pass
+
+            def do_GET(self):  # noqa: N802
+                self.send_response(200)
+                self.send_header("Content-Type", "application/pdf")
+                self.send_header("Content-Length", str(len(pdf)))
+                self.end_headers()
+                self.wfile.write(pdf)
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
 
 
 class ComponentStandIn:
@@ -44,6 +85,9 @@ class ComponentStandIn:
         self.fail_documents: set[str] = set()
         self.refuse_next = False
         self.silent = False
+        self.previews: list[dict] = []  # tasks asked as previews (never printed)
+        self.preview_pdf = _blank_pdf()
+        self._http = _PreviewServer(self)
         self.server = serve(self._handler, "127.0.0.1", port)
         self.port = self.server.socket.getsockname()[1]
         self.url = f"ws://127.0.0.1:{self.port}"
@@ -52,6 +96,7 @@ class ComponentStandIn:
 
     def close(self) -> None:
         self.server.shutdown()
+        self._http.shutdown()
 
     def _handler(self, ws) -> None:
         if self.dialect == "jd":
@@ -65,6 +110,14 @@ class ComponentStandIn:
                     "defaultPrinter": self.printers[0] if self.printers else "",
                     "printers": [{"name": p, "status": "enable"} for p in self.printers],
                 }, ensure_ascii=False))  # fmt: skip
+            elif cmd == "print" and req["task"].get("preview"):
+                # drawn, not printed: the PDF is served over the component's own HTTP
+                self.previews.append(req["task"])
+                url = (
+                    f"http://localhost:{self._http.server_port}/preview/{req['task']['taskID']}.pdf"
+                )
+                ws.send(json.dumps({"cmd": "print", "requestID": rid, "status": "success",
+                                    "taskID": req["task"]["taskID"], "previewURL": url}))  # fmt: skip
             elif cmd == "print":
                 task = req["task"]
                 self.tasks.append(task)
@@ -107,6 +160,9 @@ class ComponentStandIn:
             if kind == "GET_Printers":
                 listed = {} if self.list_in == "content" else {"printers": list(self.printers)}
                 answer("6", True, "500", content=",".join(self.printers), detail=listed)
+            elif kind == "PRE_View":
+                self.previews.append(params)
+                answer("8", True, "500", content=base64.b64encode(PNG_1X1).decode("ascii"))
             elif kind == "PRINT":
                 self.tasks.append(params)
                 data = params.get("printData")

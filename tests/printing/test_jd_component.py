@@ -206,3 +206,17 @@ def test_a_jd_shops_batch_prints_through_jds_component(sqlite_db, jd, monkeypatc
     assert again.ok and [w["waybill_no"] for w in again.waybills] == ["JDVA00000000002"]
     assert jd.printed[-1] == ("JD 热敏", jd_data("JDVA00000000002")["printData"])
     assert len(jd_api.issued) == len(numbers)  # no new number for the retry
+
+
+def test_a_jd_preview_is_the_components_png_and_nothing_printed():
+    from tests.printing.component_standin import PNG_1X1
+
+    c = ComponentStandIn("jd", printers=("JD 热敏",))
+    try:
+        b = backend_from_url(f"jd+ws://127.0.0.1:{c.port}?printer=JD%20%E7%83%AD%E6%95%8F")
+        doc = ComponentDocument("JDV1", ({"tempUrl": "http://t", "printData": "CIPHER"},))
+        drawn = b.preview(doc)
+        assert (drawn.kind, drawn.data) == ("png", PNG_1X1)
+        assert c.previews[0]["printData"] == ["CIPHER"] and not c.printed
+    finally:
+        c.close()

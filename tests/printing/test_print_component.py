@@ -101,3 +101,14 @@ def test_a_result_that_never_comes_is_said(component):
     b = ComponentBackend(url_of(component), result_timeout=0.5)
     (out,) = b.print_documents([ComponentDocument("3", (PRINT_DATA,))])
     assert not out.ok and out.status == "no_answer"
+
+
+def test_a_preview_is_drawn_by_the_component_and_nothing_printed(component):
+    """``task.preview``: the component answers a previewURL on its own host (here written
+    ``localhost``), which is fetched; nothing is printed."""
+    b = ComponentBackend(url_of(component))
+    drawn = b.preview(ComponentDocument("77000000009", (PRINT_DATA, CUSTOM)))
+    assert drawn.kind == "pdf" and drawn.data.startswith(b"%PDF")
+    assert drawn.data == component.preview_pdf
+    assert component.previews[0]["preview"] is True and not component.printed
+    assert component.previews[0]["documents"][0]["contents"] == [PRINT_DATA, CUSTOM]

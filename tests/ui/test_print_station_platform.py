@@ -143,3 +143,29 @@ def test_a_component_that_is_not_running_is_named_and_nothing_is_marked_printed(
         )
     assert statuses == {"paid"}
     _idle(qtbot, w)
+
+
+def test_a_platform_orders_preview_is_drawn_by_its_component_never_by_us(qtbot, floor):
+    """Our own drawing would put the platform's protected receiver on the screen: the label of
+    a platform order is previewed by its component; our PDF preview refuses it."""
+    from app.services import print_jobs
+    from app.services.orders import ServiceError
+
+    w, gw, comp = floor
+    with qtbot.waitSignal(w.batch_printed, timeout=WAIT):
+        w.print_batch()
+    _idle(qtbot, w)
+    with w._db.read() as s:
+        oid = s.scalar(select(Order.id).where(Order.waybill_no.in_(set(gw.issued.values()))))
+    with pytest.raises(ServiceError) as err:
+        print_jobs.preview_pdf(w._db, oid)
+    assert err.value.code == "needs_component"
+    with qtbot.waitSignal(w.preview_shown, timeout=WAIT) as sig:
+        w.preview(oid, "platform label")
+    assert sig.args[0].isVisible() and len(comp.previews) == 1
+    assert comp.previews[0]["preview"] is True
+    sig.args[0].close()
+    comp.close()  # the component is gone: the station says which program to start
+    w.preview(oid, "platform label")
+    qtbot.waitUntil(lambda: "not running" in w.message.text(), timeout=WAIT)
+    _idle(qtbot, w)
