@@ -44,6 +44,14 @@ def _info(a: PlatformAccount, shop: str, carrier: str) -> AccountInfo:
     )  # fmt: skip
 
 
+def _account_of(s, shop: Shop, carrier: Carrier) -> PlatformAccount | None:
+    return s.scalar(
+        select(PlatformAccount).where(
+            PlatformAccount.shop_id == shop.id, PlatformAccount.carrier_id == carrier.id
+        )
+    )
+
+
 def _shop(s, key: str) -> Shop:
     shop = s.scalar(select(Shop).where(or_(Shop.code == key, Shop.name == key)))
     if shop is None:
@@ -86,11 +94,7 @@ def add_account(
     operator = sign_in(db, operator, pin).code
     with db.write() as s:
         sh, c = _shop(s, shop), _carrier(s, carrier)
-        acc = s.scalar(
-            select(PlatformAccount).where(
-                PlatformAccount.shop_id == sh.id, PlatformAccount.carrier_id == c.id
-            )
-        )
+        acc = _account_of(s, sh, c)
         if acc is None:
             acc = PlatformAccount(shop_id=sh.id, carrier_id=c.id)
             s.add(acc)
@@ -128,11 +132,7 @@ def remove_account(
     operator = sign_in(db, operator, pin).code
     with db.write() as s:
         sh, c = _shop(s, shop), _carrier(s, carrier)
-        acc = s.scalar(
-            select(PlatformAccount).where(
-                PlatformAccount.shop_id == sh.id, PlatformAccount.carrier_id == c.id
-            )
-        )
+        acc = _account_of(s, sh, c)
         if acc is None:
             raise ServiceError("no_account", shop=sh.code, carrier=c.code)
         issued = s.scalar(

@@ -7,19 +7,14 @@ own code and message and is not asked again, while the rest of its request keep 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 
+from tests.e2e.cli_support import cli_floor
 from tests.platforms.douyin_gateway import DouyinGateway
 from tests.printing.component_standin import ComponentStandIn
 
-ROOT = Path(__file__).resolve().parents[2]
 SHOP = "棉眠家纺旗舰店"
 
 
@@ -27,22 +22,7 @@ SHOP = "棉眠家纺旗舰店"
 def floor(tmp_path):
     gw = DouyinGateway(secret="douyin-secret-value")
     comp = ComponentStandIn("douyin", printers=("ZTO 热敏",))
-    env = {
-        **os.environ,
-        "PARCELPROOF_KEY": Fernet.generate_key().decode(),
-        "PARCELPROOF_PIN": "0000",
-    }
-    env.pop("PARCELPROOF_DB", None)
-    path = tmp_path / "floor.db"
-    db = f"sqlite:///{path}"
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "app", "--db", db, *args],
-            capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
-        )  # fmt: skip
-
-    assert run("demo-data", "--orders", "30", "--seed", "5").returncode == 0
+    run, path = cli_floor(tmp_path)
     with sqlite3.connect(path) as con:  # the demo's Taobao shop sells on Douyin here
         con.execute("UPDATE shops SET platform = 'douyin' WHERE code = ?", (SHOP,))
     yield gw, comp, run, path

@@ -6,18 +6,13 @@ JD Logistics' cloud print, print through the (stand-in) JD print component at ``
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 
+from tests.e2e.cli_support import cli_floor
 from tests.platforms.jd_gateway import JdGateway
 from tests.printing.component_standin import ComponentStandIn
 
-ROOT = Path(__file__).resolve().parents[2]
 SHOP = "数码优选京东店"
 
 
@@ -26,21 +21,7 @@ def floor(tmp_path):
     gw = JdGateway(secret="jd-secret-value")
     gw.providers["JD"] = (2087, "京东快递")  # the shop has signed JD's own delivery too
     comp = ComponentStandIn("jd", printers=("JD 热敏",))
-    env = {
-        **os.environ,
-        "PARCELPROOF_KEY": Fernet.generate_key().decode(),
-        "PARCELPROOF_PIN": "0000",
-    }
-    env.pop("PARCELPROOF_DB", None)
-    db = f"sqlite:///{tmp_path / 'floor.db'}"
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "app", "--db", db, *args],
-            capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
-        )  # fmt: skip
-
-    assert run("demo-data", "--orders", "30", "--seed", "5").returncode == 0
+    run, _path = cli_floor(tmp_path)
     add = run(
         "--operator", "1008", "account", "add", "--shop", SHOP, "--platform", "jd",
         "--carrier", "JD", "--app-key", gw.app_key, "--app-secret", gw.secret,

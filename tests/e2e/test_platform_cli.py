@@ -6,18 +6,13 @@ the pool; a wrong secret prints nothing and says so in one line."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 
+from tests.e2e.cli_support import cli_floor
 from tests.platforms.gateway import TopGateway
 from tests.printing.component_standin import ComponentStandIn
 
-BIN = Path(sys.executable).parent / "parcelproof"
 SHOP = "棉眠家纺旗舰店"
 
 
@@ -25,20 +20,7 @@ SHOP = "棉眠家纺旗舰店"
 def floor(tmp_path):
     gw = TopGateway(secret="top-secret-value", session="tok")
     comp = ComponentStandIn("cainiao", printers=("ZTO 热敏",))
-    env = {
-        **os.environ,
-        "PARCELPROOF_KEY": Fernet.generate_key().decode(),
-        "PARCELPROOF_PIN": "0000",
-    }
-    env.pop("PARCELPROOF_DB", None)
-    db = f"sqlite:///{tmp_path / 'floor.db'}"
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(BIN), "--db", db, *args], capture_output=True, text=True, env=env, timeout=120
-        )
-
-    assert run("demo-data", "--orders", "30", "--seed", "5").returncode == 0
+    run, _path = cli_floor(tmp_path)
     yield gw, comp, run
     gw.close()
     comp.close()
@@ -125,20 +107,7 @@ def pdd_floor(tmp_path):
 
     gw = TopGateway(secret="pdd-secret-value", session="pdd-token", dialect="pdd")
     comp = ComponentStandIn("pdd", printers=("ZTO 热敏",))
-    env = {
-        **os.environ,
-        "PARCELPROOF_KEY": Fernet.generate_key().decode(),
-        "PARCELPROOF_PIN": "0000",
-    }
-    env.pop("PARCELPROOF_DB", None)
-    db = f"sqlite:///{tmp_path / 'floor.db'}"
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(BIN), "--db", db, *args], capture_output=True, text=True, env=env, timeout=120
-        )
-
-    assert run("demo-data", "--orders", "10", "--seed", "5").returncode == 0
+    run, _path = cli_floor(tmp_path, 10)
     export = tmp_path / "pdd.csv"
     with export.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
