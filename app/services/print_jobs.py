@@ -919,6 +919,14 @@ def retry_order_nos(db: Database) -> list[str]:
         )
 
 
+def shop_choices(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every shop, for the print station's shop filter."""
+    from app.db.models import Shop
+
+    with db.read() as s:
+        return [(i, n) for i, n in s.execute(select(Shop.id, Shop.name).order_by(Shop.id))]
+
+
 def find_shop(db: Database, name: str) -> int:
     """A shop's id by its name or code (``shop_not_found`` otherwise)."""
     from sqlalchemy import or_

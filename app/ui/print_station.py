@@ -555,13 +555,8 @@ class PrintStation(QWidget):
         gen, f, db = self._refresh_gen, self.filters(), self._db
 
         def load() -> _Snapshot:
-            from sqlalchemy import select
-
-            from app.db.models import Shop
             from app.services.accounts import list_accounts
 
-            with db.read() as s:
-                shops = [(i, n) for i, n in s.execute(select(Shop.id, Shop.name).order_by(Shop.id))]
             return _Snapshot(
                 accounts=list_accounts(db),
                 queue=print_queue(db),
@@ -573,7 +568,7 @@ class PrintStation(QWidget):
                     shop_id=f["shop_id"],
                 ),
                 jobs=print_jobs.recent_jobs(db, limit=200),
-                shops=shops,
+                shops=print_jobs.shop_choices(db),
             )
 
         self._jobs.submit(load, lambda snap: self._on_loaded(gen, snap), self._on_failed)
