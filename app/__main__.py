@@ -1,7 +1,7 @@
 """The `parcelproof` command line: the desktop client by default, sub-commands for headless work.
 
-Exit codes (CONTRACT.md): 0 success, 1 a check that failed, 2 bad input or usage, with one line
-on stderr naming the file, line or value at fault.
+Exit codes (docs/dev/contract.md): 0 success, 1 a check that failed, 2 bad input or usage,
+with one line on stderr naming the file, line or value at fault.
 """
 
 from __future__ import annotations

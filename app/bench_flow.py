@@ -1,4 +1,4 @@
-"""Station-flow benchmarks for `parcelproof bench` (issue 10): scan → verdict, weigh → commit.
+"""Station-flow benchmarks for `parcelproof bench`: scan → verdict, weigh → commit.
 
 Both drive the service functions the stations call, on the benchmark database as it is:
 

@@ -1,4 +1,5 @@
-"""`parcelproof bench`: the figures the floor's physical limits ask for (issue 10).
+"""`parcelproof bench`: the figures the floor's physical limits ask for (the scanner, the
+scale's serial line and the thermal printer set the pace).
 
 Datasets are built on first use and cached under the user cache dir (``--quick`` uses smaller
 ones): a SQLite database with 1,000,000 orders with their lines, and for the weighed part of

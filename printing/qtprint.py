@@ -1,6 +1,6 @@
 """The Qt printer backend: the one to use where there is no CUPS (Windows, macOS).
 
-The only module of ``printing`` that imports Qt (ARCHITECTURE.md allows this one), so that
+The only module of ``printing`` that imports Qt (docs/dev/architecture.md allows this one), so that
 ``printing.documents``, ``printing.labels`` and ``printing.backends`` stay Qt-free.
 
 How a job is printed:

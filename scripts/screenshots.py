@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZE = (1280, 800)
-#: who opens each station (工号, CONTRACT.md's demo operators); others: the supervisor
+#: who opens each station (工号, the demo operators in docs/dev/contract.md); others: supervisor
 OPERATOR_FOR = {
     "print": "1002",
     "pick": "1003",

@@ -1,5 +1,6 @@
-"""``parcelproof account add|balance``: shops' e-waybill accounts (CONTRACT.md). ``add`` is an
-admin's act: ``--operator`` and that person's PIN (``$PARCELPROOF_PIN`` or asked on a terminal).
+"""``parcelproof account add|balance``: shops' e-waybill accounts (docs/dev/contract.md).
+``add`` is an admin's act: ``--operator`` and that person's PIN (``$PARCELPROOF_PIN`` or asked
+on a terminal).
 The secret is taken from ``--app-secret`` (or ``$PARCELPROOF_APP_SECRET``, so it need not stand
 in a shell's history) and never printed."""
 

@@ -77,7 +77,7 @@ CLI_MODULES = (
 
 def operator_pin(args) -> tuple[str, str]:
     """The ``--operator`` of a privileged command and their PIN: ``$PARCELPROOF_PIN``, else
-    asked on a terminal; without either the command is refused (CONTRACT.md)."""
+    asked on a terminal; without either the command is refused (docs/dev/contract.md)."""
     import getpass
     import os
 

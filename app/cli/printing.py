@@ -1,4 +1,5 @@
-"""``parcelproof print waybills``, ``reprint``, ``void`` and ``import routing`` (CONTRACT.md).
+"""``parcelproof print waybills``, ``reprint``, ``void`` and ``import routing``
+(docs/dev/contract.md).
 
 ``print waybills`` prints one JSON object ``{"batch", "waybills": [{"order_no", "waybill_no",
 "carrier"}], …}`` (extra keys: ``ok``, ``message``, ``refused``, ``slips``, ``pick_list``) even

@@ -1,4 +1,5 @@
-"""``parcelproof scale …``: protocols, parse, read, probe (CONTRACT.md "Command line").
+"""``parcelproof scale …``: protocols, parse, read, probe (docs/dev/contract.md, "Scales and
+the weighing line").
 
 Output: one JSON object per frame, ``{"protocol", "grams", "stable", "overload", "net",
 "tare_grams"}``. Bad usage prints one line on stderr and exits 2. No Qt here.

@@ -1,4 +1,4 @@
-"""``parcelproof export shipments`` and ``parcelproof dispute`` (CONTRACT.md)."""
+"""``parcelproof export shipments`` and ``parcelproof dispute`` (docs/dev/contract.md)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The same rules and records as the weighing station: a waybill scanned from the serial scanner
 arms the capture; the first stable non-zero weight after that is recorded (committed) and only
-then printed as one JSON line per parcel (CONTRACT.md)::
+then printed as one JSON line per parcel (docs/dev/contract.md)::
 
     {"waybill_no", "order_no", "grams", "expected_grams", "tolerance_grams", "verdict",
      "reason", "suspects": [{"sku", "qty"}]}

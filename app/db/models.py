@@ -327,7 +327,7 @@ class Order(Base):
     waybill_no: Mapped[str | None] = mapped_column(String(40))
     # the carton (or bag) packed, chosen at packing; its tare enters the expected weight
     carton_id: Mapped[int | None] = mapped_column(ForeignKey("cartons.id"))
-    # "this order is being verified at station 3": decided in the database (issue 9)
+    # "this order is being verified at station 3": decided in the database, shared by stations
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,4 +1,5 @@
-"""Which orders are printed first, and in what order within a batch (DOMAIN.md's rules).
+"""Which orders are printed first, and in what order within a batch (the floor's processing
+rules, docs/dev/floor.md).
 
 1. first paid, first processed — this chooses *which* orders go into the next batch;
 2. simple orders (one item) before complex ones;

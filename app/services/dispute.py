@@ -1,6 +1,6 @@
 """The dispute desk (售后核实): a parcel's record checked against a claim.
 
-Findings, per the manuals (DOMAIN.md "Why weights are recorded"):
+Findings, per the manuals (docs/dev/floor.md "Why weights are recorded"):
 
 - with a destination weight: destination vs recorded weight — ``consistent`` within the
   tolerance, else ``short`` (lighter at destination: something left the parcel on the way) or
@@ -93,8 +93,8 @@ def _one_order(s: Session, key: str) -> int:
 
 
 # The story of one parcel is read with statements built once: the desk answers a waybill
-# scan in a few milliseconds (issue 10), and building the statements cost more than SQLite
-# takes to run them.
+# scan in a few milliseconds, and building the statements cost more than SQLite takes to
+# run them.
 _EV = Event.__table__
 _ORDER = (
     select(
@@ -207,7 +207,7 @@ def dispute_check(
     claim: str | None = None,
     order_id: int | None = None,
 ) -> dict:
-    """The `dispute --json` object of CONTRACT.md plus the extras named in the module doc.
+    """The `dispute --json` object of docs/dev/contract.md plus the extras the module doc names.
 
     ``key`` is a waybill number, order number, receiver name or phone tail; when it matches
     several parcels ``ambiguous_key`` is raised (the desk then lets the clerk choose and passes

@@ -8,8 +8,8 @@ transaction (``handover_items.order_id`` is unique: a parcel is handed over once
 moves the orders to ``handed_over``.
 
 The platform export may come first: stubs go back to the print operator through the day and
-the waybill numbers are confirmed to the platform before the courier comes (DOMAIN.md). Such
-an order is ``shipped`` but still on the floor; it is accepted on a cart (and stays
+the waybill numbers are confirmed to the platform before the courier comes (docs/dev/floor.md).
+Such an order is ``shipped`` but still on the floor; it is accepted on a cart (and stays
 ``shipped``) as long as it has no handover item.
 """
 

@@ -357,7 +357,7 @@ def _iso(t: dt.datetime | None) -> str | None:
 
 
 def order_story(session: Session, order_id: int) -> dict:
-    """The `show --json` object of CONTRACT.md for one order.
+    """The `show --json` object of docs/dev/contract.md for one order.
 
     ``receiver_name`` and ``receiver_phone`` are the stored values, unmasked: this is the
     command line's data for scripts and warehouse IT, who read the database anyway. Screens

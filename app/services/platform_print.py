@@ -186,8 +186,8 @@ def printer_key(platform: str, carrier: str) -> str:
 
 
 def component_url(platform: str, address: str = "", printer: str = "") -> str:
-    """``PLATFORM+ws://HOST:PORT?printer=NAME`` (CONTRACT.md); ``address`` may carry its own
-    ``ws://`` / ``wss://``."""
+    """``PLATFORM+ws://HOST:PORT?printer=NAME`` (docs/dev/contract.md); ``address`` may carry
+    its own ``ws://`` / ``wss://``."""
     from urllib.parse import quote
 
     address = address.strip()

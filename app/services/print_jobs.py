@@ -113,7 +113,7 @@ class PrintBatchResult:
     documents_failed: list[tuple[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI's JSON (CONTRACT.md ``print waybills``), with extra keys."""
+        """The CLI's JSON (docs/dev/contract.md ``print waybills``), with extra keys."""
         return {
             "batch": self.batch,
             "waybills": list(self.waybills),

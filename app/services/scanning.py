@@ -216,7 +216,7 @@ def _record(
 
 # The verify and pack stations' hot path runs prebuilt Core statements on the session's
 # connection: a scan's verdict waits on them, and building statements and loading ORM objects
-# cost several times what SQLite needs to run them (issue 10).
+# cost several times what SQLite needs to run them.
 _ORDERS = Order.__table__
 _LINES = OrderLine.__table__
 _PRODUCTS = Product.__table__

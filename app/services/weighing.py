@@ -136,7 +136,7 @@ class WeighResult:
         return self.explanation.suspects if self.explanation else ()
 
     def as_json(self) -> dict:
-        """The ``weigh-line`` JSON line of CONTRACT.md."""
+        """The ``weigh-line`` JSON line of docs/dev/contract.md."""
         return {
             "waybill_no": self.waybill_no,
             "order_no": self.order_no,
@@ -256,7 +256,7 @@ def weighable_statuses(s: Session) -> tuple[str, ...]:
 
 
 # `_load` runs on every capture: the order is an ORM object (the capture changes it), what
-# the expectation needs is read with statements built once (issue 10).
+# the expectation needs is read with statements built once (a capture commits in a few ms).
 _ORDER_BY_WAYBILL = (
     select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
 )

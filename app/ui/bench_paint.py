@@ -1,4 +1,4 @@
-"""Scan → screen in the real verify station (issue 10): ``scan_to_paint_*_ms``.
+"""Scan → screen in the real verify station (the aim: one frame, 16 ms): ``scan_to_paint_*_ms``.
 
     python -m app.ui.bench_paint --db URL [--scans N]
 

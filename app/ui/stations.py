@@ -2,8 +2,8 @@
 
 A station is a QWidget class in its own module under ``app/ui`` with:
 
-- ``STATION``: its ``--station`` name (CONTRACT.md), and ``ROLES``: the roles that may open it
-  (empty = everybody);
+- ``STATION``: its ``--station`` name (docs/dev/contract.md), and ``ROLES``: the roles that
+  may open it (empty = everybody);
 - ``title() -> str`` (a classmethod, translated);
 - ``__init__(self, ctx: StationContext)``;
 - optionally ``focus_scan_field()`` (called when shown) and ``close_station()`` (called when

@@ -1,4 +1,4 @@
-"""Protocol registry: names (CONTRACT.md "Scale protocol names") -> protocol classes."""
+"""Protocol registry: names (the list in docs/dev/contract.md) -> protocol classes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Our own stability check on top of the indicator's motion flag (ARCHITECTURE.md "Devices").
+"""Our own stability check on top of the indicator's motion flag (docs/dev/architecture.md,
+"Devices and printing").
 
 A weight is *stable* only when
 

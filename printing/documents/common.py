@@ -41,7 +41,7 @@ class LabelFormat:
         return int(round(self.height / MM_PER_DOT))
 
 
-#: The contract's three label formats (CONTRACT.md, "Label formats").
+#: The contract's three label formats (docs/dev/contract.md, "Label formats").
 LABEL_FORMATS: dict[str, LabelFormat] = {
     "76x130": LabelFormat("76x130", 76.0, 130.0, 130.0),
     "100x150": LabelFormat("100x150", 100.0, 150.0, 150.0),

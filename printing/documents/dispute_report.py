@@ -5,8 +5,8 @@ Sent to the courier or the platform: the waybill number as a Code 128, the claim
 likely account for a difference and how sure that is, where the sender's stub is filed, the
 handover, who handled each step, and the evidence-chain hash that proves the record unaltered.
 
-Input is the plain ``dict`` the dispute check returns (CONTRACT.md ``dispute --json`` plus its
-extras); missing extras are simply left out. No app import, no Qt.
+Input is the plain ``dict`` the dispute check returns (``dispute --json`` of
+docs/dev/contract.md plus its extras); missing extras are simply left out. No app import, no Qt.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Platform e-waybills: our own work per order for a print batch of 100 orders numbered by the
-platform and printed through its print component (issue #20's figure).
+platform and printed through its print component.
 
     python -m tests.bench.bench_platform [--orders 100] [--rounds 3] [--platform cainiao|pdd]
 

@@ -1,4 +1,4 @@
-"""A floor of stations against one PostgreSQL server: the load test of issue 9.
+"""A floor of stations against one PostgreSQL server: the load test (no lost or doubled event).
 
     python -m tests.bench.load_floor --stations 20 --orders-per-hour 10000 --minutes 5 --json
 

@@ -1,6 +1,6 @@
 """Shops' e-waybill accounts: saved with their secrets sealed, never shown; the balance asked
 of the platform (the stand-in gateway in tests/platforms/gateway.py); through the CLI as
-CONTRACT.md writes it."""
+docs/dev/contract.md writes it."""
 
 from __future__ import annotations
 

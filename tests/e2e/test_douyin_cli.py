@@ -1,8 +1,9 @@
-"""Douyin e-waybills through the command line as CONTRACT.md writes it: a Douyin shop's ZTO
-orders are numbered by the (stand-in) Douyin gateway through ``account add --platform douyin``
-and ``print waybills``, and print through the (stand-in) Douyin print component at
-``douyin+ws://…``; an order Douyin refuses in its answer's ``err_infos`` waits with Douyin's
-own code and message and is not asked again, while the rest of its request keep their numbers."""
+"""Douyin e-waybills through the command line as docs/dev/contract.md writes it: a Douyin
+shop's ZTO orders are numbered by the (stand-in) Douyin gateway through ``account add
+--platform douyin`` and ``print waybills``, and print through the (stand-in) Douyin print
+component at ``douyin+ws://…``; an order Douyin refuses in its answer's ``err_infos`` waits
+with Douyin's own code and message and is not asked again, while the rest of its request keep
+their numbers."""
 
 from __future__ import annotations
 

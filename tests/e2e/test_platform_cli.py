@@ -1,7 +1,7 @@
-"""Platform e-waybills through the command line as CONTRACT.md writes it: a Taobao shop's ZTO
-orders get Cainiao numbers from the (stand-in) TOP gateway and print through the (stand-in)
-Cainiao print component at ``cainiao+ws://…``; the shop's other orders and other shops keep
-the pool; a wrong secret prints nothing and says so in one line."""
+"""Platform e-waybills through the command line as docs/dev/contract.md writes it: a Taobao
+shop's ZTO orders get Cainiao numbers from the (stand-in) TOP gateway and print through the
+(stand-in) Cainiao print component at ``cainiao+ws://…``; the shop's other orders and other
+shops keep the pool; a wrong secret prints nothing and says so in one line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One expected weight for an order, wherever it is shown (issue 12a): the order browser,
+"""One expected weight for an order, wherever it is shown: the order browser,
 `show --json`, the weigh station and the dispute check (the evidence report) agree for an order
 packed in a carton whose tare is not the plain box's."""
 

@@ -1,5 +1,5 @@
 """A refusal the user is told about leaves no Python traceback on the terminal; a bug in a
-background job still does (issue 12g)."""
+background job still does."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Qt's own file dialog speaks the user's language (issue 12f): in zh_CN no label, button,
+"""Qt's own file dialog speaks the user's language: in zh_CN no label, button,
 tool tip or column of the dialog is left in English."""
 
 from __future__ import annotations

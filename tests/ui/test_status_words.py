@@ -1,4 +1,4 @@
-"""A refusal that names an order's status says it in the user's language (issue 12b): a
+"""A refusal that names an order's status says it in the user's language: a
 Chinese message never carries the code ("尚未校验（printed）")."""
 
 from __future__ import annotations

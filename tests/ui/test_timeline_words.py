@@ -1,4 +1,4 @@
-"""The dispute desk's timeline says what each event was, in words (issue 12c): no raw
+"""The dispute desk's timeline says what each event was, in words: no raw
 ``step: verify, code: …, verdict: …``, and a refused scan is marked red with ✖ so that it never
 looks like a counted one."""
 

@@ -1,4 +1,4 @@
-"""The demo scale's "parcel missing an item" button (issue 12e): for a one-item order packed in
+"""The demo scale's "parcel missing an item" button: for a one-item order packed in
 a bag it used to place the bag alone (15 g), which the capture gate takes for an empty
 platform, so nothing happened; now the parcel is weighed and held as light."""
 

@@ -72,7 +72,7 @@ def test_show_by_phone_tail_and_nothing_found(demo_url, capsys):
 
 def test_show_text_masks_the_receiver_and_the_json_keeps_the_stored_values(demo_url, capsys):
     """A person reading the terminal sees 王*雨; the JSON for scripts is the data as stored
-    (CONTRACT.md: keys unchanged in meaning)."""
+    (docs/dev/contract.md: keys unchanged in meaning)."""
     from app.domain.privacy import mask_name
 
     o = _first_order(demo_url)
