@@ -16,7 +16,7 @@ from app.services import weighing as svc
 from app.services.daily_report import daily_report, daily_report_pdf
 from app.services.dashboard import today
 from app.services.demo import make_demo_data
-from tests.desk_support import weighed_parcels
+from tests.floor import weighed_parcels
 from tests.weigh_support import add_many
 
 

@@ -205,7 +205,7 @@ def test_verify_station_speaks_wrong_item_and_one_too_many(qtbot, sqlite_db, hea
     from app.services.operators import find_operator
     from app.ui.stations import StationContext
     from app.ui.verify_station import VerifyStation
-    from tests.scanning_support import foreign_barcode, pick, printed_batch
+    from tests.floor import foreign_barcode, pick, printed_batch
 
     printed_batch(sqlite_db)
     ctx = StationContext(
