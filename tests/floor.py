@@ -11,23 +11,47 @@ import would bring), set before any evidence.
 * the goods of the orders: `goods`, `pick`, `foreign_barcode`, `set_lines`;
 * the flow: `verify` (item by item at the verify station), `weigh` (a scale reading of the
   expected weight plus ``delta``), `weighed_parcels`;
-* reading back: `expected_of`, `status_of`.
+* reading back: `expected_of`, `status_of`;
+* the weigh line as a process: `Line`.
+
+What is left of the old weighing floor: `add_order` / `add_many` place orders straight at the
+scale (a chosen waybill number, status ``verified`` set in a write session, no print or verify
+evidence) for the weighing tests that type those numbers; their catalogue, cartons, shops and
+operators are the demo's (`seed_floor`), as everywhere else.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import selectinload
 
+from app.db.chain import append_event
 from app.db.engine import Database
-from app.db.models import Order, OrderLine, Product, ProductBarcode, Weighing
+from app.db.models import (
+    Carton,
+    Order,
+    OrderLine,
+    PrintJob,
+    Product,
+    ProductBarcode,
+    Shop,
+    Weighing,
+)
 from app.services import scanning as sc
 from app.services import weighing as wg
 from app.services.demo import make_demo_data
 from app.services.orders import order_expectation
 from app.services.waybills import allocate_batch, record_print
+from devices.simulate import SimulatedScale, SimulatedSerialScanner
 
 PRINT_STATION = "打单台 1"
 VERIFY_STATION = "校验台 1"
@@ -244,6 +268,110 @@ def weighed_parcels(db: Database, n: int, *, seed: int = 1) -> list[Parcel]:
     return parcels
 
 
+# --- orders placed straight at the scale (the weighing tests) ----------------------------------
+
+
+def seed_floor(db: Database) -> None:
+    """The demo's catalogue, cartons, shops, carriers and operators (once)."""
+    with db.read() as s:
+        if s.scalar(select(Shop.id).limit(1)):
+            return
+    make_demo_data(db, 0)
+
+
+def add_order(
+    db: Database,
+    waybill_no: str,
+    lines: list[tuple[str, int]],
+    *,
+    status: str = "verified",
+    carton: str | None = "CTN-1",
+    batch: str = "",
+) -> str:
+    """An order with ``lines`` [(sku, qty)] under ``waybill_no``; returns its order number."""
+    seed_floor(db)
+    with db.write() as s:
+        shop = s.scalar(select(Shop.id))
+        carton_id = s.scalar(select(Carton.id).where(Carton.code == carton)) if carton else None
+        o = Order(
+            platform="taobao",
+            order_no=f"O{waybill_no}",
+            shop_id=shop,
+            status=status,
+            waybill_no=waybill_no,
+            carton_id=carton_id,
+            item_count=sum(q for _, q in lines),
+        )
+        s.add(o)
+        s.flush()
+        for i, (sku, qty) in enumerate(lines, start=1):
+            p = s.scalars(select(Product).where(Product.sku == sku)).one()
+            s.add(
+                OrderLine(order_id=o.id, line_no=i, sku=sku, product_id=p.id, title=p.name, qty=qty)
+            )
+        if batch:
+            ev = append_event(s, "printed", order_id=o.id, detail={"waybill_no": waybill_no})
+            s.add(
+                PrintJob(
+                    event_id=ev.id,
+                    order_id=o.id,
+                    document="waybill",
+                    waybill_no=waybill_no,
+                    batch_code=batch,
+                )
+            )
+        return o.order_no
+
+
+def add_many(db: Database, n: int, prefix: str = "WB", status: str = "verified") -> list[str]:
+    """``n`` single-pillow orders quickly (bulk insert); returns their waybill numbers."""
+    seed_floor(db)
+    with db.write() as s:
+        shop = s.scalar(select(Shop.id))
+        carton_id = s.scalar(select(Carton.id).where(Carton.code == "CTN-1"))
+        pid = s.scalar(select(Product.id).where(Product.sku == "BED-PIL-MEM"))
+        wbs = [f"{prefix}{i:07d}" for i in range(n)]
+        s.execute(
+            insert(Order),
+            [
+                {
+                    "platform": "taobao",
+                    "order_no": f"O{wb}",
+                    "shop_id": shop,
+                    "status": status,
+                    "waybill_no": wb,
+                    "carton_id": carton_id,
+                    "item_count": 1,
+                }
+                for wb in wbs
+            ],
+        )
+        ids = dict(
+            s.execute(select(Order.waybill_no, Order.id).where(Order.waybill_no.in_(wbs))).all()
+        )
+        s.execute(
+            insert(OrderLine),
+            [
+                {
+                    "order_id": ids[wb],
+                    "line_no": 1,
+                    "sku": "BED-PIL-MEM",
+                    "product_id": pid,
+                    "title": "记忆棉枕头",
+                    "qty": 1,
+                }
+                for wb in wbs
+            ],  # fmt: skip
+        )
+    return wbs
+
+
+def set_status(db: Database, waybill_no: str, status: str) -> None:
+    with db.write() as s:
+        o = s.scalars(select(Order).where(Order.waybill_no == waybill_no)).one()
+        o.status = status
+
+
 # --- reading back -------------------------------------------------------------------------------
 
 
@@ -257,3 +385,46 @@ def expected_of(db: Database, order_id: int) -> tuple[int, int]:
 def status_of(db: Database, order_id: int) -> str:
     with db.read() as s:
         return s.scalar(select(Order.status).where(Order.id == order_id))
+
+
+# --- the weigh line as a process ------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Line:
+    """A `parcelproof weigh-line` subprocess with its stdout/stderr read on threads."""
+
+    def __init__(self, db_url: str, scale: SimulatedScale, scanner: SimulatedSerialScanner):
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "app", "--db", db_url, "--operator", "1006", "weigh-line",
+             "--scanner", scanner.port, "--scale", scale.port, "--scale-protocol", "stgs"],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        self.out: queue.Queue[dict] = queue.Queue()
+        self.err: list[str] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read_out, daemon=True).start()
+        threading.Thread(target=self._read_err, daemon=True).start()
+
+    def _read_out(self):
+        for line in self.proc.stdout:
+            self.out.put(json.loads(line))
+
+    def _read_err(self):
+        for line in self.proc.stderr:
+            self.err.append(line)
+            if line.rstrip().endswith("ready"):
+                self.ready.set()
+
+    def next(self, timeout=15.0) -> dict:
+        try:
+            return self.out.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError("no JSON line; stderr:\n" + "".join(self.err)) from None
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(10)

@@ -25,7 +25,7 @@ def bench_commit(orders: int, weighings: int) -> dict:
     from app.db.engine import open_database
     from app.db.migrate import upgrade
     from app.services.weighing import record_weighing
-    from tests.weigh_support import add_many
+    from tests.floor import add_many
 
     folder = Path(tempfile.mkdtemp(prefix="pp-bench-weigh-"))
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
