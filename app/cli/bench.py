@@ -1,4 +1,4 @@
-"""``parcelproof bench [--json] [--quick]``: the benchmark suite (see app/benchmarks.py)."""
+"""``parcelproof bench [--json] [--quick]``: the benchmark suite (see app/bench/)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from app.cli.common import print_json
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from app.benchmarks import run
+    from app.bench.suite import run
 
     figures = run(quick=args.quick)
     if args.json:

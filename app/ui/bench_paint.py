@@ -2,8 +2,8 @@
 
     python -m app.ui.bench_paint --db URL [--scans N]
 
-Run by `app.benchmarks.scan_to_paint` in a child process (under Xvfb when it is installed,
-else the offscreen platform). Printed orders are prepared first (`app.bench_flow`); then each
+Run by `app.bench.suite.scan_to_paint` in a child process (under Xvfb when it is installed,
+else the offscreen platform). Printed orders are prepared first (`app.bench.flows`); then each
 scan is typed into the station's scan field as a wedge scanner types it, and the time is taken
 from the Enter key event to the first paint of the status label after the station showed the
 verdict (the service call runs on the station's job pool, as on the floor). Prints one JSON
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -24,7 +23,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app import heap
-from app.bench_flow import STATION_VERIFY, VERIFIER, prepare_printed
+from app.bench.flows import STATION_VERIFY, VERIFIER, prepare_printed
+from app.bench.stats import summary
 from app.db.engine import open_database
 from app.services.operators import find_operator
 from app.ui import sound
@@ -76,11 +76,6 @@ class _PaintClock(QObject):
         return ms
 
 
-def _pct(ms: list[float], p: float) -> float:
-    v = sorted(ms)
-    return round(v[min(len(v) - 1, max(0, round(p / 100 * len(v)) - 1))], 2)
-
-
 def run(db_url: str, scans: int) -> dict:
     db = open_database(db_url, background_checkpoint=True)
     parcels = prepare_printed(db, max(3, scans // 2))
@@ -110,8 +105,7 @@ def run(db_url: str, scans: int) -> dict:
     db.dispose()
     return {
         "scan_to_paint_scans": len(ms),
-        "scan_to_paint_p50_ms": round(statistics.median(ms), 2),
-        "scan_to_paint_p99_ms": _pct(ms, 99),
+        **summary("scan_to_paint", ms, digits=2),
         "scan_to_paint_platform": QApplication.platformName(),
     }
 

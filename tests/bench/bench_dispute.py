@@ -3,10 +3,11 @@
     python -m tests.bench.bench_dispute [--json] [--quick] [--reps N]
 
 Prints numbers; asserts nothing. Starts from the cached order database of
-`tests.bench.bench_foundation.million_db` and works on a COPY of it under the same cache dir
-(``dispute_<n>.db``, built once): every order gets a waybill number and a carrier, and one
-weighing (an evidence event plus its `weighings` row) is added per order in bulk SQL. The
-synthetic events are not hash-linked; this copy is for timing lookups only.
+`app.bench.datasets.big_db` (the benchmarks' one) and works on a COPY of it under the same
+cache dir (``dispute_<n>.db``, built once): every order without a waybill number gets one and a
+carrier, and every order without a weighing gets one (an evidence event plus its `weighings`
+row) in bulk SQL. The synthetic events are not hash-linked; this copy is for timing lookups
+only.
 
 Figures: `dispute_check` p50/p99 by waybill number, by a 7-digit phone tail, and by a 4-digit
 phone tail (which matches ~100 orders among a million: the desk lists them and checks the
@@ -18,18 +19,18 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import statistics
 import sys
 import time
 
 from sqlalchemy import func, select, text
 
+from app.bench.datasets import cache_dir, copy_of_big_db
+from app.bench.stats import percentile
 from app.db.engine import Database, open_database
 from app.db.models import Order, Weighing
 from app.services.dispute import dispute_check
 from app.services.orders import OrderFilter, search_orders
-from tests.bench.bench_foundation import cache_dir, million_db
 
 MARK = "bench_dispute_ready"
 
@@ -39,7 +40,7 @@ def _say(msg: str) -> None:
 
 
 def dispute_db(n: int) -> Database:
-    """The cached copy with waybills and one weighing per order (built on first use)."""
+    """The cached copy with a waybill and a weighing for every order (built on first use)."""
     path = cache_dir() / f"dispute_{n}.db"
     if path.exists():
         db = open_database(f"sqlite:///{path}")
@@ -51,19 +52,9 @@ def dispute_db(n: int) -> Database:
             return db
         db.dispose()
         path.unlink()
-    base = million_db(n)
-    src_path = base.engine.url.database
-    base.dispose()
-    _say(f"copying {src_path} → {path}…")
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
-    dst = sqlite3.connect(path)
-    with dst:
-        src.backup(dst)  # a consistent copy (WAL included); the original is not touched
-    src.close()
-    dst.close()
-    db = open_database(f"sqlite:///{path}")
+    db = copy_of_big_db(n, path, _say)
     with db.engine.begin() as conn:
-        _say("waybill numbers and carriers for every order…")
+        _say("waybill numbers and carriers for the orders without one…")
         carriers = [r[0] for r in conn.execute(text("SELECT id FROM carriers ORDER BY id"))]
         conn.execute(
             text(
@@ -73,17 +64,18 @@ def dispute_db(n: int) -> Database:
             {"c0": carriers[0], "nc": len(carriers)},
         )
         seq0 = conn.scalar(text("SELECT COALESCE(max(seq), 0) FROM events"))
-        _say("one weighing event per order…")
+        _say("a weighing event for every order without a weighing…")
         conn.execute(
             text(
                 "INSERT INTO events (seq, uid, at, kind, order_id, station, operator, detail, "
                 "prev_hash, hash) SELECT :seq0 + id, 'bench-w-' || id, "
                 "datetime(paid_at, '+5 hours'), 'weighed', id, '称重台 1', '1006', "
-                "'{\"bench\": true}', '', '' FROM orders"
+                "'{\"bench\": true}', '', '' FROM orders "
+                "WHERE id NOT IN (SELECT order_id FROM weighings)"
             ),
             {"seq0": seq0},
         )
-        _say("one weighing row per order…")
+        _say("their weighing rows…")
         conn.execute(
             text(
                 "INSERT INTO weighings (event_id, order_id, waybill_no, grams, expected_grams, "
@@ -104,11 +96,6 @@ def dispute_db(n: int) -> Database:
     with db.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
     return db
-
-
-def _pct(ms: list[float], p: float) -> float:
-    s = sorted(ms)
-    return round(s[max(0, int(len(s) * p) - 1)], 2)
 
 
 def bench(db: Database, reps: int) -> dict:
@@ -132,7 +119,7 @@ def bench(db: Database, reps: int) -> dict:
             fn(row)
             ms.append((time.perf_counter() - t) * 1000)
         out[f"dispute_{name}_p50_ms"] = round(statistics.median(ms), 2)
-        out[f"dispute_{name}_p99_ms"] = _pct(ms, 0.99)
+        out[f"dispute_{name}_p99_ms"] = round(percentile(ms, 99), 2)
 
     def by_waybill(row) -> None:
         f = dispute_check(db, row.waybill_no, dest_grams=1000, claim="missing")

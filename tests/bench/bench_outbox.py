@@ -32,8 +32,8 @@ def run(stations: int = 20, per_hour: int = 10_000, outage_s: int = 60) -> dict:
     from app.db.migrate import upgrade
     from app.db.models import Event, Order, Product, ProductBarcode
     from app.services import outbox as ob
+    from tests.floor import add_many, add_order
     from tests.pgserver import PgServer
-    from tests.weigh_support import add_many, add_order
 
     parcels = max(1, round(per_hour * outage_s / 3600))
     folder = Path(tempfile.mkdtemp(prefix="pp-bench-outbox-"))

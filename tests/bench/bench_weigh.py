@@ -18,17 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return round(xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))], 2)
+from app.bench.stats import percentile
 
 
 def bench_commit(orders: int, weighings: int) -> dict:
     from app.db.engine import open_database
     from app.db.migrate import upgrade
     from app.services.weighing import record_weighing
-    from tests.weigh_support import add_many
+    from tests.floor import add_many
 
     folder = Path(tempfile.mkdtemp(prefix="pp-bench-weigh-"))
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
@@ -47,8 +44,8 @@ def bench_commit(orders: int, weighings: int) -> dict:
     return {
         "orders": orders,
         "weighings": len(times),
-        "commit_ms_p50": _pct(times, 50),
-        "commit_ms_p99": _pct(times, 99),
+        "commit_ms_p50": round(percentile(times, 50), 2),
+        "commit_ms_p99": round(percentile(times, 99), 2),
     }
 
 

@@ -1113,10 +1113,9 @@ def check_floor(db_url: str, records: list[dict], *, settled: bool = True) -> Fl
 
 
 def _pct(xs: list[float], p: float) -> float | None:
-    if not xs:
-        return None
-    xs = sorted(xs)
-    return round(xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))], 1)
+    from app.bench.stats import percentile
+
+    return round(percentile(xs, p), 1) if xs else None
 
 
 def summarise(records: list[dict], start_at: float, stop_at: float) -> dict[str, Any]:

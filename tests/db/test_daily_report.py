@@ -16,8 +16,7 @@ from app.services import weighing as svc
 from app.services.daily_report import daily_report, daily_report_pdf
 from app.services.dashboard import today
 from app.services.demo import make_demo_data
-from tests.desk_support import weighed_parcels
-from tests.weigh_support import add_many
+from tests.floor import add_many, weighed_parcels
 
 
 def test_report_counts_the_day_and_carries_the_chain_head(db):

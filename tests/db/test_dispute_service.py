@@ -23,7 +23,7 @@ from app.services.dispute import (
 )
 from app.services.handover import close_cart, open_cart, scan_parcel
 from app.services.orders import ServiceError
-from tests.desk_support import expected_of, printed_parcels, set_lines, verify, weigh
+from tests.floor import expected_of, printed_parcels, set_lines, verify, weigh
 
 CONTRACT_KEYS = {
     "waybill_no",
@@ -75,6 +75,7 @@ def test_findings(db, parcels, name, weighed, dest, finding, dispatch, suspects,
     if weighed is not None:
         weigh(db, p.order_id, delta=weighed, verdict="ok" if abs(weighed) <= tol else "override")
         recorded = expected + weighed
+        expected, tol = expected_of(db, p.order_id)  # as judged at the scale (its division)
     dest_grams = recorded + dest if dest is not None else None
     f = dispute_check(db, p.waybill_no, dest_grams=dest_grams, claim="missing")
     assert set(f) >= CONTRACT_KEYS
@@ -91,7 +92,7 @@ def test_findings(db, parcels, name, weighed, dest, finding, dispatch, suspects,
     else:
         assert f["difference_grams"] == (dest if dest is not None else weighed)
         assert f["dispatch"]["finding"] == dispatch
-        assert f["stub"]["bundle"] == 3 and f["stub"]["position"] >= 1
+        assert f["stub"]["bundle"] >= 1 and f["stub"]["position"] >= 1
     assert [(s["sku"], s["qty"], s["grams"]) for s in f["suspects"]] == suspects
     assert f["confidence"] == confidence
     steps = [h["step"] for h in f["handled_by"]]
@@ -106,6 +107,7 @@ def test_ambiguous_units_and_lookup_by_every_key(db, parcels):
     p = parcels[1]
     # two T-shirts (2 × 180) against a pillow (410) differ by 50 g: cannot be told apart
     set_lines(db, p.order_id, [("BED-PIL-MEM", 1), ("CLO-TSH-M", 2)])
+    verify(db, p.order_id)
     weigh(db, p.order_id)
     with db.read() as s:
         o = s.get(Order, p.order_id)
@@ -157,6 +159,7 @@ def test_handover_and_reprint_are_in_the_story(db, parcels):
 
 def test_register_settle_filter_count_and_export(db, parcels, tmp_path):
     for p in parcels[:3]:
+        verify(db, p.order_id)
         weigh(db, p.order_id)
     f0 = dispute_check(db, parcels[0].waybill_no, claim="missing")
     f1 = dispute_check(db, parcels[1].waybill_no, dest_grams=100, claim="broken")

@@ -20,7 +20,7 @@ from app.services.handover import (
     scan_parcel,
 )
 from app.services.orders import ServiceError, intercept
-from tests.desk_support import printed_parcels, status_of, verify, weigh, weighed_parcels
+from tests.floor import printed_parcels, status_of, verify, weigh, weighed_parcels
 
 
 def _by_carrier(parcels):
@@ -88,6 +88,23 @@ def test_only_parcels_weighed_ok_for_this_carrier_go_on_the_cart(db):
         "already_on_cart",
         "on_other_cart",
     ]
+
+
+def test_a_parcel_held_light_goes_on_the_cart_once_the_supervisor_releases_it(db):
+    """The hold the scale records (reason ``light``) is one the supervisor can release; the
+    parcel then goes on the cart. (The old test floor wrote ``too_light``, a hold no
+    supervisor could release: the handover was tested on a parcel the floor never has.)"""
+    from app.services.weighing import override
+
+    (light,) = printed_parcels(db, 1, seed=26)
+    verify(db, light.order_id)
+    w = weigh(db, light.order_id, delta=-400)
+    assert (w.verdict, w.reason, status_of(db, light.order_id)) == ("hold", "light", "held")
+    cart = open_cart(db, light.carrier, operator="1006", station="交接 1")
+    assert scan_parcel(db, cart, light.waybill_no).code == "weight_hold"
+    override(db, light.waybill_no, "称重复核无误", "1001", "0000", operator="1006")
+    assert status_of(db, light.order_id) == "weighed"
+    assert scan_parcel(db, cart, light.waybill_no).verdict == "accepted"
 
 
 def test_close_lists_left_behind_and_records_the_handover(db):

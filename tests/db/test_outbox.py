@@ -15,7 +15,7 @@ from app.db.models import Event, Order, Product, ProductBarcode, Weighing
 from app.services import outbox as ob
 from app.services import weighing as svc
 from app.services.orders import intercept
-from tests.weigh_support import add_many, add_order
+from tests.floor import add_many, add_order
 
 ST, OP = "称重台 1", "1006"
 

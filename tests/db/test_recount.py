@@ -8,7 +8,7 @@ import pytest
 from app.services import scanning as sc
 from app.services import weighing as wg
 from app.services.orders import ServiceError, show
-from tests.scanning_support import goods, printed_batch
+from tests.floor import goods, printed_batch
 
 V = {"station": "verify-1", "operator": "1004"}
 W = {"station": "weigh-1", "operator": "1006"}

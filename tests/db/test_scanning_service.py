@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from app.db.models import Event, Order, Override, ScanEvent
 from app.services import scanning as sc
 from app.services.orders import ServiceError, intercept, show
-from tests.scanning_support import foreign_barcode, goods, pick, printed_batch
+from tests.floor import foreign_barcode, goods, pick, printed_batch
 
 ST = {"station": "verify-1", "operator": "1004"}
 

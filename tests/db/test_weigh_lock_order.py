@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.db.chain import append_event, verify_chain
 from app.db.models import Order, Weighing
 from app.services.weighing import record_weighing
-from tests.weigh_support import add_order
+from tests.floor import add_order
 
 pytestmark = pytest.mark.postgres
 

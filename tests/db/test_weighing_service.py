@@ -13,7 +13,7 @@ from app.db.chain import verify_chain
 from app.db.models import Event, Order, Override, Product, StubBundle, Weighing
 from app.services import weighing as svc
 from app.services.orders import ServiceError, intercept
-from tests.weigh_support import add_many, add_order, seed_floor, set_status
+from tests.floor import add_many, add_order, seed_floor, set_status
 
 ST = "称重台 1"
 

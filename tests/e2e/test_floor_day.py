@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from app.db.engine import open_database
 from app.db.models import Event, Order, OrderLine
 from tests.e2e.xserver import wait, xvfb
-from tests.scanning_support import foreign_barcode, goods
+from tests.floor import foreign_barcode, goods
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.db.models import Event
 from app.services.orders import intercept
 from tests.e2e.xserver import wait, xvfb
-from tests.scanning_support import foreign_barcode, goods, pick, printed_batch
+from tests.floor import foreign_barcode, goods, pick, printed_batch
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.db.chain import verify_chain
 from app.db.models import Event, Order, Weighing
 from devices.simulate import SimulatedScale, SimulatedSerialScanner
-from tests.weigh_support import Line, add_many
+from tests.floor import Line, add_many
 
 
 def test_kill_9_during_capture_loses_nothing_committed(sqlite_db):

@@ -15,7 +15,7 @@ from app.services.operators import find_operator
 from app.ui.dispute_station import DisputeStation
 from app.ui.shipment_export import ShipmentExportPanel
 from app.ui.stations import StationContext
-from tests.desk_support import expected_of, printed_parcels, set_lines, status_of, verify, weigh
+from tests.floor import expected_of, printed_parcels, set_lines, status_of, verify, weigh
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_lookup_findings_register_report_and_settle(qtbot, desk, parcels, sqlite
     assert f["finding"] == "short" and f["dest_grams"] == recorded - 405
     assert "Lighter at the destination by 405 g" in w.finding.text()
     assert "BED-PIL-MEM" in w.details.text() and "Sure" in w.details.text()
-    assert "bundle 3" in w.details.text()
+    assert "Stub: bundle 1, position 1" in w.details.text()  # the first parcel weighed
     steps = [w.handled.item(i, 0).text() for i in range(w.handled.rowCount())]
     assert steps[:2] == ["Printed", "Verified"] and "Weighed" in steps
 

@@ -36,7 +36,7 @@ from app.ui.handover_station import HandoverStation
 from app.ui.print_station import PrintStation
 from app.ui.stations import StationContext
 from app.ui.supervisor_station import SupervisorStation
-from tests.desk_support import verify, weigh
+from tests.floor import verify, weigh
 from tests.floortime_support import set_floor_zone, system_zone
 
 WAIT = 30_000

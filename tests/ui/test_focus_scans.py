@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services.operators import find_operator
 from app.ui.main_window import MainWindow
 from app.ui.stations import StationContext
-from tests.scanning_support import goods, printed_batch
+from tests.floor import goods, printed_batch
 
 _T = [5_000_000]
 

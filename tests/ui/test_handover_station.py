@@ -15,7 +15,7 @@ from app.services.operators import find_operator
 from app.services.orders import intercept
 from app.ui.handover_station import HandoverStation
 from app.ui.stations import StationContext
-from tests.desk_support import printed_parcels, status_of, verify, weigh
+from tests.floor import printed_parcels, status_of, verify, weigh
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from app.services.operators import find_operator
 from app.services.orders import show
 from app.ui.stations import StationContext
 from app.ui.supervisor_station import SupervisorStation
-from tests.scanning_support import goods, printed_batch
+from tests.floor import goods, printed_batch
 
 
 def scan(qtbot, w, code):

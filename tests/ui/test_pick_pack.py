@@ -11,7 +11,7 @@ from app.services.orders import intercept, show
 from app.ui.pack_station import PackStation
 from app.ui.pick_station import PickStation
 from app.ui.stations import StationContext
-from tests.scanning_support import goods, pick, printed_batch
+from tests.floor import goods, pick, printed_batch
 
 
 def open_station(qtbot, cls, db, operator, name):

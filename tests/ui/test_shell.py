@@ -201,7 +201,7 @@ def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, 
     search and the order shown, the dispute desk's parcel: all there after the switch."""
     from app.services.orders import show
     from app.ui.i18n import install_translators
-    from tests.scanning_support import goods, printed_batch
+    from tests.floor import goods, printed_batch
 
     printed_batch(sqlite_db, n=12)
     g = next(x for x in goods(sqlite_db) if not x.serial and x.units >= 3)

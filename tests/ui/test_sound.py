@@ -205,7 +205,7 @@ def test_verify_station_speaks_wrong_item_and_one_too_many(qtbot, sqlite_db, hea
     from app.services.operators import find_operator
     from app.ui.stations import StationContext
     from app.ui.verify_station import VerifyStation
-    from tests.scanning_support import foreign_barcode, pick, printed_batch
+    from tests.floor import foreign_barcode, pick, printed_batch
 
     printed_batch(sqlite_db)
     ctx = StationContext(
@@ -243,7 +243,7 @@ def test_weigh_station_speaks_how_many_grams_light(qtbot, sqlite_db, heard, tmp_
     from app.ui.stations import StationContext
     from app.ui.weigh_station import WeighStation
     from devices.simulate import SimulatedScale
-    from tests.weigh_support import add_order
+    from tests.floor import add_order
 
     add_order(sqlite_db, "WB1", [("BED-PIL-MEM", 1), ("CLO-TSH-M", 2), ("ELE-CBL-C1M", 1)])
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))

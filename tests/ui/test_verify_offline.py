@@ -14,7 +14,7 @@ from app.db.models import Order, Product, ProductBarcode
 from app.services.operators import find_operator
 from app.ui.stations import StationContext
 from app.ui.verify_station import VerifyStation
-from tests.weigh_support import add_order
+from tests.floor import add_order
 
 T = 30_000
 PILLOW = "6901234567892"

@@ -10,7 +10,7 @@ from app.services.operators import find_operator
 from app.services.orders import intercept, show
 from app.ui.stations import StationContext
 from app.ui.verify_station import VerifyStation
-from tests.scanning_support import foreign_barcode, goods, pick, printed_batch
+from tests.floor import foreign_barcode, goods, pick, printed_batch
 
 
 @pytest.fixture

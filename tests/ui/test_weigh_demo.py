@@ -12,7 +12,7 @@ from app.settings import Settings
 from app.ui.stations import StationContext
 from app.ui.weigh_station import WeighStation
 from devices.simulate import SimulatedScale
-from tests.weigh_support import add_order
+from tests.floor import add_order
 
 T = 20_000
 

@@ -15,7 +15,7 @@ from app.settings import Settings
 from app.ui.stations import StationContext
 from app.ui.weigh_station import WeighStation
 from devices.simulate import SimulatedScale
-from tests.weigh_support import add_many
+from tests.floor import add_many
 
 T = 30_000
 

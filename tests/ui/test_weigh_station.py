@@ -15,7 +15,7 @@ from app.settings import Settings
 from app.ui.stations import StationContext
 from app.ui.weigh_station import WeighStation
 from devices.simulate import SimulatedScale
-from tests.weigh_support import add_order
+from tests.floor import add_order
 
 T = 20_000  # generous: the machine is shared
 
@@ -193,7 +193,7 @@ def test_a_refusal_clears_the_last_parcels_weight_and_stub_place(qtbot, station,
     """After an OK parcel (weight and stub place on screen), a waybill that may not be weighed
     is refused: nothing of the previous parcel stays below the refusal, and the stub's place
     says it goes nowhere yet."""
-    from tests.weigh_support import set_status
+    from tests.floor import set_status
 
     w, sim = station
     res = weigh(qtbot, w, sim, "WB2", 552)

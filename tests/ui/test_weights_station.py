@@ -12,7 +12,7 @@ from app.services import weighing as svc
 from app.services.operators import find_operator
 from app.ui.stations import StationContext
 from app.ui.weights_station import WeightsStation
-from tests.weigh_support import add_many, add_order
+from tests.floor import add_many, add_order
 
 T = 20_000
 

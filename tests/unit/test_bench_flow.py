@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app.bench_flow import bench_scan_verdict, bench_weigh_commit
-from app.benchmarks import growth
+from app.bench.flows import bench_scan_verdict, bench_weigh_commit
+from app.bench.suite import growth
 from app.db.chain import verify_chain
 from app.db.models import Order, Weighing
 

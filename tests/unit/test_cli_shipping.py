@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from app.__main__ import main
 from app.db.engine import open_database
 from app.db.migrate import upgrade
-from tests.desk_support import printed_parcels, verify, weigh, weighed_parcels
+from tests.floor import printed_parcels, verify, weigh, weighed_parcels
 
 CONTRACT_KEYS = {
     "waybill_no",

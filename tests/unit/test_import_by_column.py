@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.benchmarks import TAOBAO_DETAIL_COLUMNS, TAOBAO_ORDER_COLUMNS, taobao_files
+from app.bench.datasets import TAOBAO_DETAIL_COLUMNS, TAOBAO_ORDER_COLUMNS, taobao_files
 from app.importers import orders
 from app.importers.orders import parse_chunks
 from tests.fixtures.platform_files import write_csv

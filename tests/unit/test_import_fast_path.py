@@ -9,7 +9,7 @@ import io
 import pytest
 from sqlalchemy import insert, text
 
-from app.benchmarks import taobao_files
+from app.bench.datasets import taobao_files
 from app.db.models import Order, utcnow
 from app.domain.orders import phone_tail, split_address
 from app.importers.orders import _utc_text, parse_money, parse_qty, parse_time

@@ -9,7 +9,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from app.benchmarks import taobao_files
+from app.bench.datasets import taobao_files
 from app.db.models import Order, OrderLine
 from app.importers.orders import parse_chunks
 from app.importers.tables import UnreadableFile

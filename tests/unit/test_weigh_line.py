@@ -19,7 +19,7 @@ from app.domain.weighing import (
 from devices.scales.reader import ScaleReader
 from devices.scales.stability import StabilityChecker
 from devices.simulate import SimulatedScale, SimulatedSerialScanner
-from tests.weigh_support import Line, add_order
+from tests.floor import Line, add_order
 
 
 def test_stable_capture_from_the_simulator_with_motion_and_noise():

@@ -1,12 +1,10 @@
-"""`parcelproof bench`: the figures the floor's physical limits ask for (the scanner, the
-scale's serial line and the thermal printer set the pace).
+"""The benchmarks' datasets, built on first use and cached: one million-order database builder
+(`big_db`) and the Taobao export files the import figure reads (`taobao_files`).
 
-Datasets are built on first use and cached under the user cache dir (``--quick`` uses smaller
-ones): a SQLite database with 1,000,000 orders with their lines, and for the weighed part of
-them a weighing each with its event. Building it takes minutes once, with a progress bar on
-stderr (a line per step when stderr is not a terminal, as in a log). Every figure is measured
-here, in this process (cold start and memory in a child process), and printed; nothing is
-asserted.
+The cache is one folder (`cache_dir`: ``$PARCELPROOF_BENCH_DIR``, else ``bench`` under the user
+cache dir); ``parcelproof bench`` and the scripts under ``tests/bench/`` share it, so the
+million orders are built once for all of them. A build takes minutes, with a progress bar on
+stderr (a line per step when stderr is not a terminal, as in a log).
 """
 
 from __future__ import annotations
@@ -14,20 +12,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import os
 import random
-import statistics
-import subprocess
+import sqlite3
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from app import heap
 from app.db.engine import Database, open_database
 from app.db.migrate import upgrade
 from app.db.models import Order
@@ -35,11 +28,13 @@ from app.db.models import Order
 Progress = Callable[[str], None]
 
 
-def _stderr(msg: str) -> None:
+def say(msg: str) -> None:
+    """A progress line on stderr."""
     print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
 def cache_dir() -> Path:
+    """The one folder every benchmark dataset is cached in."""
     env = os.environ.get("PARCELPROOF_BENCH_DIR")
     if env:
         d = Path(env)
@@ -51,30 +46,6 @@ def cache_dir() -> Path:
     return d
 
 
-def percentile(values: list[float], p: float) -> float:
-    v = sorted(values)
-    if not v:
-        return float("nan")
-    k = min(len(v) - 1, max(0, round(p / 100 * len(v)) - 1))
-    return v[k]
-
-
-def timed(fn: Callable[[], object], reps: int) -> list[float]:
-    out = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
-
-
-def summary(name: str, ms: list[float]) -> dict[str, float]:
-    return {
-        f"{name}_p50_ms": round(statistics.median(ms), 3),
-        f"{name}_p99_ms": round(percentile(ms, 99), 3),
-    }
-
-
 # --- the big database ----------------------------------------------------------------------------
 
 
@@ -83,7 +54,7 @@ class BuildBar:
     otherwise each step is one ``progress`` line with the share done (no carriage returns in
     a log)."""
 
-    def __init__(self, total: int, what: str, progress: Progress = _stderr) -> None:
+    def __init__(self, total: int, what: str, progress: Progress = say) -> None:
         self.total = max(total, 1)
         self.done = 0
         self._progress = progress
@@ -111,7 +82,7 @@ class BuildBar:
             self._bar.close()
 
 
-def big_db(n: int = 1_000_000, progress: Progress = _stderr) -> Database:
+def big_db(n: int = 1_000_000, progress: Progress = say) -> Database:
     """The cached n-order database: n/10 demo orders (paid, waiting), then nine copies of them
     in SQL with fresh numbers and phones; copies are old (days back), handed over or shipped,
     with a waybill, a weighing and its event each."""
@@ -214,7 +185,21 @@ def _build(db: Database, n: int, base: int, have: int, bar: BuildBar) -> None:
         conn.exec_driver_sql("ANALYZE")
 
 
-# --- single figures --------------------------------------------------------------------------------
+def copy_of_big_db(n: int, path: Path, progress: Progress = say) -> Database:
+    """A private copy at ``path`` of the cached n-order database (`big_db`), for a benchmark
+    that changes what it works on; the cache stays as it was."""
+    src = big_db(n, progress)
+    src_path = src.engine.url.database
+    src.dispose()
+    progress(f"copying {src_path} → {path}")
+    with sqlite3.connect(f"file:{src_path}?mode=ro", uri=True) as a, sqlite3.connect(path) as b:
+        a.backup(b)  # a consistent copy, WAL included
+    a.close()
+    b.close()
+    return open_database(f"sqlite:///{path}")
+
+
+# --- the Taobao export files ----------------------------------------------------------------------
 
 
 TAOBAO_ORDER_COLUMNS = [
@@ -336,273 +321,3 @@ def taobao_files(folder: Path, n: int, seed: int = 5) -> tuple[Path, Path]:
     o.write_bytes(bo.getvalue().encode("gbk"))
     d.write_bytes(bd.getvalue().encode("gbk"))
     return o, d
-
-
-def import_rate(n: int) -> dict:
-    from app.services.demo import make_demo_data
-    from app.services.importing import import_orders
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        o, d = taobao_files(folder, n)
-        db = open_database(f"sqlite:///{folder / 'import.db'}")
-        upgrade(db)
-        make_demo_data(db, 0)
-        t = time.perf_counter()
-        res = import_orders(db, o, lines_path=d)
-        took = time.perf_counter() - t
-        db.dispose()
-    if res.imported != n or res.errors:
-        raise RuntimeError(f"import benchmark went wrong: {res.as_json()}")
-    return {
-        "import_orders": n,
-        "import_seconds": round(took, 2),
-        "import_orders_per_s": round(n / took),
-    }
-
-
-def phone_tail_lookup(db: Database, reps: int) -> dict:
-    from app.services.orders import find_order_ids
-
-    rng = random.Random(3)
-    tails = [f"{rng.randrange(10000):04d}" for _ in range(reps)]
-    it = iter(tails)
-    found: list[int] = []
-
-    def one() -> None:
-        with db.read() as s:
-            found.append(len(find_order_ids(s, next(it))))
-
-    ms = timed(one, reps)
-    # a tail matches one order in 10,000: ten times the orders, ten times the matches to
-    # return (the lookup stops at 200, newest first), so this figure grows with the answer
-    return {
-        **summary("phone_tail_lookup", ms),
-        "phone_tail_matches_mean": round(statistics.mean(found), 1),
-    }
-
-
-def browser_search(db: Database, reps: int) -> dict:
-    from app.services.orders import OrderFilter, count_orders, search_orders
-
-    rng = random.Random(4)
-    with db.read() as s:
-        n = s.scalar(select(func.max(Order.id))) or 1
-        sample = list(
-            s.execute(
-                select(Order.order_no, Order.receiver_name, Order.phone_tail).where(
-                    Order.id.in_([rng.randrange(1, n) for _ in range(reps)])
-                )
-            )
-        )
-    keys = [r[k % 3] for k, r in enumerate(sample)] or ["x"]
-    it = iter(keys * (reps // len(keys) + 1))
-
-    def one() -> None:
-        f = OrderFilter(text=next(it))
-        with db.read() as s:
-            search_orders(s, f, limit=200)
-            count_orders(s, f)
-
-    ms = timed(one, reps)
-    return {
-        "browser_searches_per_s": round(1000 * len(ms) / sum(ms), 1),
-        **summary("browser_search", ms),
-    }
-
-
-def dispute_lookup(db: Database, reps: int) -> dict:
-    from app.services.dispute import dispute_check
-
-    rng = random.Random(6)
-    with db.read() as s:
-        n = s.scalar(select(func.max(Order.id))) or 1
-        wbs = list(
-            s.scalars(
-                select(Order.waybill_no).where(
-                    Order.id.in_([rng.randrange(1, n) for _ in range(reps * 3)]),
-                    Order.waybill_no.is_not(None),
-                )
-            )
-        )
-    if not wbs:
-        return {}
-    it = iter(wbs * (reps // len(wbs) + 1))
-    heap.settle()  # as a station does once it is up (app.heap)
-    return summary("dispute_lookup", timed(lambda: dispute_check(db, next(it)), reps))
-
-
-def cold_start(db_url: str, reps: int = 3) -> dict:
-    """Process start → first station window shown (offscreen), in a child process each time."""
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        PARCELPROOF_EXIT_AFTER_START="1",
-        PARCELPROOF_REPORT_START="1",
-    )
-    ms = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "app",
-                "--db",
-                db_url,
-                "--operator",
-                "1004",
-                "--station",
-                "orders",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        wall = (time.perf_counter() - t) * 1000
-        shown = next((line for line in proc.stdout.splitlines() if line.startswith("{")), None)
-        ms.append(json.loads(shown)["shown_ms"] if shown else wall)
-    return {"cold_start_ms": round(min(ms), 1), "cold_start_worst_ms": round(max(ms), 1)}
-
-
-def station_rss(db_url: str) -> dict:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        PARCELPROOF_EXIT_AFTER_START="1",
-        PARCELPROOF_REPORT_START="1",
-    )
-    proc = subprocess.run(
-        [sys.executable, "-m", "app", "--db", db_url, "--operator", "1004", "--station", "orders"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    shown = next((line for line in proc.stdout.splitlines() if line.startswith("{")), None)
-    return {"station_rss_mb": json.loads(shown)["rss_mb"] if shown else None}
-
-
-def _xvfb() -> tuple[subprocess.Popen, str] | None:
-    """A private Xvfb server and its display, when Xvfb is installed."""
-    import shutil
-
-    exe = shutil.which("Xvfb")
-    if not exe:
-        return None
-    r, w = os.pipe()
-    proc = subprocess.Popen(
-        [exe, "-displayfd", str(w), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(w,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(w)
-    with os.fdopen(r) as f:
-        number = f.readline().strip()
-    if not number:
-        proc.kill()
-        proc.wait()
-        return None
-    return proc, f":{number}"
-
-
-def scan_to_paint(db_url: str, scans: int) -> dict:
-    """Key Enter in the verify station's scan field → verdict painted (app/ui/bench_paint.py),
-    in a child process on a private Xvfb display (offscreen when Xvfb is missing)."""
-    env = dict(os.environ)
-    server = _xvfb()
-    if server is not None:
-        env.update(DISPLAY=server[1], QT_QPA_PLATFORM="xcb")
-    else:
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "app.ui.bench_paint", "--db", db_url, "--scans", str(scans)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    finally:
-        if server is not None:
-            server[0].terminate()
-            server[0].wait()
-    line = next((x for x in proc.stdout.splitlines() if x.startswith("{")), None)
-    if line is None:
-        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"scan_to_paint_error": tail}
-    return json.loads(line)
-
-
-def db_figures(db: Database, reps: int, progress: Progress = _stderr) -> dict:
-    """The figures that depend on the database: lookups, scan → verdict, weigh → commit."""
-    out: dict = {}
-    with db.read() as s:
-        out["orders_in_db"] = s.scalar(select(func.count()).select_from(Order))
-    progress(f"lookups ({out['orders_in_db']:,} orders)")
-    out.update(phone_tail_lookup(db, reps))
-    out.update(browser_search(db, reps // 2))
-    out.update(dispute_lookup(db, reps))
-    for name, fn in _extra_benches():
-        progress(name)
-        try:
-            out.update(fn(db, reps))
-        except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the rest
-            out[f"{name}_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return out
-
-
-def growth(big: dict, small: dict, suffix: str = "_100k") -> dict:
-    """``small`` under suffixed keys, and for each p99 figure ``<name>_growth``: the figure at
-    the big database over the one at the small database (1.0: it does not grow)."""
-    out = {f"{k}{suffix}": v for k, v in small.items()}
-    for k, v in big.items():
-        w = small.get(k)
-        if k.endswith("_p99_ms") and isinstance(v, int | float) and isinstance(w, int | float):
-            out[k.removesuffix("_p99_ms") + "_growth"] = round(v / w, 2) if w else None
-    return out
-
-
-def run(quick: bool = False, progress: Progress = _stderr) -> dict:
-    """All figures. Full run: the DB-bound ones at 1,000,000 orders, and again at 100,000
-    (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000 orders only."""
-    from devices.bench import frames_per_second
-    from devices.scales import protocol_names
-    from printing.bench import ms_per_label
-
-    n = 100_000 if quick else 1_000_000
-    reps = 100 if quick else 500
-    db = big_db(n, progress)
-    out = db_figures(db, reps, progress)
-    if not quick:
-        small = big_db(100_000, progress)
-        small_figures = db_figures(small, reps, progress)
-        small_figures.update(station_rss(small.url))
-        small.dispose()
-    progress("scan to paint (GUI)")
-    out.update(scan_to_paint(db.url, 30 if quick else 300))
-    progress("labels")
-    out["label_ms_per_label"] = round(ms_per_label(100, "100x180"), 2)
-    progress("scale frames")
-    fps = {p: frames_per_second(p, 20_000 if quick else 50_000) for p in protocol_names()}
-    slowest = min(fps, key=lambda p: fps[p])
-    out["scale_frames_per_s"] = round(fps[slowest])
-    out["scale_slowest_protocol"] = slowest
-    progress("import")
-    out.update(import_rate(10_000 if quick else 100_000))
-    progress("cold start and memory")
-    out.update(cold_start(db.url))
-    out.update(station_rss(db.url))
-    if not quick:
-        out.update(growth(out, small_figures))
-    db.dispose()
-    return out
-
-
-def _extra_benches() -> list[tuple[str, Callable[[Database, int], dict]]]:
-    """The station-flow figures (app/bench_flow.py): scan → verdict, weigh → commit."""
-    from app.bench_flow import bench_scan_verdict, bench_weigh_commit
-
-    return [("bench_scan_verdict", bench_scan_verdict), ("bench_weigh_commit", bench_weigh_commit)]

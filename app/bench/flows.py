@@ -19,7 +19,6 @@ leaves its orders ``verified``; the weigh bench uses verified orders first and v
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app import heap
+from app.bench.stats import summary
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, OrderStatus, Product
 
@@ -44,21 +44,6 @@ class _Parcel:
     waybill_no: str
     units: tuple[str, ...]  # one barcode per unit to scan, in line order
     product_ids: frozenset[int]
-
-
-def _pct(ms: list[float], p: float) -> float:
-    v = sorted(ms)
-    k = min(len(v) - 1, max(0, round(p / 100 * len(v)) - 1))
-    return round(v[k], 3)
-
-
-def _summary(name: str, ms: list[float]) -> dict[str, float]:
-    if not ms:
-        return {}
-    return {
-        f"{name}_p50_ms": round(statistics.median(ms), 3),
-        f"{name}_p99_ms": _pct(ms, 99),
-    }
 
 
 def _parcels(db: Database, status: str, limit: int) -> list[_Parcel]:
@@ -210,10 +195,10 @@ def bench_scan_verdict(db: Database, reps: int) -> dict:
     every = times["open"] + times["wrong"] + times["item"]
     return {
         "scan_verdict_scans": len(every),
-        **_summary("scan_verdict", every),
-        **_summary("scan_item", times["item"]),
-        **_summary("scan_open", times["open"]),
-        **_summary("scan_wrong_item", times["wrong"]),
+        **summary("scan_verdict", every),
+        **summary("scan_item", times["item"]),
+        **summary("scan_open", times["open"]),
+        **summary("scan_wrong_item", times["wrong"]),
     }
 
 
@@ -246,5 +231,5 @@ def bench_weigh_commit(db: Database, reps: int) -> dict:
     return {
         "weigh_commit_parcels": len(ms),
         "weigh_commit_held": held,
-        **_summary("weigh_commit", ms),
+        **summary("weigh_commit", ms),
     }

@@ -1,0 +1,12 @@
+"""The benchmarks, in one package (they print figures; nothing is asserted):
+
+* `stats` — the one percentile, call timing and the p50/p99 pair every figure uses;
+* `datasets` — the one million-order database builder and the Taobao export files, one cache;
+* `flows` — the station flows timed at the service layer (scan → verdict, weigh → commit);
+* `suite` — ``parcelproof bench``: every figure, in the keys the command-line contract names.
+
+The scan-to-paint figure needs a real Qt station, so it lives with the widgets in
+``app/ui/bench_paint.py`` (only ``app.ui`` imports Qt) and runs in a child process. The
+libraries time themselves (``devices/bench.py``, ``printing/bench.py``): they may not import
+``app``, and their figures are best-of-N rates, not percentiles.
+"""
