@@ -7,7 +7,9 @@ weights and the automatic capture gate. Plain Python: no Qt, no database session
 * `explain` — a bounded best-fit search over small combinations of units: for a light parcel
   the order's own units (what is missing), for a heavy one the products of the same print
   batch, an extra unit of the order's own goods, the carton and the filler (what is extra). Two
-  explanations that fit about equally make the answer ``ambiguous``; it never pretends.
+  explanations that fit about equally make the answer ``ambiguous``; it never pretends. The
+  one search behind every story of a weight difference: the scale, the weigh line and the
+  dispute desk (which tells its ``confidence``: sure, ambiguous or none).
 * `learned_unit_grams` — a robust (median) unit weight from single-SKU parcels net of carton.
 * `CaptureGate` — the first stable non-zero reading after a scan, and never the same load
   twice: after a capture the platform must come back near zero first.
@@ -26,6 +28,12 @@ OVERRIDE = "override"
 LIGHT = "light"
 HEAVY = "heavy"
 
+#: how sure an explanation is (the dispute desk's words): one combination fits clearly, another
+#: fits about as well, or nothing fits
+SURE = "sure"
+AMBIGUOUS = "ambiguous"
+NONE = "none"
+
 #: the pseudo-SKUs of packing material in an explanation
 CARTON = "@carton"
 FILLER = "@filler"
@@ -36,7 +44,17 @@ STABLE_BAND_DIVISIONS = 2
 STABLE_READINGS = 5
 STABLE_SECONDS = 0.5
 
-MAX_UNITS = 4  # at most this many units in one explanation
+#: at most this many units in one explanation, the same at the scale and at the dispute desk.
+#: Missing: six, so the desk can say "all of it" of a parcel emptied on the way (orders of five
+#: or six small units are common) and the scale of a parcel packed with half its goods; what
+#: can be missing is bounded by the order, so the search stays small (a few ms). Extra: four;
+#: extras come from a wide pool (own goods, the print batch's products, carton, filler), where
+#: five or six wrong units are not a likely story, chance fits multiply and the search grows
+#: tenfold (a fifth and sixth unit cost ~0.2 s on a 30-product batch, under the chain lock).
+#: Each unit beyond the first costs half a margin in `explain`, so a likelier small story is
+#: never crowded out by a large one.
+MAX_MISSING_UNITS = 6
+MAX_EXTRA_UNITS = 4
 MAX_VISITS = 200_000  # bound on the search, whatever the input
 
 
@@ -85,6 +103,13 @@ class Explanation:
     @property
     def residual_grams(self) -> int:
         return abs(self.difference_grams - self.fit_grams)
+
+    @property
+    def confidence(self) -> str:
+        """`SURE`, `AMBIGUOUS` or `NONE` (nothing fits, or nothing to explain)."""
+        if not self.suspects:
+            return NONE
+        return AMBIGUOUS if self.ambiguous else SURE
 
 
 @dataclass(frozen=True)
@@ -139,7 +164,7 @@ def explain(
     tolerance_grams: int,
     *,
     division_grams: int = 1,
-    max_units: int = MAX_UNITS,
+    max_units: int | None = None,
 ) -> Explanation:
     """The combination of candidate units whose weight best fits ``|difference|``.
 
@@ -148,9 +173,12 @@ def explain(
     likelier than three that happen to add up). The answer is ``ambiguous`` when a different
     combination scores within a margin of the best one (the larger of two divisions and a
     quarter of the tolerance): the scale cannot tell them apart, so the station says so.
+    At most ``max_units`` units (default `MAX_MISSING_UNITS` light, `MAX_EXTRA_UNITS` heavy).
     """
     target = abs(int(difference_grams))
     direction = LIGHT if difference_grams < 0 else HEAVY
+    if max_units is None:
+        max_units = MAX_MISSING_UNITS if direction == LIGHT else MAX_EXTRA_UNITS
     cands = [c for c in candidates if c.grams > 0 and c.max_qty > 0]
     # merge duplicates of one SKU; heavier first keeps the search short
     merged: dict[str, Candidate] = {}
