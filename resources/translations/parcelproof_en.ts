@@ -1142,6 +1142,14 @@ then log out and log in again.</translation>
             <translation>No item fits the difference.</translation>
         </message>
         <message>
+            <source>carton</source>
+            <translation>carton</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>filler</translation>
+        </message>
+        <message>
             <source>Printed</source>
             <translation>Printed</translation>
         </message>

@@ -1141,6 +1141,14 @@ sudo usermod -aG dialout $USER
             <translation>没有商品符合该差异。</translation>
         </message>
         <message>
+            <source>carton</source>
+            <translation>纸箱</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>填充物</translation>
+        </message>
+        <message>
             <source>Printed</source>
             <translation>打单</translation>
         </message>

@@ -233,3 +233,21 @@ def test_the_desk_shows_the_receiver_masked_and_still_finds_by_phone_tail(
     idle(qtbot, w)
     texts = [w.matches.item(i).text() for i in range(w.matches.count())]
     assert len(texts) == 2 and all("王*雨" in t and "王小雨" not in t for t in texts)
+
+
+def test_a_parcel_that_left_heavy_names_the_batch_product_it_carried(
+    qtbot, desk, parcels, sqlite_db
+):
+    # one pillow ordered, a flannel blanket of the same print batch went in as well: the desk
+    # tells the scale's story (the batch's products), with the blanket's name
+    p = parcels[4]
+    set_lines(sqlite_db, p.order_id, [("BED-PIL-MEM", 1)])
+    verify(sqlite_db, p.order_id)
+    weigh(sqlite_db, p.order_id, delta=1400, verdict="override")
+    w = desk
+    w.lookup.setText(p.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert "Heavier than expected at dispatch by 1400 g" in w.finding.text()
+    assert [(s["sku"], s["qty"]) for s in w.findings["suspects"]] == [("BED-BLK-FLC", 1)]
+    assert "Most likely: BED-BLK-FLC 法兰绒毯 150x200 × 1 (1400 g)" in w.details.text()
