@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import floortime
-from app.domain import weighing as rules
 from app.domain.privacy import mask_name, mask_phone
 from app.services.dispute import (
     CLAIMS,
@@ -60,6 +59,7 @@ from app.ui.order_browser import local_time
 from app.ui.texts import (
     event_label,
     exception_text,
+    packing_label,
     register_error_texts,
     register_event_labels,
     status_label,
@@ -149,12 +149,7 @@ def confidence_words(confidence: str) -> str:
 def suspect_words(suspect: dict, names: dict[str, str]) -> str:
     """``BED-PIL-MEM 记忆棉枕头 × 1 (410 g)``; packing material by its name."""
     sku = suspect["sku"]
-    if sku == rules.CARTON:
-        what = QCoreApplication.translate("Dispute", "carton")
-    elif sku == rules.FILLER:
-        what = QCoreApplication.translate("Dispute", "filler")
-    else:
-        what = f"{sku} {suspect.get('name') or names.get(sku, '')}".rstrip()
+    what = packing_label(sku) or f"{sku} {suspect.get('name') or names.get(sku, '')}".rstrip()
     return f"{what} × {suspect['qty']} ({suspect['grams']} g)"
 
 

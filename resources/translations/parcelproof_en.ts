@@ -1142,14 +1142,6 @@ then log out and log in again.</translation>
             <translation>No item fits the difference.</translation>
         </message>
         <message>
-            <source>carton</source>
-            <translation>carton</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>filler</translation>
-        </message>
-        <message>
             <source>Printed</source>
             <translation>Printed</translation>
         </message>
@@ -2294,6 +2286,17 @@ then log out and log in again.</translation>
         <message>
             <source>Packed — scan the next waybill</source>
             <translation>Packed — scan the next waybill</translation>
+        </message>
+    </context>
+    <context>
+        <name>Packing</name>
+        <message>
+            <source>carton</source>
+            <translation>carton</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>filler</translation>
         </message>
     </context>
     <context>
@@ -4116,14 +4119,6 @@ then log out and log in again.</translation>
         <message>
             <source>Unit weight adopted</source>
             <translation>Unit weight adopted</translation>
-        </message>
-        <message>
-            <source>carton</source>
-            <translation>carton</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>filler</translation>
         </message>
         <message>
             <source>{qty} × {name} ({grams} g)</source>

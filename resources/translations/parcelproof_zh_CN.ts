@@ -1141,14 +1141,6 @@ sudo usermod -aG dialout $USER
             <translation>没有商品符合该差异。</translation>
         </message>
         <message>
-            <source>carton</source>
-            <translation>纸箱</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>填充物</translation>
-        </message>
-        <message>
             <source>Printed</source>
             <translation>打单</translation>
         </message>
@@ -2284,6 +2276,17 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Packed — scan the next waybill</source>
             <translation>已打包 — 扫描下一张运单</translation>
+        </message>
+    </context>
+    <context>
+        <name>Packing</name>
+        <message>
+            <source>carton</source>
+            <translation>纸箱</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>填充物</translation>
         </message>
     </context>
     <context>
@@ -4093,14 +4096,6 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Unit weight adopted</source>
             <translation>采用单品重量</translation>
-        </message>
-        <message>
-            <source>carton</source>
-            <translation>纸箱</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>填充物</translation>
         </message>
         <message>
             <source>{qty} × {name} ({grams} g)</source>

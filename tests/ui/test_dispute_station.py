@@ -251,3 +251,26 @@ def test_a_parcel_that_left_heavy_names_the_batch_product_it_carried(
     assert "Heavier than expected at dispatch by 1400 g" in w.finding.text()
     assert [(s["sku"], s["qty"]) for s in w.findings["suspects"]] == [("BED-BLK-FLC", 1)]
     assert "Most likely: BED-BLK-FLC 法兰绒毯 150x200 × 1 (1400 g)" in w.details.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "carton", "filler"),
+    [
+        ("en", "carton × 1 (120 g)", "filler × 2 (40 g)"),
+        ("zh_CN", "纸箱 × 1 (120 g)", "填充物 × 2 (40 g)"),
+    ],
+)
+def test_packing_material_reads_as_words_at_the_desk_and_the_scale(qapp, lang, carton, filler):
+    from app.domain.weighing import CARTON, FILLER, Suspect
+    from app.ui.dispute_station import suspect_words
+    from app.ui.i18n import install_translators
+    from app.ui.weigh_station import suspect_text
+
+    install_translators(qapp, lang)
+    try:
+        assert suspect_words({"sku": CARTON, "name": "", "qty": 1, "grams": 120}, {}) == carton
+        assert suspect_words({"sku": FILLER, "name": "", "qty": 2, "grams": 40}, {}) == filler
+        assert carton.split(" ×")[0] in suspect_text(Suspect(CARTON, "", 1, 120))
+        assert filler.split(" ×")[0] in suspect_text(Suspect(FILLER, "", 2, 20))
+    finally:
+        install_translators(qapp, "en")
