@@ -3,6 +3,9 @@ learned weights and the capture gate."""
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from app.domain.weighing import (
@@ -12,6 +15,8 @@ from app.domain.weighing import (
     HEAVY,
     HOLD,
     LIGHT,
+    MAX_EXTRA_UNITS,
+    MAX_MISSING_UNITS,
     NONE,
     OK,
     SURE,
@@ -198,6 +203,39 @@ def test_five_extra_units_are_no_story_but_five_missing_ones_are():
     socks = Candidate("SCK", "袜子", 150, 5)
     assert explain(750, [socks], 20).confidence == NONE  # a heavy story stops at four units
     assert _names(explain(-750, [socks], 20)) == [("SCK", 5)]
+
+
+def _by_hand(diff, cands, tol, max_units):
+    """Every combination tried, scored as `explain` documents it: (best, ambiguous)."""
+    cands = sorted(cands, key=lambda c: (-c.grams, c.sku))
+    margin = max(2, tol // 4)
+    fits = []
+    for counts in itertools.product(*(range(c.max_qty + 1) for c in cands)):
+        units = sum(counts)
+        grams = sum(k * c.grams for c, k in zip(cands, counts, strict=True))
+        if 1 <= units <= max_units and abs(abs(diff) - grams) <= tol:
+            fits.append((abs(abs(diff) - grams) + margin // 2 * (units - 1), units, counts))
+    if not fits:
+        return [], False
+    fits.sort()
+    best = sorted((c.sku, k) for c, k in zip(cands, fits[0][2], strict=True) if k)
+    return best, any(f[0] - fits[0][0] <= margin for f in fits[1:])
+
+
+def test_the_search_finds_what_trying_every_combination_finds():
+    # the search stops early where nothing can beat the best: the story must not change
+    rng = random.Random(21)
+    for _ in range(150):
+        cands = [
+            Candidate(f"S{i}", "", rng.choice([45, 150, 180, 330, 410]) + rng.randint(0, 9),
+                      rng.randint(1, 3))
+            for i in range(rng.randint(1, 5))
+        ]  # fmt: skip
+        tol = rng.choice([10, 30, 50])
+        for diff in (-rng.randint(30, 2000), rng.randint(30, 2000)):
+            ex = explain(diff, cands, tol)
+            limit = MAX_MISSING_UNITS if diff < 0 else MAX_EXTRA_UNITS
+            assert (_names(ex), ex.ambiguous) == _by_hand(diff, cands, tol, limit)
 
 
 def test_bounded_search_on_a_big_order():
