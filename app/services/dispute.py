@@ -8,13 +8,16 @@ Findings, per the manuals (docs/dev/floor.md "Why weights are recorded"):
 - without one: recorded vs expected — did the parcel leave complete?
 - ``no_weighing`` when the record has no weighing for the parcel.
 
-The difference is explained by the units that best fit it (`app.domain.fit`), with how sure
-that is. `dispute_check` reads only; `register_case` records the case (报表登记) as evidence.
+The difference is explained by the units that best fit it, with how sure that is: the same
+search and the same candidates as at the scale (`app.services.weighing.explain_difference`),
+so a parcel's story does not depend on where its weight was read. `dispute_check` reads only;
+`register_case` records the case (报表登记) as evidence.
 
 Beyond the contract's keys the findings carry ``dispatch`` (recorded vs expected, always told
 when there is a weighing: did the parcel leave complete?), ``confidence``, ``claim``,
-``carrier``, ``carton``, ``handover``, ``lines`` and the evidence chain: ``evidence`` (the
-order's last event, whose hash covers everything recorded before it) and ``chain_head``.
+``carrier``, ``carton``, ``handover``, ``lines``, each suspect's ``name`` (the SKUs
+``@carton`` and ``@filler`` stand for packing material) and the evidence chain: ``evidence``
+(the order's last event, whose hash covers everything recorded before it) and ``chain_head``.
 """
 
 from __future__ import annotations
@@ -46,10 +49,10 @@ from app.db.models import (
     utcnow,
 )
 from app.domain import floortime
-from app.domain.fit import Unit, explain
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, find_order_ids, order_expectation, order_goods
+from app.services.weighing import explain_difference
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
@@ -123,6 +126,7 @@ _LAST_WEIGHING = (
         Weighing.stub_bundle,
         Weighing.stub_position,
         Event.at,
+        Event.detail,
     )
     .join(Event, Event.id == Weighing.event_id)
     .where(Weighing.order_id == bindparam("oid"))
@@ -223,9 +227,7 @@ def dispute_check(
         o = conn.execute(_ORDER, at).first()
         if o is None:
             raise ServiceError("order_not_found", key=str(order_id))
-        units = []
-        for sku, name, g, qty in order_goods(s, oid):
-            units.append(Unit(sku, name, g, qty))
+        goods = order_goods(s, oid)
         exp = order_expectation(s, oid)  # the last weighing's, else computed
         w = conn.execute(_LAST_WEIGHING, at).first()
         expected, tolerance = exp.grams, exp.tolerance_grams
@@ -240,13 +242,13 @@ def dispute_check(
         elif dest_grams is not None:
             difference = dest_grams - expected  # against the goods: the best there is
         if difference is not None and abs(difference) > tolerance:
-            ex = explain(difference, units, tolerance)
+            # the scale's division as recorded with the weighing (none: a 1 g scale)
+            division = int(((w.detail or {}) if w else {}).get("division_grams") or 1)
+            ex = explain_difference(s, oid, difference, tolerance, division=division, lines=goods)
             confidence = ex.confidence
-            grams_of = {u.sku: u.grams for u in units}
-            if ex.best:
-                suspects = [
-                    {"sku": sku, "qty": q, "grams": grams_of[sku] * q} for sku, q in ex.best.items
-                ]
+            suspects = [
+                {"sku": x.sku, "name": x.name, "qty": x.qty, "grams": x.grams} for x in ex.suspects
+            ]
         handled = _handled_by(s, oid)
         handover = next((d for d in handled if d["step"] == "handover"), None)
         last_ev = conn.execute(_LAST_EVENT, at).first()
@@ -281,8 +283,8 @@ def dispute_check(
             "weighed_at": _iso(w.at) if w else None,
             "weighing_verdict": w.verdict if w else None,
             "lines": [
-                {"sku": u.sku, "name": u.name, "qty": u.available, "unit_grams": u.grams}
-                for u in units
+                {"sku": sku, "name": name, "qty": qty, "unit_grams": g}
+                for sku, name, g, qty in goods
             ],
             "evidence": {"seq": last_ev[0], "hash": last_ev[1]} if last_ev else None,
             "chain_head": {"seq": head[0], "hash": head[1]} if head else None,

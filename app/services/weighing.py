@@ -7,6 +7,8 @@ Every function is one user action = one transaction and returns plain dataclasse
 * `record_weighing` — the capture: verdict, explanation of a hold, the stub's bundle and
   position (allocated in the database under lock), the order's status. Committed before the
   caller shows anything green.
+* `explain_difference` — which units most likely make a weight difference: the one story
+  told at the scale, on the weigh line and at the dispute desk.
 * `override` — a supervisor releases a weight hold (badge + PIN + reason).
 * `close_bundle` / `find_stub` — the stub bundles and their register.
 * `learned_weights` / `adopt_weight` — unit weights learned from the floor.
@@ -368,17 +370,36 @@ def _batch_products(s: Session, order_id: int) -> list[tuple[str, str, int]]:
     return [(r[0], r[1], unit_weight(r[2], r[3])) for r in rows]
 
 
-def _explain(s: Session, ld: _Loaded, diff: int, tolerance: int, division: int):
-    if diff < 0:
-        cands = rules.light_candidates(ld.lines)
+def explain_difference(
+    s: Session,
+    order_id: int,
+    difference: int,
+    tolerance: int,
+    *,
+    division: int = 1,
+    lines: list[tuple[str, str, int, int]] | None = None,
+    packing: Packing | None = None,
+) -> rules.Explanation:
+    """Which units most likely make an order's parcel ``difference`` grams off: the one story
+    the scale, the weigh line and the dispute desk tell of a weight.
+
+    Light: the order's own units. Heavy: more of its own goods, products of its print batch, a
+    second carton, more filler. ``lines`` (sku, name, unit grams, qty) and ``packing`` when the
+    caller has read them already."""
+    if lines is None:
+        lines = order_goods(s, order_id)
+    if difference < 0:
+        cands = rules.light_candidates(lines)
     else:
+        if packing is None:
+            packing = order_packing(s, order_id)
         cands = rules.heavy_candidates(
-            ld.lines,
-            _batch_products(s, ld.order.id),
-            carton_grams=ld.carton_grams,
-            filler_grams=ld.filler_grams,
+            lines,
+            _batch_products(s, order_id),
+            carton_grams=packing.carton_grams,
+            filler_grams=packing.filler_grams,
         )
-    return rules.explain(diff, cands, tolerance, division_grams=division)
+    return rules.explain(difference, cands, tolerance, division_grams=division)
 
 
 def _explanation_json(ex: rules.Explanation | None) -> dict | None:
@@ -496,7 +517,15 @@ def _record_one(
         )
         reason = v.direction
         if verdict == rules.HOLD:
-            explanation = _explain(s, ld, diff, exp.tolerance_grams, division)
+            explanation = explain_difference(
+                s,
+                o.id,
+                diff,
+                exp.tolerance_grams,
+                division=division,
+                lines=ld.lines,
+                packing=ld.packing,
+            )
     stub = None
     if verdict == rules.OK:
         stub = _stub_of(s, o.id) or _allocate_stub(s, station, now)

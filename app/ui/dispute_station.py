@@ -59,6 +59,7 @@ from app.ui.order_browser import local_time
 from app.ui.texts import (
     event_label,
     exception_text,
+    packing_label,
     register_error_texts,
     register_event_labels,
     status_label,
@@ -143,6 +144,13 @@ def confidence_words(confidence: str) -> str:
         "none": QCoreApplication.translate("Dispute", "No item fits the difference."),
     }
     return texts.get(confidence, confidence)
+
+
+def suspect_words(suspect: dict, names: dict[str, str]) -> str:
+    """``BED-PIL-MEM 记忆棉枕头 × 1 (410 g)``; packing material by its name."""
+    sku = suspect["sku"]
+    what = packing_label(sku) or f"{sku} {suspect.get('name') or names.get(sku, '')}".rstrip()
+    return f"{what} × {suspect['qty']} ({suspect['grams']} g)"
 
 
 def step_label(step: str) -> str:
@@ -573,10 +581,7 @@ class DisputeStation(QWidget):
             )
         names = {li["sku"]: li["name"] for li in f.get("lines") or []}
         if f["suspects"]:
-            items = ", ".join(
-                f"{s['sku']} {names.get(s['sku'], '')} × {s['qty']} ({s['grams']} g)"
-                for s in f["suspects"]
-            )
+            items = ", ".join(suspect_words(s, names) for s in f["suspects"])
             lines.append(self.tr("Most likely: {items}").format(items=items))
         if f["finding"] in ("short", "over") or f["suspects"]:
             lines.append(confidence_words(f.get("confidence") or "none"))

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.weighing import CARTON, FILLER
+
 
 def status_label(status: str) -> str:
     labels = {
@@ -129,6 +131,16 @@ def hold_reason_label(reason: str) -> str:
         ),
     }
     return labels.get(reason, reason)
+
+
+def packing_label(sku: str) -> str:
+    """The words for the packing material a weight's story may name (``@carton``,
+    ``@filler``: a second carton, more filler); '' for a product's SKU."""
+    labels = {
+        CARTON: QCoreApplication.translate("Packing", "carton"),
+        FILLER: QCoreApplication.translate("Packing", "filler"),
+    }
+    return labels.get(sku, "")
 
 
 def weight_off_label(direction: str, grams: int) -> str:

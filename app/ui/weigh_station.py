@@ -48,6 +48,7 @@ from app.ui.screen import fit_dialog
 from app.ui.station_outbox import StationOutbox
 from app.ui.texts import (
     exception_text,
+    packing_label,
     register_error_texts,
     register_event_labels,
 )
@@ -118,12 +119,7 @@ def _event_labels() -> dict[str, str]:
 
 
 def suspect_text(s: rules.Suspect) -> str:
-    if s.sku == rules.CARTON:
-        name = QCoreApplication.translate("Weigh", "carton")
-    elif s.sku == rules.FILLER:
-        name = QCoreApplication.translate("Weigh", "filler")
-    else:
-        name = s.name or s.sku
+    name = packing_label(s.sku) or s.name or s.sku
     return QCoreApplication.translate("Weigh", "{qty} × {name} ({grams} g)").format(
         qty=s.qty, name=name, grams=s.unit_grams
     )

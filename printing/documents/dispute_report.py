@@ -45,6 +45,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "tolerance": "允许误差",
         "finding": "结论",
         "suspects": "最可能涉及的商品",
+        "@carton": "纸箱",
+        "@filler": "填充物",
         "confidence": "把握",
         "stub": "底单位置",
         "stub_at": "第 {bundle} 捆 第 {position} 张",
@@ -120,6 +122,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "tolerance": "Tolerance",
         "finding": "Finding",
         "suspects": "Most likely items",
+        "@carton": "carton",
+        "@filler": "filler",
         "confidence": "Confidence",
         "stub": "Stub filed at",
         "stub_at": "bundle {bundle}, position {position}",
@@ -356,11 +360,15 @@ def layout_dispute_report(
         names = {li.get("sku"): li.get("name", "") for li in f.get("lines") or []}
         if sus:
             for sp in sus:
-                name = names.get(sp.get("sku"), "")
+                sku = str(sp.get("sku"))
+                if sku.startswith("@"):  # packing material: a second carton, more filler
+                    what = _w(sku, lang)
+                else:
+                    what = f"{sku} {sp.get('name') or names.get(sku, '')}".rstrip()
                 y = para(
                     page,
                     y,
-                    f"{sp.get('sku')} {name} × {sp.get('qty')}  ({_w('g', lang, n=sp.get('grams'))})",
+                    f"{what} × {sp.get('qty')}  ({_w('g', lang, n=sp.get('grams'))})",
                     bold=True,
                 )
         else:

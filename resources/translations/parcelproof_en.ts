@@ -2289,6 +2289,17 @@ then log out and log in again.</translation>
         </message>
     </context>
     <context>
+        <name>Packing</name>
+        <message>
+            <source>carton</source>
+            <translation>carton</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>filler</translation>
+        </message>
+    </context>
+    <context>
         <name>PickStation</name>
         <message>
             <source>Bin</source>
@@ -4108,14 +4119,6 @@ then log out and log in again.</translation>
         <message>
             <source>Unit weight adopted</source>
             <translation>Unit weight adopted</translation>
-        </message>
-        <message>
-            <source>carton</source>
-            <translation>carton</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>filler</translation>
         </message>
         <message>
             <source>{qty} × {name} ({grams} g)</source>

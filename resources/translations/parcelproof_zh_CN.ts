@@ -2279,6 +2279,17 @@ sudo usermod -aG dialout $USER
         </message>
     </context>
     <context>
+        <name>Packing</name>
+        <message>
+            <source>carton</source>
+            <translation>纸箱</translation>
+        </message>
+        <message>
+            <source>filler</source>
+            <translation>填充物</translation>
+        </message>
+    </context>
+    <context>
         <name>PickStation</name>
         <message>
             <source>Bin</source>
@@ -4085,14 +4096,6 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Unit weight adopted</source>
             <translation>采用单品重量</translation>
-        </message>
-        <message>
-            <source>carton</source>
-            <translation>纸箱</translation>
-        </message>
-        <message>
-            <source>filler</source>
-            <translation>填充物</translation>
         </message>
         <message>
             <source>{qty} × {name} ({grams} g)</source>

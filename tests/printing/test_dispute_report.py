@@ -103,3 +103,22 @@ def test_no_weighing_and_a_long_timeline_paginate():
 def test_findings_without_a_barcode_safe_waybill_still_print():
     f = dict(FINDINGS, waybill_no=None)
     assert _text(render_dispute_report(f, lang="en", made_at=AT)).count("TB20240521000001") >= 1
+
+
+@pytest.mark.parametrize(("lang", "carton"), [("zh_CN", "纸箱"), ("en", "carton")])
+def test_extra_goods_and_packing_read_by_name(lang, carton):
+    # a parcel that left heavy: a product of the print batch (not one of the order's lines,
+    # so its name comes with the suspect) and a second carton
+    f = dict(
+        FINDINGS,
+        finding="over",
+        dest_grams=None,
+        difference_grams=1520,
+        suspects=[
+            {"sku": "BED-BLK-FLC", "name": "法兰绒毯 150x200", "qty": 1, "grams": 1400},
+            {"sku": "@carton", "name": "", "qty": 1, "grams": 120},
+        ],
+    )
+    text = _text(render_dispute_report(f, lang=lang, made_at=AT))
+    assert "BED-BLK-FLC 法兰绒毯 150x200 × 1" in text
+    assert f"{carton} × 1" in text and "@carton" not in text

@@ -233,3 +233,44 @@ def test_the_desk_shows_the_receiver_masked_and_still_finds_by_phone_tail(
     idle(qtbot, w)
     texts = [w.matches.item(i).text() for i in range(w.matches.count())]
     assert len(texts) == 2 and all("王*雨" in t and "王小雨" not in t for t in texts)
+
+
+def test_a_parcel_that_left_heavy_names_the_batch_product_it_carried(
+    qtbot, desk, parcels, sqlite_db
+):
+    # one pillow ordered, a flannel blanket of the same print batch went in as well: the desk
+    # tells the scale's story (the batch's products), with the blanket's name
+    p = parcels[4]
+    set_lines(sqlite_db, p.order_id, [("BED-PIL-MEM", 1)])
+    verify(sqlite_db, p.order_id)
+    weigh(sqlite_db, p.order_id, delta=1400, verdict="override")
+    w = desk
+    w.lookup.setText(p.waybill_no)
+    qtbot.keyClick(w.lookup, Qt.Key.Key_Return)
+    idle(qtbot, w)
+    assert "Heavier than expected at dispatch by 1400 g" in w.finding.text()
+    assert [(s["sku"], s["qty"]) for s in w.findings["suspects"]] == [("BED-BLK-FLC", 1)]
+    assert "Most likely: BED-BLK-FLC 法兰绒毯 150x200 × 1 (1400 g)" in w.details.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "carton", "filler"),
+    [
+        ("en", "carton × 1 (120 g)", "filler × 2 (40 g)"),
+        ("zh_CN", "纸箱 × 1 (120 g)", "填充物 × 2 (40 g)"),
+    ],
+)
+def test_packing_material_reads_as_words_at_the_desk_and_the_scale(qapp, lang, carton, filler):
+    from app.domain.weighing import CARTON, FILLER, Suspect
+    from app.ui.dispute_station import suspect_words
+    from app.ui.i18n import install_translators
+    from app.ui.weigh_station import suspect_text
+
+    install_translators(qapp, lang)
+    try:
+        assert suspect_words({"sku": CARTON, "name": "", "qty": 1, "grams": 120}, {}) == carton
+        assert suspect_words({"sku": FILLER, "name": "", "qty": 2, "grams": 40}, {}) == filler
+        assert carton.split(" ×")[0] in suspect_text(Suspect(CARTON, "", 1, 120))
+        assert filler.split(" ×")[0] in suspect_text(Suspect(FILLER, "", 2, 20))
+    finally:
+        install_translators(qapp, "en")

@@ -3,15 +3,23 @@ learned weights and the capture gate."""
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from app.domain.weighing import (
+    AMBIGUOUS,
     CARTON,
     FILLER,
     HEAVY,
     HOLD,
     LIGHT,
+    MAX_EXTRA_UNITS,
+    MAX_MISSING_UNITS,
+    NONE,
     OK,
+    SURE,
     Candidate,
     CaptureGate,
     explain,
@@ -137,6 +145,103 @@ def test_search_is_bounded_on_many_candidates():
     cands = [Candidate(f"S{i}", "", 50 + 7 * i, 3) for i in range(60)]
     ex = explain(1234, cands, 5, max_units=4)
     assert ex.found and ex.residual_grams <= 5
+
+
+# how sure an explanation is, in the dispute desk's words (the desk and the scale share `explain`)
+PIL = Candidate("PIL", "枕头", 410, 1)
+TEE = Candidate("TEE", "T恤", 180, 2)
+BLK = Candidate("BLK", "毯子", 1400, 1)
+CBL = Candidate("CBL", "数据线", 45, 3)
+
+CONFIDENCE = [
+    # name, difference, candidates, tolerance, best (sku, qty), confidence
+    ("one unit exactly", -410, [PIL, TEE, BLK], 60, [("PIL", 1)], SURE),
+    ("two of one line", -360, [PIL, TEE, BLK], 60, [("TEE", 2)], SURE),
+    ("heavier: an extra unit", 1400, [PIL, TEE, BLK], 60, [("BLK", 1)], SURE),
+    ("a combination", -(410 + 180), [PIL, TEE, BLK], 40, [("PIL", 1), ("TEE", 1)], SURE),
+    ("close rivals", -385, [PIL, TEE], 50, [("PIL", 1)], AMBIGUOUS),
+    ("three of one line", -135, [CBL], 20, [("CBL", 3)], SURE),
+    ("nothing that light", -20, [PIL, TEE], 10, [], NONE),
+    ("more than the whole order", -5000, [PIL, TEE, BLK], 60, [], NONE),
+    ("no difference", 0, [PIL], 50, [], NONE),
+    ("weightless units ignored", -410, [Candidate("GIFT", "赠品卡", 0, 5), PIL], 30,
+     [("PIL", 1)], SURE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name,diff,cands,tol,best,confidence", CONFIDENCE, ids=[c[0] for c in CONFIDENCE]
+)
+def test_how_sure(name, diff, cands, tol, best, confidence):
+    ex = explain(diff, cands, tol)
+    assert ex.confidence == confidence
+    assert _names(ex) == best
+    assert ex.residual_grams <= tol or not ex.found
+
+
+def test_the_runner_up_is_named_when_ambiguous():
+    ex = explain(-385, [PIL, TEE], 50)
+    assert ex.confidence == AMBIGUOUS and (ex.fit_grams, ex.residual_grams) == (410, 25)
+    assert [[(s.sku, s.qty) for s in alt] for alt in ex.alternatives] == [[("TEE", 2)]]
+
+
+def test_two_products_of_one_weight_are_ambiguous_whichever_is_named():
+    ex = explain(-300, [Candidate("A", "甲", 300, 1), Candidate("B", "乙", 300, 1)], 30)
+    assert ex.confidence == AMBIGUOUS
+    named = {s.sku for s in ex.suspects} | {s.sku for alt in ex.alternatives for s in alt}
+    assert named == {"A", "B"}
+
+
+def test_a_parcel_emptied_of_six_units_is_explained():
+    # the dispute desk's box that arrived empty: all six units of the order are the story
+    socks = Candidate("SCK", "袜子", 150, 4)
+    ex = explain(-(4 * 150 + 2 * 45), [socks, Candidate("CBL", "数据线", 45, 2)], 30)
+    assert _names(ex) == [("CBL", 2), ("SCK", 4)] and ex.confidence == SURE
+
+
+def test_five_extra_units_are_no_story_but_five_missing_ones_are():
+    socks = Candidate("SCK", "袜子", 150, 5)
+    assert explain(750, [socks], 20).confidence == NONE  # a heavy story stops at four units
+    assert _names(explain(-750, [socks], 20)) == [("SCK", 5)]
+
+
+def _by_hand(diff, cands, tol, max_units):
+    """Every combination tried, scored as `explain` documents it: (best, ambiguous)."""
+    cands = sorted(cands, key=lambda c: (-c.grams, c.sku))
+    margin = max(2, tol // 4)
+    fits = []
+    for counts in itertools.product(*(range(c.max_qty + 1) for c in cands)):
+        units = sum(counts)
+        grams = sum(k * c.grams for c, k in zip(cands, counts, strict=True))
+        if 1 <= units <= max_units and abs(abs(diff) - grams) <= tol:
+            fits.append((abs(abs(diff) - grams) + margin // 2 * (units - 1), units, counts))
+    if not fits:
+        return [], False
+    fits.sort()
+    best = sorted((c.sku, k) for c, k in zip(cands, fits[0][2], strict=True) if k)
+    return best, any(f[0] - fits[0][0] <= margin for f in fits[1:])
+
+
+def test_the_search_finds_what_trying_every_combination_finds():
+    # the search stops early where nothing can beat the best: the story must not change
+    rng = random.Random(21)
+    for _ in range(150):
+        cands = [
+            Candidate(f"S{i}", "", rng.choice([45, 150, 180, 330, 410]) + rng.randint(0, 9),
+                      rng.randint(1, 3))
+            for i in range(rng.randint(1, 5))
+        ]  # fmt: skip
+        tol = rng.choice([10, 30, 50])
+        for diff in (-rng.randint(30, 2000), rng.randint(30, 2000)):
+            ex = explain(diff, cands, tol)
+            limit = MAX_MISSING_UNITS if diff < 0 else MAX_EXTRA_UNITS
+            assert (_names(ex), ex.ambiguous) == _by_hand(diff, cands, tol, limit)
+
+
+def test_bounded_search_on_a_big_order():
+    cands = [Candidate(f"S{i}", "", 100 + 37 * i, 3) for i in range(12)]
+    ex = explain(-2000, cands, 20)
+    assert ex.found and sum(s.qty for s in ex.suspects) <= 6
 
 
 @pytest.mark.parametrize(
