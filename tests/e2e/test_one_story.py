@@ -15,7 +15,7 @@ import time
 from app.__main__ import main
 from app.services.weighing import record_weighing
 from devices.simulate import SimulatedScale, SimulatedSerialScanner
-from tests.weigh_support import Line, add_order
+from tests.floor import Line, add_order
 
 LINES = [("BED-PIL-MEM", 1), ("CLO-TSH-M", 2), ("ELE-CBL-C1M", 1)]
 EXPECTED = 410 + 2 * 180 + 45 + 120 + 20  # goods, carton, filler
