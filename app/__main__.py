@@ -14,21 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli.common import UsageError, print_json, ready_db
-
-STATIONS = (
-    "print",
-    "pick",
-    "verify",
-    "pack",
-    "weigh",
-    "handover",
-    "dispute",
-    "admin",
-    "orders",
-    "holds",
-    "dashboard",
-    "devices",
-)
+from app.domain.stations import STATION_NAMES
 
 
 def _db(args: argparse.Namespace):
@@ -189,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLAlchemy URL (default $PARCELPROOF_DB or a local SQLite file)")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="UI and report language")
     p.add_argument("--demo", action="store_true", help="fresh demo database, simulated devices")
-    p.add_argument("--station", choices=STATIONS, help="open this station directly")
+    p.add_argument("--station", choices=STATION_NAMES, help="open this station directly")
     p.add_argument("--operator", help="sign in as this operator (工号)")
     p.add_argument("--scale", help="scale port URL for this run")
     p.add_argument("--scale-protocol", default="auto", help="scale protocol name or auto")

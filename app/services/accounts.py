@@ -14,12 +14,13 @@ from sqlalchemy import func, or_, select
 from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Carrier, FloorSetting, PlatformAccount, PlatformWaybill, Shop, utcnow
+from app.domain.stations import station_roles
 from app.services import vault
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 
 PLATFORMS = ("cainiao", "pdd", "douyin", "jd")
-ADMIN_ROLES = ("admin",)
+ADMIN_ROLES = station_roles("admin")
 
 
 @dataclass(frozen=True)

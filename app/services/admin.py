@@ -48,13 +48,14 @@ from app.domain.floortime import SETTING_KEY, ZONE_FIELD, is_zone_name
 from app.domain.pins import hash_pin
 from app.domain.privacy import PHONE_FIELD as LABEL_PHONE_FIELD
 from app.domain.privacy import SETTING_KEY as LABEL_PRIVACY_KEY
+from app.domain.stations import station_roles
 from app.services import floortime
 from app.services.operators import PIN_ROLES, require_role
 from app.services.orders import ServiceError
 from app.services.privacy import label_masks_phone
 from app.services.weighing import DEFAULT_BUNDLE_SIZE, PACKING_KEY, WEIGHING_KEY
 
-ADMIN_ROLES = (Role.ADMIN.value,)
+ADMIN_ROLES = station_roles("admin")
 AUDIT_KIND = "admin_changed"
 ROLES = tuple(r.value for r in Role)
 

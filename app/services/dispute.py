@@ -49,6 +49,7 @@ from app.db.models import (
     utcnow,
 )
 from app.domain import floortime
+from app.domain.stations import station_roles
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError, find_order_ids, order_expectation, order_goods
@@ -57,7 +58,7 @@ from app.services.weighing import explain_difference
 CLAIMS = ("missing", "broken", "wrong", "not-received")
 FINDINGS = ("consistent", "short", "over", "no_weighing")
 #: Who may register and settle cases.
-DESK_ROLES = ("after_sales", "supervisor")
+DESK_ROLES = station_roles("dispute")
 
 
 def _check_role(db: Database, operator: str) -> None:

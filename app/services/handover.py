@@ -39,6 +39,7 @@ from app.db.models import (
     utcnow,
 )
 from app.domain import floortime
+from app.domain.stations import station_roles
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import ServiceError
@@ -46,7 +47,7 @@ from app.services.orders import ServiceError
 CART_PREFIX = "handover:"
 PASSED = ("ok", "override")
 #: Who may load a courier's cart and export the platform files.
-HANDOVER_ROLES = ("weigher", "supervisor", "print_operator")
+HANDOVER_ROLES = station_roles("handover")
 #: A cart never closed (the station crashed) lets go of its parcels after this long.
 STALE_CART = dt.timedelta(hours=4)
 #: A parcel confirmed to the platform is looked for on the floor this long after payment.

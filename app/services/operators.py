@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from app.db.engine import Database
 from app.db.models import Operator, Role
 from app.domain.pins import check_pin
+from app.domain.stations import role_may
 from app.services.orders import ServiceError
 
 #: Roles whose sign-in needs a PIN as well as the badge.
@@ -65,5 +66,5 @@ def require_role(db: Database, operator_code: str, roles: tuple[str, ...] | froz
         role = s.scalar(
             select(Operator.role).where(Operator.code == operator_code, Operator.active)
         )
-    if role is None or (role not in roles and role != Role.ADMIN.value):
+    if role is None or not role_may(role, roles):
         raise ServiceError("not_allowed", operator=operator_code, roles=",".join(sorted(roles)))

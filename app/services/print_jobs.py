@@ -26,6 +26,7 @@ from app.db.engine import Database
 from app.db.models import Event, FloorSetting, Order, OrderStatus, PrintJob, utcnow
 from app.domain import floortime, privacy
 from app.domain.batching import MAX_BATCH
+from app.domain.stations import SUPERVISOR_ACT
 from app.services.floortime import read_floor_zone
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
@@ -777,7 +778,7 @@ def void(
 
     A platform's number is cancelled on the platform first (its answer is recorded); if the
     platform refuses, nothing changes here and its reason is raised (``platform_refused``)."""
-    require_role(db, operator, frozenset({"supervisor"}))
+    require_role(db, operator, SUPERVISOR_ACT)
     sign_in(db, operator, pin)
     from app.services.platform_numbers import cancel_on_platform
 

@@ -41,6 +41,7 @@ from app.db.models import (
     utcnow,
 )
 from app.domain.privacy import mask_name
+from app.domain.stations import SUPERVISOR_ACT
 from app.domain.status import release_target
 from app.domain.verify import (
     COUNTED,
@@ -78,7 +79,7 @@ _AFTER_VERIFY = frozenset(
     }
 )
 _PICK_COUNTED = COUNTED | {"confirmed"}
-SUPERVISOR_ROLES = ("supervisor",)
+SUPERVISOR_ROLES = SUPERVISOR_ACT
 
 
 # --- plain data handed to the UI -------------------------------------------------------------

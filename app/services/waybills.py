@@ -42,6 +42,7 @@ from app.domain.carriers import CarrierRule, choose_carrier, serves
 from app.domain.floortime import to_floor
 from app.domain.orders import LEFT_WAREHOUSE
 from app.domain.privacy import mask_name
+from app.domain.stations import station_roles
 from app.domain.weight import unit_weight
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
@@ -723,7 +724,7 @@ def void_waybill(
 
 
 #: Who may change the carrier of an order before printing (admin always may).
-CARRIER_ROLES = frozenset({"print_operator", "supervisor"})
+CARRIER_ROLES = station_roles("print")
 
 
 @dataclass(frozen=True)

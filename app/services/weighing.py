@@ -45,6 +45,7 @@ from app.db.models import (
 )
 from app.domain import floortime
 from app.domain import weighing as rules
+from app.domain.stations import SUPERVISOR_ACT, station_roles
 from app.domain.weight import (
     DEFAULT_CARTON_GRAMS,
     DEFAULT_FILLER_GRAMS,
@@ -722,7 +723,7 @@ def override(
     if not reason.strip():
         raise ServiceError("reason_required")
     info = sign_in(db, supervisor, pin)
-    require_role(db, info.code, ("supervisor",))
+    require_role(db, info.code, SUPERVISOR_ACT)
     code = waybill_no.strip()
     now = utcnow()
     from app.db.models import Override as OverrideRow
@@ -1003,7 +1004,7 @@ def adopt_weight(
     db: Database, sku: str, grams: int | None, operator: str, *, station: str = ""
 ) -> None:
     """A supervisor adopts a unit weight (None or 0 goes back to the master weight)."""
-    require_role(db, operator, ("supervisor",))
+    require_role(db, operator, station_roles("weights"))
     if grams is not None and grams < 0:
         raise ServiceError("bad_grams", grams=grams)
     with db.write() as s:

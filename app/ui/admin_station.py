@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import floortime
+from app.domain.stations import station_roles
 from app.services import admin as svc
 from app.ui.admin_accounts import AccountsTab
 from app.ui.order_browser import local_time
@@ -908,7 +909,7 @@ class AdminStation(QWidget):
     """The admin station. Lives on the GUI thread; every query and change runs on the pool."""
 
     STATION = "admin"
-    ROLES: tuple[str, ...] = ("admin",)
+    ROLES = station_roles("admin")
 
     changed = Signal(str)  # a change was saved: the message shown
 

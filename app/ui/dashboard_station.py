@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.batching import cutoff_at
 from app.domain.floortime import to_floor
+from app.domain.stations import station_roles
 from app.services import dashboard as dash
 from app.services.dashboard import METRICS, DaySummary
 from app.ui.scan_station import set_big
@@ -121,7 +122,7 @@ class DashboardStation(QWidget):
     """Runs on the GUI thread; the counting runs on the job pool."""
 
     STATION = "dashboard"
-    ROLES = ("supervisor",)
+    ROLES = station_roles("dashboard")
     REFRESH_MS = 60_000
     TICK_MS = 20_000
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.floortime import to_floor
+from app.domain.stations import station_roles
 from app.settings import save_settings
 from app.ui import fmt
 from app.ui.stations import StationContext
@@ -256,7 +257,7 @@ class DevicePanel(QWidget):
     """Scale and scanner settings with a live view (a station: see app/ui/stations.py)."""
 
     STATION = "devices"
-    ROLES = ("supervisor", "admin", "weigher")
+    ROLES = station_roles("devices")
 
     @classmethod
     def title(cls) -> str:

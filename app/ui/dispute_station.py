@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import floortime
 from app.domain.privacy import mask_name, mask_phone
+from app.domain.stations import station_roles
 from app.services.dispute import (
     CLAIMS,
     CaseRow,
@@ -189,7 +190,7 @@ class DisputeStation(QWidget):
     """Runs on the GUI thread; every query, registration and PDF goes through the job pool."""
 
     STATION = "dispute"
-    ROLES = ("after_sales", "supervisor")
+    ROLES = station_roles("dispute")
 
     matches_found = Signal(int)
     findings_shown = Signal(dict)

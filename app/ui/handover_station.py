@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from app.domain.stations import station_roles
 from app.services.handover import (
     CarrierDay,
     Cart,
@@ -120,7 +121,7 @@ class HandoverStation(ScanStation):
     """Runs on the GUI thread; every database and printing call goes through the job pool."""
 
     STATION = "handover"
-    ROLES = ("weigher", "supervisor", "print_operator")
+    ROLES = station_roles("handover")
 
     cart_opened = Signal(str)  # carrier code
     parcel_scanned = Signal(object)  # HandoverScan

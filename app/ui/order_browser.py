@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.db.engine import Database
 from app.domain import floortime
 from app.domain.privacy import mask_name, mask_phone
+from app.domain.stations import station_roles
 from app.services.orders import (
     OrderFilter,
     OrderRow,
@@ -324,7 +325,7 @@ class OrderBrowser(QWidget):
     """The order browser station: filters on top, the table, the opened order below."""
 
     STATION = "orders"
-    ROLES: tuple[str, ...] = ()
+    ROLES = station_roles("orders")
 
     @classmethod
     def title(cls) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from app.db.engine import is_connection_error
+from app.domain.stations import station_roles
 from app.services import outbox as ob
 from app.services import scanning as sc
 from app.services.scanning import OrderView
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 class PackStation(ScanStation):
     STATION = "pack"
-    ROLES = ("packer", "supervisor")
+    ROLES = station_roles("pack")
 
     @classmethod
     def title(cls) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from app.domain.stations import station_roles
 from app.services import scanning as sc
 from app.services.scanning import PickList, PickResult
 from app.ui.scan_station import LinesTable, ScanStation, verdict_text
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 class PickStation(ScanStation):
     STATION = "pick"
-    ROLES = ("picker", "supervisor")
+    ROLES = station_roles("pick")
 
     @classmethod
     def title(cls) -> str:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.batching import MAX_BATCH
 from app.domain.floortime import to_floor
+from app.domain.stations import station_roles
 from app.services import handover, print_jobs, waybills
 from app.services.waybills import BatchLine, QueueSummary, preview_batch, print_queue
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
@@ -288,7 +289,7 @@ class PrintStation(QWidget):
     """The print operator's screen. See the module docstring for the threads."""
 
     STATION = "print"
-    ROLES: tuple[str, ...] = ("print_operator", "supervisor")
+    ROLES = station_roles("print")
 
     batch_printed = Signal(object)  # PrintBatchResult
     reprint_done = Signal(object)  # ReprintResult

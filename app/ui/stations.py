@@ -11,6 +11,7 @@ A station is a QWidget class in its own module under ``app/ui`` with:
 
 `SPECS` lists every station with its name, roles and title, so that the chooser is drawn
 without importing the station modules (start-up time); a module is imported when opened.
+They come from `app.domain.stations`, the one list the command line and the services read.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.db.engine import Database
+from app.domain.stations import STATIONS, role_may
 from app.services.operators import OperatorInfo
 from app.settings import Settings
 
@@ -65,12 +67,6 @@ class StationSpec:
         return self.load()(ctx)
 
 
-def _spec(
-    module: str, cls: str, name: str, roles: tuple[str, ...], title: str, ctx: str = "Stations"
-) -> StationSpec:
-    return StationSpec(f"app.ui.{module}", cls, name, roles, (ctx, title))
-
-
 def _titles() -> None:  # pragma: no cover - never called: lupdate reads the titles here
     for text in (
         "Print station",
@@ -90,49 +86,9 @@ def _titles() -> None:  # pragma: no cover - never called: lupdate reads the tit
     QCoreApplication.translate("WeighStation", "Weighing and stubs")
 
 
-SUPERVISOR = ("supervisor",)
-#: every station, in chooser order (the same order as STATION_MODULES)
-SPECS: tuple[StationSpec, ...] = (
-    _spec(
-        "print_station", "PrintStation", "print", ("print_operator", "supervisor"), "Print station"
-    ),
-    _spec("pick_station", "PickStation", "pick", ("picker", "supervisor"), "Picking"),
-    _spec(
-        "verify_station",
-        "VerifyStation",
-        "verify",
-        ("verifier", "packer", "supervisor"),
-        "Verification",
-    ),
-    _spec("pack_station", "PackStation", "pack", ("packer", "supervisor"), "Packing"),
-    _spec(
-        "weigh_station",
-        "WeighStation",
-        "weigh",
-        ("weigher", "supervisor"),
-        "Weighing and stubs",
-        "WeighStation",
-    ),
-    _spec(
-        "handover_station",
-        "HandoverStation",
-        "handover",
-        ("weigher", "supervisor", "print_operator"),
-        "Handover",
-    ),
-    _spec(
-        "dispute_station",
-        "DisputeStation",
-        "dispute",
-        ("after_sales", "supervisor"),
-        "Dispute desk",
-    ),
-    _spec("supervisor_station", "SupervisorStation", "holds", SUPERVISOR, "Held orders"),
-    _spec("weights_station", "WeightsStation", "weights", SUPERVISOR, "Learned weights"),
-    _spec("dashboard_station", "DashboardStation", "dashboard", SUPERVISOR, "Daily dashboard"),
-    _spec("admin_station", "AdminStation", "admin", ("admin",), "Administration"),
-    _spec("device_panel", "DevicePanel", "devices", ("supervisor", "admin", "weigher"), "Devices"),
-    _spec("order_browser", "OrderBrowser", "orders", (), "Order browser"),
+#: every station, in chooser order: the floor's one list (`app.domain.stations.STATIONS`)
+SPECS: tuple[StationSpec, ...] = tuple(
+    StationSpec(f"app.ui.{s.module}", s.cls, s.name, s.roles, s.title) for s in STATIONS
 )
 
 
@@ -150,7 +106,4 @@ def station_class(name: str) -> StationSpec | None:
 
 
 def allowed(cls: StationSpec | type[QWidget], operator: OperatorInfo | None) -> bool:
-    roles = getattr(cls, "ROLES", ())
-    if not roles:
-        return True
-    return operator is not None and (operator.role in roles or operator.role == "admin")
+    return role_may(operator.role if operator else None, getattr(cls, "ROLES", ()))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from app.domain.stations import station_roles
 from app.services import scanning as sc
 from app.services.scanning import HeldOrder
 from app.ui.order_browser import local_time
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 class SupervisorStation(ScanStation):
     STATION = "holds"
-    ROLES = ("supervisor",)
+    ROLES = station_roles("holds")
 
     @classmethod
     def title(cls) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from app.db.engine import is_connection_error
+from app.domain.stations import station_roles
 from app.domain.verify import SERIAL_REFUSED
 from app.services import outbox as ob
 from app.services import scanning as sc
@@ -72,7 +73,7 @@ def recount_text(view: OrderView) -> str:
 
 class VerifyStation(ScanStation):
     STATION = "verify"
-    ROLES = ("verifier", "packer", "supervisor")
+    ROLES = station_roles("verify")
 
     @classmethod
     def title(cls) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.db.chain import station_event
 from app.db.engine import is_connection_error
 from app.domain import weighing as rules
+from app.domain.stations import station_roles
 from app.services import outbox as ob
 from app.services import weighing as svc
 from app.services.print_jobs import DocumentPrint, print_document
@@ -300,7 +301,7 @@ class WeighStation(QWidget):
     """Scan → place → verdict, with the scale's state always on screen."""
 
     STATION = "weigh"
-    ROLES = ("weigher", "supervisor")
+    ROLES = station_roles("weigh")
 
     scan_received = Signal(str)
     weight_captured = Signal(str, int)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from app.domain.stations import station_roles
 from app.services import weighing as svc
 from app.services.weighing import LearnedWeight
 from app.ui.scan_station import ScanStation, list_table, set_big
@@ -39,7 +40,7 @@ def _g(grams: int | None) -> str:
 
 class WeightsStation(ScanStation):
     STATION = "weights"
-    ROLES = ("supervisor",)
+    ROLES = station_roles("weights")
 
     @classmethod
     def title(cls) -> str:

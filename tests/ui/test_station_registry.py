@@ -1,0 +1,72 @@
+"""One list of stations: the command line's ``--station``, the chooser, the stations' own
+roles and the services' role checks all read `app.domain.stations`."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.stations import STATION_NAMES, STATIONS, station_roles
+
+
+@pytest.mark.parametrize("name", ["weights", *STATION_NAMES])
+def test_every_station_of_the_chooser_opens_from_the_command_line(
+    name, demo_db, tmp_path, monkeypatch, qapp
+):
+    """`parcelproof --station NAME` (e.g. ``weights``, once refused as "invalid choice")
+    starts the client with that station open."""
+    from app.__main__ import main
+    from app.ui import main as gui
+
+    opened: list[str] = []
+
+    class Window(gui.MainWindow):
+        def open_station(self, station: str) -> bool:
+            ok = super().open_station(station)
+            opened.append(self.station_name if ok else "")
+            return ok
+
+    monkeypatch.setattr(gui, "MainWindow", Window)
+    monkeypatch.setattr(gui, "open_station_database", lambda url: demo_db)
+    monkeypatch.setenv("PARCELPROOF_EXIT_AFTER_START", "1")
+    monkeypatch.setenv("PARCELPROOF_CONFIG", str(tmp_path / "s.json"))
+    assert main(["--operator", "1008", "--station", name, "--lang", "en"]) == 0
+    assert opened == [name]
+
+
+def test_an_unknown_station_is_still_refused(capsys):
+    from app.__main__ import main
+
+    assert main(["--station", "no-such-station"]) == 2
+    assert "no-such-station" in capsys.readouterr().err
+
+
+def test_chooser_stations_and_their_classes_take_their_roles_from_the_one_list():
+    from app.db.models import Role
+    from app.ui.stations import SPECS
+
+    assert [(s.STATION, s.ROLES) for s in SPECS] == [(s.name, s.roles) for s in STATIONS]
+    assert {r for s in STATIONS for r in s.roles} <= {r.value for r in Role}
+    for spec in SPECS:  # the class says the same (without importing Qt charts for nothing)
+        assert spec.load().ROLES == station_roles(spec.STATION), spec.module
+
+
+def test_the_services_check_the_roles_of_the_station_doing_the_work():
+    from app.services import accounts, admin, dispute, handover, waybills
+
+    assert handover.HANDOVER_ROLES == station_roles("handover")
+    assert dispute.DESK_ROLES == station_roles("dispute")
+    assert waybills.CARRIER_ROLES == station_roles("print")
+    assert admin.ADMIN_ROLES == accounts.ADMIN_ROLES == station_roles("admin")
+
+
+def test_a_packer_is_refused_the_handover_by_the_service_as_by_the_chooser(demo_db):
+    from app.services.operators import find_operator, require_role
+    from app.services.orders import ServiceError
+    from app.ui.stations import allowed, station_class
+
+    packer, weigher = find_operator(demo_db, "1005"), find_operator(demo_db, "1006")
+    spec = station_class("handover")
+    assert not allowed(spec, packer) and allowed(spec, weigher)
+    with pytest.raises(ServiceError):
+        require_role(demo_db, packer.code, station_roles("handover"))
+    require_role(demo_db, weigher.code, station_roles("handover"))
