@@ -13,9 +13,9 @@ from sqlalchemy import func, or_, select
 
 from app.db.chain import append_event
 from app.db.engine import Database
-from app.db.models import Carrier, FloorSetting, PlatformAccount, PlatformWaybill, Shop, utcnow
+from app.db.models import Carrier, PlatformAccount, PlatformWaybill, Shop, utcnow
 from app.domain.stations import station_roles
-from app.services import vault
+from app.services import floor_settings, vault
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 
@@ -244,10 +244,13 @@ def account_balances(db: Database, acc: AccountInfo) -> list[Balance]:
 
 #: the floor setting that says when an account runs low (``floor_settings`` row ``ewaybill``,
 #: field ``low_balance``); 0 turns the warning off
-LOW_BALANCE_KEY, LOW_BALANCE_FIELD = "ewaybill", "low_balance"
+LOW_BALANCE_KEY, LOW_BALANCE_FIELD = (
+    floor_settings.LOW_BALANCE.row,
+    floor_settings.LOW_BALANCE.field,
+)
 #: 500 numbers: about a day's parcels of a busy shop on one carrier, and a branch (网点) tops
 #: an e-waybill account up in about a working day, so the warning comes while a day is left
-DEFAULT_LOW_BALANCE = 500
+DEFAULT_LOW_BALANCE = floor_settings.LOW_BALANCE.default
 LOW_BALANCE_DEFAULT = DEFAULT_LOW_BALANCE  # the name the print station's first cut used
 MAX_LOW_BALANCE = 1_000_000
 
@@ -260,12 +263,7 @@ def is_low_balance(balance: int | None, threshold: int) -> bool:
 
 def low_balance_threshold(db: Database) -> int:
     """The floor's low-balance threshold (`DEFAULT_LOW_BALANCE` until an admin sets one)."""
-    with db.read() as s:
-        row = s.get(FloorSetting, LOW_BALANCE_KEY)
-        value = row.value.get(LOW_BALANCE_FIELD) if row and isinstance(row.value, dict) else None
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    return DEFAULT_LOW_BALANCE
+    return floor_settings.get(db, floor_settings.LOW_BALANCE)
 
 
 def set_low_balance_threshold(
@@ -285,11 +283,7 @@ def set_low_balance_threshold(
     if current == threshold:
         return threshold
     with db.write() as s:
-        row = s.get(FloorSetting, LOW_BALANCE_KEY)
-        if row is None:
-            row = FloorSetting(key=LOW_BALANCE_KEY, value={})
-            s.add(row)
-        row.value = {**dict(row.value or {}), LOW_BALANCE_FIELD: threshold}
+        floor_settings.write(s, floor_settings.LOW_BALANCE, threshold)
         append_event(
             s,
             AUDIT_KIND,

@@ -34,7 +34,6 @@ from app.db.engine import Database
 from app.db.models import (
     Carrier,
     Event,
-    FloorSetting,
     Operator,
     Product,
     ProductBarcode,
@@ -46,14 +45,12 @@ from app.db.models import (
 from app.domain import floortime as floortime_domain
 from app.domain.floortime import SETTING_KEY, ZONE_FIELD, is_zone_name
 from app.domain.pins import hash_pin
-from app.domain.privacy import PHONE_FIELD as LABEL_PHONE_FIELD
-from app.domain.privacy import SETTING_KEY as LABEL_PRIVACY_KEY
 from app.domain.stations import station_roles
+from app.services import floor_settings as fs
 from app.services import floortime
 from app.services.operators import PIN_ROLES, require_role
 from app.services.orders import ServiceError
-from app.services.privacy import label_masks_phone
-from app.services.weighing import DEFAULT_BUNDLE_SIZE, PACKING_KEY, WEIGHING_KEY
+from app.services.weighing import DEFAULT_BUNDLE_SIZE
 
 ADMIN_ROLES = station_roles("admin")
 AUDIT_KIND = "admin_changed"
@@ -829,19 +826,13 @@ class FloorSettings:
     label_masks_phone: bool = False
 
 
-def _setting(s: Session, key: str) -> dict[str, Any]:
-    row = s.get(FloorSetting, key)
-    return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
-
-
 def floor_settings(db: Database) -> FloorSettings:
     with db.read() as s:
-        size = _setting(s, WEIGHING_KEY).get("bundle_size", DEFAULT_BUNDLE_SIZE)
         return FloorSettings(
-            bundle_size=size if isinstance(size, int) and size > 0 else DEFAULT_BUNDLE_SIZE,
-            packing_required=bool(_setting(s, PACKING_KEY).get("on", False)),
+            bundle_size=fs.read(s, fs.BUNDLE_SIZE),
+            packing_required=fs.read(s, fs.PACKING_REQUIRED),
             time_zone=floortime.zone_setting(s),
-            label_masks_phone=label_masks_phone(s),
+            label_masks_phone=fs.read(s, fs.LABEL_MASKS_PHONE),
         )
 
 
@@ -853,29 +844,23 @@ def save_floor_settings(
     zone = (new.time_zone or "").strip()
     if not is_zone_name(zone):
         raise ServiceError("invalid_value", field="time_zone", value=new.time_zone)
-    changes: Iterable[tuple[str, str, object, object]] = (
-        (WEIGHING_KEY, "bundle_size", size, DEFAULT_BUNDLE_SIZE),
-        (PACKING_KEY, "on", bool(new.packing_required), False),
-        (LABEL_PRIVACY_KEY, LABEL_PHONE_FIELD, bool(new.label_masks_phone), False),
+    changes: Iterable[tuple[fs.Setting[Any], object]] = (
+        (fs.BUNDLE_SIZE, size),
+        (fs.PACKING_REQUIRED, bool(new.packing_required)),
+        (fs.LABEL_MASKS_PHONE, bool(new.label_masks_phone)),
     )
     with db.write() as s:
-        for key, field, value, default in changes:
-            row = s.get(FloorSetting, key)
-            old = dict(row.value or {}) if row is not None else {}
-            current = old.get(field, default)
+        for setting, value in changes:
+            current = fs.write(s, setting, value)
             if current == value:
                 continue
-            if row is None:
-                row = FloorSetting(key=key, value={})
-                s.add(row)
-            row.value = {**old, field: value}
             _audit(
                 s,
                 "floor_setting",
-                f"{key}.{field}",
+                setting.name,
                 "update",
-                {field: current},
-                {field: value},
+                {setting.field: current},
+                {setting.field: value},
                 operator=operator,
                 station=station,
             )

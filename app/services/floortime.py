@@ -19,19 +19,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
-from app.db.models import FloorSetting
 from app.domain import floortime
-from app.domain.floortime import SETTING_KEY, ZONE_FIELD
+from app.services import floor_settings
 
 log = logging.getLogger(__name__)
 
 
 def zone_setting(s: Session) -> str:
     """The IANA name the floor settings hold (``""``: the system's zone)."""
-    row = s.get(FloorSetting, SETTING_KEY)
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
-    name = value.get(ZONE_FIELD, "")
-    return name.strip() if isinstance(name, str) else ""
+    return floor_settings.read(s, floor_settings.FLOOR_ZONE).strip()
 
 
 def floor_zone(s: Session) -> dt.tzinfo:
@@ -69,12 +65,4 @@ def set_zone_setting(s: Session, name: str) -> tuple[str, str]:
     ``(old, new)``. ``ValueError`` for an unknown name. The caller audits the change."""
     name = (name or "").strip()
     floortime.zone_named(name)  # raises for an unknown name
-    row = s.get(FloorSetting, SETTING_KEY)
-    old_value = dict(row.value or {}) if row is not None else {}
-    old = old_value.get(ZONE_FIELD, "")
-    if old != name:
-        if row is None:
-            row = FloorSetting(key=SETTING_KEY, value={})
-            s.add(row)
-        row.value = {**old_value, ZONE_FIELD: name}
-    return old if isinstance(old, str) else "", name
+    return floor_settings.write(s, floor_settings.FLOOR_ZONE, name), name

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.db.models import FloorSetting
-from app.domain.privacy import PHONE_FIELD, SETTING_KEY
+from app.services import floor_settings
 
 
 def label_masks_phone(s: Session) -> bool:
     """Whether our own label (pool numbers) prints the receiver's phone masked."""
-    row = s.get(FloorSetting, SETTING_KEY)
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
-    return value.get(PHONE_FIELD) is True
+    return floor_settings.read(s, floor_settings.LABEL_MASKS_PHONE)

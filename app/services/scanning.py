@@ -29,7 +29,6 @@ from app.db.models import (
     Carrier,
     Carton,
     Event,
-    FloorSetting,
     Order,
     OrderLine,
     OrderStatus,
@@ -58,6 +57,7 @@ from app.domain.verify import (
     suggest_carton,
 )
 from app.domain.weight import unit_weight
+from app.services import floor_settings
 from app.services.operators import require_role, sign_in
 from app.services.orders import ServiceError
 
@@ -128,6 +128,8 @@ class OrderView:
     suggested_carton: str | None = None
     carton_code: str | None = None
     recount: Recount | None = None  # released from a weight hold: counted again from zero
+    #: (packing views) packing confirmation is on: the scale takes the parcel only once packed
+    packing_required: bool = False
 
     @property
     def complete(self) -> bool:
@@ -479,7 +481,9 @@ def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = Fal
         carrier = s.connection().execute(_CARRIER_NAME, {"key": o.carrier_id}).scalar()
     views = tuple(_line_view(li) for li in lines)
     reminders = suggested = carton_code = None
+    packing_required = False
     if pack:
+        packing_required = floor_settings.read(s, floor_settings.PACKING_REQUIRED)
         fragile = [li.product.name for li in lines if li.product and li.product.fragile]
         reminders = packing_reminders(o.seller_remark, o.buyer_message, fragile)
         items = []
@@ -508,6 +512,7 @@ def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = Fal
         reminders=reminders,
         suggested_carton=suggested,
         carton_code=carton_code,
+        packing_required=packing_required,
     )
 
 
@@ -551,11 +556,9 @@ def _refusal_for_status(o: Order | Row, step: str) -> tuple[str, ServiceError] |
 
 
 def packing_confirmation(db: Database) -> bool:
-    """Floor setting ``packing`` ``{"confirm": bool}``: when on, weighing needs ``packed``;
-    when off (the demo floor profile) a verified order may go straight to weighing."""
-    with db.read() as s:
-        row = s.get(FloorSetting, "packing")
-        return bool(row and (row.value or {}).get("confirm", False))
+    """Packing confirmation (`floor_settings.PACKING_REQUIRED`): when on, weighing needs
+    ``packed``; when off (the demo floor profile) a verified order may go straight to weighing."""
+    return floor_settings.get(db, floor_settings.PACKING_REQUIRED)
 
 
 # --- opening an order (waybill or slip scanned) -----------------------------------------------

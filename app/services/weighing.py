@@ -13,9 +13,8 @@ Every function is one user action = one transaction and returns plain dataclasse
 * `close_bundle` / `find_stub` — the stub bundles and their register.
 * `learned_weights` / `adopt_weight` — unit weights learned from the floor.
 
-Floor settings (``floor_settings`` rows): ``weighing`` = ``{"bundle_size": 50}``;
-``packing_step`` = ``{"on": true}`` when parcels must be packed (not just verified) before
-weighing. Tolerances are per shop (``shops.tolerance_abs_grams`` / ``tolerance_permille``).
+Floor settings (`app.services.floor_settings`): the stub bundle size and whether parcels must
+be packed (not just verified) before weighing. Tolerances are per shop (``shops.tolerance_abs_grams`` / ``tolerance_permille``).
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ from app.db.models import (
     Carton,
     ChainHead,
     Event,
-    FloorSetting,
     Operator,
     Order,
     OrderLine,
@@ -52,13 +50,12 @@ from app.domain.weight import (
     Expected,
     unit_weight,
 )
+from app.services import floor_settings as fs
 from app.services.operators import require_role, sign_in
 from app.services.orders import Packing, ServiceError, order_goods, order_packing
 from printing import StubRegisterData, StubRegisterEntry
 
-DEFAULT_BUNDLE_SIZE = 50
-WEIGHING_KEY = "weighing"
-PACKING_KEY = "packing_step"
+DEFAULT_BUNDLE_SIZE = fs.BUNDLE_SIZE.default
 STEP = "weigh"
 
 # hold reasons of a weighing (``weighings.reason``); "" when ok
@@ -237,18 +234,12 @@ class _Loaded:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _setting(s: Session, key: str) -> dict:
-    row = s.get(FloorSetting, key)
-    return row.value if row is not None and isinstance(row.value, dict) else {}
-
-
 def bundle_size(s: Session) -> int:
-    size = _setting(s, WEIGHING_KEY).get("bundle_size", DEFAULT_BUNDLE_SIZE)
-    return int(size) if isinstance(size, int) and size > 0 else DEFAULT_BUNDLE_SIZE
+    return fs.read(s, fs.BUNDLE_SIZE)
 
 
 def packing_required(s: Session) -> bool:
-    return bool(_setting(s, PACKING_KEY).get("on", False))
+    return fs.read(s, fs.PACKING_REQUIRED)
 
 
 def weighable_statuses(s: Session) -> tuple[str, ...]:

@@ -169,11 +169,12 @@ class PackStation(ScanStation):
         self.lines.progress.setText(self.tr("%n item(s)", "", view.units))
         self.reminders.setText("\n".join(reminder_lines(view)))
         carton = view.suggested_carton or ""
-        self.set_instruction(
-            self.tr("Scan the carton used (suggested: {carton})").format(
-                carton=f"{carton} {self.cartons.get(carton, '')}".strip()
-            )
-        )
+        carton = f"{carton} {self.cartons.get(carton, '')}".strip()
+        if view.packing_required:  # the floor's packing confirmation: the scale waits for it
+            text = self.tr("Scan the carton used (suggested: {carton}): weighing needs it")
+        else:
+            text = self.tr("Scan the carton used (suggested: {carton})")
+        self.set_instruction(text.format(carton=carton))
         self.show_status("info", self.tr("Order {order_no} opened").format(order_no=view.order_no))
 
     def _pack(self, carton: str) -> None:

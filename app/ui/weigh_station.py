@@ -620,7 +620,14 @@ class WeighStation(QWidget):
             self.play("stop")
             self.overlay.show_stop(self.tr("INTERCEPTED"), exception_text(exc))
             return
-        self._show_verdict("hold", self.tr("Not weighed"), exception_text(exc))
+        text = exception_text(exc)
+        params = getattr(exc, "params", None) or {}
+        if getattr(exc, "code", "") == "not_verified" and params.get("status") == "verified":
+            # verified and still refused: the floor's packing confirmation is on
+            text = self.tr("Order {order_no} is verified but not packed: to packing first.").format(
+                order_no=params.get("order_no", "")
+            )
+        self._show_verdict("hold", self.tr("Not weighed"), text)
         self.play("error")
         self._update_instruction()
 

@@ -2272,6 +2272,10 @@ then log out and log in again.</translation>
             </translation>
         </message>
         <message>
+            <source>Scan the carton used (suggested: {carton}): weighing needs it</source>
+            <translation>Scan the carton used (suggested: {carton}): weighing needs it</translation>
+        </message>
+        <message>
             <source>Scan the carton used (suggested: {carton})</source>
             <translation>Scan the carton used (suggested: {carton})</translation>
         </message>
@@ -4222,6 +4226,10 @@ then log out and log in again.</translation>
         <message>
             <source>INTERCEPTED</source>
             <translation>INTERCEPTED</translation>
+        </message>
+        <message>
+            <source>Order {order_no} is verified but not packed: to packing first.</source>
+            <translation>Order {order_no} is verified but not packed: to packing first.</translation>
         </message>
         <message>
             <source>Not weighed</source>

@@ -47,15 +47,15 @@ def test_chooser_stations_and_their_classes_take_their_roles_from_the_one_list()
     assert [(s.STATION, s.ROLES) for s in SPECS] == [(s.name, s.roles) for s in STATIONS]
     assert {r for s in STATIONS for r in s.roles} <= {r.value for r in Role}
     for spec in SPECS:  # the class says the same (without importing Qt charts for nothing)
-        assert spec.load().ROLES == station_roles(spec.STATION), spec.module
+        assert station_roles(spec.STATION) == spec.load().ROLES, spec.module
 
 
 def test_the_services_check_the_roles_of_the_station_doing_the_work():
     from app.services import accounts, admin, dispute, handover, waybills
 
-    assert handover.HANDOVER_ROLES == station_roles("handover")
-    assert dispute.DESK_ROLES == station_roles("dispute")
-    assert waybills.CARRIER_ROLES == station_roles("print")
+    assert station_roles("handover") == handover.HANDOVER_ROLES
+    assert station_roles("dispute") == dispute.DESK_ROLES
+    assert station_roles("print") == waybills.CARRIER_ROLES
     assert admin.ADMIN_ROLES == accounts.ADMIN_ROLES == station_roles("admin")
 
 
