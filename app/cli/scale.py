@@ -159,7 +159,11 @@ def cmd_read(args: argparse.Namespace) -> int:
         _open_check(args.port, settings)
     except DeviceError as exc:  # permission_denied names the dialout group, in the user's language
         return _fail(device_message(exc))
-    reader = ScaleReader(args.port, name, unit=args.unit, settings=settings)
+    from app.domain.stability import floor_stability
+
+    reader = ScaleReader(
+        args.port, name, unit=args.unit, settings=settings, stability=floor_stability()
+    )
     source = reader.stable_readings if args.stable else reader.readings
     emitted = 0
     deadline = time.monotonic() + args.timeout if args.timeout else None

@@ -67,11 +67,11 @@ def _scale_settings(url: str, protocol: str, unit: str | None):
 def cmd_weigh_line(args: argparse.Namespace) -> int:
     from app.cli.device_messages import device_message
     from app.domain import weighing as rules
+    from app.domain.stability import floor_stability
     from app.services.orders import ServiceError
     from app.services.weighing import record_weighing
     from devices.errors import DeviceError
     from devices.scales.reader import ScaleReader
-    from devices.scales.stability import StabilityChecker
     from devices.scanners.serial_scanner import SerialScanner
 
     if args.count is not None and args.count < 1:
@@ -104,9 +104,7 @@ def cmd_weigh_line(args: argparse.Namespace) -> int:
 
     scale = ScaleReader(
         args.scale, protocol, unit=args.unit, settings=settings, on_reading=on_reading,
-        on_state=on_scale_state, retry_interval=0.3, stability=StabilityChecker(
-            rules.STABLE_READINGS, rules.STABLE_SECONDS, rules.STABLE_BAND_DIVISIONS
-        ),
+        on_state=on_scale_state, retry_interval=0.3, stability=floor_stability(),
     )  # fmt: skip
     scanner = SerialScanner(args.scanner, on_state=on_scanner_state, retry_interval=0.3)
     gate = rules.CaptureGate(zero_band_grams=args.zero_band)

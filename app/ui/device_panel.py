@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.floortime import to_floor
+from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.settings import save_settings
 from app.ui import fmt
@@ -191,6 +192,7 @@ class ScaleLink(QObject):
             on_reading=self._on_reading,
             on_state=self._on_state,
             retry_interval=0.3,
+            stability=floor_stability(),  # the floor's "stable", as the weighing station's
         )
 
     def start(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.db.chain import station_event
 from app.db.engine import is_connection_error
 from app.domain import weighing as rules
+from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.services import outbox as ob
 from app.services import weighing as svc
@@ -183,6 +184,7 @@ class ScaleBridge(QObject):
         self._reader: Any = None
         self._stopped = threading.Event()
         self._lock = threading.Lock()
+        self.stability = floor_stability()  # the floor's "stable", as the devices panel's
 
     def start(self) -> None:
         if not self._port:
@@ -194,7 +196,6 @@ class ScaleBridge(QObject):
         from devices.errors import DeviceError
         from devices.scales.detect import probe_port
         from devices.scales.reader import ScaleReader
-        from devices.scales.stability import StabilityChecker
 
         proto, settings = self._protocol or "auto", None
         try:
@@ -218,9 +219,7 @@ class ScaleBridge(QObject):
                 on_reading=self._on_reading,
                 on_state=self._on_state,
                 retry_interval=0.3,
-                stability=StabilityChecker(
-                    rules.STABLE_READINGS, rules.STABLE_SECONDS, rules.STABLE_BAND_DIVISIONS
-                ),
+                stability=self.stability,
             )
             self._reader.start()
 
