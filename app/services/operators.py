@@ -10,7 +10,7 @@ from app.db.engine import Database
 from app.db.models import Operator, Role
 from app.domain.pins import check_pin
 from app.domain.stations import role_may
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 #: Roles whose sign-in needs a PIN as well as the badge.
 PIN_ROLES = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})

@@ -34,15 +34,7 @@ from app.domain.weight import (
     expected_weight,
     unit_weight,
 )
-
-
-class ServiceError(Exception):
-    """A refusal the UI words for the user: ``code`` plus parameters."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
+from app.services.errors import ServiceError  # re-exported: it was defined here
 
 
 def _phone_parts(key: str) -> tuple[str | None, str | None]:

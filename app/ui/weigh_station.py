@@ -42,9 +42,11 @@ from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.services import outbox as ob
 from app.services import weighing as svc
+from app.services.errors import ServiceError
 from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
 from app.ui.printers import office_printer
+from app.ui.scan_station import COLOURS as SCAN_COLOURS
 from app.ui.scan_station import StopOverlay, set_big
 from app.ui.screen import fit_dialog
 from app.ui.station_outbox import StationOutbox
@@ -60,14 +62,14 @@ from app.ui.workers import JobRunner
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
 
+#: the verdict box: the scanning stations' colours (a hold is their error, a parcel being
+#: looked up their info), a quieter grey between parcels, blue for a supervisor's override
 COLOURS = {
-    "ok": ("#1b7f3b", "#ffffff"),
-    "hold": ("#c62828", "#ffffff"),
-    "override": ("#1565c0", "#ffffff"),
-    "stop": ("#7f0000", "#ffffff"),
-    "busy": ("#e3ecf7", "#10243e"),
+    **SCAN_COLOURS,
+    "hold": SCAN_COLOURS["error"],
+    "busy": SCAN_COLOURS["info"],
     "info": ("#f2f2f2", "#1a1a1a"),
-    "warn": ("#f9a825", "#1a1a1a"),
+    "override": ("#1565c0", "#ffffff"),
 }
 SIGNS = {"ok": "✔", "hold": "✖", "override": "✔", "stop": "⛔", "busy": "…", "warn": "⚠"}
 BEEPS = {"ok": 1, "override": 1, "hold": 2, "error": 2, "stop": 3}
@@ -573,7 +575,9 @@ class WeighStation(QWidget):
                     "hold",
                     self.tr("Not identical"),
                     exception_text(
-                        _Err("batch_not_identical", waybill=ctx.waybill_no, order_no=ctx.order_no)
+                        ServiceError(
+                            "batch_not_identical", waybill=ctx.waybill_no, order_no=ctx.order_no
+                        )
                     ),
                 )
                 self.play("error")
@@ -1087,13 +1091,6 @@ class WeighStation(QWidget):
 
     def _on_demo_light_button_clicked(self) -> None:
         self._demo_place(True)
-
-
-class _Err(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 def _lang() -> str:
