@@ -1,7 +1,7 @@
 """The floor's stations: one list that the command line (``--station``), the chooser and every
 role check read.
 
-Each station has its ``--station`` name (CONTRACT.md), the roles that may open it (empty:
+Each station has its ``--station`` name (docs/dev/contract.md), the roles that may open it (empty:
 everybody; the admin may open every station) and where its widget lives (module and class
 under ``app.ui``, imported only when the station is opened, so that the command line and the
 chooser start without loading charts, PDF or the admin forms). The title is kept as its

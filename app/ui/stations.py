@@ -11,7 +11,8 @@ A station is a QWidget class in its own module under ``app/ui`` with:
 
 `SPECS` lists every station with its name, roles and title, so that the chooser is drawn
 without importing the station modules (start-up time); a module is imported when opened.
-They come from `app.domain.stations`, the one list the command line and the services read.
+They come from `app.domain.stations`, the one list the command line and the services read;
+a station's ``ROLES`` is ``station_roles(STATION)`` from there.
 """
 
 from __future__ import annotations
