@@ -13,22 +13,17 @@ from app.ui.admin_station import AdminStation
 from app.ui.pack_station import PackStation
 from app.ui.stations import StationContext
 from app.ui.weigh_station import WeighStation
-from tests.scanning_support import goods, printed_batch
+from tests.floor import goods, printed_batch, verify
 
 T = 20_000
 
 
 def _verified(db, n: int) -> list[str]:
     """``n`` orders taken through verification; their waybill numbers."""
-    out = []
-    for g in [g for g in goods(db) if not g.serial][:n]:
-        st = {"station": "v", "operator": "1004"}
-        sc.open_order(db, g.waybill_no, step="verify", **st)
-        for _, qty, code, _ in g.lines:
-            for _ in range(qty):
-                sc.scan_item(db, g.order_id, code, **st)
-        out.append(g.waybill_no)
-    return out
+    chosen = goods(db)[:n]
+    for g in chosen:
+        verify(db, g.order_id)
+    return [g.waybill_no for g in chosen]
 
 
 def _station(qtbot, cls, db, operator: str, name: str):
