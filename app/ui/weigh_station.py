@@ -62,8 +62,8 @@ from app.ui.workers import JobRunner
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
 
-#: the verdict box: the scanning stations' colours (a hold is their error, a parcel being
-#: looked up their info), a quieter grey between parcels, blue for a supervisor's override
+# the verdict box: the scanning stations' colours (a hold is their error, a parcel being
+# looked up their info), a quieter grey between parcels, blue for a supervisor's override
 COLOURS = {
     **SCAN_COLOURS,
     "hold": SCAN_COLOURS["error"],
