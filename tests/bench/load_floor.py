@@ -96,12 +96,11 @@ def prepare_floor(db_url: str, orders: int, *, seed: int = 1, paid: bool = False
         upgrade(db)
         make_demo_data(db, orders, seed=seed)
         with db.write() as s:
-            for key, value in (("packing", {"confirm": True}), ("packing_step", {"on": True})):
-                row = s.get(FloorSetting, key)
-                if row is None:
-                    s.add(FloorSetting(key=key, value=value))
-                else:
-                    row.value = value
+            row = s.get(FloorSetting, "packing_step")  # packing confirmation on
+            if row is None:
+                s.add(FloorSetting(key="packing_step", value={"on": True}))
+            else:
+                row.value = {"on": True}
             if not paid:
                 s.execute(update(Order).values(status="unpaid"))
         return orders
