@@ -1,72 +1,35 @@
-"""The weighing station (抽单称重): verdicts, holds and overrides, stubs (底单) and learned weights.
-
-Every function is one user action = one transaction and returns plain dataclasses.
-
-* `start_weighing` — the scan: what the parcel should weigh, or a refusal code
-  (``not_found``, ``intercepted``, ``not_verified``).
-* `record_weighing` — the capture: verdict, explanation of a hold, the stub's bundle and
-  position (allocated in the database under lock), the order's status. Committed before the
-  caller shows anything green.
-* `explain_difference` — which units most likely make a weight difference: the one story
-  told at the scale, on the weigh line and at the dispute desk.
-* `override` — a supervisor releases a weight hold (badge + PIN + reason).
-* `close_bundle` / `find_stub` — the stub bundles and their register.
-* `learned_weights` / `adopt_weight` — unit weights learned from the floor.
-
-Floor settings (`app.services.floor_settings`): the stub bundle size and whether parcels must
-be packed (not just verified) before weighing. Tolerances are per shop (``shops.tolerance_abs_grams`` / ``tolerance_permille``).
-"""
+"""Verdicts: the waybill scan (what the parcel should weigh, or a refusal), the capture (verdict,
+explanation of a hold, batch weighings), `explain_difference` (the one story of a weight told
+at the scale, the weigh line and the dispute desk) and a supervisor's override of a weight
+hold."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
 from app.db.engine import Database
-from app.db.models import (
-    Carton,
-    ChainHead,
-    Event,
-    Operator,
-    Order,
-    OrderLine,
-    OrderStatus,
-    PrintJob,
-    Product,
-    StubBundle,
-    Weighing,
-    utcnow,
-)
-from app.domain import floortime
+from app.db.models import Event, Order, OrderLine, OrderStatus, PrintJob, Product, Weighing, utcnow
 from app.domain import weighing as rules
-from app.domain.stations import SUPERVISOR_ACT, station_roles
-from app.domain.weight import (
-    DEFAULT_CARTON_GRAMS,
-    DEFAULT_FILLER_GRAMS,
-    Expected,
-    unit_weight,
-)
-from app.services import floor_settings as fs
+from app.domain.stations import SUPERVISOR_ACT
+from app.domain.weight import unit_weight
 from app.services.operators import require_role, sign_in
 from app.services.orders import Packing, ServiceError, order_goods, order_packing
-from printing import StubRegisterData, StubRegisterEntry
-
-DEFAULT_BUNDLE_SIZE = fs.BUNDLE_SIZE.default
-STEP = "weigh"
-
-# hold reasons of a weighing (``weighings.reason``); "" when ok
-REASON_LIGHT = "light"
-REASON_HEAVY = "heavy"
-REASON_NOT_VERIFIED = "not_verified"
-REASON_INTERCEPTED = "intercepted"
-REASON_HELD = "held"  # on hold (at the scale or elsewhere): a supervisor decides first
-REASON_BATCH = "batch"
-WEIGHT_REASONS = (REASON_LIGHT, REASON_HEAVY)
-
+from app.services.weighing.common import (
+    REASON_BATCH,
+    WEIGHT_REASONS,
+    _expected,
+    _identity,
+    _load,
+    _Loaded,
+    _lock_chain,
+    _refusal,
+)
+from app.services.weighing.stubs import StubPlace, _allocate_stub, _stub_of
 
 # --- plain data ------------------------------------------------------------------------------
 
@@ -77,12 +40,6 @@ class LineInfo:
     name: str
     qty: int
     unit_grams: int
-
-
-@dataclass(frozen=True)
-class StubPlace:
-    bundle: int
-    position: int
 
 
 @dataclass(frozen=True)
@@ -149,196 +106,7 @@ class WeighResult:
         }
 
 
-@dataclass(frozen=True)
-class StubEntry:
-    position: int
-    waybill_no: str
-    order_no: str
-    grams: int
-    verdict: str
-    operator: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True)
-class BundleReport:
-    """A closed bundle: the count check and the register's rows."""
-
-    bundle: int
-    station: str
-    size: int
-    stubs: int  # positions given out
-    parcels: int  # distinct parcels weighed into it
-    counted: int | None  # what the clerk counted, if given
-    opened_at: dt.datetime
-    closed_at: dt.datetime
-    operator: str
-    chain_head: str  # hash of the closing event: paper and database check each other
-    chain_seq: int
-    entries: tuple[StubEntry, ...] = ()
-
-    @property
-    def matches(self) -> bool:
-        return self.stubs == self.parcels and (self.counted is None or self.counted == self.stubs)
-
-
-@dataclass(frozen=True)
-class BundleState:
-    bundle: int | None
-    filled: int
-    size: int
-
-
-@dataclass(frozen=True)
-class StubLocation:
-    waybill_no: str
-    order_no: str
-    bundle: int
-    position: int
-    closed: bool
-    grams: int
-    verdict: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True)
-class LearnedWeight:
-    sku: str
-    name: str
-    master_grams: int
-    adopted_grams: int | None
-    learned_grams: int
-    samples: int
-    spread_grams: int
-
-
-@dataclass
-class _Loaded:
-    order: Order
-    lines: list[tuple[str, str, int, int]] = field(default_factory=list)  # sku,name,grams,qty
-    packing: Packing = field(default_factory=Packing)
-
-    @property
-    def carton_code(self) -> str:
-        return self.packing.carton_code
-
-    @property
-    def carton_grams(self) -> int:
-        return self.packing.carton_grams
-
-    @property
-    def filler_grams(self) -> int:
-        return self.packing.filler_grams
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def bundle_size(s: Session) -> int:
-    return fs.read(s, fs.BUNDLE_SIZE)
-
-
-def packing_required(s: Session) -> bool:
-    return fs.read(s, fs.PACKING_REQUIRED)
-
-
-def weighable_statuses(s: Session) -> tuple[str, ...]:
-    """Statuses a parcel may be weighed in; ``weighed`` is a re-weigh."""
-    if packing_required(s):
-        return (OrderStatus.PACKED.value, OrderStatus.WEIGHED.value)
-    return (OrderStatus.VERIFIED.value, OrderStatus.PACKED.value, OrderStatus.WEIGHED.value)
-
-
-# `_load` runs on every capture: the order is an ORM object (the capture changes it), what
-# the expectation needs is read with statements built once (a capture commits in a few ms).
-_ORDER_BY_WAYBILL = (
-    select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
-)
-_ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update(of=Order)
-
-
-def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
-    q = _ORDER_BY_WAYBILL_LOCKED if lock else _ORDER_BY_WAYBILL
-    o = s.scalars(q, {"wb": waybill_no}).first()
-    if o is None:
-        return None
-    ld = _Loaded(o, packing=order_packing(s, o.id))
-    ld.lines.extend(order_goods(s, o.id))
-    return ld
-
-
-def _expected(ld: _Loaded, division: int = 0) -> Expected:
-    """The one computation of the expected weight (`app.services.orders.Packing`)."""
-    return ld.packing.expected([(g, q) for _, _, g, q in ld.lines], division)
-
-
-def _identity(ld: _Loaded) -> tuple:
-    goods = sorted((sku, qty) for sku, _, _, qty in ld.lines)
-    return (tuple(goods), ld.order.carton_id)
-
-
-_STUB_OF = (
-    select(Weighing.stub_bundle, Weighing.stub_position)
-    .where(Weighing.order_id == bindparam("oid"), Weighing.stub_bundle.is_not(None))
-    .order_by(Weighing.id.desc())
-    .limit(1)
-)
-
-
-def _stub_of(s: Session, order_id: int) -> StubPlace | None:
-    row = s.execute(_STUB_OF, {"oid": order_id}).first()
-    return StubPlace(row[0], row[1]) if row else None
-
-
-def _refusal(s: Session, ld: _Loaded) -> str:
-    """'' when the parcel may be weighed, else the hold reason."""
-    st = ld.order.status
-    if st == OrderStatus.CANCELLED:
-        return REASON_INTERCEPTED
-    if st == OrderStatus.HELD:
-        return REASON_HELD
-    if st not in weighable_statuses(s):
-        return REASON_NOT_VERIFIED
-    return ""
-
-
-def _lock_chain(s: Session) -> None:
-    """Serialise evidence writers (and so bundle allocation) on the chain head row."""
-    s.execute(select(ChainHead.id).where(ChainHead.id == 1).with_for_update()).first()
-
-
-# a bundle's place is taken on every good weighing: statements built once, no ORM object
-_BUNDLES = StubBundle.__table__
-_OPEN_BUNDLE = (
-    select(_BUNDLES.c.id, _BUNDLES.c.number, _BUNDLES.c.filled)
-    .where(
-        _BUNDLES.c.station == bindparam("station"),
-        _BUNDLES.c.closed_at.is_(None),
-        _BUNDLES.c.filled < _BUNDLES.c.size,
-    )
-    .order_by(_BUNDLES.c.number)
-    .limit(1)
-    .with_for_update()
-)
-_TAKE_PLACE = (
-    update(_BUNDLES).where(_BUNDLES.c.id == bindparam("bid")).values(filled=_BUNDLES.c.filled + 1)
-)
-
-
-def _allocate_stub(s: Session, station: str, now: dt.datetime) -> StubPlace:
-    """The next place in this station's open bundle (a new bundle when none has room).
-
-    The caller holds the chain lock; the bundle row is locked as well (PostgreSQL)."""
-    b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
-    if b is None:
-        number = (s.scalar(select(func.max(StubBundle.number))) or 0) + 1
-        s.add(
-            StubBundle(number=number, station=station, size=bundle_size(s), filled=1, opened_at=now)
-        )
-        s.flush()
-        return StubPlace(number, 1)
-    s.execute(_TAKE_PLACE, {"bid": b.id})
-    return StubPlace(b.number, b.filled + 1)
+# --- explanation -----------------------------------------------------------------------------
 
 
 def _batch_products(s: Session, order_id: int) -> list[tuple[str, str, int]]:
@@ -780,244 +548,3 @@ def override(
             code, o.order_no, w.grams, w.expected_grams, w.tolerance_grams, w.verdict,
             last.reason, w.grams - w.expected_grams, None, stub, o.status, w.id, ev.seq,
         )  # fmt: skip
-
-
-# --- stubs -----------------------------------------------------------------------------------
-
-
-def current_bundle(db: Database, station: str) -> BundleState:
-    with db.read() as s:
-        b = s.scalars(
-            select(StubBundle)
-            .where(StubBundle.station == station, StubBundle.closed_at.is_(None))
-            .order_by(StubBundle.number)
-            .limit(1)
-        ).first()
-        if b is None:
-            return BundleState(None, 0, bundle_size(s))
-        return BundleState(b.number, b.filled, b.size)
-
-
-def _entries(s: Session, bundle: int) -> list[StubEntry]:
-    """One row per stub position: the weighing that gave it (the first one)."""
-    rows = s.execute(
-        select(Weighing, Event, Order.order_no)
-        .join(Event, Event.id == Weighing.event_id)
-        .join(Order, Order.id == Weighing.order_id)
-        .where(Weighing.stub_bundle == bundle)
-        .order_by(Weighing.stub_position, Weighing.id)
-    ).all()
-    seen: dict[int, StubEntry] = {}
-    for w, ev, order_no in rows:
-        if w.stub_position in seen:
-            continue  # a re-weigh keeps the place; the register shows the first record
-        seen[w.stub_position] = StubEntry(
-            w.stub_position, w.waybill_no, order_no, w.grams, w.verdict, ev.operator, ev.at
-        )
-    return list(seen.values())
-
-
-def close_bundle(
-    db: Database, station: str, *, operator: str = "", counted: int | None = None
-) -> BundleReport:
-    """Close this station's current stub bundle and give the register to print with it.
-
-    The check 发货数量与返单数量匹配: positions given out must equal distinct parcels weighed
-    into the bundle and, when the clerk counted the stubs in hand, that count. A mismatch is
-    refused (``stub_count_mismatch``) and the bundle stays open for a recount.
-    """
-    now = utcnow()
-    with db.write() as s:
-        _lock_chain(s)
-        b = s.scalars(
-            select(StubBundle)
-            .where(StubBundle.station == station, StubBundle.closed_at.is_(None))
-            .order_by(StubBundle.number)
-            .limit(1)
-            .with_for_update()
-        ).first()
-        if b is None or b.filled == 0:
-            raise ServiceError("no_open_bundle", station=station)
-        entries = _entries(s, b.number)
-        parcels = len({e.waybill_no for e in entries})
-        if parcels != b.filled or (counted is not None and counted != b.filled):
-            raise ServiceError(
-                "stub_count_mismatch",
-                bundle=b.number,
-                stubs=b.filled,
-                parcels=parcels,
-                counted="" if counted is None else counted,
-            )
-        b.closed_at = now
-        ev = append_event(
-            s,
-            "bundle_closed",
-            station=station,
-            operator=operator,
-            detail={
-                "bundle": b.number,
-                "stubs": b.filled,
-                "parcels": parcels,
-                "counted": counted,
-                "waybills": [e.waybill_no for e in entries],
-            },
-            at=now,
-        )
-        return BundleReport(
-            bundle=b.number,
-            station=station,
-            size=b.size,
-            stubs=b.filled,
-            parcels=parcels,
-            counted=counted,
-            opened_at=b.opened_at,
-            closed_at=now,
-            operator=operator,
-            chain_head=ev.hash,
-            chain_seq=ev.seq,
-            entries=tuple(entries),
-        )
-
-
-def register_data(rep: BundleReport, tz: dt.tzinfo | None = None) -> StubRegisterData:
-    """The stub register document's data for a closed bundle (with the chain head); its times
-    on the clock of ``tz`` (default: the floor time zone)."""
-    return StubRegisterData(
-        bundle=rep.bundle,
-        station=rep.station,
-        entries=tuple(
-            StubRegisterEntry(
-                e.position, e.waybill_no, e.order_no, e.grams, e.verdict, e.operator, e.at
-            )
-            for e in rep.entries
-        ),  # fmt: skip
-        parcels=rep.parcels,
-        counted=rep.counted,
-        opened_at=rep.opened_at,
-        closed_at=rep.closed_at,
-        chain_head=rep.chain_head,
-        chain_seq=rep.chain_seq,
-        tz=tz or floortime.floor_zone(),
-    )
-
-
-def find_stub(db: Database, waybill_no: str) -> StubLocation:
-    """Where a parcel's stub was filed: bundle and position (``no_stub`` when never pulled)."""
-    code = waybill_no.strip()
-    with db.read() as s:
-        row = s.execute(
-            select(Weighing, Event, Order.order_no)
-            .join(Event, Event.id == Weighing.event_id)
-            .join(Order, Order.id == Weighing.order_id)
-            .where(Weighing.waybill_no == code, Weighing.stub_bundle.is_not(None))
-            .order_by(Weighing.id)
-            .limit(1)
-        ).first()
-        if row is None:
-            known = s.scalar(select(Order.id).where(Order.waybill_no == code))
-            raise ServiceError("no_stub" if known else "not_found", waybill=code)
-        w, ev, order_no = row
-        closed = s.scalar(select(StubBundle.closed_at).where(StubBundle.number == w.stub_bundle))
-        return StubLocation(
-            code, order_no, w.stub_bundle, w.stub_position, closed is not None, w.grams,
-            w.verdict, ev.at,
-        )  # fmt: skip
-
-
-# --- learned weights -------------------------------------------------------------------------
-
-
-def learned_weights(db: Database, *, min_samples: int = 3) -> list[LearnedWeight]:
-    """Unit weights re-estimated from the floor: the median of single-SKU parcels net of their
-    carton and filler (own weighings only: batch-covered rows are not measurements)."""
-    with db.read() as s:
-        single = (
-            select(OrderLine.order_id)
-            .group_by(OrderLine.order_id)
-            .having(func.count(func.distinct(OrderLine.product_id)) == 1)
-            .subquery()
-        )
-        rows = s.execute(
-            select(
-                OrderLine.product_id,
-                Weighing.grams,
-                Carton.tare_grams,
-                Carton.filler_grams,
-                func.sum(OrderLine.qty),
-            )
-            .join(single, single.c.order_id == Weighing.order_id)
-            .join(OrderLine, OrderLine.order_id == Weighing.order_id)
-            .join(Order, Order.id == Weighing.order_id)
-            .outerjoin(Carton, Carton.id == Order.carton_id)
-            .where(
-                Weighing.batch_of.is_(None),
-                Weighing.verdict.in_((rules.OK, rules.HOLD)),
-                Weighing.reason.in_(("", REASON_LIGHT, REASON_HEAVY)),
-                OrderLine.product_id.is_not(None),
-            )
-            .group_by(
-                Weighing.id,
-                OrderLine.product_id,
-                Weighing.grams,
-                Carton.tare_grams,
-                Carton.filler_grams,
-            )
-        ).all()
-        per: dict[int, list[tuple[int, int, int]]] = {}
-        for pid, grams, tare, filler, qty in rows:
-            pack = (DEFAULT_CARTON_GRAMS if tare is None else tare) + (
-                DEFAULT_FILLER_GRAMS if filler is None else filler
-            )
-            per.setdefault(pid, []).append((grams, pack, int(qty)))
-        out = []
-        products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_(list(per))))}
-        for pid, parcels in per.items():
-            est = rules.learned_unit_grams(parcels, min_samples=min_samples)
-            p = products.get(pid)
-            if est is None or p is None:
-                continue
-            out.append(
-                LearnedWeight(
-                    p.sku,
-                    p.name,
-                    p.unit_grams,
-                    p.adopted_grams,
-                    est.grams,
-                    est.samples,
-                    est.spread_grams,
-                )  # fmt: skip
-            )
-        out.sort(key=lambda x: (-abs(x.learned_grams - x.master_grams), x.sku))
-        return out
-
-
-def adopt_weight(
-    db: Database, sku: str, grams: int | None, operator: str, *, station: str = ""
-) -> None:
-    """A supervisor adopts a unit weight (None or 0 goes back to the master weight)."""
-    require_role(db, operator, station_roles("weights"))
-    if grams is not None and grams < 0:
-        raise ServiceError("bad_grams", grams=grams)
-    with db.write() as s:
-        p = s.scalars(select(Product).where(Product.sku == sku).with_for_update()).first()
-        if p is None:
-            raise ServiceError("unknown_sku", sku=sku)
-        before = p.adopted_grams
-        p.adopted_grams = grams or None
-        append_event(
-            s,
-            "weight_adopted",
-            station=station,
-            operator=operator,
-            detail={
-                "sku": sku,
-                "master_grams": p.unit_grams,
-                "previous_grams": before,
-                "adopted_grams": p.adopted_grams,
-            },
-        )
-
-
-def operator_name(db: Database, code: str) -> str:
-    with db.read() as s:
-        return s.scalar(select(Operator.name).where(Operator.code == code)) or code
