@@ -21,10 +21,16 @@ from app.db.engine import Database
 from app.importers.orders import Chunk, parse_chunks, parse_qty
 from app.importers.tables import UnreadableFile
 from app.importers.worker import WorkerFailed, parse_in_worker
+from app.services.importing.applier import ADDRESS_FIELDS as ADDRESS_FIELDS
+from app.services.importing.applier import LINE_KEYS as LINE_KEYS
+from app.services.importing.applier import ORDER_KEYS as ORDER_KEYS
+from app.services.importing.applier import VALUE_KEYS as VALUE_KEYS
 from app.services.importing.applier import _Applier, _big_cache
 from app.services.importing.applier import _bulk_insert as _bulk_insert
+from app.services.importing.products import PRODUCT_FIELDS as PRODUCT_FIELDS
 from app.services.importing.products import import_products
 from app.services.importing.result import ImportResult
+from app.services.importing.waybill_numbers import MAX_RANGE as MAX_RANGE
 from app.services.importing.waybill_numbers import import_waybill_numbers
 
 log = logging.getLogger(__name__)
