@@ -4,325 +4,45 @@ Taobao/Tmall: the seller backend's pair ``ExportOrderList*.csv`` (one row per or
 ``ExportOrderDetailList*.csv`` (one row per line). JD and Pinduoduo export one row per order
 line, the order's fields repeated. The generic format is one row per line with English or
 Chinese headers, or any headers with a column map.
+
+The cell values (times, quantities, money, status words) are in `app.importers.values`, the
+columns' aliases and readers in `app.importers.columns`; their names are importable from here
+as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from app.domain.orders import phone_tail, split_address, yuan_to_fen
-from app.importers.rows import Line, OrderRow, hold_reason, utc_text, with_lines
-from app.importers.tables import GUARDS, PADDING, Record, UnreadableFile, clean, read_records
-
-CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
-SHIPPED = "__shipped__"  # a status that means "already gone": skipped on import
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
-
-
-_TIME_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d",
-    "%Y/%m/%d",
+from app.domain.orders import phone_tail, split_address
+from app.importers.columns import (
+    FIELDS,
+    ColumnReader,
+    Reader,
+    _column_reader,
+    _reader,
+    detect_platform,
 )
-
-
-def parse_time(text: str) -> dt.datetime | None:
-    """Platform times are Beijing time; return aware UTC. '' → None; bad → ValueError."""
-    text = (text or "").strip()
-    if not text or text in ("-", "null", "None"):
-        return None
-    if len(text) == 19 and text[4] == "-" and text[10] == " ":
-        try:  # the common "2026-11-23 09:15:02": fromisoformat is ten times strptime's speed
-            return dt.datetime.fromisoformat(text).replace(tzinfo=CHINA).astimezone(dt.UTC)
-        except ValueError:
-            pass
-    text = re.sub(r"\.\d+$", "", text)
-    for fmt in _TIME_FORMATS:
-        try:
-            local = dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return local.replace(tzinfo=CHINA).astimezone(dt.UTC)
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"not a date/time: {text!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=CHINA)
-    return parsed.astimezone(dt.UTC)
-
-
-def parse_qty(text: str) -> int:
-    if text and text.isdigit() and text.isascii() and text[0] != "0":  # fast path: "1", "12"
-        return int(text)
-    text = (text or "").strip()
-    if not text:
-        return 1
-    if not re.fullmatch(r"\d+(\.0+)?", text):
-        raise ValueError(f"quantity is not a whole number: {text!r}")
-    qty = int(float(text))
-    if qty <= 0:
-        raise ValueError(f"quantity must be at least 1: {text!r}")
-    return qty
-
-
-_MONEY = re.compile(r"(-?)(\d+)(?:\.(\d{1,2}))?")
-
-
-def parse_money(text: str) -> int:
-    """'99.00' → 9900 (fen); thousands separators and ¥ allowed; ValueError otherwise."""
-    yuan, _, fen = text.partition(".")
-    if len(fen) == 2 and yuan.isdecimal() and fen.isdecimal():  # most: "99.00"
-        return int(yuan + fen)
-    m = _MONEY.fullmatch(text) if text else None
-    if m is not None:  # a plain amount otherwise
-        fen = int(m[2]) * 100 + int(((m[3] or "") + "00")[:2])
-        return -fen if m[1] else fen
-    try:
-        return yuan_to_fen(text)
-    except ValueError:
-        raise ValueError(f"not an amount of money: {text!r}") from None
-
-
-# --- status words --------------------------------------------------------------------------
-
-
-_STATUS_SEEN: dict[tuple[str, str], str] = {}
-
-
-def status_from_words(words: str, after_sale: str = "") -> str:
-    """Map a platform's status text to ours (or SHIPPED for 'already gone')."""
-    key = (words, after_sale)
-    status = _STATUS_SEEN.get(key)
-    if status is None:  # a file has a handful of distinct status texts
-        status = _status_from_words(words, after_sale)
-        if len(_STATUS_SEEN) < 1000:
-            _STATUS_SEEN[key] = status
-    return status
-
-
-def _status_from_words(words: str, after_sale: str) -> str:
-    w = (words or "").replace(",", "，").replace(" ", "")
-    a = after_sale or ""
-    if "退款成功" in a or "退款完成" in a:
-        return "cancelled"
-    if any(k in w for k in ("交易关闭", "已关闭", "已取消", "取消", "删除")):
-        return "cancelled"
-    if any(k in w for k in ("等待买家付款", "待付款", "等待付款", "待支付", "未付款", "未支付")):
-        return "unpaid"
-    if "锁定" in w:
-        return "held"
-    if any(
-        k in w for k in ("已发货", "交易成功", "已签收", "待签收", "等待确认收货", "完成", "待收货")
-    ):
-        return SHIPPED
-    if any(k in w for k in ("等待卖家发货", "待发货", "等待出库", "已付款", "待出库")):
-        return "paid"
-    if w in ("paid", "unpaid", "cancelled", "held"):
-        return w
-    raise ValueError(f"unknown order status: {words!r}")
-
-
-# --- column aliases ------------------------------------------------------------------------
-
-FIELDS: dict[str, tuple[str, ...]] = {
-    "order_no": ("order_no", "订单编号", "订单号", "订单ID", "订单id"),
-    "status": ("status", "订单状态"),
-    "after_sale": ("售后状态",),
-    "shop": ("shop", "店铺名称", "店铺", "店铺名"),
-    "buyer": ("buyer", "买家会员名", "下单帐号", "下单账号", "买家昵称", "买家"),
-    "receiver_name": ("receiver_name", "收货人姓名", "收货人", "客户姓名", "收件人"),
-    "receiver_phone": (
-        "receiver_phone",
-        "联系手机",
-        "手机",
-        "手机号",
-        "联系电话",
-        "收货人手机号",
-        "收件人手机",
-    ),
-    "address": ("address", "收货地址", "客户地址", "详细地址", "收件地址"),
-    "province": ("province", "省", "省份", "收货省份"),
-    "city": ("city", "市", "城市", "收货城市"),
-    "district": ("district", "区", "区县", "收货区县"),
-    "street": ("street", "街道"),
-    "paid_at": ("paid_at", "订单付款时间", "付款时间", "支付时间", "付款确认时间", "下单时间"),
-    "promised_ship_at": ("promised_ship_at", "承诺发货时间", "最晚发货时间"),
-    "buyer_message": ("buyer_message", "买家留言", "买家备注"),
-    "seller_remark": ("seller_remark", "订单备注", "商家备注", "卖家备注"),
-    "total": ("total", "买家实际支付金额", "应付金额", "用户实付金额(元)", "实付金额", "订单金额"),
-    "item_count": ("item_count", "宝贝总数量"),
-    "sku": (
-        "sku",
-        "商家编码",
-        "商家编码-SKU维度",
-        "商家SKUID",
-        "商家SKU",
-        "商品货号",
-        "外部系统编号",
-        "商家编码-商品维度",
-        "SKU编码",
-    ),
-    "title": ("title", "name", "标题", "商品名称", "商品", "宝贝标题"),
-    "qty": ("qty", "quantity", "购买数量", "订购数量", "商品数量(件)", "商品数量", "数量"),
-    "price": ("price", "价格", "京东价", "商品单价", "单价"),
-    "attributes": ("attributes", "商品属性", "商品规格", "规格", "销售属性"),
-}
-
-
-Cells = Sequence[object]
-Getter = Callable[[Cells], str]
-Reader = Callable[[Cells], list[str]]
-
-
-def _getter(idxs: tuple[int, ...]) -> Getter:
-    """Reads a field: the first non-empty cleaned cell of these columns ('' when none)."""
-
-    def first(cells: Cells) -> str:
-        n = len(cells)
-        for i in idxs:
-            if i < n:
-                v = clean(cells[i])
-                if v:
-                    return v
-        return ""
-
-    return first
-
-
-def _layout(
-    header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]
-) -> list[tuple[int, ...]]:
-    """For each field, the columns it may be read from, in order of preference."""
-    index = {h: i for i, h in enumerate(header)}
-    return [
-        tuple(index[a] for a in ((colmap[k],) if k in colmap else FIELDS[k]) if a in index)
-        for k in keys
-    ]
-
-
-def _reader(header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]) -> Reader:
-    """Once per file: a function that reads these fields of a row, cleaned, in this order
-    ('' for a field the file lacks). A map wins over the aliases; a name that appears twice
-    in the header is read from its last column; a field found in several columns takes the
-    first that is not empty.
-
-    A row as wide as the header is read with one `itemgetter` call and one pass that cleans
-    only the cells that need it: a big file has hundreds of thousands of rows."""
-    found = _layout(header, colmap, keys)
-    getters = [_getter(idxs) for idxs in found]
-    several = [(pos, getters[pos]) for pos, idxs in enumerate(found) if len(idxs) > 1]
-    picked = [idxs[0] if idxs else -1 for idxs in found]  # -1: the "" put after the cells
-    width = max(picked, default=-1) + 1
-    pad = -1 in picked
-    pick = itemgetter(*picked, -1)  # -1 once more: always a tuple, even for one key
-
-    def slow(cells: Cells) -> list[str]:
-        return [g(cells) for g in getters]
-
-    def read(cells: Cells) -> list[str]:
-        if len(cells) < width:
-            return slow(cells)
-        values = [
-            v
-            if v.__class__ is str and (not v or (v[0] not in GUARDS and v[-1] not in PADDING))
-            else clean(v)
-            for v in pick((*cells, "") if pad else cells)
-        ]
-        values.pop()
-        for pos, get in several:
-            if not values[pos]:  # its first column is empty: the others in turn
-                values[pos] = get(cells)
-        return values  # type: ignore[return-value]
-
-    return read
-
-
-ColumnReader = Callable[[list[Cells]], list[Sequence[str]] | None]
-
-
-def _column_reader(
-    header: Sequence[str], colmap: dict[str, str], keys: Sequence[str]
-) -> ColumnReader:
-    """Once per file: a function that reads these fields of many rows at once, each field
-    as a column of cleaned values, what `_reader` reads row by row; None when a row is
-    narrower than the fields need (those rows are read one by one).
-
-    A column is cleaned in one pass only when one of its cells needs it, which a few
-    substring searches over the column joined tell: most columns need none."""
-    found = _layout(header, colmap, keys)
-    rest = {pos: _getter(idxs[1:]) for pos, idxs in enumerate(found) if len(idxs) > 1}
-    real = [pos for pos, idxs in enumerate(found) if idxs]
-    width = max((found[pos][0] for pos in real), default=-1) + 1
-    pick = itemgetter(*(found[pos][0] for pos in real), found[real[0]][0]) if real else None
-
-    def columns(rows: list[Cells]) -> list[Sequence[str]] | None:
-        n = len(rows)
-        if not n or pick is None or min(map(len, rows)) < width:
-            return None
-        picked = list(zip(*map(pick, rows), strict=True))
-        out: list[Sequence[str]] = [("",) * n] * len(found)  # a field the file lacks
-        for pos, col in zip(real, picked, strict=False):
-            values = _cleaned(col)
-            if pos in rest and not all(values):  # empty in its first column: the others
-                get = rest[pos]
-                values = [v or get(cells) for v, cells in zip(values, rows, strict=True)]
-            out[pos] = values
-        return out
-
-    return columns
-
-
-# in a column joined by NULs: a cell that starts with a guard or ends with padding
-_MARKS = tuple("\x00" + g for g in GUARDS) + tuple(p + "\x00" for p in PADDING)
-
-
-def _cleaned(col: Sequence[object]) -> Sequence[str]:
-    """A column's cells, cleaned (`clean`)."""
-    try:
-        joined = "\x00".join(col)  # type: ignore[arg-type]
-    except TypeError:  # a spreadsheet's numbers or empty cells
-        return [clean(v) for v in col]
-    if (
-        joined
-        and (joined[0] in GUARDS or joined[-1] in PADDING)
-        or any(t in joined for t in _MARKS)
-    ):
-        return [
-            v if not v or (v[0] not in GUARDS and v[-1] not in PADDING) else clean(v)
-            for v in col  # type: ignore[union-attr]
-        ]
-    return col  # type: ignore[return-value]
-
-
-def detect_platform(header: Iterable[str]) -> str:
-    h = set(header)
-    if "买家会员名" in h or "宝贝总数量" in h or ("标题" in h and "购买数量" in h):
-        return "taobao"
-    if "商家编码-SKU维度" in h or "拼单成功时间" in h or "商品数量(件)" in h:
-        return "pdd"
-    if "订购数量" in h or "下单帐号" in h or "客户地址" in h or "客户姓名" in h:
-        return "jd"
-    return "generic"
-
-
-# --- parsing -------------------------------------------------------------------------------
+from app.importers.columns import Cells as Cells
+from app.importers.columns import Getter as Getter
+from app.importers.rows import Line, OrderRow, hold_reason, utc_text, with_lines
+from app.importers.tables import Record, UnreadableFile, read_records
+from app.importers.values import CHINA as CHINA
+from app.importers.values import (
+    SHIPPED,
+    RowError,
+    parse_money,
+    parse_qty,
+    parse_time,
+    status_from_words,
+)
 
 # what is read of an order's row, in this order (`_order_row` unpacks them)
 ORDER_READ = (

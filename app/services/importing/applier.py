@@ -1,46 +1,24 @@
-"""Import use cases: orders, products and waybill-number ranges into the database.
-
-Re-importing a file imports nothing twice: orders are keyed by platform + order number.
-A changed row updates the order and the change is recorded as an event; a cancellation of an
-order already in the warehouse is an interception. Bulk inserts use SQLAlchemy Core so a
-100,000-order file goes in at thousands of orders per second.
-"""
+"""Applying parsed order chunks in the import's one transaction: new orders by bulk insert
+(SQLAlchemy Core), changed orders updated with an event, cancellations of orders already in
+the warehouse as interceptions, and their lines."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
-import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import Row, Table, bindparam, column, func, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
-from app import heap
 from app.db.chain import append_event
-from app.db.engine import Database
-from app.db.models import (
-    Carrier,
-    Order,
-    OrderLine,
-    OrderStatus,
-    Product,
-    ProductBarcode,
-    Shop,
-    UTCDateTime,
-    WaybillNumber,
-    WaybillPool,
-    utcnow,
-)
+from app.db.models import Order, OrderLine, OrderStatus, Product, Shop, UTCDateTime, utcnow
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
-from app.importers.orders import Chunk, DetailLine, RowError, parse_chunks, parse_qty
+from app.importers.orders import DetailLine
 from app.importers.rows import (
     ITEM_COUNT,
     LINES,
@@ -53,29 +31,9 @@ from app.importers.rows import (
     order_record,
     utc_text,
 )
-from app.importers.tables import UnreadableFile, read_rows
-from app.importers.worker import WorkerFailed, parse_in_worker
+from app.services.importing.result import ImportResult
 
-log = logging.getLogger(__name__)
-
-CHUNK = 2000
 ADDRESS_FIELDS = {"receiver_name", "receiver_phone", "province", "city", "district", "address"}
-
-
-@dataclass
-class ImportResult:
-    imported: int = 0
-    updated: int = 0
-    skipped: int = 0
-    errors: list[RowError] = field(default_factory=list)
-
-    def as_json(self) -> dict:
-        return {
-            "imported": self.imported,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "errors": [{"line": e.line, "message": e.message} for e in self.errors],
-        }
 
 
 def _shop_ids(session: Session, names: set[str], platform: str) -> dict[str, int]:
@@ -122,64 +80,6 @@ def _unchanged(old: Row, rec: OrderRecord) -> bool:
 
 def _jsonable(v: object) -> object:
     return v.isoformat() if hasattr(v, "isoformat") else v
-
-
-def import_orders(
-    db: Database,
-    path: str | Path,
-    *,
-    platform: str | None = None,
-    lines_path: str | Path | None = None,
-    colmap: dict[str, str] | None = None,
-    operator: str = "",
-    station: str = "",
-    parallel: bool | None = None,
-) -> ImportResult:
-    """Parse the file(s) and apply them in one transaction; raises `UnreadableFile` when
-    nothing can be read.
-
-    ``parallel``: parse in worker processes while this one writes (`parse_in_worker`); by
-    default for files of `PARALLEL_BYTES` or more, where it saves more than it costs."""
-    files = [Path(path)] + ([Path(lines_path)] if lines_path is not None else [])
-    if parallel is None:
-        parallel = sum(_size(f) for f in files) >= PARALLEL_BYTES
-    args = {"platform": platform, "lines_path": lines_path, "colmap": colmap}
-    if parallel:
-        try:
-            return _import(db, parse_in_worker(path, **args), operator, station)
-        except WorkerFailed as exc:  # rolled back: nothing of it was kept
-            log.warning("import: the parsing process failed, parsing here instead: %s", exc)
-    return _import(db, parse_chunks(path, **args), operator, station)
-
-
-PARALLEL_BYTES = 2_000_000  # about 10,000 Taobao orders with their detail file
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # the parser says what is wrong with it
-
-
-def _import(db: Database, chunks: Iterator[Chunk], operator: str, station: str) -> ImportResult:
-    result = ImportResult()
-    with heap.paused(), db.write() as s, _big_cache(s):
-        apply = _Applier(s, result, operator, station)
-        for chunk in chunks:
-            result.skipped += chunk.skipped
-            result.errors.extend(chunk.errors)
-            rows = chunk.rows
-            for i in range(0, len(rows), CHUNK):
-                apply.orders(rows[i : i + CHUNK], chunk.lines_follow)
-            if chunk.orders_complete:
-                apply.complete()
-            if chunk.lines:
-                apply.lines(chunk.lines)
-        apply.complete()
-        apply.finish()
-    result.errors.sort(key=lambda e: e.line)
-    return result
 
 
 class _Applier:
@@ -588,191 +488,3 @@ def _replace_lines_if_changed(s: Session, order: Order, rec: OrderRecord) -> Non
                 verified_qty=0,
             )
         )
-
-
-# --- products ------------------------------------------------------------------------------
-
-PRODUCT_FIELDS = {
-    "sku": ("sku", "商家编码", "SKU", "货号", "商品编码"),
-    "name": ("name", "商品名称", "名称", "品名"),
-    "barcodes": ("barcodes", "barcode", "条码", "条形码", "商品条码"),
-    "unit_grams": (
-        "unit_grams",
-        "grams",
-        "weight_g",
-        "重量(g)",
-        "重量（g）",
-        "重量(克)",
-        "重量（克）",
-        "重量",
-        "单重(g)",
-        "单重(克)",
-        "单重",
-    ),
-    "bin": ("bin", "bin_location", "库位", "货位"),
-    "serial_tracked": ("serial_tracked", "序列号管理", "串号管理"),
-    "fragile": ("fragile", "易碎"),
-}
-_TRUE = {"1", "true", "yes", "y", "是", "√", "x"}
-
-
-def import_products(db: Database, path: str | Path) -> ImportResult:
-    header, rows = read_rows(path)
-    if not any(h in header for h in PRODUCT_FIELDS["sku"]):
-        raise UnreadableFile(f"{path}: no SKU column (sku/商家编码)")
-    result = ImportResult()
-    with db.write() as s:
-        products = {p.sku: p for p in s.scalars(select(Product))}
-        taken = dict(s.execute(select(ProductBarcode.code, ProductBarcode.product_id)).all())
-        for row in rows:
-            try:
-                if "__error__" in row.values:
-                    raise ValueError(f"broken CSV record: {row.values['__error__']}")
-                sku = row.get(*PRODUCT_FIELDS["sku"])
-                if not sku:
-                    raise ValueError("no SKU")
-                name = row.get(*PRODUCT_FIELDS["name"]) or sku
-                grams_text = row.get(*PRODUCT_FIELDS["unit_grams"]).lower().removesuffix("g")
-                if grams_text and not re.fullmatch(r"\d+(\.\d+)?", grams_text.strip()):
-                    raise ValueError(f"weight is not a number of grams: {grams_text!r}")
-                grams = round(float(grams_text)) if grams_text else 0
-                codes = [
-                    c.strip()
-                    for c in re.split(r"[;|,，；\s]+", row.get(*PRODUCT_FIELDS["barcodes"]))
-                    if c.strip()
-                ]
-                bin_loc = row.get(*PRODUCT_FIELDS["bin"])
-                serial = row.get(*PRODUCT_FIELDS["serial_tracked"]).lower() in _TRUE
-                fragile = row.get(*PRODUCT_FIELDS["fragile"]).lower() in _TRUE
-            except ValueError as exc:
-                result.errors.append(RowError(row.line, str(exc)))
-                continue
-            p = products.get(sku)
-            if p is None:
-                p = Product(sku=sku, name=name, unit_grams=grams, bin_location=bin_loc)
-                p.serial_tracked, p.fragile = serial, fragile
-                s.add(p)
-                s.flush()
-                products[sku] = p
-                result.imported += 1
-            else:
-                before = (p.name, p.unit_grams, p.bin_location, p.serial_tracked, p.fragile)
-                after = (name, grams, bin_loc or p.bin_location, serial, fragile)
-                changed = before != after
-                p.name, p.unit_grams, p.bin_location, p.serial_tracked, p.fragile = after
-                if changed:
-                    result.updated += 1
-                else:
-                    result.skipped += 1
-            for code in codes:
-                owner = taken.get(code)
-                if owner is None:
-                    s.add(ProductBarcode(product_id=p.id, code=code))
-                    taken[code] = p.id
-                elif owner != p.id:
-                    result.errors.append(
-                        RowError(row.line, f"barcode {code} already belongs to another product")
-                    )
-        s.flush()
-        # order lines imported before their products learn the product now
-        s.execute(
-            update(OrderLine)
-            .where(OrderLine.product_id.is_(None))
-            .where(OrderLine.sku == Product.sku)
-            .values(product_id=Product.id)
-        )
-    return result
-
-
-# --- waybill numbers -----------------------------------------------------------------------
-
-_RANGE = re.compile(r"^\s*([A-Za-z]*)(\d+)\s*(?:[-~,，\t]|\.\.)\s*([A-Za-z]*)(\d+)\s*$")
-MAX_RANGE = 1_000_000
-
-
-def _expand(text: str) -> list[str]:
-    m = _RANGE.match(text)
-    if not m:
-        return [text.strip()]
-    p1, a, p2, b = m.groups()
-    if p1 != p2 or len(a) != len(b):
-        raise ValueError(f"not a range of one carrier's numbers: {text!r}")
-    lo, hi = int(a), int(b)
-    if hi < lo:
-        raise ValueError(f"range ends before it starts: {text!r}")
-    if hi - lo + 1 > MAX_RANGE:
-        raise ValueError(f"range larger than {MAX_RANGE:,} numbers: {text!r}")
-    return [f"{p1}{n:0{len(a)}d}" for n in range(lo, hi + 1)]
-
-
-def import_waybill_numbers(db: Database, carrier_code: str, path: str | Path) -> ImportResult:
-    """One number or one range (``first-last``, ``first,last``) per line; header optional."""
-    try:
-        text = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
-    from app.importers.tables import decode
-
-    lines = decode(text, Path(path)).splitlines()
-    result = ImportResult()
-    with db.write() as s:
-        carrier = s.scalar(select(Carrier).where(Carrier.code == carrier_code.upper()))
-        if carrier is None:
-            raise UnreadableFile(f"unknown carrier code {carrier_code!r}")
-        pattern = re.compile(carrier.waybill_pattern) if carrier.waybill_pattern else None
-        batch: list[tuple[int, list[str]]] = []
-        for n, raw in enumerate(lines, start=1):
-            raw = raw.strip().strip('"').strip("'")
-            if not raw or raw.startswith("#"):
-                continue
-            if n == 1 and not any(ch.isdigit() for ch in raw):
-                continue  # a header such as 运单号 / start,end
-            try:
-                numbers = _expand(raw)
-                if pattern:
-                    bad = next((x for x in numbers if not pattern.fullmatch(x)), None)
-                    if bad:
-                        raise ValueError(f"{bad} is not a {carrier.code} waybill number")
-            except ValueError as exc:
-                result.errors.append(RowError(n, str(exc)))
-                continue
-            batch.append((n, numbers))
-        for n, numbers in batch:
-            known = set()
-            for i in range(0, len(numbers), 5000):
-                part = numbers[i : i + 5000]
-                known |= set(
-                    s.scalars(select(WaybillNumber.number).where(WaybillNumber.number.in_(part)))
-                )
-            fresh = [x for x in numbers if x not in known]
-            result.skipped += len(numbers) - len(fresh)
-            if not fresh:
-                continue
-            pool = WaybillPool(
-                carrier_id=carrier.id,
-                first_no=numbers[0],
-                last_no=numbers[-1],
-                count=len(fresh),
-                source=f"{Path(path).name}:{n}",
-            )
-            s.add(pool)
-            s.flush()
-            s.execute(
-                insert(WaybillNumber),
-                [
-                    {"carrier_id": carrier.id, "pool_id": pool.id, "number": x, "status": "free"}
-                    for x in fresh
-                ],
-            )
-            result.imported += len(fresh)
-    return result
-
-
-__all__ = [
-    "ImportResult",
-    "UnreadableFile",
-    "import_orders",
-    "import_products",
-    "import_waybill_numbers",
-    "parse_qty",
-]
