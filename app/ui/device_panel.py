@@ -49,6 +49,7 @@ from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.settings import save_settings
 from app.ui import fmt
+from app.ui.kit import big_font
 from app.ui.stations import StationContext
 from app.ui.wedge import WedgeFilter, WedgeScan, disable_input_method
 from app.ui.workers import JobRunner
@@ -245,10 +246,7 @@ class ScannerLink(QObject):
 
 
 def _font(widget: QWidget, points: int, bold: bool = True) -> None:
-    f = QFont(widget.font())
-    f.setPointSize(points)
-    f.setBold(bold)
-    widget.setFont(f)
+    widget.setFont(big_font(widget, points, bold))
 
 
 def _now() -> str:

@@ -45,9 +45,9 @@ from app.services import weighing as svc
 from app.services.errors import ServiceError
 from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
+from app.ui.kit import COLOURS as SCAN_COLOURS
+from app.ui.kit import StopOverlay, set_big
 from app.ui.printers import office_printer
-from app.ui.scan_station import COLOURS as SCAN_COLOURS
-from app.ui.scan_station import StopOverlay, set_big
 from app.ui.screen import fit_dialog
 from app.ui.station_outbox import StationOutbox
 from app.ui.texts import (
