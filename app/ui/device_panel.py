@@ -16,15 +16,16 @@ shows up as text typed into the field instead.
 Threads: :class:`ScaleLink` and :class:`ScannerLink` are created on the GUI thread; the device
 callbacks run on the devices' reader threads and only emit signals, which Qt queues to the
 GUI thread. Auto-detect runs on the job pool (`JobRunner`). Nothing here blocks the GUI.
+
+The panel's parts live beside it: its words (`device_texts`), the scale (`device_scale`) and
+the scanner (`device_scanner`); this module keeps the form, the layout and the settings.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,16 +40,22 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.floortime import to_floor
-from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.settings import save_settings
-from app.ui import fmt
+from app.ui.device_scale import (  # noqa: F401 - re-exported: tests use these names here
+    READING_ROWS,
+    DeviceScale,
+    RawLines,
+    ScaleLink,
+    format_raw,
+)
+from app.ui.device_scanner import SCAN_ROWS, DeviceScanner, ScannerLink  # noqa: F401 - re-exported
+from app.ui.device_texts import device_error_text, state_text  # noqa: F401 - re-exported
+from app.ui.kit import big_font
 from app.ui.stations import StationContext
 from app.ui.wedge import WedgeFilter, WedgeScan, disable_input_method
 from app.ui.workers import JobRunner
@@ -58,204 +65,13 @@ from devices.scales import protocol_names
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 UNITS = ("", "g", "kg", "lb")  # "" = as the frame says (kg when it says nothing)
 RAW_LINES = 200  # raw-bytes lines kept in view
-READING_ROWS = 50  # parsed readings kept in the table
-SCAN_ROWS = 100
-
-
-def device_error_text(err: DeviceError | None) -> str:
-    """A device error worded for the technician (the English message as a fallback)."""
-    if err is None:
-        return ""
-    port = err.port or ""
-    texts = {
-        "permission_denied": QCoreApplication.translate(
-            "Devices",
-            "You may not open {port}. Add your user to the dialout group:\n"
-            "sudo usermod -aG dialout $USER\n"
-            "(or install the udev rule resources/linux/99-parcelproof-serial.rules)\n"
-            "then log out and log in again.",
-        ),
-        "not_found": QCoreApplication.translate(
-            "Devices", "Port {port} not found: is the cable plugged in, is the port name right?"
-        ),
-        "busy": QCoreApplication.translate(
-            "Devices", "Port {port} is used by another program: close it, then connect again."
-        ),
-        "bad_url": QCoreApplication.translate(
-            "Devices", "{port} is not a port name or URL this program understands."
-        ),
-        "bad_settings": QCoreApplication.translate(
-            "Devices", "Port {port} refuses these line settings (baud, parity)."
-        ),
-        "io_error": QCoreApplication.translate(
-            "Devices", "Reading {port} failed: the cable was pulled or the device restarted."
-        ),
-        "unknown_protocol": QCoreApplication.translate(
-            "Devices", "This scale protocol is not known."
-        ),
-    }
-    text = texts.get(err.code)
-    return text.format(port=port) if text is not None else err.message
-
-
-def state_text(state: str) -> str:
-    """The connection state in words, with a sign (colour is never the only signal)."""
-    return {
-        "connecting": "… "
-        + QCoreApplication.translate("Devices", "Connecting: port open, waiting for data"),
-        "ok": "✔ " + QCoreApplication.translate("Devices", "Connected: data arrives"),
-        "no_data": "⚠ "
-        + QCoreApplication.translate(
-            "Devices",
-            "No data: the port is open but the scale sends nothing (cable, baud rate, "
-            "continuous output switched off?)",
-        ),
-        "disconnected": "✖ " + QCoreApplication.translate("Devices", "Disconnected"),
-        "stopped": "○ " + QCoreApplication.translate("Devices", "Not connected"),
-        "detecting": "… "
-        + QCoreApplication.translate("Devices", "Detecting the protocol (a few seconds)"),
-    }.get(state, state)
-
-
-_STATE_COLOURS = {
-    "ok": "#0a7d16",
-    "connecting": "#8a6d00",
-    "detecting": "#8a6d00",
-    "no_data": "#b35c00",
-    "disconnected": "#b00000",
-    "stopped": "#444444",
-}
-
-
-def format_raw(data: bytes) -> str:
-    """One line of the raw view: hex bytes, then the printable characters (· for others)."""
-    hexes = " ".join(f"{b:02X}" for b in data)
-    text = "".join(chr(b) if 32 <= b < 127 else "·" for b in data)
-    return f"{hexes}   |{text}|"
-
-
-class RawLines:
-    """Cuts the byte stream into display lines after CR, LF or CR LF (or every 48 bytes)."""
-
-    MAX = 48
-
-    def __init__(self) -> None:
-        self._buf = b""
-
-    def feed(self, data: bytes) -> list[bytes]:
-        buf = self._buf + data
-        out: list[bytes] = []
-        start = 0
-        i = 0
-        while i < len(buf):
-            b = buf[i]
-            end_of_line = b == 0x0A or (b == 0x0D and i + 1 < len(buf) and buf[i + 1] != 0x0A)
-            if end_of_line or i + 1 - start >= self.MAX:
-                out.append(buf[start : i + 1])
-                start = i + 1
-            i += 1
-        self._buf = buf[start:]
-        return out
-
-
-class ScaleLink(QObject):
-    """Owns one ``ScaleReader`` and re-emits its callbacks as signals.
-
-    Created and stopped on the GUI thread. ``raw_received``, ``reading_received`` and
-    ``state_changed`` are emitted on the reader thread (``port-reader:<url>``); connect them
-    queued so the slots run on the GUI thread."""
-
-    raw_received = Signal(object)  # bytes
-    reading_received = Signal(object, object)  # Reading, StabilityState
-    state_changed = Signal(str, object)  # state, DeviceError | None
-
-    def __init__(
-        self,
-        url: str,
-        protocol: str,
-        *,
-        baudrate: int | None = None,
-        unit: str | None = None,
-        settings: Any = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        from devices.scales.reader import ScaleReader
-
-        self.reader = ScaleReader(  # raises DeviceError for an unknown protocol
-            url,
-            protocol,
-            unit=unit,
-            settings=settings,
-            baudrate=baudrate,
-            on_raw=self._on_raw,
-            on_reading=self._on_reading,
-            on_state=self._on_state,
-            retry_interval=0.3,
-            stability=floor_stability(),  # the floor's "stable", as the weighing station's
-        )
-
-    def start(self) -> None:
-        self.reader.start()
-
-    def stop(self) -> None:
-        self.reader.stop()
-
-    def _on_raw(self, data: bytes) -> None:  # reader thread
-        with contextlib.suppress(RuntimeError):  # the panel may be gone
-            self.raw_received.emit(bytes(data))
-
-    def _on_reading(self, reading: Any, state: Any) -> None:  # reader thread
-        with contextlib.suppress(RuntimeError):
-            self.reading_received.emit(reading, state)
-
-    def _on_state(self, state: str, error: DeviceError | None) -> None:  # reader thread
-        with contextlib.suppress(RuntimeError):
-            self.state_changed.emit(state, error)
-
-
-class ScannerLink(QObject):
-    """Owns one serial ``SerialScanner``; ``scan_received``/``state_changed`` are emitted on
-    its reader thread (connect queued)."""
-
-    scan_received = Signal(str)
-    state_changed = Signal(str, object)
-
-    def __init__(self, url: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from devices.scanners.serial_scanner import SerialScanner
-
-        self.scanner = SerialScanner(
-            url, on_scan=self._on_scan, on_state=self._on_state, retry_interval=0.3
-        )
-
-    def start(self) -> None:
-        self.scanner.start()
-
-    def stop(self) -> None:
-        self.scanner.stop()
-
-    def _on_scan(self, code: str) -> None:  # reader thread
-        with contextlib.suppress(RuntimeError):
-            self.scan_received.emit(code)
-
-    def _on_state(self, state: str, error: DeviceError | None) -> None:  # reader thread
-        with contextlib.suppress(RuntimeError):
-            self.state_changed.emit(state, error)
 
 
 def _font(widget: QWidget, points: int, bold: bool = True) -> None:
-    f = QFont(widget.font())
-    f.setPointSize(points)
-    f.setBold(bold)
-    widget.setFont(f)
+    widget.setFont(big_font(widget, points, bold))
 
 
-def _now() -> str:
-    return to_floor(dt.datetime.now(dt.UTC)).strftime("%H:%M:%S.%f")[:-3]
-
-
-class DevicePanel(QWidget):
+class DevicePanel(DeviceScale, DeviceScanner, QWidget):
     """Scale and scanner settings with a live view (a station: see app/ui/stations.py)."""
 
     STATION = "devices"
@@ -586,218 +402,6 @@ class DevicePanel(QWidget):
             )
         )
 
-    # --- slots: scale -----------------------------------------------------------------------
-
-    def _on_connect_button_clicked(self) -> None:
-        if not self.port:
-            self._show_state("disconnected", None)
-            self.error_label.setText(self.tr("Choose or type a port first."))
-            return
-        if self.protocol == "auto":
-            self._detect(connect_after=True)
-        else:
-            self._start_scale(self.protocol, None)
-
-    def _on_disconnect_button_clicked(self) -> None:
-        self._stop_scale()
-        self._show_state("stopped", None)
-        self._update_buttons()
-
-    def _on_detect_button_clicked(self) -> None:
-        if self.port:
-            self._detect(connect_after=False)
-
-    def _detect(self, connect_after: bool) -> None:
-        from devices.scales.detect import probe_port
-
-        self._stop_scale()  # two readers on one port would split its bytes
-        url, unit = self.port, self.unit
-        self.detect_label.setText("")
-        self._show_state("detecting", None)
-        self._update_buttons(detecting=True)
-
-        def job() -> Any:
-            return probe_port(url, capture_s=1.0, unit=unit)
-
-        self._jobs.submit(
-            job,
-            lambda result: self._on_detect_done(result, connect_after),
-            self._on_detect_failed,
-        )
-
-    def _on_detect_done(self, result: Any, connect_after: bool) -> None:
-        if self._closed:
-            return
-        self.detect_result = result
-        self._update_buttons()
-        if result is None:
-            self._show_state("stopped", None)
-            self.detect_label.setText(
-                "✖ "
-                + self.tr(
-                    "No protocol recognised: bytes did not parse at any common setting. "
-                    "Check the cable and that the indicator sends its weight."
-                )
-            )
-            return
-        self.set_protocol(result.protocol)
-        self.set_baudrate(result.settings.baudrate)
-        others = ", ".join(
-            f"{c.protocol} {round(c.confidence * 100)}%" for c in result.candidates[1:4]
-        )
-        text = "✔ " + self.tr("Found {protocol} at {settings}, confidence {pct}%").format(
-            protocol=result.protocol,
-            settings=result.settings.label(),
-            pct=round(result.confidence * 100),
-        )
-        if others:
-            text += "\n" + self.tr("Also possible: {others}").format(others=others)
-        self.detect_label.setText(text)
-        if connect_after:
-            self._start_scale(result.protocol, result.settings)
-        else:
-            self._show_state("stopped", None)
-
-    def _on_detect_failed(self, exc: Exception) -> None:
-        if self._closed:
-            return
-        self._update_buttons()
-        err = exc if isinstance(exc, DeviceError) else DeviceError("io_error", str(exc))
-        self._show_state("disconnected", err)
-
-    def _start_scale(self, protocol: str, settings: Any) -> None:
-        self._stop_scale()
-        self.frames = 0
-        self.bytes_read = 0
-        self.last_reading = self.last_stability = None
-        self._raw_lines = RawLines()
-        self.readings_table.setRowCount(0)
-        self.raw_view.clear()
-        try:
-            link = ScaleLink(
-                self.port,
-                protocol,
-                baudrate=self.baudrate,
-                unit=self.unit,
-                settings=settings,
-                parent=self,
-            )
-        except (DeviceError, ValueError) as exc:
-            err = exc if isinstance(exc, DeviceError) else DeviceError("bad_settings", str(exc))
-            self._show_state("disconnected", err)
-            return
-        queued = Qt.ConnectionType.QueuedConnection
-        link.raw_received.connect(self._on_link_raw_received, queued)
-        link.reading_received.connect(self._on_link_reading_received, queued)
-        link.state_changed.connect(self._on_link_state_changed, queued)
-        self._link = link
-        link.start()
-        self._update_buttons()
-
-    def _stop_scale(self) -> None:
-        link, self._link = self._link, None
-        if link is not None:
-            link.stop()
-            link.deleteLater()
-
-    def _on_link_raw_received(self, data: bytes) -> None:
-        if self.sender() is not self._link:
-            return  # a late chunk from a reader already stopped
-        self.bytes_read += len(data)
-        for line in self._raw_lines.feed(data):
-            self.raw_view.appendPlainText(f"{_now()}  {format_raw(line)}")
-        self._update_counters()
-
-    def _on_link_reading_received(self, reading: Any, stability: Any) -> None:
-        if self.sender() is not self._link:
-            return
-        self.frames += 1
-        self.last_reading = reading
-        self.last_stability = stability
-        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(reading.grams)))
-        if reading.overload:
-            self.stable_label.setText("⚠ " + self.tr("Overload / out of range"))
-            colour = "#b00000"
-        elif stability.stable:
-            self.stable_label.setText("✔ " + self.tr("Stable"))
-            colour = "#0a7d16"
-        else:
-            self.stable_label.setText(
-                "… " + self.tr("Moving ({run} close readings)").format(run=stability.run)
-            )
-            colour = "#8a6d00"
-        self.stable_label.setStyleSheet(f"color: {colour};")
-        self._add_reading_row(reading, stability)
-        self._update_counters()
-
-    def _on_link_state_changed(self, state: str, error: Any) -> None:
-        if self.sender() is not self._link:
-            return
-        self._show_state(state, error)
-
-    # --- slots: demo scale ------------------------------------------------------------------
-
-    def _on_sim_button_clicked(self) -> None:
-        if self._sim is None:
-            from devices.simulate import SimulatedScale
-
-            proto = self.protocol if self.protocol != "auto" else "stgs"
-            self._sim = SimulatedScale(proto, rate_hz=10, settle_s=0.8, noise_grams=1)
-            self._sim.set_target(1250, settle=False)
-            self.ctx.extras.setdefault("scale", self._sim)
-        self._on_refresh_button_clicked()
-        self.set_port(self._sim.port)
-        self._update_buttons()
-
-    def _on_place_button_clicked(self) -> None:
-        if self._sim is not None:
-            import random
-
-            self._sim.place(random.randrange(200, 8000, 5))
-
-    def _on_remove_button_clicked(self) -> None:
-        if self._sim is not None:
-            self._sim.remove()
-
-    # --- slots: scanners --------------------------------------------------------------------
-
-    def _on_wedge_scan_measured(self, scan: WedgeScan) -> None:
-        self._add_scan("keyboard", scan.code, scan)
-
-    def _on_scanner_button_clicked(self) -> None:
-        if self._scanner is not None:
-            self._scanner.stop()
-            self._scanner.deleteLater()
-            self._scanner = None
-            self.scanner_state_label.setText(state_text("stopped"))
-            self.scanner_button.setText(self.tr("Connect scanner"))
-            return
-        url = self.serial_scanner_edit.text().strip()
-        if not url:
-            return
-        link = ScannerLink(url, self)
-        queued = Qt.ConnectionType.QueuedConnection
-        link.scan_received.connect(self._on_scanner_scan_received, queued)
-        link.state_changed.connect(self._on_scanner_state_changed, queued)
-        self._scanner = link
-        link.start()
-        self.scanner_button.setText(self.tr("Disconnect scanner"))
-
-    def _on_scanner_scan_received(self, code: str) -> None:
-        if self.sender() is self._scanner:
-            self._add_scan("serial", code, None)
-
-    def _on_scanner_state_changed(self, state: str, error: Any) -> None:
-        if self.sender() is not self._scanner:
-            return
-        text = state_text(state)
-        if state in ("connecting", "no_data"):  # a scanner is silent between scans: fine
-            text = "✔ " + self.tr("Port open: waiting for a scan")
-        elif state == "ok":
-            text = "✔ " + self.tr("Connected: scans arrive")
-        msg = device_error_text(error)
-        self.scanner_state_label.setText(text + ("\n" + msg if msg else ""))
-
     # --- display ----------------------------------------------------------------------------
 
     def _setup_table(self, table: QTableWidget) -> None:
@@ -808,27 +412,6 @@ class DevicePanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
 
-    def _show_state(self, state: str, error: DeviceError | None) -> None:
-        self.scale_state = state
-        self.scale_error = error
-        self.state_label.setText(state_text(state))
-        self.state_label.setStyleSheet(f"color: {_STATE_COLOURS.get(state, '#000')};")
-        self.error_label.setText(device_error_text(error))
-        if state in ("disconnected", "stopped"):
-            self.stable_label.setText("")
-
-    def _update_counters(self) -> None:
-        bad = self._link.reader.bad_frames if self._link is not None else 0
-        self.counters_label.setText(
-            self.tr("Frames: {frames}    Bad frames: {bad}    Bytes: {bytes}").format(
-                frames=self.frames, bad=bad, bytes=self.bytes_read
-            )
-        )
-
-    @property
-    def bad_frames(self) -> int:
-        return self._link.reader.bad_frames if self._link is not None else 0
-
     def _update_buttons(self, detecting: bool = False) -> None:
         connected = self._link is not None
         self.connect_button.setEnabled(not detecting)
@@ -837,63 +420,3 @@ class DevicePanel(QWidget):
         has_sim = self._sim is not None
         self.place_button.setEnabled(has_sim)
         self.remove_button.setEnabled(has_sim)
-
-    def _add_reading_row(self, r: Any, st: Any) -> None:
-        flag = {True: self.tr("stable"), False: self.tr("moving"), None: "—"}[r.stable]
-        cells = [
-            _now(),
-            f"{r.grams:,}",
-            flag,
-            "✔ " + self.tr("stable") if st.stable else f"… {st.run}",
-            "⚠ " + self.tr("yes") if r.overload else "",
-            self.tr("net") if r.net else self.tr("gross"),
-            "" if r.tare_grams is None else str(r.tare_grams),
-        ]
-        t = self.readings_table
-        t.insertRow(0)
-        for col, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if col == 1:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            t.setItem(0, col, item)
-        if t.rowCount() > READING_ROWS:
-            t.setRowCount(READING_ROWS)
-
-    def _add_scan(self, source: str, code: str, timing: WedgeScan | None) -> None:
-        self.scans.append((source, code, timing))
-        del self.scans[:-SCAN_ROWS]
-        src = self.tr("keyboard") if source == "keyboard" else self.tr("serial")
-        ended = ""
-        if timing is not None:
-            ended = {"enter": self.tr("Enter"), "tab": self.tr("Tab")}.get(timing.terminator, "—")
-        cells = [
-            _now(),
-            src,
-            code,
-            str(timing.keys) if timing else "",
-            f"{timing.avg_gap_ms:.1f}" if timing else "",
-            f"{timing.max_gap_ms:.1f}" if timing else "",
-            ended,
-        ]
-        t = self.scans_table
-        t.insertRow(0)
-        for col, text in enumerate(cells):
-            t.setItem(0, col, QTableWidgetItem(text))
-        if t.rowCount() > SCAN_ROWS:
-            t.setRowCount(SCAN_ROWS)
-        if timing is not None:
-            self.last_scan_label.setText(
-                "✔ "
-                + self.tr(
-                    "{code}  ({keys} keys, {avg} ms/key on average, {max} ms at most)"
-                ).format(
-                    code=code,
-                    keys=timing.keys,
-                    avg=f"{timing.avg_gap_ms:.1f}",
-                    max=f"{timing.max_gap_ms:.1f}",
-                )
-            )
-        else:
-            self.last_scan_label.setText(
-                "✔ " + self.tr("{code}  (serial scanner)").format(code=code)
-            )

@@ -50,6 +50,7 @@ from app.services.orders import (
     order_story,
     search_orders,
 )
+from app.ui.kit import local_time  # noqa: F401 - re-exported: the desks import it here
 from app.ui.texts import (
     STATUSES,
     event_label,
@@ -65,13 +66,6 @@ if TYPE_CHECKING:
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def local_time(t: dt.datetime | str | None) -> str:
-    """UTC from the database shown in the station's local time, in the UI language's form."""
-    from app.ui import fmt
-
-    return fmt.date_time(t)
 
 
 class OrderTableModel(QAbstractTableModel):

@@ -9,25 +9,23 @@ shown big. The platform must come back near zero before the next capture.
 Threads: the `ScaleReader` calls back on its reader thread; `ScaleBridge` re-emits those
 callbacks as Qt signals (queued to the GUI thread). Database calls run on the job pool
 (`JobRunner`). In ``--demo`` without a scale port a `SimulatedScale` is started here.
+
+The station's parts live beside it: its words and colours (`weigh_texts`), the scale
+(`weigh_scale`), the outbox (`weigh_offline`), the stub bundles (`weigh_stubs`) and the
+supervisor's override (`weigh_override`).
 """
 
 from __future__ import annotations
 
-import random
-import threading
 import uuid
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,267 +36,34 @@ from PySide6.QtWidgets import (
 from app.db.chain import station_event
 from app.db.engine import is_connection_error
 from app.domain import weighing as rules
-from app.domain.stability import floor_stability
 from app.domain.stations import station_roles
 from app.services import outbox as ob
 from app.services import weighing as svc
 from app.services.errors import ServiceError
-from app.services.print_jobs import DocumentPrint, print_document
 from app.ui import fmt, sound
-from app.ui.printers import office_printer
-from app.ui.scan_station import COLOURS as SCAN_COLOURS
-from app.ui.scan_station import StopOverlay, set_big
-from app.ui.screen import fit_dialog
+from app.ui.kit import StopOverlay, set_big
 from app.ui.station_outbox import StationOutbox
-from app.ui.texts import (
-    exception_text,
-    packing_label,
-    register_error_texts,
-    register_event_labels,
-)
+from app.ui.texts import exception_text
 from app.ui.wedge import WedgeFilter, disable_input_method
+from app.ui.weigh_offline import WeighOffline
+from app.ui.weigh_override import OverrideDialog, WeighOverride  # noqa: F401 - re-exported
+from app.ui.weigh_scale import ScaleBridge, WeighScale
+from app.ui.weigh_stubs import WeighStubs
+from app.ui.weigh_texts import (
+    BEEPS,
+    COLOURS,
+    SIGNS,
+    explanation_text,
+    reason_text,
+    suspect_text,  # noqa: F401 - re-exported: the dispute desk's test names suspects with it
+)
 from app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from app.ui.stations import StationContext
 
-# the verdict box: the scanning stations' colours (a hold is their error, a parcel being
-# looked up their info), a quieter grey between parcels, blue for a supervisor's override
-COLOURS = {
-    **SCAN_COLOURS,
-    "hold": SCAN_COLOURS["error"],
-    "busy": SCAN_COLOURS["info"],
-    "info": ("#f2f2f2", "#1a1a1a"),
-    "override": ("#1565c0", "#ffffff"),
-}
-SIGNS = {"ok": "✔", "hold": "✖", "override": "✔", "stop": "⛔", "busy": "…", "warn": "⚠"}
-BEEPS = {"ok": 1, "override": 1, "hold": 2, "error": 2, "stop": 3}
 
-
-@register_error_texts
-def _error_texts() -> dict[str, str]:
-    return {
-        "not_found": QCoreApplication.translate("Weigh", "No order has the waybill number {key}."),
-        "intercepted": QCoreApplication.translate(
-            "Weigh", "Order {order_no} is cancelled: stop the parcel."
-        ),
-        "not_verified": QCoreApplication.translate(
-            "Weigh", "Order {order_no} is not verified yet ({status}): back to verification."
-        ),
-        "batch_not_identical": QCoreApplication.translate(
-            "Weigh", "{waybill} is not identical (goods or carton differ): weigh it on its own."
-        ),
-        "batch_not_ready": QCoreApplication.translate(
-            "Weigh", "{waybill} is not ready for weighing."
-        ),
-        "nothing_to_override": QCoreApplication.translate(
-            "Weigh", "{waybill} has no weight hold to override."
-        ),
-        "cannot_override": QCoreApplication.translate(
-            "Weigh", "This hold cannot be overridden at the scale."
-        ),
-        "no_open_bundle": QCoreApplication.translate(
-            "Weigh", "There is no open stub bundle at this station."
-        ),
-        "stub_count_mismatch": QCoreApplication.translate(
-            "Weigh",
-            "Bundle {bundle}: {stubs} stubs given out, {parcels} parcels weighed, {counted} "
-            "counted. Recount before closing.",
-        ),
-        "no_stub": QCoreApplication.translate(
-            "Weigh", "The stub of {waybill} has not been pulled yet."
-        ),
-        "unknown_sku": QCoreApplication.translate("Weigh", "{sku} is not a known product."),
-        "bad_grams": QCoreApplication.translate("Weigh", "{grams} is not a valid weight."),
-    }
-
-
-@register_event_labels
-def _event_labels() -> dict[str, str]:
-    return {
-        "weigh_refused": QCoreApplication.translate("Weigh", "Refused at the scale"),
-        "bundle_closed": QCoreApplication.translate("Weigh", "Stub bundle closed"),
-        "weight_adopted": QCoreApplication.translate("Weigh", "Unit weight adopted"),
-    }
-
-
-def suspect_text(s: rules.Suspect) -> str:
-    name = packing_label(s.sku) or s.name or s.sku
-    return QCoreApplication.translate("Weigh", "{qty} × {name} ({grams} g)").format(
-        qty=s.qty, name=name, grams=s.unit_grams
-    )
-
-
-def explanation_text(ex: rules.Explanation | None, difference: int) -> str:
-    """``轻 412 g ≈ 少 1 × 记忆棉枕头 (410 g)``, or why nothing fits, or that it is ambiguous."""
-    light = difference < 0
-    diff = abs(difference)
-    if ex is None or not ex.found:
-        if light:
-            return QCoreApplication.translate(
-                "Weigh", "Light {diff} g — no unit of this order explains it."
-            ).format(diff=diff)
-        return QCoreApplication.translate(
-            "Weigh", "Heavy {diff} g — nothing known explains it."
-        ).format(diff=diff)
-    items = " + ".join(suspect_text(s) for s in ex.suspects)
-    if light:
-        text = QCoreApplication.translate("Weigh", "Light {diff} g ≈ missing {items}").format(
-            diff=diff, items=items
-        )
-    else:
-        text = QCoreApplication.translate("Weigh", "Heavy {diff} g ≈ extra {items}").format(
-            diff=diff, items=items
-        )
-    if ex.ambiguous:
-        alts = "; ".join(" + ".join(suspect_text(s) for s in alt) for alt in ex.alternatives)
-        text += "\n" + QCoreApplication.translate(
-            "Weigh", "Ambiguous — as likely: {alternatives}. Check the parcel."
-        ).format(alternatives=alts)
-    return text
-
-
-def reason_text(reason: str) -> str:
-    return {
-        "not_verified": QCoreApplication.translate("Weigh", "Not verified: back to verification"),
-        "held": QCoreApplication.translate("Weigh", "On hold: a supervisor decides first"),
-        "intercepted": QCoreApplication.translate("Weigh", "Cancelled order: stop the parcel"),
-        "light": QCoreApplication.translate("Weigh", "Too light"),
-        "heavy": QCoreApplication.translate("Weigh", "Too heavy"),
-    }.get(reason, reason)
-
-
-class ScaleBridge(QObject):
-    """Owns the scale reader (its own thread) and re-emits its callbacks as signals.
-
-    ``reading_received(grams, stable, overload, division)`` and ``state_changed(state)`` are
-    emitted from the reader thread; Qt queues them to the receiver's (GUI) thread.
-    """
-
-    reading_received = Signal(int, bool, bool, int)
-    state_changed = Signal(str)
-    failed = Signal(object)  # the DeviceError (permission_denied, not_found…), reader thread
-
-    def __init__(self, port: str, protocol: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._port = port
-        self._protocol = protocol
-        self._reader: Any = None
-        self._stopped = threading.Event()
-        self._lock = threading.Lock()
-        self.stability = floor_stability()  # the floor's "stable", as the devices panel's
-
-    def start(self) -> None:
-        if not self._port:
-            self.state_changed.emit("disconnected")
-            return
-        threading.Thread(target=self._open, name="weigh-scale-open", daemon=True).start()
-
-    def _open(self) -> None:  # helper thread: probing an unknown protocol takes a second
-        from devices.errors import DeviceError
-        from devices.scales.detect import probe_port
-        from devices.scales.reader import ScaleReader
-
-        proto, settings = self._protocol or "auto", None
-        try:
-            if proto == "auto":
-                found = probe_port(self._port, capture_s=1.0)
-                if found is None:
-                    self.state_changed.emit("disconnected")
-                    return
-                proto, settings = found.protocol, found.settings
-        except DeviceError as exc:
-            self.failed.emit(exc)
-            self.state_changed.emit("disconnected")
-            return
-        with self._lock:  # a station closed meanwhile starts no reader
-            if self._stopped.is_set():
-                return
-            self._reader = ScaleReader(
-                self._port,
-                proto,
-                settings=settings,
-                on_reading=self._on_reading,
-                on_state=self._on_state,
-                retry_interval=0.3,
-                stability=self.stability,
-            )
-            self._reader.start()
-
-    def _on_reading(self, r: Any, st: Any) -> None:  # reader thread
-        self.reading_received.emit(
-            int(r.grams), bool(st.stable), bool(r.overload), int(r.division_grams or 1)
-        )
-
-    def _on_state(self, state: str, err: Any) -> None:  # reader thread
-        if err is not None:
-            self.failed.emit(err)
-        self.state_changed.emit(state)
-
-    def stop(self) -> None:
-        self._stopped.set()
-        with self._lock:
-            reader, self._reader = self._reader, None
-        if reader is not None:
-            reader.stop()
-
-
-class OverrideDialog(QDialog):
-    """Supervisor badge (scan) + PIN + reason.
-
-    It says in its own heading what is overridden (a floor PC may run without a window
-    manager, so the window title alone may never be seen), is wide enough for its hints, and
-    sits at the bottom of the station so that the weight and the verdict stay in sight."""
-
-    def __init__(self, parent: QWidget | None = None, summary: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Supervisor override"))
-        self.heading = QLabel(self.tr("Supervisor override"))
-        set_big(self.heading, 16)
-        self.summary = QLabel(summary)
-        self.summary.setWordWrap(True)
-        self.badge = QLineEdit()
-        self.badge.setPlaceholderText(self.tr("Scan the supervisor's badge"))
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("The supervisor's PIN"))
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why may this parcel ship?"))
-        for field in (self.badge, self.pin, self.reason):
-            field.setMinimumWidth(
-                self.fontMetrics().horizontalAdvance(field.placeholderText()) + 60
-            )
-        form = QFormLayout(self)
-        form.addRow(self.heading)
-        form.addRow(self.summary)
-        form.addRow(self.tr("Badge"), self.badge)
-        form.addRow(self.tr("PIN"), self.pin)
-        form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        # scanner-first: Enter moves on to the next field
-        self.badge.returnPressed.connect(self.pin.setFocus)
-        self.pin.returnPressed.connect(self.reason.setFocus)
-        fit_dialog(self, self.sizeHint().expandedTo(QSize(640, 0)))
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        parent = self.parentWidget()
-        if parent is not None:  # the bottom of the station: the weight stays visible
-            frame = parent.window().frameGeometry()
-            x = frame.center().x() - self.width() // 2
-            y = frame.bottom() - self.height() - 40
-            self.move(max(frame.left(), x), max(frame.top(), y))
-
-    def values(self) -> tuple[str, str, str]:
-        return self.badge.text().strip(), self.pin.text(), self.reason.text().strip()
-
-
-class WeighStation(QWidget):
+class WeighStation(WeighScale, WeighOffline, WeighStubs, WeighOverride, QWidget):
     """Scan → place → verdict, with the scale's state always on screen."""
 
     STATION = "weigh"
@@ -662,60 +427,6 @@ class WeighStation(QWidget):
         )
         self._update_instruction()
 
-    # --- the scale ---------------------------------------------------------------------------
-
-    def _on_bridge_state_changed(self, state: str) -> None:
-        self.scale_state = state
-        if state in ("ok", "connecting"):
-            self.scale_error = None
-        self._update_scale_label()
-
-    def _on_bridge_failed(self, err: Any) -> None:
-        self.scale_error = err
-        self._update_scale_label()
-
-    def _on_bridge_reading_received(
-        self, grams: int, stable: bool, overload: bool, division: int
-    ) -> None:
-        if self.scale_state != "ok":
-            self.scale_state = "ok"
-        changed = (stable, overload) != (not self.motion, self.overload)
-        self.motion, self.overload = not stable, overload
-        self.division = max(division, 1)
-        self.live_grams = grams
-        self.live_label.setText(self.tr("Scale shows {grams} g").format(grams=fmt.number(grams)))
-        was_waiting = self.gate.waiting_for_removal
-        got = self.gate.feed(grams, stable, overload)
-        if changed:
-            self._update_scale_label()
-        if got is not None:
-            self._capture(*got)
-        elif was_waiting != self.gate.waiting_for_removal:
-            self._update_instruction()
-
-    def _update_scale_label(self) -> None:
-        if self.scale_state in ("disconnected", "stopped"):
-            kind, text = "hold", self.tr("✖ Scale not connected")
-            if self.scale_error is not None:  # e.g. permission_denied: the dialout group
-                from app.ui.device_panel import device_error_text
-
-                text += "\n" + device_error_text(self.scale_error)
-        elif self.scale_state == "no_data":
-            kind, text = "warn", self.tr("⚠ Scale sends no data")
-        elif self.scale_state == "connecting":
-            kind, text = "warn", self.tr("… Connecting to the scale")
-        elif self.overload:
-            kind, text = "hold", self.tr("✖ Scale OVERLOAD")
-        elif self.motion:
-            kind, text = "warn", self.tr("~ Scale in motion")
-        else:
-            kind, text = "ok", self.tr("✔ Scale stable")
-        bg, fg = COLOURS[kind]
-        self.scale_label.setText(text)
-        self.scale_label.setStyleSheet(
-            f"font-size: 16pt; font-weight: bold; background: {bg}; color: {fg}; padding: 4px;"
-        )
-
     # --- capture and record ------------------------------------------------------------------
 
     def _capture(self, waybill: str, grams: int) -> None:
@@ -768,40 +479,7 @@ class WeighStation(QWidget):
             self.gate.arm(self.context.waybill_no)
         self._update_instruction()
 
-    # --- offline: the outbox ------------------------------------------------------------------
-
-    def outbox(self) -> ob.Outbox:
-        return self.offline_box.box()
-
-    def _keep_offline(self, waybill: str, grams: int, uid: str) -> None:
-        """The server is unreachable: keep the weighing at the station (durable), never OK."""
-        self.outbox().add(
-            ob.WEIGH,
-            {
-                "waybill_no": waybill,
-                "grams": grams,
-                "division": self.division,
-                "operator": self.ctx.operator_code,
-                "station": self.station,
-            },
-            uid=uid,
-        )
-        self.offline_waybill = None
-        self.weight_label.setText(self.tr("{grams} g").format(grams=fmt.number(grams)))
-        self._show_verdict(
-            "warn",
-            self.tr("KEPT OFFLINE — not checked yet"),
-            self.tr(
-                "Waybill {waybill}: {grams} g kept at this station. The server is unreachable;"
-                " the verdict comes when it is back."
-            ).format(waybill=waybill, grams=fmt.number(grams)),
-        )
-        self.play("error")
-        self.weighing_kept_offline.emit(waybill, grams)
-        self._show_offline()
-        self._update_instruction()
-        if self.sim is not None:
-            QTimer.singleShot(1500, self.sim.remove)
+    # --- offline: the count kept and the replay's verdicts -------------------------------
 
     def _show_offline(self) -> None:
         n = self.offline_box.kept()
@@ -810,9 +488,6 @@ class WeighStation(QWidget):
                 self.tr("⚠ Server unreachable — %n weighing(s) kept here", "", n)
             )
         self.offline_label.setVisible(bool(n or self.offline_waybill))
-
-    def replay_outbox(self) -> None:
-        self.offline_box.send()
 
     def _on_replayed(self, rep: ob.ReplayReport) -> None:
         self._show_offline()
@@ -909,142 +584,7 @@ class WeighStation(QWidget):
             text = self.tr("Scan the waybill")
         self.instruction.setText(text)
 
-    # --- stubs -------------------------------------------------------------------------------
-
-    def _refresh_bundle(self) -> None:
-        db, st = self.db, self.station
-        self.jobs.submit(lambda: svc.current_bundle(db, st), self._on_bundle_state, lambda e: None)
-
-    def _on_bundle_state(self, b: svc.BundleState) -> None:
-        if b.bundle is None:
-            self.bundle_label.setText(self.tr("No open stub bundle"))
-        else:
-            self.bundle_label.setText(
-                self.tr("Bundle {bundle}: {filled}/{size} stubs").format(
-                    bundle=b.bundle, filled=b.filled, size=b.size
-                )
-            )
-
-    def _on_close_button_clicked(self) -> None:
-        counted, ok = QInputDialog.getInt(
-            self,
-            self.tr("Close stub bundle"),
-            self.tr("How many stubs are in your hand?"),
-            0,
-            0,
-            10_000,
-        )
-        if ok:
-            self.close_bundle(counted)
-        self.focus_scan_field()
-
-    def close_bundle(self, counted: int | None) -> None:
-        """Close the bundle (count check) and print its register on the office printer (job
-        pool); the print is recorded as evidence, a failed print can be sent again."""
-        db, st, op = self.db, self.station, self.ctx.operator_code
-
-        def job() -> tuple[svc.BundleReport, DocumentPrint]:
-            rep = svc.close_bundle(db, st, operator=op, counted=counted)
-            return rep, self._print_register(rep)
-
-        self.jobs.submit(job, self._on_bundle_closed, self._on_bundle_close_failed)
-
-    def _print_register(self, rep: svc.BundleReport) -> DocumentPrint:
-        """Pool thread: draw and print one bundle's register."""
-        from printing import render_stub_register
-
-        lang, backend = _lang(), office_printer(self.ctx).backend
-        return print_document(
-            self.db,
-            backend,
-            lambda: render_stub_register(svc.register_data(rep), lang),
-            document="stub_register",
-            ref=str(rep.bundle),
-            title=f"stub-register-{rep.bundle:06d}",
-            operator=self.ctx.operator_code,
-            station=self.station,
-        )
-
-    def print_register_again(self) -> None:
-        rep = self.last_bundle
-        if rep is None:
-            return
-        self.jobs.submit(
-            lambda: (rep, self._print_register(rep)),
-            self._on_bundle_closed,
-            self._on_bundle_close_failed,
-        )
-
-    def _on_bundle_closed(self, result: tuple[svc.BundleReport, DocumentPrint]) -> None:
-        rep, printed = result
-        self.last_bundle = rep
-        self.register_again_button.setVisible(not printed.ok)
-        title = self.tr("Bundle {bundle} closed: {n} stubs match").format(
-            bundle=rep.bundle, n=rep.stubs
-        )
-        if printed.ok:
-            self._show_verdict(
-                "ok", title, self.tr("Register printed: {where}").format(where=printed.where)
-            )
-            self.play("ok")
-        else:
-            self._show_verdict(
-                "hold",
-                title,
-                self.tr("The register did not print: {message}").format(message=printed.where),
-            )
-            self.play("error")
-        self.bundle_closed.emit(rep)
-        self._refresh_bundle()
-
-    def _on_bundle_close_failed(self, exc: Exception) -> None:
-        self._show_verdict("hold", self.tr("Bundle not closed"), exception_text(exc))
-        self.play("error")
-
-    # --- override ----------------------------------------------------------------------------
-
-    def _on_override_button_clicked(self) -> None:
-        last = self.last
-        if last is None:
-            return
-        summary = self.tr(
-            "Waybill {waybill} · order {order_no}: recorded {grams} g, expected {expected} g"
-            " ± {tol} g."
-        ).format(
-            waybill=last.waybill_no,
-            order_no=last.order_no,
-            grams=fmt.number(last.grams),
-            expected=fmt.number(last.expected_grams),
-            tol=fmt.number(last.tolerance_grams),
-        )
-        dlg = OverrideDialog(self, summary)
-        if dlg.exec():
-            self.override(*dlg.values())
-        # the station's window is the active one again (without a window manager nothing
-        # else makes it so), so the next key, F2 included, reaches it
-        self.window().activateWindow()
-        self.focus_scan_field()
-
-    def override(self, badge: str, pin: str, reason: str) -> None:
-        if self.last is None:
-            return
-        db, wb, op, st = self.db, self.last.waybill_no, self.ctx.operator_code, self.station
-
-        def job() -> svc.WeighResult:
-            return svc.override(db, wb, reason, badge, pin, operator=op, station=st)
-
-        self.jobs.submit(job, self._on_overridden, self._on_override_failed)
-
-    def _on_overridden(self, res: svc.WeighResult) -> None:
-        self._show_result(res)
-        self.weighing_recorded.emit(res)
-        self._refresh_bundle()
-
-    def _on_override_failed(self, exc: Exception) -> None:
-        self.explain_label.setText(exception_text(exc))
-        self.play("error")
-
-    # --- batch and demo ----------------------------------------------------------------------
+    # --- batch ----------------------------------------------------------------------
 
     def _on_batch_box_toggled(self, on: bool) -> None:
         if not on:
@@ -1052,48 +592,3 @@ class WeighStation(QWidget):
             self._show_context()
         self._update_instruction()
         self.focus_scan_field()
-
-    def _demo_place(self, missing: bool) -> None:
-        if self.sim is None:
-            return
-        c = self.context
-        if c is None:
-            grams = random.randint(300, 3000)
-        elif missing:  # without its heaviest item, never so light the scale sees nothing
-            short = rules.short_parcel_grams(
-                [(li.unit_grams, li.qty) for li in c.lines],
-                c.expected_grams,
-                c.tolerance_grams + self.division,
-                zero_band_grams=self.gate.zero_band_grams,
-                lighter_by=random.randint(0, c.tolerance_grams // 3),
-            )
-            if short is None:
-                self._show_verdict(
-                    "info",
-                    self.tr("Demo"),
-                    self.tr(
-                        "The goods of this order are lighter than the tolerance: the scale "
-                        "cannot tell one missing."
-                    ),
-                )
-                self.focus_scan_field()
-                return
-            grams = short
-        else:
-            grams = c.expected_grams + random.randint(
-                -c.tolerance_grams // 3, c.tolerance_grams // 3
-            )
-        self.sim.place(max(grams, 1))
-        self.focus_scan_field()
-
-    def _on_demo_button_clicked(self) -> None:
-        self._demo_place(False)
-
-    def _on_demo_light_button_clicked(self) -> None:
-        self._demo_place(True)
-
-
-def _lang() -> str:
-    from app.settings import choose_language
-
-    return choose_language()
