@@ -11,6 +11,9 @@ CSV/XLSX, the monthly counts by claim and carrier, and settling a case (outcome 
 
 Every database call and the PDF run on the job pool. Tests set `report_path` / `export_path`
 instead of answering file dialogs.
+
+The widgets are built in `app.ui.dispute_layout`; the words for claims, findings, suspects,
+steps, refusals and events are in `app.ui.dispute_texts`.
 """
 
 from __future__ import annotations
@@ -19,32 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QIntValidator
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QTableWidget, QTableWidgetItem, QWidget
 
 from app.domain import floortime
 from app.domain.privacy import mask_name, mask_phone
 from app.domain.stations import station_roles
 from app.services.dispute import (
-    CLAIMS,
     CaseRow,
     dispute_check,
     export_cases,
@@ -56,15 +39,16 @@ from app.services.dispute import (
 )
 from app.services.handover import carriers
 from app.services.orders import OrderFilter, OrderRow, ServiceError, order_story, search_orders
-from app.ui.order_browser import local_time
-from app.ui.texts import (
-    event_label,
-    exception_text,
-    packing_label,
-    register_error_texts,
-    register_event_labels,
-    status_label,
+from app.ui.dispute_layout import DisputeLayout
+from app.ui.dispute_texts import (
+    claim_label,
+    confidence_words,
+    finding_words,
+    step_label,
+    suspect_words,
 )
+from app.ui.order_browser import local_time
+from app.ui.texts import event_label, exception_text, status_label
 from app.ui.timeline import detail_item
 from app.ui.workers import JobRunner
 
@@ -72,111 +56,15 @@ if TYPE_CHECKING:
     from app.ui.stations import StationContext
 
 
-@register_error_texts
-def _error_texts() -> dict[str, str]:
-    return {
-        "ambiguous_key": QCoreApplication.translate(
-            "Dispute", "{key} matches {count} parcels: choose one."
-        ),
-        "unknown_claim": QCoreApplication.translate("Dispute", "{claim} is not a known claim."),
-        "bad_weight": QCoreApplication.translate("Dispute", "{grams} is not a weight."),
-        "case_not_found": QCoreApplication.translate("Dispute", "Case {case} does not exist."),
-        "bad_month": QCoreApplication.translate("Dispute", "{month} is not a month (YYYY-MM)."),
-        "cannot_write": QCoreApplication.translate("Dispute", "Cannot write {path}: {detail}"),
-    }
-
-
-@register_event_labels
-def _event_labels() -> dict[str, str]:
-    return {
-        "dispute_registered": QCoreApplication.translate("Dispute", "Dispute registered"),
-        "dispute_settled": QCoreApplication.translate("Dispute", "Dispute settled"),
-    }
-
-
-def claim_label(claim: str) -> str:
-    labels = {
-        "missing": QCoreApplication.translate("Dispute", "Items missing (少件)"),
-        "broken": QCoreApplication.translate("Dispute", "Broken (破损)"),
-        "wrong": QCoreApplication.translate("Dispute", "Wrong goods (错发)"),
-        "not-received": QCoreApplication.translate("Dispute", "Not received (未收到)"),
-    }
-    return labels.get(claim, claim)
-
-
-def finding_words(f: dict) -> str:
-    """The finding as a sentence for the clerk."""
-    diff = f.get("difference_grams")
-    n = abs(diff) if diff is not None else 0
-    finding = f.get("finding")
-    if finding == "no_weighing":
-        return QCoreApplication.translate("Dispute", "No weighing on record for this parcel.")
-    if f.get("dest_grams") is not None:
-        texts = {
-            "consistent": QCoreApplication.translate(
-                "Dispute", "The destination's weight agrees with dispatch ({n} g apart)."
-            ),
-            "short": QCoreApplication.translate(
-                "Dispute", "Lighter at the destination by {n} g: something left the parcel."
-            ),
-            "over": QCoreApplication.translate("Dispute", "Heavier at the destination by {n} g."),
-        }
-    else:
-        texts = {
-            "consistent": QCoreApplication.translate(
-                "Dispute", "Weighed as expected at dispatch ({n} g apart): it left complete."
-            ),
-            "short": QCoreApplication.translate(
-                "Dispute", "Lighter than expected at dispatch by {n} g: it left short?"
-            ),
-            "over": QCoreApplication.translate(
-                "Dispute", "Heavier than expected at dispatch by {n} g: extra goods?"
-            ),
-        }
-    return texts.get(finding or "", finding or "").format(n=n)
-
-
-def confidence_words(confidence: str) -> str:
-    texts = {
-        "sure": QCoreApplication.translate("Dispute", "Sure: only this fits the difference."),
-        "ambiguous": QCoreApplication.translate(
-            "Dispute", "Not sure: other items fit the difference as well."
-        ),
-        "none": QCoreApplication.translate("Dispute", "No item fits the difference."),
-    }
-    return texts.get(confidence, confidence)
-
-
-def suspect_words(suspect: dict, names: dict[str, str]) -> str:
-    """``BED-PIL-MEM 记忆棉枕头 × 1 (410 g)``; packing material by its name."""
-    sku = suspect["sku"]
-    what = packing_label(sku) or f"{sku} {suspect.get('name') or names.get(sku, '')}".rstrip()
-    return f"{what} × {suspect['qty']} ({suspect['grams']} g)"
-
-
-def step_label(step: str) -> str:
-    texts = {
-        "print": QCoreApplication.translate("Dispute", "Printed"),
-        "reprint": QCoreApplication.translate("Dispute", "Reprinted"),
-        "pick": QCoreApplication.translate("Dispute", "Picked"),
-        "verify": QCoreApplication.translate("Dispute", "Verified"),
-        "pack": QCoreApplication.translate("Dispute", "Packed"),
-        "weigh": QCoreApplication.translate("Dispute", "Weighed"),
-        "handover": QCoreApplication.translate("Dispute", "Handed over"),
-    }
-    return texts.get(step, step)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+# the words, importable from here as before they had a module
+__all__ = [
+    "DisputeStation",
+    "claim_label",
+    "confidence_words",
+    "finding_words",
+    "step_label",
+    "suspect_words",
+]
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
@@ -186,7 +74,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
             table.setItem(i, j, QTableWidgetItem("" if v is None else str(v)))
 
 
-class DisputeStation(QWidget):
+class DisputeStation(DisputeLayout, QWidget):
     """Runs on the GUI thread; every query, registration and PDF goes through the job pool."""
 
     STATION = "dispute"
@@ -216,154 +104,7 @@ class DisputeStation(QWidget):
         self.export_path: str | None = None
         self._gen = 0
 
-        # --- check a parcel ---
-        self.lookup = QLineEdit()
-        self.lookup.setPlaceholderText(
-            self.tr("Waybill no., order no., receiver name or last 4+ digits of the phone")
-        )
-        big = QFont(self.lookup.font())
-        big.setPointSize(18)
-        self.lookup.setFont(big)
-        self.lookup.setStyleSheet("font-size: 18pt;")
-        self.lookup_button = QPushButton(self.tr("Look up"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.matches = QListWidget()
-        self.matches.setMaximumHeight(160)
-        self.matches.hide()
-        self.header = QLabel(self.tr("Scan or type a waybill number to see the parcel's story."))
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.timeline = _table(
-            [
-                self.tr("Time"),
-                self.tr("What"),
-                self.tr("Station"),
-                self.tr("Operator"),
-                self.tr("Detail"),
-            ]
-        )
-        self.claim = QComboBox()
-        for c in CLAIMS:
-            self.claim.addItem(claim_label(c), c)
-        self.dest = QLineEdit()
-        self.dest.setValidator(QIntValidator(0, 10_000_000, self))
-        self.dest.setPlaceholderText(self.tr("grams, if the destination reweighed"))
-        self.check_button = QPushButton(self.tr("Check"))
-        self.finding = QLabel()
-        self.finding.setWordWrap(True)
-        self.finding.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.handled = _table(
-            [self.tr("Step"), self.tr("Operator"), self.tr("Station"), self.tr("Time")]
-        )
-        self.register_button = QPushButton(self.tr("Register case"))
-        self.report_button = QPushButton(self.tr("Evidence report…"))
-        for b in (self.check_button, self.register_button, self.report_button):
-            b.setEnabled(False)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Claim"), self.claim)
-        form.addRow(self.tr("Destination weight"), self.dest)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.check_button)
-        right.addWidget(self.finding)
-        right.addWidget(self.details)
-        right.addWidget(self.handled, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.register_button)
-        buttons.addWidget(self.report_button)
-        right.addLayout(buttons)
-        right_w = QWidget()
-        right_w.setLayout(right)
-        left = QVBoxLayout()
-        left.addWidget(self.header)
-        left.addWidget(self.timeline, 1)
-        left_w = QWidget()
-        left_w.setLayout(left)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left_w)
-        split.addWidget(right_w)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        top = QHBoxLayout()
-        top.addWidget(self.lookup, 1)
-        top.addWidget(self.lookup_button)
-        check = QWidget()
-        cl = QVBoxLayout(check)
-        cl.addLayout(top)
-        cl.addWidget(self.message)
-        cl.addWidget(self.matches)
-        cl.addWidget(split, 1)
-
-        # --- the register ---
-        self.f_claim = QComboBox()
-        self.f_claim.addItem(self.tr("All claims"), "")
-        for c in CLAIMS:
-            self.f_claim.addItem(claim_label(c), c)
-        self.f_carrier = QComboBox()
-        self.f_carrier.addItem(self.tr("All carriers"), "")
-        self.f_month = QComboBox()
-        self.f_month.addItem(self.tr("All months"), "")
-        today = floortime.today().replace(day=1)
-        for k in range(12):
-            y, m = divmod(today.year * 12 + today.month - 1 - k, 12)
-            self.f_month.addItem(f"{y}-{m + 1:02d}", f"{y}-{m + 1:02d}")
-        self.export_button = QPushButton(self.tr("Export CSV/XLSX…"))
-        self.cases_table = _table(
-            [
-                self.tr("Case"),
-                self.tr("Registered"),
-                self.tr("Waybill no."),
-                self.tr("Order no."),
-                self.tr("Carrier"),
-                self.tr("Claim"),
-                self.tr("Finding"),
-                self.tr("Difference g"),
-                self.tr("Outcome"),
-                self.tr("Responsible"),
-            ]
-        )
-        self.outcome = QLineEdit()
-        self.outcome.setPlaceholderText(self.tr("Outcome, e.g. courier compensates"))
-        self.responsible = QComboBox()
-        self.responsible.setEditable(True)
-        for text in (
-            self.tr("Courier"),
-            self.tr("Warehouse"),
-            self.tr("Buyer"),
-            self.tr("Platform"),
-        ):
-            self.responsible.addItem(text)
-        self.settle_button = QPushButton(self.tr("Settle case"))
-        self.counts_table = _table(
-            [self.tr("Month"), self.tr("Claim"), self.tr("Carrier"), self.tr("Cases")]
-        )
-        filters = QHBoxLayout()
-        for w in (self.f_claim, self.f_carrier, self.f_month):
-            filters.addWidget(w)
-        filters.addStretch(1)
-        filters.addWidget(self.export_button)
-        settle = QHBoxLayout()
-        settle.addWidget(self.outcome, 2)
-        settle.addWidget(self.responsible, 1)
-        settle.addWidget(self.settle_button)
-        reg = QWidget()
-        rl = QVBoxLayout(reg)
-        rl.addLayout(filters)
-        rl.addWidget(self.cases_table, 3)
-        rl.addLayout(settle)
-        rl.addWidget(QLabel(self.tr("Cases per month by claim and carrier")))
-        rl.addWidget(self.counts_table, 1)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(check, self.tr("Check a parcel"))
-        self.tabs.addTab(reg, self.tr("Register"))
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.tabs)
+        self._build()
 
         self.lookup.returnPressed.connect(self.run_lookup)
         self.lookup_button.clicked.connect(self.run_lookup)

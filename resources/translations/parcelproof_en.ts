@@ -5,7 +5,6 @@
         <name>AccountDialog</name>
         <message>
             <source>Add / replace account</source>
-            <extracomment>one account's answer: its balances per branch, or our own refusal (e.g. a secret this station cannot read), shown in that account's row</extracomment>
             <translation>Add / replace account</translation>
         </message>
         <message>

@@ -5,7 +5,6 @@
     <name>AccountDialog</name>
     <message>
         <source>Add / replace account</source>
-        <extracomment>one account&apos;s answer: its balances per branch, or our own refusal (e.g. a secret this station cannot read), shown in that account&apos;s row</extracomment>
         <translation>添加 / 替换账号</translation>
     </message>
     <message>
