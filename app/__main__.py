@@ -135,7 +135,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_intercept(args: argparse.Namespace) -> int:
-    from app.services.orders import ServiceError, intercept
+    from app.services.errors import ServiceError
+    from app.services.orders import intercept
 
     try:
         results = intercept(

@@ -36,7 +36,7 @@ def _worded(exc: Exception) -> str:
 
 def cmd_account_add(args: argparse.Namespace) -> int:
     from app.services.accounts import add_account
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     secret = args.app_secret or os.environ.get("PARCELPROOF_APP_SECRET", "")
     operator, pin = operator_pin(args)
@@ -73,7 +73,7 @@ def cmd_account_add(args: argparse.Namespace) -> int:
 
 def cmd_account_balance(args: argparse.Namespace) -> int:
     from app.services.accounts import balances
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     db = ready_db(args)
     try:

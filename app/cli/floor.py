@@ -10,7 +10,7 @@ from app.cli.common import UsageError, print_json, ready_db
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backup import backup
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     try:
         out = backup(ready_db(args), args.file)
@@ -23,7 +23,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.db.engine import open_database
     from app.services.backup import restore
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     try:
         restore(open_database(args.db), args.file)

@@ -81,7 +81,7 @@ def _sibling(p: Path, tag: str) -> Path:
 
 
 def cmd_print_waybills(args: argparse.Namespace) -> int:
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.print_jobs import carrier_codes, check_format, find_shop, print_batch
     from printing import PdfFileBackend
 
@@ -164,7 +164,7 @@ def cmd_print_waybills(args: argparse.Namespace) -> int:
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.print_jobs import check_format, reprint
     from printing import PdfFileBackend
 
@@ -202,7 +202,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
 
 
 def cmd_void(args: argparse.Namespace) -> int:
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.print_jobs import void
 
     if not args.operator:
@@ -220,7 +220,7 @@ def cmd_void(args: argparse.Namespace) -> int:
 
 
 def cmd_set_carrier(args: argparse.Namespace) -> int:
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.waybills import override_carrier
 
     if not args.reason.strip():

@@ -17,8 +17,8 @@ def _service_error(exc: Exception) -> UsageError:
 
 
 def cmd_export_shipments(args: argparse.Namespace) -> int:
+    from app.services.errors import ServiceError
     from app.services.handover import export_shipments
-    from app.services.orders import ServiceError
 
     try:
         res = export_shipments(
@@ -45,7 +45,7 @@ def cmd_export_shipments(args: argparse.Namespace) -> int:
 
 def cmd_dispute(args: argparse.Namespace) -> int:
     from app.services.dispute import dispute_check, register_case
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     if not args.json and not args.out:
         raise UsageError("dispute: give --json or --out FILE.pdf")

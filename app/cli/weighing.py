@@ -68,7 +68,7 @@ def cmd_weigh_line(args: argparse.Namespace) -> int:
     from app.cli.device_messages import device_message
     from app.domain import weighing as rules
     from app.domain.stability import floor_stability
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.weighing import record_weighing
     from devices.errors import DeviceError
     from devices.scales.reader import ScaleReader

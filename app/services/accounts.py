@@ -16,8 +16,8 @@ from app.db.engine import Database
 from app.db.models import Carrier, PlatformAccount, PlatformWaybill, Shop, utcnow
 from app.domain.stations import station_roles
 from app.services import floor_settings, vault
+from app.services.errors import ServiceError
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError
 
 PLATFORMS = ("cainiao", "pdd", "douyin", "jd")
 ADMIN_ROLES = station_roles("admin")

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from app.db.engine import Database
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 
 def _pg_env(db: Database) -> tuple[list[str], dict[str, str]]:

@@ -27,7 +27,7 @@ from app.db.models import Order, OrderLine, Product
 from app.services import handover as ho
 from app.services import scanning as sc
 from app.services import weighing as wg
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.print_jobs import print_batch
 from devices.scales.registry import get_protocol
 from devices.simulate import SimulatedScale

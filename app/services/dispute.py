@@ -50,9 +50,10 @@ from app.db.models import (
 )
 from app.domain import floortime
 from app.domain.stations import station_roles
+from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
-from app.services.orders import ServiceError, find_order_ids, order_expectation, order_goods
+from app.services.orders import find_order_ids, order_expectation, order_goods
 from app.services.weighing import explain_difference
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")

@@ -36,7 +36,7 @@ from sqlalchemy import select
 from app.db.chain import station_event
 from app.db.engine import Database, is_connection_error
 from app.db.models import Event, utcnow
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 WEIGH = "weigh"
 VERIFY_OPEN = "verify_open"

@@ -194,7 +194,7 @@ def number_through_platforms(
     """Number the orders through their accounts' platforms; returns (order_no, reason) of the
     orders left waiting."""
     from app.services.accounts import waybill_service
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     left: list[tuple[str, str]] = []
     for account_id, order_ids in by_account.items():
@@ -254,7 +254,7 @@ def cancel_on_platform(db: Database, waybill_no: str) -> dict | None:
     not a platform's. Raises ``ServiceError("platform_refused")`` with the platform's code and
     message when it refuses (nothing is voided then)."""
     from app.services.accounts import waybill_service
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from platforms.errors import PlatformError
 
     with db.read() as s:
@@ -297,7 +297,7 @@ def update_on_platform(
     ``ServiceError("platform_refused")`` with the platform's code and message (the old label
     is then not printed again: it carries the old address)."""
     from app.services.accounts import waybill_service
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
     from app.services.platform_print import PlatformDoc
     from platforms.errors import PlatformError
 

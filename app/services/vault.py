@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 ENV = "PARCELPROOF_KEY"
 

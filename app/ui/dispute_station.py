@@ -37,8 +37,9 @@ from app.services.dispute import (
     register_case,
     settle_case,
 )
+from app.services.errors import ServiceError
 from app.services.handover import carriers
-from app.services.orders import OrderFilter, OrderRow, ServiceError, order_story, search_orders
+from app.services.orders import OrderFilter, OrderRow, order_story, search_orders
 from app.ui.dispute_layout import DisputeLayout
 from app.ui.dispute_texts import (
     claim_label,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.stations import station_roles
+from app.services.errors import ServiceError
 from app.services.handover import (
     CarrierDay,
     Cart,
@@ -40,7 +41,6 @@ from app.services.handover import (
     scan_parcel,
     waiting_per_carrier,
 )
-from app.services.orders import ServiceError
 from app.services.print_jobs import print_document
 from app.ui.printers import office_printer
 from app.ui.scan_station import ScanStation, set_big

@@ -34,7 +34,7 @@ def _log_failure(exc: Exception) -> None:
     """An expected refusal (`ServiceError`: the user is told) is not logged; a lost database
     server is one line; anything else is a bug and is logged with its traceback."""
     from app.db.engine import is_connection_error
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     if isinstance(exc, ServiceError):
         return

@@ -254,7 +254,7 @@ class Station:
             try:
                 return fn(), (time.perf_counter() - t0) * 1000
             except Exception as exc:
-                from app.services.orders import ServiceError
+                from app.services.errors import ServiceError
 
                 if isinstance(exc, ServiceError):
                     raise
@@ -441,7 +441,7 @@ class Station:
     def _open(self, step: str, waybill: str):
         """Open (claim) an order by its waybill scan; None when refused (logged)."""
         from app.services import scanning
-        from app.services.orders import ServiceError
+        from app.services.errors import ServiceError
 
         try:
             view, ms = self.call(
@@ -463,7 +463,7 @@ class Station:
 
         from app.db.models import OrderLine, ProductBarcode
         from app.services import scanning
-        from app.services.orders import ServiceError
+        from app.services.errors import ServiceError
 
         barcodes: dict[str, str] = {}
         for sku, code in self.read(
@@ -536,7 +536,7 @@ class Station:
 
     def _run_pack(self) -> None:
         from app.services import scanning
-        from app.services.orders import ServiceError
+        from app.services.errors import ServiceError
 
         while self.running():
             queue = self._queue("verified")
@@ -581,7 +581,7 @@ class Station:
 
         from app.db.models import Order, Weighing
         from app.services import weighing
-        from app.services.orders import ServiceError
+        from app.services.errors import ServiceError
 
         while self.running():
             # a parcel reaches one scale: the weighers share the packed parcels by order id
@@ -665,7 +665,7 @@ class Station:
 
         from app.db.models import Carrier, Order
         from app.services import handover
-        from app.services.orders import ServiceError
+        from app.services.errors import ServiceError
 
         def waiting(s) -> dict[str, list[str]]:
             rows = s.execute(

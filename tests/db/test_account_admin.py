@@ -11,7 +11,7 @@ from app.db.models import Event
 from app.services import accounts
 from app.services.admin import audit_log
 from app.services.demo import make_demo_data
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 SHOP = "棉眠家纺旗舰店"
 

@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from app.db.models import Carrier, Event, PlatformAccount, Shop
 from app.services.accounts import add_account, balances, list_accounts
 from app.services.demo import make_demo_data
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from tests.platforms.gateway import TopGateway
 
 BIN = Path(sys.executable).parent / "parcelproof"

@@ -9,8 +9,8 @@ from app.db.chain import verify_chain
 from app.db.models import Event, Operator, Product, WaybillNumber
 from app.services import admin
 from app.services.demo import make_demo_data
+from app.services.errors import ServiceError
 from app.services.operators import sign_in
-from app.services.orders import ServiceError
 
 ADMIN = {"operator": "1008", "station": "admin-1"}
 

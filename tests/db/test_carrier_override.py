@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from app.db.chain import verify_chain
 from app.db.models import Event, Order
 from app.services.demo import make_demo_data
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.waybills import allocate_batch, override_carrier, preview_batch
 
 

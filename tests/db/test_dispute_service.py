@@ -21,8 +21,8 @@ from app.services.dispute import (
     register_case,
     settle_case,
 )
+from app.services.errors import ServiceError
 from app.services.handover import close_cart, open_cart, scan_parcel
-from app.services.orders import ServiceError
 from tests.floor import expected_of, printed_parcels, set_lines, verify, weigh
 
 CONTRACT_KEYS = {

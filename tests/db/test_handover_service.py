@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.db.chain import verify_chain
 from app.db.models import Event, Handover, HandoverItem, Order, ScanEvent
+from app.services.errors import ServiceError
 from app.services.handover import (
     carrier_day,
     close_cart,
@@ -19,7 +20,7 @@ from app.services.handover import (
     remove_parcel,
     scan_parcel,
 )
-from app.services.orders import ServiceError, intercept
+from app.services.orders import intercept
 from tests.floor import printed_parcels, status_of, verify, weigh, weighed_parcels
 
 

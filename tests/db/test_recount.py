@@ -7,7 +7,8 @@ import pytest
 
 from app.services import scanning as sc
 from app.services import weighing as wg
-from app.services.orders import ServiceError, show
+from app.services.errors import ServiceError
+from app.services.orders import show
 from tests.floor import goods, printed_batch
 
 V = {"station": "verify-1", "operator": "1004"}

@@ -9,7 +9,8 @@ from sqlalchemy import func, select, update
 
 from app.db.models import Event, Order, Override, ScanEvent
 from app.services import scanning as sc
-from app.services.orders import ServiceError, intercept, show
+from app.services.errors import ServiceError
+from app.services.orders import intercept, show
 from tests.floor import foreign_barcode, goods, pick, printed_batch
 
 ST = {"station": "verify-1", "operator": "1004"}

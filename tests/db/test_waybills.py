@@ -10,7 +10,7 @@ from app.db.chain import verify_chain
 from app.db.engine import open_database
 from app.db.models import Order, PrintJob, WaybillNumber
 from app.services.demo import make_demo_data
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.waybills import (
     allocate_batch,
     check_reprint,

@@ -12,7 +12,8 @@ from sqlalchemy import func, select, text
 from app.db.chain import verify_chain
 from app.db.models import Event, Order, Override, Product, StubBundle, Weighing
 from app.services import weighing as svc
-from app.services.orders import ServiceError, intercept
+from app.services.errors import ServiceError
+from app.services.orders import intercept
 from tests.floor import add_many, add_order, seed_floor, set_status
 
 ST = "称重台 1"

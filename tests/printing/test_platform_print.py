@@ -169,7 +169,7 @@ def test_a_platform_refusing_the_new_address_prints_nothing(db, floor):
     number = sorted(gw.issued.values())[0]
     before = len(comp.tasks)
     gw.fail_next = ["isv"]
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     with pytest.raises(ServiceError) as err:
         print_jobs.reprint(db, number, "改地址", RecordingBackend(), components=components)
@@ -184,7 +184,7 @@ def test_a_void_the_platform_refuses_says_its_reason_and_voids_nothing(db, floor
     print_jobs.print_batch(db, RecordingBackend(), limit=40, components=components)
     number = sorted(gw.issued.values())[0]
     gw.fail_next = ["isv"]
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     with pytest.raises(ServiceError) as err:
         print_jobs.void(db, number, "torn", "1001", pin="0000", station="print-1")

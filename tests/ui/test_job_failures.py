@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.ui.workers import JobRunner
 
 

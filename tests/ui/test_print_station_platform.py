@@ -149,7 +149,7 @@ def test_a_platform_orders_preview_is_drawn_by_its_component_never_by_us(qtbot, 
     """Our own drawing would put the platform's protected receiver on the screen: the label of
     a platform order is previewed by its component; our PDF preview refuses it."""
     from app.services import print_jobs
-    from app.services.orders import ServiceError
+    from app.services.errors import ServiceError
 
     w, gw, comp = floor
     with qtbot.waitSignal(w.batch_printed, timeout=WAIT):

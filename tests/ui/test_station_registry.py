@@ -72,8 +72,8 @@ def test_the_services_check_the_roles_of_the_station_doing_the_work():
 
 
 def test_a_packer_is_refused_the_handover_by_the_service_as_by_the_chooser(demo_db):
+    from app.services.errors import ServiceError
     from app.services.operators import find_operator, require_role
-    from app.services.orders import ServiceError
     from app.ui.stations import allowed, station_class
 
     packer, weigher = find_operator(demo_db, "1005"), find_operator(demo_db, "1006")

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from app.db.chain import verify_chain
 from app.db.models import Order, PrintJob
 from app.services.demo import make_demo_data
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.print_jobs import (
     print_batch,
     recent_jobs,

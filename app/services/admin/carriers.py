@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import Database
 from app.db.models import Carrier, Shop, WaybillNumber
 from app.services.admin.common import _CODE, _admin, _audit, _changes, _commit, _int, _text
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Role
 from app.domain.stations import station_roles
+from app.services.errors import ServiceError
 from app.services.operators import require_role
-from app.services.orders import ServiceError
 
 ADMIN_ROLES = station_roles("admin")
 AUDIT_KIND = "admin_changed"

@@ -11,8 +11,8 @@ from app.db.engine import Database
 from app.db.models import Operator, Role
 from app.domain.pins import hash_pin
 from app.services.admin.common import _CODE, _PIN, ROLES, _admin, _audit, _changes, _commit, _text
+from app.services.errors import ServiceError
 from app.services.operators import PIN_ROLES
-from app.services.orders import ServiceError
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from app.db.engine import Database
 from app.db.models import Carrier, WaybillNumber, WaybillPool
 from app.services.admin.carriers import _number_counts
 from app.services.admin.common import MAX_RANGE, _admin, _audit
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 
 @dataclass(frozen=True)

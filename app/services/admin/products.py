@@ -20,7 +20,7 @@ from app.services.admin.common import (
     _int,
     _text,
 )
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from app.domain.floortime import SETTING_KEY, ZONE_FIELD, is_zone_name
 from app.services import floor_settings as fs
 from app.services import floortime
 from app.services.admin.common import MAX_BUNDLE_SIZE, _admin, _audit, _int
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.weighing import DEFAULT_BUNDLE_SIZE
 
 

@@ -26,9 +26,9 @@ from app.db.models import (
 )
 from app.domain import floortime
 from app.domain.stations import station_roles
+from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
-from app.services.orders import ServiceError
 
 CART_PREFIX = "handover:"
 PASSED = ("ok", "override")

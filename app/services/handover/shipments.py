@@ -14,9 +14,9 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Carrier, Event, Order, OrderStatus, Weighing, utcnow
 from app.domain import floortime
+from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.handover.carts import PASSED, SHIPPED_WINDOW, _check_role
-from app.services.orders import ServiceError
 
 #: The carriers' names as each platform's bulk-ship upload expects them.
 PLATFORM_CARRIER_NAMES: dict[str, dict[str, str]] = {

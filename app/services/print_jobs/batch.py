@@ -11,8 +11,8 @@ from typing import Any
 from app.db.engine import Database
 from app.db.models import utcnow
 from app.domain.batching import MAX_BATCH
+from app.services.errors import ServiceError
 from app.services.floortime import read_floor_zone
-from app.services.orders import ServiceError
 from app.services.platform_print import (
     ComponentProblem,
     PlatformDoc,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from app.domain import floortime, privacy
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.waybills import WaybillInfo
 from printing import (
     LABEL_FORMATS,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderStatus, PrintJob
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from app.db.engine import Database
 from app.db.models import utcnow
+from app.services.errors import ServiceError
 from app.services.floortime import read_floor_zone
-from app.services.orders import ServiceError
 from app.services.platform_print import PlatformDoc, component_documents, platform_print_data
 from app.services.print_jobs.batch import ComponentFor
 from app.services.print_jobs.documents import check_format, gift_note, waybill_data

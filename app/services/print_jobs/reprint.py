@@ -10,9 +10,9 @@ from typing import Any
 from app.db.engine import Database
 from app.db.models import utcnow
 from app.domain.stations import SUPERVISOR_ACT
+from app.services.errors import ServiceError
 from app.services.floortime import read_floor_zone
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError
 from app.services.platform_print import (
     ComponentProblem,
     component_documents,

@@ -34,7 +34,7 @@ from app.domain.verify import (
 )
 from app.domain.weight import unit_weight
 from app.services import floor_settings
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.scanning.views import LineView, OrderView
 
 CLAIM_IDLE = dt.timedelta(minutes=10)

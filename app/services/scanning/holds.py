@@ -15,8 +15,8 @@ from app.db.models import Event, Order, OrderLine, OrderStatus, utcnow
 from app.domain.privacy import mask_name
 from app.domain.status import release_target
 from app.domain.verify import HOLD_REASONS
+from app.services.errors import ServiceError
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError
 from app.services.scanning.common import SUPERVISOR_ROLES, _find_order, _stop
 
 # --- holds and the supervisor's queue ---------------------------------------------------------

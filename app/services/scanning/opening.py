@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderStatus, utcnow
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.scanning.common import (
     STEP_STATUSES,
     _claimed_elsewhere,

@@ -9,7 +9,7 @@ from app.db.engine import Database
 from app.db.models import Carton, Order, OrderStatus, utcnow
 from app.domain.verify import CartonSpec
 from app.services import floor_settings
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.scanning.common import (
     _cartons,
     _claimed_elsewhere,

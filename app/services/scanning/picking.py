@@ -13,7 +13,7 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, OrderStatus, PrintJob, Product, ScanEvent, utcnow
 from app.domain.verify import COUNTED, match_item, matching_lines, read_scan
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.scanning.common import (
     _find_order,
     _known_product,

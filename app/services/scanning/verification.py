@@ -12,8 +12,8 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderStatus, Override, ScanEvent, utcnow
 from app.domain.verify import COUNTED, ScanCode, match_item, matching_lines, read_scan
+from app.services.errors import ServiceError
 from app.services.operators import require_role, sign_in
-from app.services.orders import ServiceError
 from app.services.scanning.common import (
     STEP_STATUSES,
     SUPERVISOR_ROLES,

@@ -15,8 +15,8 @@ from app.db.models import Order, OrderStatus, WaybillNumber, utcnow
 from app.domain.batching import MAX_BATCH, Candidate, arrange_batch, same_day
 from app.domain.floortime import to_floor
 from app.domain.privacy import mask_name
+from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
-from app.services.orders import ServiceError
 from app.services.platform_numbers import number_through_platforms, platform_accounts
 from app.services.waybills.queue import _plan_carrier, _rules, _shop_prefs, _waiting_query
 

@@ -11,8 +11,8 @@ from app.db.engine import Database
 from app.db.models import Carrier, Order, OrderStatus, utcnow
 from app.domain.carriers import CarrierRule, serves
 from app.domain.stations import station_roles
+from app.services.errors import ServiceError
 from app.services.operators import require_role
-from app.services.orders import ServiceError
 from app.services.waybills.queue import _plan_carrier, _rules, _shop_prefs
 
 #: Who may change the carrier of an order before printing (admin always may).

@@ -11,7 +11,7 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Order, OrderStatus, PrintJob, WaybillNumber, utcnow
 from app.domain.orders import LEFT_WAREHOUSE
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 
 REPRINT_REASONS = ("jammed", "smudged", "lost", "address_changed", "other")
 

@@ -13,8 +13,8 @@ from app.db.models import Carton, Order, OrderLine, Product, Weighing
 from app.domain import weighing as rules
 from app.domain.stations import station_roles
 from app.domain.weight import DEFAULT_CARTON_GRAMS, DEFAULT_FILLER_GRAMS
+from app.services.errors import ServiceError
 from app.services.operators import require_role
-from app.services.orders import ServiceError
 from app.services.weighing.common import REASON_HEAVY, REASON_LIGHT
 
 

@@ -13,7 +13,7 @@ from app.db.chain import append_event
 from app.db.engine import Database
 from app.db.models import Event, Order, StubBundle, Weighing, utcnow
 from app.domain import floortime
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.services.weighing.common import _lock_chain, bundle_size
 from printing import StubRegisterData, StubRegisterEntry
 

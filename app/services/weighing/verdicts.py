@@ -17,8 +17,9 @@ from app.db.models import Event, Order, OrderLine, OrderStatus, PrintJob, Produc
 from app.domain import weighing as rules
 from app.domain.stations import SUPERVISOR_ACT
 from app.domain.weight import unit_weight
+from app.services.errors import ServiceError
 from app.services.operators import require_role, sign_in
-from app.services.orders import Packing, ServiceError, order_goods, order_packing
+from app.services.orders import Packing, order_goods, order_packing
 from app.services.weighing.common import (
     REASON_BATCH,
     WEIGHT_REASONS,

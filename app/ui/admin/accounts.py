@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts
 from app.services import admin as admin_svc
-from app.services.orders import ServiceError
+from app.services.errors import ServiceError
 from app.ui.admin.account_dialogs import AccountDialog, PinDialog
 from app.ui.scan_station import COLOURS, SIGNS, list_table, set_big
 from app.ui.texts import exception_text, platform_label, register_error_texts, register_event_labels
