@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import cast
 
 from platforms.errors import (
     BusinessError,
@@ -109,25 +109,8 @@ class DouyinClient(GatewayClient):
     official SDK's) or ``md5``."""
 
     platform = "douyin"
-
-    def __init__(
-        self,
-        app_key: str,
-        app_secret: str,
-        access_token: str,
-        *,
-        gateway: str = PRODUCTION,
-        sign_method: str = "hmac-sha256",
-        **kw: Any,
-    ) -> None:
-        if sign_method not in SIGN_METHODS:
-            raise ValueError(f"unknown Douyin sign_method {sign_method!r}")
-        super().__init__(app_key, app_secret, access_token, gateway=gateway, **kw)
-        self.sign_method = sign_method
-
-    @property
-    def app_key(self) -> str:
-        return self.key
+    production = PRODUCTION
+    sign_methods = SIGN_METHODS
 
     def common(self, api: str) -> dict[str, str]:
         return {

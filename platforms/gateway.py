@@ -40,7 +40,13 @@ def encode(params: Mapping[str, object]) -> dict[str, str]:
 
 
 class GatewayClient:
+    """``production``: the platform's address, used when ``gateway`` is empty.
+    ``sign_methods``: the platform's signing methods, the first the default (empty when the
+    platform has one method, then ``sign_method`` is not kept)."""
+
     platform = ""
+    production = ""
+    sign_methods: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -48,7 +54,8 @@ class GatewayClient:
         secret: str,
         token: str,
         *,
-        gateway: str,
+        gateway: str = "",
+        sign_method: str = "",
         transport: Transport | None = None,
         timeout: float = 15.0,
         retries: int = 3,
@@ -56,14 +63,23 @@ class GatewayClient:
         clock: Callable[[], dt.datetime] | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        if self.sign_methods:
+            sign_method = sign_method or self.sign_methods[0]
+            if sign_method not in self.sign_methods:
+                raise ValueError(f"unknown {self.platform} sign_method {sign_method!r}")
+            self.sign_method = sign_method
         self.key = key
         self._secret = secret
         self.token = token
-        self.gateway = gateway
+        self.gateway = gateway or self.production
         self.transport = transport or HttpTransport(self.platform)
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._sleep = sleep
+
+    @property
+    def app_key(self) -> str:
+        return self.key
 
     def __repr__(self) -> str:  # never the secret
         return f"{type(self).__name__}(key={self.key!r}, gateway={self.gateway!r})"

@@ -74,6 +74,7 @@ class JdClient(GatewayClient):
     ``gateway`` (a proxy or a test gateway serving both)."""
 
     platform = "jd"
+    production = PRODUCTION
 
     def __init__(
         self,
@@ -81,20 +82,15 @@ class JdClient(GatewayClient):
         app_secret: str,
         access_token: str,
         *,
-        gateway: str = PRODUCTION,
         print_gateway: str | None = None,
         **kw: Any,
     ) -> None:
-        super().__init__(app_key, app_secret, access_token, gateway=gateway, **kw)
+        super().__init__(app_key, app_secret, access_token, **kw)
         if print_gateway is None:
-            parts = urlsplit(gateway)
+            parts = urlsplit(self.gateway)
             own = f"{parts.scheme}://{parts.netloc}"
-            print_gateway = PRINT_PRODUCTION if gateway == PRODUCTION else own
+            print_gateway = PRINT_PRODUCTION if self.gateway == PRODUCTION else own
         self.print_gateway = print_gateway.rstrip("/")
-
-    @property
-    def app_key(self) -> str:
-        return self.key
 
     def common(self, api: str) -> dict[str, str]:
         return {

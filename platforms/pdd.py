@@ -13,7 +13,6 @@ HTTP 5xx are transient.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from platforms.errors import BusinessError, PlatformError, TransientError
 from platforms.gateway import GatewayClient
@@ -52,17 +51,7 @@ class PddClient(GatewayClient):
     """Pinduoduo's gateway: ``client_id``, ``access_token``, Unix-seconds timestamp."""
 
     platform = "pdd"
-
-    def __init__(
-        self,
-        client_id: str,
-        client_secret: str,
-        access_token: str,
-        *,
-        gateway: str = PRODUCTION,
-        **kw: Any,
-    ) -> None:
-        super().__init__(client_id, client_secret, access_token, gateway=gateway, **kw)
+    production = PRODUCTION
 
     @property
     def client_id(self) -> str:

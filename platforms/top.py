@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from platforms.errors import PlatformError, top_error
@@ -34,25 +33,8 @@ class TopClient(GatewayClient):
     """TOP's gateway: ``app_key``, ``session`` and its ``sign_method``."""
 
     platform = "cainiao"
-
-    def __init__(
-        self,
-        app_key: str,
-        secret: str,
-        session: str,
-        *,
-        gateway: str = PRODUCTION,
-        sign_method: str = "md5",
-        **kw: Any,
-    ) -> None:
-        if sign_method not in TOP_METHODS:
-            raise ValueError(f"unknown TOP sign_method {sign_method!r}")
-        super().__init__(app_key, secret, session, gateway=gateway, **kw)
-        self.sign_method = sign_method
-
-    @property
-    def app_key(self) -> str:
-        return self.key
+    production = PRODUCTION
+    sign_methods = TOP_METHODS
 
     def common(self, api: str) -> dict[str, str]:
         return {

@@ -171,11 +171,6 @@ def list_accounts(db: Database, shop: str | None = None) -> list[AccountInfo]:
 def waybill_service(db: Database, account_id: int):
     """The platform client of an account (the secret unsealed in memory only), as
     ``(platform API, carrier code on the platform)``."""
-    from platforms.cainiao import Cainiao
-    from platforms.pdd import PddClient, Pinduoduo
-    from platforms.top import PRODUCTION as TOP
-    from platforms.top import TopClient
-
     with db.read() as s:
         a = s.get(PlatformAccount, account_id)
         if a is None:
@@ -185,22 +180,24 @@ def waybill_service(db: Database, account_id: int):
         platform, app_key, gateway = a.platform, a.app_key, a.gateway
         branch, user_id = a.branch_code, a.user_id
         secret, session = vault.unseal(a.secret_enc), vault.unseal(a.session_enc)
+    # an account without a gateway uses the platform's production address (the client's)
     if platform == "cainiao":
-        return Cainiao(TopClient(app_key, secret, session, gateway=gateway or TOP)), code
-    if platform == "pdd":
-        from platforms.pdd import PRODUCTION as PDD
+        from platforms.cainiao import Cainiao
+        from platforms.top import TopClient
 
-        return Pinduoduo(PddClient(app_key, secret, session, gateway=gateway or PDD)), code
+        return Cainiao(TopClient(app_key, secret, session, gateway=gateway)), code
+    if platform == "pdd":
+        from platforms.pdd import PddClient, Pinduoduo
+
+        return Pinduoduo(PddClient(app_key, secret, session, gateway=gateway)), code
     if platform == "douyin":
-        from platforms.douyin import PRODUCTION as DOUYIN
         from platforms.douyin import Douyin, DouyinClient
 
-        return Douyin(DouyinClient(app_key, secret, session, gateway=gateway or DOUYIN)), code
+        return Douyin(DouyinClient(app_key, secret, session, gateway=gateway)), code
     if platform == "jd":
-        from platforms.jd import PRODUCTION as JD
         from platforms.jd import Jd, JdClient
 
-        client = JdClient(app_key, secret, session, gateway=gateway or JD)
+        client = JdClient(app_key, secret, session, gateway=gateway)
         # the account's user id is the shop's JD vendor code (商家编码)
         return Jd(client, vendor_code=user_id, branch_code=branch), code
     raise ServiceError("platform_not_supported", platform=platform)
