@@ -139,6 +139,11 @@ def component_backend(url: str) -> ComponentBackend | JdComponentBackend:
     return ComponentBackend(url)
 
 
+def _accepted(answer: dict) -> bool:
+    """The component took the task (``status`` success; an answer without one is taken)."""
+    return str(answer.get("status", "success")).lower() in ("success", "ok")
+
+
 class _Component:
     """What all components share: the address, the connection, the operator's name of it."""
 
@@ -225,22 +230,8 @@ class ComponentBackend(_Component):
         the component's host). Nothing is printed or recorded."""
         self._pushed = []
         with self._connect() as ws:
-            ans = self._ask(
-                ws,
-                {
-                    "cmd": "print",
-                    "task": {
-                        "taskID": uuid.uuid4().hex[:16],
-                        "preview": True,
-                        "previewType": "pdf",
-                        "printer": self.printer,
-                        "documents": [
-                            {"documentID": doc.document_id, "contents": list(doc.contents)}
-                        ],
-                    },
-                },
-            )
-        if str(ans.get("status", "success")).lower() not in ("success", "ok"):
+            ans = self._ask(ws, self._task(uuid.uuid4().hex[:16], self.printer, doc, preview=True))
+        if not _accepted(ans):
             raise ComponentError("refused", self.component, str(ans.get("msg", "")))
         url = ans.get("previewURL")
         if url:
@@ -270,21 +261,19 @@ class ComponentBackend(_Component):
         except OSError as exc:
             raise ComponentError("no_answer", self.component, str(exc)) from exc
 
+    @staticmethod
+    def _task(task_id: str, printer: str, doc: ComponentDocument, *, preview: bool = False):
+        """A ``print`` request of one document (a preview asks for a PDF)."""
+        task: dict = {"taskID": task_id, "preview": preview, "printer": printer}
+        if preview:
+            task["previewType"] = "pdf"
+        task["documents"] = [{"documentID": doc.document_id, "contents": list(doc.contents)}]
+        return {"cmd": "print", "task": task}
+
     def _print_one(self, ws, printer: str, doc: ComponentDocument) -> DocumentOutcome:
         task_id = uuid.uuid4().hex[:16]
-        ans = self._ask(
-            ws,
-            {
-                "cmd": "print",
-                "task": {
-                    "taskID": task_id,
-                    "preview": False,
-                    "printer": printer,
-                    "documents": [{"documentID": doc.document_id, "contents": list(doc.contents)}],
-                },
-            },
-        )
-        if str(ans.get("status", "success")).lower() not in ("success", "ok"):
+        ans = self._ask(ws, self._task(task_id, printer, doc))
+        if not _accepted(ans):
             return DocumentOutcome(doc.document_id, False, "refused", str(ans.get("msg", "")))
         while True:
             pushed = [m for m in self._pushed if self._is_result(m, task_id)]
