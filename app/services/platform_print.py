@@ -154,6 +154,14 @@ class ComponentProblem:
         return f"{self.code}: {self.component} {self.detail}".strip()
 
 
+class ComponentFailed(Exception):
+    """A component could not do what was asked (a preview): its `ComponentProblem`."""
+
+    def __init__(self, problem: ComponentProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def send_to_component(
     backend: Backend, documents: list
 ) -> tuple[dict[str, tuple[bool, str]], ComponentProblem | None]:

@@ -10,20 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import handover, print_jobs, waybills
+from app.services.platform_print import ComponentFailed
 from app.services.waybills import BatchLine
 from app.ui.pdf_preview import PdfPreviewDialog, pdf_to_png
 from app.ui.platform_panel import component_problem_text
 from app.ui.print_dialogs import CarrierDialog, ReasonDialog
 from app.ui.print_texts import reason_label
 from app.ui.texts import status_label
-
-
-class _ComponentTrouble(Exception):
-    """A component that could not draw a preview, with what the station words it by."""
-
-    def __init__(self, code: str, platform: str, detail: str) -> None:
-        super().__init__(code)
-        self.code, self.platform, self.detail = code, platform, detail
 
 
 class PrintActions:
@@ -252,15 +245,9 @@ class PrintActions:
         components = self.platform_panel.components()
 
         def work() -> bytes:
-            from printing.backends.component import ComponentError
-
-            doc = print_jobs.platform_doc_of(db, order_id)
-            if doc is None:
+            drawn = print_jobs.preview_platform(db, order_id, components)
+            if drawn is None:  # our own number: our own label
                 return pdf_to_png(print_jobs.preview_pdf(db, order_id, fmt=fmt, lang=lang), dpi=100)
-            try:
-                drawn = print_jobs.preview_platform(db, order_id, components)
-            except ComponentError as exc:
-                raise _ComponentTrouble(exc.code, doc.platform, exc.detail) from exc
             return drawn.data if drawn.kind == "png" else pdf_to_png(drawn.data, dpi=100)
 
         self._jobs.submit(
@@ -268,8 +255,9 @@ class PrintActions:
         )
 
     def _on_preview_failed(self, exc: Exception) -> None:
-        if isinstance(exc, _ComponentTrouble):
-            self._show(component_problem_text(exc.code, exc.platform, exc.detail), ok=False)
+        if isinstance(exc, ComponentFailed):
+            p = exc.problem
+            self._show(component_problem_text(p.code, p.platform, p.detail), ok=False)
         else:
             self._on_failed(exc)
 

@@ -37,7 +37,7 @@ from app.services.print_jobs.job_log import (
     shop_choices,
 )
 from app.services.print_jobs.office import DocumentPrint, print_document
-from app.services.print_jobs.preview import platform_doc_of, preview_pdf, preview_platform
+from app.services.print_jobs.preview import preview_pdf, preview_platform
 from app.services.print_jobs.reprint import (
     REASON_WORDS,
     ReprintResult,
@@ -67,7 +67,6 @@ __all__ = [
     "invoice_title",
     "load_routing",
     "pick_list_data",
-    "platform_doc_of",
     "preview_pdf",
     "preview_platform",
     "print_batch",

@@ -7,7 +7,12 @@ from app.db.engine import Database
 from app.db.models import utcnow
 from app.services.errors import ServiceError
 from app.services.floortime import read_floor_zone
-from app.services.platform_print import PlatformDoc, component_documents, platform_print_data
+from app.services.platform_print import (
+    ComponentFailed,
+    ComponentProblem,
+    component_documents,
+    platform_print_data,
+)
 from app.services.print_jobs.batch import ComponentFor
 from app.services.print_jobs.documents import check_format, gift_note, waybill_data
 from app.services.print_jobs.routing import load_routing
@@ -48,21 +53,23 @@ def preview_pdf(
     return render_waybills([data], fmt, lang)
 
 
-def platform_doc_of(db: Database, order_id: int) -> PlatformDoc | None:
-    """The order's platform document, or None when its number is ours (or it has none)."""
-    return platform_print_data(db, [order_id]).get(order_id)
-
-
 def preview_platform(db: Database, order_id: int, components: ComponentFor):
     """A platform order's label as its component draws it (`printing.backends.component.
-    Preview`: PDF or PNG); nothing printed, nothing recorded. ``needs_component`` when the
-    station has no component for it."""
-    (info,) = waybill_infos(db, [order_id])
+    Preview`: PDF or PNG); None when the order's number is ours (`preview_pdf` draws it).
+    Nothing printed, nothing recorded. ``needs_component`` when the station has no component
+    for it; `ComponentFailed` when the component could not draw it."""
+    from printing.backends.component import ComponentError
+
     doc = platform_print_data(db, [order_id]).get(order_id)
     if doc is None:
-        raise ServiceError("needs_label_printer", waybill=info.waybill_no)
+        return None
+    (info,) = waybill_infos(db, [order_id])
     backend = components(doc.platform, info.carrier_code)
     if backend is None or not hasattr(backend, "preview"):
         raise ServiceError("needs_component", waybill=info.waybill_no, platform=doc.platform)
     (document,) = component_documents(db, [(info, doc)], gift_note=gift_note)
-    return backend.preview(document)
+    try:
+        return backend.preview(document)
+    except ComponentError as exc:
+        problem = ComponentProblem(exc.code, doc.platform, exc.component, exc.detail)
+        raise ComponentFailed(problem) from exc
