@@ -29,11 +29,10 @@ from sqlalchemy import select
 from app.db.engine import open_database
 from app.db.migrate import upgrade
 from app.db.models import Carrier, Shop
-from app.services.accounts import add_account
 from app.services.demo import make_demo_data
 from app.services.print_jobs import print_batch
 from printing.backends.component import ComponentBackend
-from tests.platforms.gateway import TopGateway
+from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 
 
@@ -75,12 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         carriers = list(s.scalars(select(Carrier.code)))
     for shop in shops:
         for carrier in carriers:
-            add_account(
-                db, shop=shop, platform=a.platform, carrier=carrier, app_key=gw.app_key,
-                app_secret=gw.secret, session=gw.session, gateway=gw.url, user_id="1",
-                template_url="http://cloudprint.cainiao.com/template/standard/101",
+            save_account(
+                db, gw, shop, carrier, user_id="1",
                 custom_area="http://cloudprint.cainiao.com/template/customArea/1",
-                operator="1008", pin="0000",
             )  # fmt: skip
     backend = ComponentBackend(f"{a.platform}+ws://127.0.0.1:{comp.port}?printer=Thermal")
     print_batch(db, backend, limit=5)  # warm-up: connections, imports

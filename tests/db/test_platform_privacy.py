@@ -12,13 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.db.models import Order, Shop
-from app.services.accounts import add_account
 from app.services.demo import make_demo_data
 from app.services.print_jobs import print_batch
 from app.services.waybills import preview_batch
 from printing import PdfFileBackend
 from printing.backends import backend_from_url
-from tests.platforms.gateway import TopGateway
+from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 
 SHOP = "棉眠家纺旗舰店"
@@ -37,12 +36,7 @@ def floor(db):
     gw = TopGateway(secret="top-secret-value", session="session-token-value")
     comp = ComponentStandIn("cainiao", printers=("ZTO 热敏",))
     make_demo_data(db, 40, seed=5)
-    add_account(
-        db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gw.app_key,
-        app_secret=gw.secret, session=gw.session, gateway=gw.url, user_id="2200000001",
-        template_url="http://cloudprint.cainiao.com/template/standard/101",
-        operator="1008", pin="0000",
-    )  # fmt: skip
+    save_account(db, gw, SHOP)
     planned = {li.order_no: li.carrier for li in preview_batch(db, limit=40)}
     with db.write() as s:
         platform_orders = []

@@ -20,11 +20,10 @@ from sqlalchemy import select
 
 from app.db.migrate import upgrade
 from app.db.models import Order, PrintJob
-from app.services.accounts import add_account
 from app.services.demo import make_demo_data
 from tests.e2e.test_floor_day import Floor, H, W
 from tests.e2e.xserver import wait, xvfb
-from tests.platforms.gateway import TopGateway
+from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 
 pytestmark = pytest.mark.skipif(
@@ -64,12 +63,7 @@ def walk(tmp_path, monkeypatch):
         floor = Floor(env, db_url, shots, "")
         upgrade(floor.db)
         make_demo_data(floor.db, 30, seed=5)
-        add_account(
-            floor.db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gw.app_key,
-            app_secret=gw.secret, session=gw.session, gateway=gw.url, user_id="2200000001",
-            template_url="http://cloudprint.cainiao.com/template/standard/101",
-            operator="1008", pin="0000",
-        )  # fmt: skip
+        save_account(floor.db, gw, SHOP)
         yield floor, gw, comp
         err = floor.close()
         assert "Traceback" not in "".join(floor.stderr) + err

@@ -261,3 +261,23 @@ class TopGateway:
         if self.dialect == "pdd":
             return {"modules": modules}
         return {"modules": {"waybill_cloud_print_response": modules}}
+
+
+def save_account(db, gw: TopGateway, shop: str, carrier: str = "ZTO", **extra: str):
+    """The shop's e-waybill account for ``carrier`` on this stand-in (Cainiao, or Pinduoduo
+    for a ``pdd`` gateway), saved by the demo admin with its PIN, as a test floor needs it."""
+    from app.services.accounts import add_account
+
+    pdd = gw.dialect == "pdd"
+    fields: dict[str, str] = {
+        "user_id": "2200000001",
+        "template_url": "https://file-link.pinduoduo.com/zto_one"
+        if pdd
+        else "http://cloudprint.cainiao.com/template/standard/101",
+        **extra,
+    }
+    return add_account(
+        db, shop=shop, platform="pdd" if pdd else "cainiao", carrier=carrier,
+        app_key=gw.app_key, app_secret=gw.secret, session=gw.session, gateway=gw.url,
+        operator="1008", pin="0000", **fields,
+    )  # fmt: skip

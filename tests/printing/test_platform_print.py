@@ -11,11 +11,10 @@ from sqlalchemy import select
 
 from app.db.models import Event, Order, PlatformWaybill, Shop
 from app.services import print_jobs
-from app.services.accounts import add_account
 from app.services.demo import make_demo_data
 from printing import RecordingBackend
 from printing.backends.component import ComponentBackend
-from tests.platforms.gateway import TopGateway
+from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 
 SHOP = "棉眠家纺旗舰店"
@@ -34,12 +33,7 @@ def floor(db):
     gw = TopGateway(secret="top-secret-value", session="tok")
     comp = ComponentStandIn("cainiao", printers=("ZTO 热敏", "YTO 热敏"))
     make_demo_data(db, 40, seed=5)
-    add_account(
-        db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gw.app_key,
-        app_secret=gw.secret, session=gw.session, gateway=gw.url, user_id="2200000001",
-        template_url="http://cloudprint.cainiao.com/template/standard/101",
-        custom_area=CUSTOM, operator="1008", pin="0000",
-    )  # fmt: skip
+    save_account(db, gw, SHOP, custom_area=CUSTOM)
     yield gw, comp
     gw.close()
     comp.close()

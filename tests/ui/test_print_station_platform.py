@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from app.db.models import Order
-from app.services.accounts import add_account
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
 from app.services.platform_print import COMPONENTS_SETTING, PRINTERS_SETTING
@@ -17,7 +16,7 @@ from app.settings import Settings
 from app.ui.i18n import install_translators
 from app.ui.print_station import PrintStation
 from app.ui.stations import StationContext
-from tests.platforms.gateway import TopGateway
+from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 
 WAIT = 30_000
@@ -38,12 +37,7 @@ def floor(qtbot, qapp, sqlite_db, tmp_path):
     gw.balance = 120
     comp = ComponentStandIn("cainiao", printers=("ZTO 热敏", "Office"))
     make_demo_data(sqlite_db, 40, seed=5)
-    add_account(
-        sqlite_db, shop=SHOP, platform="cainiao", carrier="ZTO", app_key=gw.app_key,
-        app_secret=gw.secret, session=gw.session, gateway=gw.url, user_id="2200000001",
-        template_url="http://cloudprint.cainiao.com/template/standard/101",
-        operator="1008", pin="0000",
-    )  # fmt: skip
+    save_account(sqlite_db, gw, SHOP)
     settings = Settings(lang="en")
     settings.extra[COMPONENTS_SETTING] = {"cainiao": f"127.0.0.1:{comp.port}"}
     ctx = StationContext(
