@@ -132,10 +132,11 @@ def print_batch(
     # order is the platform's, encrypted: we never print it); our own numbers never go there
     platform_docs = platform_print_data(db, ids)
     groups = _printers_for(infos, platform_docs, backend, components, result)
+    placed = {i.order_id for _b, group in groups.values() for i in group}
     result.waybills = [
         {"order_no": i.order_no, "waybill_no": i.waybill_no, "carrier": i.carrier_code}
         for i in infos
-        if any(i in g for _b, g in groups.values())
+        if i.order_id in placed
     ]
     if not result.waybills:
         result.ok, result.message = True, "nothing to print on this printer"
