@@ -245,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.lang:
             os.environ["PARCELPROOF_LANG"] = args.lang
         if getattr(args, "func", None) is None:
-            from app.ui.main import run_gui
+            from app.ui.shell.main import run_gui
 
             return run_gui(args)
         return int(args.func(args) or 0)

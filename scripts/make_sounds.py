@@ -8,7 +8,7 @@ the application only plays the committed files and never needs espeak-ng::
 
 Every file is mono, 16 kHz, 16-bit PCM. Spoken pieces are trimmed of leading and trailing
 silence so that numbers built from pieces (四 百 一 十 二 克) follow each other closely. The
-list of clips is ``app.ui.sound.VOICE_TEXTS``: the player and this script share it, so a clip
+list of clips is ``app.ui.kit.sound.VOICE_TEXTS``: the player and this script share it, so a clip
 the player asks for is a clip this script makes.
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.ui.sound import RATE, SOUNDS, TONES, VOICE_TEXTS  # noqa: E402
+from app.ui.kit.sound import RATE, SOUNDS, TONES, VOICE_TEXTS  # noqa: E402
 
 # espeak-ng's Mandarin dictionary (Debian's espeak-ng-data) lacks most characters and reads
 # them letter by letter in English; its pinyin voice speaks tone-numbered pinyin correctly.

@@ -183,7 +183,7 @@ def _plain(db, waybills: list[str]) -> list[tuple[int, str, list[str]]]:
 
 def settle(app, seconds: float = 0.6, until: Callable[[], bool] | None = None) -> None:
     """Let the GUI and the job pool work: at least ``seconds``, then until nothing runs."""
-    from app.ui.workers import pool
+    from app.ui.kit.workers import pool
 
     end = time.monotonic() + seconds
     hard = time.monotonic() + 20
@@ -321,10 +321,11 @@ def shoot(out: Path, langs: list[str], orders: int) -> list[str]:
 
     from app.services.operators import find_operator
     from app.settings import Settings
-    from app.ui.i18n import install_translators
-    from app.ui.main_window import MainWindow
-    from app.ui.stations import StationContext, allowed, available_stations
-    from app.ui.style import apply_style
+    from app.ui.kit.context import StationContext
+    from app.ui.shell.i18n import install_translators
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.shell.stations import allowed, available_stations
+    from app.ui.shell.style import apply_style
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Parcelproof")

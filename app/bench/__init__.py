@@ -6,7 +6,7 @@
 * `suite` — ``parcelproof bench``: every figure, in the keys the command-line contract names.
 
 The scan-to-paint figure needs a real Qt station, so it lives with the widgets in
-``app/ui/bench_paint.py`` (only ``app.ui`` imports Qt) and runs in a child process. The
+``app/ui/shell/bench_paint.py`` (only ``app.ui`` imports Qt) and runs in a child process. The
 libraries time themselves (``devices/bench.py``, ``printing/bench.py``): they may not import
 ``app``, and their figures are best-of-N rates, not percentiles.
 """

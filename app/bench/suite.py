@@ -212,7 +212,7 @@ def _xvfb() -> tuple[subprocess.Popen, str] | None:
 
 
 def scan_to_paint(db_url: str, scans: int) -> dict:
-    """Key Enter in the verify station's scan field → verdict painted (app/ui/bench_paint.py),
+    """Key Enter in the verify station's scan field → verdict painted (app/ui/shell/bench_paint.py),
     in a child process on a private Xvfb display (offscreen when Xvfb is missing)."""
     env = dict(os.environ)
     server = _xvfb()
@@ -222,7 +222,15 @@ def scan_to_paint(db_url: str, scans: int) -> dict:
         env["QT_QPA_PLATFORM"] = "offscreen"
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "app.ui.bench_paint", "--db", db_url, "--scans", str(scans)],
+            [
+                sys.executable,
+                "-m",
+                "app.ui.shell.bench_paint",
+                "--db",
+                db_url,
+                "--scans",
+                str(scans),
+            ],
             env=env,
             capture_output=True,
             text=True,

@@ -1,7 +1,7 @@
 """Device errors worded for the command line in the user's language (no Qt here).
 
 The GUI words :class:`devices.errors.DeviceError` codes through Qt's translation
-(``app.ui.device_panel.device_error_text``); the CLI cannot load Qt, so the Chinese wording of
+(``app.ui.desks.devices.panel.device_error_text``); the CLI cannot load Qt, so the Chinese wording of
 the few device codes lives here. English is the DeviceError's own one-line message. The language
 is ``--lang`` (which ``app.__main__`` puts in $PARCELPROOF_LANG), else the system locale.
 """

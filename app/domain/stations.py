@@ -5,7 +5,7 @@ Each station has its ``--station`` name (docs/dev/contract.md), the roles that m
 everybody; the admin may open every station) and where its widget lives (module and class
 under ``app.ui``, imported only when the station is opened, so that the command line and the
 chooser start without loading charts, PDF or the admin forms). The title is kept as its
-translation context and English source: the UI translates it (`app.ui.stations`).
+translation context and English source: the UI translates it (`app.ui.shell.stations`).
 
 The services take their role checks from here too (`station_roles`), so that who may open a
 station and who may do its work cannot drift apart. Plain data: no Qt, no database.
@@ -37,59 +37,57 @@ _SUP = SUPERVISOR_ACT
 STATIONS: tuple[Station, ...] = (
     Station(
         "print",
-        "print_station",
+        "desks.print.station",
         "PrintStation",
         ("print_operator", "supervisor"),
         ("Stations", "Print station"),
     ),
-    Station(
-        "pick", "pick_station", "PickStation", ("picker", "supervisor"), ("Stations", "Picking")
-    ),
+    Station("pick", "desks.pick", "PickStation", ("picker", "supervisor"), ("Stations", "Picking")),
     Station(
         "verify",
-        "verify_station",
+        "desks.verify",
         "VerifyStation",
         ("verifier", "packer", "supervisor"),
         ("Stations", "Verification"),
     ),
-    Station(
-        "pack", "pack_station", "PackStation", ("packer", "supervisor"), ("Stations", "Packing")
-    ),
+    Station("pack", "desks.pack", "PackStation", ("packer", "supervisor"), ("Stations", "Packing")),
     Station(
         "weigh",
-        "weigh_station",
+        "desks.weigh.station",
         "WeighStation",
         ("weigher", "supervisor"),
         ("WeighStation", "Weighing and stubs"),
     ),
     Station(
         "handover",
-        "handover_station",
+        "desks.handover",
         "HandoverStation",
         ("weigher", "supervisor", "print_operator"),
         ("Stations", "Handover"),
     ),
     Station(
         "dispute",
-        "dispute_station",
+        "desks.dispute.station",
         "DisputeStation",
         ("after_sales", "supervisor"),
         ("Stations", "Dispute desk"),
     ),
-    Station("holds", "supervisor_station", "SupervisorStation", _SUP, ("Stations", "Held orders")),
-    Station("weights", "weights_station", "WeightsStation", _SUP, ("Stations", "Learned weights")),
+    Station("holds", "desks.supervisor", "SupervisorStation", _SUP, ("Stations", "Held orders")),
+    Station("weights", "desks.weights", "WeightsStation", _SUP, ("Stations", "Learned weights")),
     Station(
-        "dashboard", "dashboard_station", "DashboardStation", _SUP, ("Stations", "Daily dashboard")
+        "dashboard", "desks.dashboard", "DashboardStation", _SUP, ("Stations", "Daily dashboard")
     ),
-    Station("admin", "admin_station", "AdminStation", ("admin",), ("Stations", "Administration")),
+    Station(
+        "admin", "desks.admin.station", "AdminStation", ("admin",), ("Stations", "Administration")
+    ),
     Station(
         "devices",
-        "device_panel",
+        "desks.devices.panel",
         "DevicePanel",
         ("supervisor", "admin", "weigher"),
         ("Stations", "Devices"),
     ),
-    Station("orders", "order_browser", "OrderBrowser", (), ("Stations", "Order browser")),
+    Station("orders", "desks.orders", "OrderBrowser", (), ("Stations", "Order browser")),
 )
 
 #: the ``--station`` names, in chooser order

@@ -1,5 +1,5 @@
 """The one exception a service raises to refuse: a ``code`` and its parameters, which the UI
-words for the user (`app.ui.texts.exception_text`) and the command line prints.
+words for the user (`app.ui.kit.texts.exception_text`) and the command line prints.
 
 It lived in `app.services.orders`, which still re-exports it; import it from here.
 """

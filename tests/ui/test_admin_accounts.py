@@ -16,9 +16,10 @@ from app.db.models import Event
 from app.services import accounts
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
-from app.ui.admin_accounts import ROW_LOW, AccountDialog, AccountsTab, PinDialog
-from app.ui.admin_station import AdminStation
-from app.ui.stations import StationContext
+from app.ui.desks.admin.account_dialogs import AccountDialog, PinDialog
+from app.ui.desks.admin.accounts import ROW_LOW, AccountsTab
+from app.ui.desks.admin.station import AdminStation
+from app.ui.kit.context import StationContext
 from tests.platforms.gateway import TopGateway
 
 SHOP = "棉眠家纺旗舰店"
@@ -34,7 +35,7 @@ def station_key(monkeypatch):
 
 @pytest.fixture
 def zh(qapp):
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
 
     install_translators(qapp, "zh_CN")
     yield

@@ -9,10 +9,10 @@ from app.db.chain import verify_chain
 from app.services import admin
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
-from app.ui.admin_station import AdminStation
-from app.ui.main_window import MainWindow
-from app.ui.signin import SignInDialog
-from app.ui.stations import StationContext
+from app.ui.desks.admin.station import AdminStation
+from app.ui.kit.context import StationContext
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.signin import SignInDialog
 
 
 def _sign_in(qtbot, db, badge: str, pin: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.db.models import Order
-from app.ui.bench_paint import run
+from app.ui.shell.bench_paint import run
 
 
 def test_scan_to_paint_scans_orders_through_the_station(qapp, demo_db):

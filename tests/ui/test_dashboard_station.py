@@ -11,8 +11,9 @@ from app.domain.floortime import floor_zone
 from app.services.dashboard import METRICS, today
 from app.services.demo_day import run_demo_day
 from app.services.operators import find_operator
-from app.ui.dashboard_station import DashboardStation, metric_label
-from app.ui.stations import StationContext, allowed, station_class
+from app.ui.desks.dashboard import DashboardStation, metric_label
+from app.ui.kit.context import StationContext
+from app.ui.shell.stations import allowed, station_class
 
 
 @pytest.fixture

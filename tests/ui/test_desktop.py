@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from app.ui import sound
-from app.ui.icons import ICONS, app_icon
+from app.ui.kit import sound
+from app.ui.shell.icons import ICONS, app_icon
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LINUX = ROOT / "resources" / "linux"
@@ -77,8 +77,8 @@ def test_install_script_puts_entry_and_icons_in_the_user_data_dir(tmp_path):
 def test_window_icon_and_the_voice_switch(qtbot, demo_db, tmp_path, monkeypatch):
     from app.services.operators import find_operator
     from app.settings import load_settings
-    from app.ui.main_window import MainWindow
-    from app.ui.stations import StationContext
+    from app.ui.kit.context import StationContext
+    from app.ui.shell.main_window import MainWindow
 
     monkeypatch.setenv("PARCELPROOF_CONFIG", str(tmp_path / "s.json"))
     ctx = StationContext(db=demo_db, operator=find_operator(demo_db, "1004"))

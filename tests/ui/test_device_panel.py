@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.operators import OperatorInfo
 from app.settings import Settings, load_settings
-from app.ui.device_panel import DevicePanel, RawLines, format_raw
-from app.ui.stations import StationContext
+from app.ui.desks.devices.panel import DevicePanel
+from app.ui.desks.devices.scale import RawLines, format_raw
+from app.ui.kit.context import StationContext
 from devices.simulate import SimulatedScale, SimulatedSerialScanner
 from tests.ui.test_wedge_filter import keep_singletons_alive, key_of
 

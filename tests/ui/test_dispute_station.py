@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.db.models import Order
 from app.services.operators import find_operator
-from app.ui.dispute_station import DisputeStation
-from app.ui.shipment_export import ShipmentExportPanel
-from app.ui.stations import StationContext
+from app.ui.desks.dispute.station import DisputeStation
+from app.ui.kit.context import StationContext
+from app.ui.kit.shipment_export import ShipmentExportPanel
 from tests.floor import expected_of, printed_parcels, set_lines, status_of, verify, weigh
 
 
@@ -262,9 +262,9 @@ def test_a_parcel_that_left_heavy_names_the_batch_product_it_carried(
 )
 def test_packing_material_reads_as_words_at_the_desk_and_the_scale(qapp, lang, carton, filler):
     from app.domain.weighing import CARTON, FILLER, Suspect
-    from app.ui.dispute_station import suspect_words
-    from app.ui.i18n import install_translators
-    from app.ui.weigh_station import suspect_text
+    from app.ui.desks.dispute.station import suspect_words
+    from app.ui.desks.weigh.texts import suspect_text
+    from app.ui.shell.i18n import install_translators
 
     install_translators(qapp, lang)
     try:

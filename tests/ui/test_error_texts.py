@@ -8,8 +8,8 @@ import socket
 import pytest
 from sqlalchemy import create_engine
 
-from app.ui.i18n import install_translators
-from app.ui.texts import exception_text
+from app.ui.kit.texts import exception_text
+from app.ui.shell.i18n import install_translators
 
 
 def _refused() -> Exception:

@@ -12,7 +12,7 @@ from app.db.models import Order
 from app.services import weighing
 from app.services.dispute import dispute_check
 from app.services.orders import show
-from app.ui.order_browser import OrderDetail
+from app.ui.desks.orders import OrderDetail
 from tests.floor import add_order
 
 # 2 × 1850 g quilts in a 15 g bag without filler: 3715 g (a plain box would make it 3840 g)

@@ -30,12 +30,12 @@ from app.services import scanning as sc
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
 from app.settings import Settings
-from app.ui.dashboard_station import DashboardStation
-from app.ui.dispute_station import DisputeStation
-from app.ui.handover_station import HandoverStation
-from app.ui.print_station import PrintStation
-from app.ui.stations import StationContext
-from app.ui.supervisor_station import SupervisorStation
+from app.ui.desks.dashboard import DashboardStation
+from app.ui.desks.dispute.station import DisputeStation
+from app.ui.desks.handover import HandoverStation
+from app.ui.desks.print.station import PrintStation
+from app.ui.desks.supervisor import SupervisorStation
+from app.ui.kit.context import StationContext
 from tests.floor import verify, weigh
 from tests.floortime_support import set_floor_zone, system_zone
 

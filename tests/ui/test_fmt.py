@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QLocale
 
-from app.ui import fmt
+from app.ui.kit import fmt
 
 EN, ZH = QLocale("en_US"), QLocale("zh_CN")
 AT = dt.datetime(2026, 11, 23, 11, 52, 7, tzinfo=dt.UTC)  # stored UTC
@@ -58,8 +58,8 @@ def test_times_are_local_in_the_locale_form():
 
 
 def test_default_locale_is_the_ui_language(qapp):
-    from app.ui.i18n import install_translators
-    from app.ui.order_browser import local_time
+    from app.ui.kit.widgets import local_time
+    from app.ui.shell.i18n import install_translators
 
     try:
         install_translators(qapp, "zh_CN")

@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.operators import find_operator
-from app.ui.main_window import MainWindow
-from app.ui.stations import StationContext
+from app.ui.kit.context import StationContext
+from app.ui.shell.main_window import MainWindow
 from tests.floor import goods, printed_batch
 
 _T = [5_000_000]

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from app.db.models import Event
 from app.services.operators import find_operator
 from app.services.orders import intercept
-from app.ui.handover_station import HandoverStation
-from app.ui.stations import StationContext
+from app.ui.desks.handover import HandoverStation
+from app.ui.kit.context import StationContext
 from tests.floor import printed_parcels, status_of, verify, weigh
 
 
@@ -214,7 +214,7 @@ def test_a_held_parcel_refused_at_the_cart_says_why_in_words(qapp):
     """A held parcel scanned onto a cart: the words every station uses, with the hold's
     reason (the handover's own copy had no reason and broke on the placeholder)."""
     from app.services.handover import HandoverScan
-    from app.ui.handover_station import refusal_text
+    from app.ui.desks.handover import refusal_text
 
     text = refusal_text(HandoverScan("refused", "held", "WB1", "O-1", detail="weight"))
     assert text == "Order O-1 is on hold (Weight out of tolerance): it waits for a supervisor."

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from app.services import scanning as sc
 from app.services.operators import find_operator
 from app.services.orders import show
-from app.ui.stations import StationContext
-from app.ui.supervisor_station import SupervisorStation
+from app.ui.desks.supervisor import SupervisorStation
+from app.ui.kit.context import StationContext
 from tests.floor import goods, printed_batch
 
 
@@ -78,8 +78,8 @@ def test_held_orders_are_released_or_cancelled_and_recorded(qtbot, sqlite_db):
 
 def test_verify_and_the_holds_list_say_how_far_off_a_weighing_was_in_the_same_words(qapp):
     from app.services.scanning import HeldOrder, OrderView, Recount
-    from app.ui.texts import weight_off_label
-    from app.ui.verify_station import recount_text
+    from app.ui.desks.verify import recount_text
+    from app.ui.kit.texts import weight_off_label
 
     words = weight_off_label("light", -400)
     assert words == "too light by 400 g"

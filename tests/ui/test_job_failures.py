@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from app.services.errors import ServiceError
-from app.ui.workers import JobRunner
+from app.ui.kit.workers import JobRunner
 
 
 def _run(qtbot, fn) -> Exception:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from app.db.models import Order
 from app.services.demo import make_demo_data
 from app.services.orders import intercept
-from app.ui.order_browser import PAGE, OrderBrowser
-from app.ui.stations import StationContext
+from app.ui.desks.orders import PAGE, OrderBrowser
+from app.ui.kit.context import StationContext
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from app.services import admin, floor_settings
 from app.services import scanning as sc
 from app.services.operators import find_operator
-from app.ui.admin_station import AdminStation
-from app.ui.pack_station import PackStation
-from app.ui.stations import StationContext
-from app.ui.weigh_station import WeighStation
+from app.ui.desks.admin.station import AdminStation
+from app.ui.desks.pack import PackStation
+from app.ui.desks.weigh.station import WeighStation
+from app.ui.kit.context import StationContext
 from tests.floor import goods, printed_batch, verify
 
 T = 20_000

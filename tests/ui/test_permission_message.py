@@ -14,8 +14,8 @@ import serial
 
 from app.services.operators import find_operator
 from app.settings import Settings
-from app.ui.stations import StationContext
-from app.ui.weigh_station import WeighStation
+from app.ui.desks.weigh.station import WeighStation
+from app.ui.kit.context import StationContext
 
 T = 20_000
 
@@ -40,7 +40,7 @@ def denied_port(monkeypatch):
 
 @pytest.fixture
 def translated(qapp):
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
 
     yield lambda lang: install_translators(qapp, lang)
     install_translators(qapp, "en")

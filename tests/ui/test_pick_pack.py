@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 from app.services import scanning as sc
 from app.services.operators import find_operator
 from app.services.orders import intercept, show
-from app.ui.pack_station import PackStation
-from app.ui.pick_station import PickStation
-from app.ui.stations import StationContext
+from app.ui.desks.pack import PackStation
+from app.ui.desks.pick import PickStation
+from app.ui.kit.context import StationContext
 from tests.floor import goods, pick, printed_batch
 
 

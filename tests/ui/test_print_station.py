@@ -14,8 +14,8 @@ from app.db.models import PrintJob
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
 from app.settings import Settings
-from app.ui.print_station import PrintStation
-from app.ui.stations import StationContext
+from app.ui.desks.print.station import PrintStation
+from app.ui.kit.context import StationContext
 
 WAIT = 30_000
 

@@ -13,9 +13,9 @@ from app.services.demo import make_demo_data
 from app.services.operators import find_operator
 from app.services.platform_print import COMPONENTS_SETTING, PRINTERS_SETTING
 from app.settings import Settings
-from app.ui.i18n import install_translators
-from app.ui.print_station import PrintStation
-from app.ui.stations import StationContext
+from app.ui.desks.print.station import PrintStation
+from app.ui.kit.context import StationContext
+from app.ui.shell.i18n import install_translators
 from tests.platforms.gateway import TopGateway, save_account
 from tests.printing.component_standin import ComponentStandIn
 

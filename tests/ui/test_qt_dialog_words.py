@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
 
-from app.ui.i18n import install_translators
+from app.ui.shell.i18n import install_translators
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ adapters judge with the floor's one rule (`app.domain.stability`)."""
 from __future__ import annotations
 
 from app.domain.stability import floor_stability
-from app.ui.device_panel import ScaleLink
-from app.ui.weigh_station import ScaleBridge
+from app.ui.desks.devices.scale import ScaleLink
+from app.ui.desks.weigh.scale import ScaleBridge
 from devices.scales.base import Reading
 
 

@@ -74,7 +74,7 @@ def test_gui_on_an_older_shared_server_says_run_db_upgrade(pg_server_url, tmp_pa
 
 
 def test_a_stations_own_older_sqlite_file_is_migrated_on_start(tmp_path):
-    from app.ui.main import open_station_database
+    from app.ui.shell.main import open_station_database
 
     url = f"sqlite:///{tmp_path / 'pp.db'}"
     db = open_database(url)

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 
 from app.services.operators import find_operator
-from app.ui.main_window import MainWindow
-from app.ui.screen import fit_dialog, fit_size
-from app.ui.stations import StationContext, available_stations
+from app.ui.kit.context import StationContext
+from app.ui.kit.screen import fit_dialog, fit_size
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.stations import available_stations
 
 # the monitor less a task bar of 40 px
 MONITOR = QSize(1366, 768 - 40)
@@ -16,7 +17,7 @@ MONITOR = QSize(1366, 768 - 40)
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_every_station_fits_a_1366x768_monitor(qtbot, demo_db, qapp, lang):
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
 
     install_translators(qapp, lang)
     try:
@@ -42,7 +43,7 @@ def test_a_dialog_is_never_larger_than_the_screen(qtbot):
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QImage
 
-    from app.ui.pdf_preview import PdfPreviewDialog
+    from app.ui.kit.pdf_preview import PdfPreviewDialog
 
     img = QImage(1200, 2000, QImage.Format.Format_RGB32)  # an A4 page at 100 dpi, and more
     img.fill(0xFFFFFF)

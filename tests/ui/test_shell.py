@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from app.services.demo import make_demo_data
 from app.services.operators import find_operator
-from app.ui.main_window import MainWindow
-from app.ui.signin import SignInDialog
-from app.ui.stations import StationContext
+from app.ui.kit.context import StationContext
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.signin import SignInDialog
 
 
 def test_badge_scan_signs_in_a_verifier_without_pin(qtbot, sqlite_db):
@@ -116,7 +116,7 @@ def test_gui_entry_point_with_demo_and_station(tmp_path):
 
 
 def test_language_switch_rebuilds_the_station_in_the_other_language(qtbot, demo_db, qapp):
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
 
     ctx = StationContext(db=demo_db, operator=find_operator(demo_db, "1004"), demo=True)
     ctx.settings.lang = "en"
@@ -135,7 +135,7 @@ def test_language_switch_rebuilds_the_station_in_the_other_language(qtbot, demo_
 
 
 def test_idle_station_locks_and_a_badge_scan_unlocks(qtbot, demo_db, monkeypatch):
-    from app.ui import main_window
+    from app.ui.shell import main_window
 
     ctx = StationContext(db=demo_db, operator=find_operator(demo_db, "1004"))
     w = MainWindow(ctx)
@@ -163,7 +163,7 @@ def test_idle_watcher_fires_after_quiet_and_activity_restarts_it(qtbot):
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
 
-    from app.ui.idle import IdleWatcher
+    from app.ui.shell.idle import IdleWatcher
 
     w = IdleWatcher(0.001)  # 60 ms
     fired = []
@@ -180,8 +180,8 @@ def test_idle_watcher_fires_after_quiet_and_activity_restarts_it(qtbot):
 def test_the_chooser_registry_agrees_with_every_station_class(qapp, lang):
     """The chooser draws stations from `SPECS` without importing them; each entry must say
     what the class itself says: name, roles, title."""
-    from app.ui.i18n import install_translators
-    from app.ui.stations import SPECS
+    from app.ui.shell.i18n import install_translators
+    from app.ui.shell.stations import SPECS
 
     install_translators(qapp, lang)
     try:
@@ -200,7 +200,7 @@ def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, 
     """The open order at verify (its counts, and the next item counts), the order browser's
     search and the order shown, the dispute desk's parcel: all there after the switch."""
     from app.services.orders import show
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
     from tests.floor import goods, printed_batch
 
     printed_batch(sqlite_db, n=12)

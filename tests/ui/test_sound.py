@@ -8,7 +8,7 @@ import wave
 import pytest
 from PySide6.QtCore import QLocale
 
-from app.ui import sound
+from app.ui.kit import sound
 
 
 @pytest.mark.parametrize(
@@ -203,8 +203,8 @@ def test_verify_station_speaks_wrong_item_and_one_too_many(qtbot, sqlite_db, hea
     from PySide6.QtWidgets import QApplication
 
     from app.services.operators import find_operator
-    from app.ui.stations import StationContext
-    from app.ui.verify_station import VerifyStation
+    from app.ui.desks.verify import VerifyStation
+    from app.ui.kit.context import StationContext
     from tests.floor import foreign_barcode, pick, printed_batch
 
     printed_batch(sqlite_db)
@@ -240,8 +240,8 @@ def test_weigh_station_speaks_how_many_grams_light(qtbot, sqlite_db, heard, tmp_
 
     from app.services.operators import find_operator
     from app.settings import Settings
-    from app.ui.stations import StationContext
-    from app.ui.weigh_station import WeighStation
+    from app.ui.desks.weigh.station import WeighStation
+    from app.ui.kit.context import StationContext
     from devices.simulate import SimulatedScale
     from tests.floor import add_order
 

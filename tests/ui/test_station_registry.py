@@ -18,8 +18,8 @@ def test_every_station_of_the_chooser_opens_from_the_command_line(name, demo_db,
     was refused as "invalid choice"), and the window opens that station."""
     from app.__main__ import build_parser
     from app.services.operators import find_operator
-    from app.ui.main_window import MainWindow
-    from app.ui.stations import StationContext
+    from app.ui.kit.context import StationContext
+    from app.ui.shell.main_window import MainWindow
 
     args = build_parser().parse_args(["--operator", "1008", "--station", name])
     w = MainWindow(StationContext(db=demo_db, operator=find_operator(demo_db, args.operator)))
@@ -54,7 +54,7 @@ def test_an_unknown_station_is_still_refused(capsys):
 
 def test_chooser_stations_and_their_classes_take_their_roles_from_the_one_list():
     from app.db.models import Role
-    from app.ui.stations import SPECS
+    from app.ui.shell.stations import SPECS
 
     assert [(s.STATION, s.ROLES) for s in SPECS] == [(s.name, s.roles) for s in STATIONS]
     assert {r for s in STATIONS for r in s.roles} <= {r.value for r in Role}
@@ -74,7 +74,7 @@ def test_the_services_check_the_roles_of_the_station_doing_the_work():
 def test_a_packer_is_refused_the_handover_by_the_service_as_by_the_chooser(demo_db):
     from app.services.errors import ServiceError
     from app.services.operators import find_operator, require_role
-    from app.ui.stations import allowed, station_class
+    from app.ui.shell.stations import allowed, station_class
 
     packer, weigher = find_operator(demo_db, "1005"), find_operator(demo_db, "1006")
     spec = station_class("handover")

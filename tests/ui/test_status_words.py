@@ -14,8 +14,8 @@ import pytest
 
 import app
 import app.ui
-from app.ui.i18n import install_translators
-from app.ui.texts import STATUSES, error_templates, error_text, status_label
+from app.ui.kit.texts import STATUSES, error_templates, error_text, status_label
+from app.ui.shell.i18n import install_translators
 
 APP = Path(app.__file__).parent
 
@@ -38,8 +38,8 @@ def _codes_raised_with_a_status() -> set[str]:
 
 @pytest.fixture
 def zh(qapp):
-    for m in pkgutil.iter_modules(app.ui.__path__):  # every station registers its texts
-        importlib.import_module(f"app.ui.{m.name}")
+    for m in pkgutil.walk_packages(app.ui.__path__, "app.ui."):  # every desk registers its texts
+        importlib.import_module(m.name)
     install_translators(qapp, "zh_CN")
     yield
     install_translators(qapp, "en")

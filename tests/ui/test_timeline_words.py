@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.db.chain import append_event
-from app.ui.i18n import install_translators
-from app.ui.timeline import REFUSED_COLOUR, event_detail
+from app.ui.kit.timeline import REFUSED_COLOUR, event_detail
+from app.ui.shell.i18n import install_translators
 from tests.ui.test_dispute_station import desk, idle, parcels  # noqa: F401 - fixtures
 
 EAN = "6901234567890"
@@ -66,8 +66,8 @@ def test_event_kinds_recorded_at_other_stations_have_words_at_any_station(qapp):
 
     code = (
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-        "from app.ui.i18n import install_translators; install_translators(app, 'zh_CN');"
-        "from app.ui.texts import event_label;"
+        "from app.ui.shell.i18n import install_translators; install_translators(app, 'zh_CN');"
+        "from app.ui.kit.texts import event_label;"
         "print('|'.join(event_label(k) for k in "
         "('waybill_allocated', 'verified', 'weigh_refused', 'hold_released')))"
     )
@@ -94,3 +94,21 @@ def test_an_import_that_changed_the_receiver_shows_it_masked():
         assert whole not in d.text
     for shown in ("王*雨", "欧*雨", "139****6028", "186****5678", "宁波市"):
         assert shown in d.text
+
+
+def test_print_station_words_its_own_refusals_when_opened_alone(qapp):
+    """Opening only the print station registers its refusals' words: a batch with no free
+    numbers left is said in Chinese, not as the code ``pool_empty``."""
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from app.ui.shell.i18n import install_translators; install_translators(app, 'zh_CN');"
+        "import app.ui.desks.print.station;"
+        "from app.ui.kit.texts import error_text; print(error_text('pool_empty'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.strip()
+    assert "pool_empty" not in out and out, out

@@ -32,7 +32,7 @@ def test_ts_files_are_current_and_complete(tmp_path, lang):
 def test_compiled_translation_is_used(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from app.ui.i18n import install_translators
+    from app.ui.shell.i18n import install_translators
 
     try:
         assert install_translators(qapp, "zh_CN")

@@ -3,7 +3,8 @@ green for OK, the same red for a hold as for a refusal, the same dark red for a 
 
 from __future__ import annotations
 
-from app.ui import scan_station, weigh_station
+from app.ui.desks import scan as scan_station
+from app.ui.desks.weigh import station as weigh_station
 
 
 def test_a_hold_at_the_scale_is_the_red_of_a_refusal_at_the_scanning_stations():

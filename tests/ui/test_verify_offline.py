@@ -12,8 +12,8 @@ from app.db.engine import open_database
 from app.db.migrate import upgrade
 from app.db.models import Order, Product, ProductBarcode
 from app.services.operators import find_operator
-from app.ui.stations import StationContext
-from app.ui.verify_station import VerifyStation
+from app.ui.desks.verify import VerifyStation
+from app.ui.kit.context import StationContext
 from tests.floor import add_order
 
 T = 30_000
@@ -79,7 +79,7 @@ def test_scans_kept_offline_then_checked(qtbot, own_pg_server, tmp_path, monkeyp
 
 
 def test_packing_kept_offline_then_recorded(qtbot, own_pg_server, tmp_path, monkeypatch):
-    from app.ui.pack_station import PackStation
+    from app.ui.desks.pack import PackStation
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     db = open_database(own_pg_server.url)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.operators import find_operator
 from app.services.orders import intercept, show
-from app.ui.stations import StationContext
-from app.ui.verify_station import VerifyStation
+from app.ui.desks.verify import VerifyStation
+from app.ui.kit.context import StationContext
 from tests.floor import foreign_barcode, goods, pick, printed_batch
 
 

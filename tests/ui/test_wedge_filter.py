@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.wedge import WedgeFilter, disable_input_method
+from app.ui.kit.wedge import WedgeFilter, disable_input_method
 
 
 def keep_singletons_alive() -> None:
@@ -364,7 +364,7 @@ def test_shift_pressed_for_capital_letters_does_not_split_a_scan(qtbot):
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-    from app.ui.wedge import WedgeFilter
+    from app.ui.kit.wedge import WedgeFilter
 
     box = QWidget()
     field = QLineEdit(box)

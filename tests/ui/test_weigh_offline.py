@@ -12,8 +12,8 @@ from app.db.migrate import upgrade
 from app.db.models import Weighing
 from app.services.operators import find_operator
 from app.settings import Settings
-from app.ui.stations import StationContext
-from app.ui.weigh_station import WeighStation
+from app.ui.desks.weigh.station import WeighStation
+from app.ui.kit.context import StationContext
 from devices.simulate import SimulatedScale
 from tests.floor import add_many
 

@@ -12,8 +12,8 @@ from app.db.models import Event, Weighing
 from app.services.operators import find_operator
 from app.services.orders import intercept
 from app.settings import Settings
-from app.ui.stations import StationContext
-from app.ui.weigh_station import WeighStation
+from app.ui.desks.weigh.station import WeighStation
+from app.ui.kit.context import StationContext
 from devices.simulate import SimulatedScale
 from tests.floor import add_order
 
@@ -216,7 +216,7 @@ def test_the_override_dialog_says_what_it_overrides_and_leaves_the_weight_in_sig
 ):
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.weigh_station import OverrideDialog
+    from app.ui.desks.weigh.override import OverrideDialog
 
     w, sim = station
     w.resize(1366, 728)

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from app.db.models import Event
 from app.services import weighing as svc
 from app.services.operators import find_operator
-from app.ui.stations import StationContext
-from app.ui.weights_station import WeightsStation
+from app.ui.desks.weights import WeightsStation
+from app.ui.kit.context import StationContext
 from tests.floor import add_many, add_order
 
 T = 20_000

@@ -1,0 +1,1 @@
+"""The dispute desk: the station (`station`), its layout (`layout`) and wording (`texts`)."""

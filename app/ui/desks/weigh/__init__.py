@@ -1,0 +1,1 @@
+"""The weigh station: the station (`station`), the scale bridge (`scale`), stubs, the supervisor override, offline weighing and wording (`texts`)."""
