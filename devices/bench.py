@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 
+from benchstats import best_of
 from devices.scales.registry import PROTOCOLS, get_protocol
 
 
@@ -43,19 +43,14 @@ def frames_per_second(
     """Frames parsed per second for ``protocol_name`` (best of ``repeat`` runs of ``n``)."""
     data = make_stream(protocol_name, n)
     chunks = [data[i : i + chunk] for i in range(0, len(data), chunk)]
-    best = 0.0
-    for _ in range(repeat):
+
+    def parse_all() -> None:
         p = get_protocol(protocol_name)
-        got = 0
-        t0 = time.perf_counter()
-        for c in chunks:
-            got += len(p.feed(c))
-        got += len(p.flush())
-        dt = time.perf_counter() - t0
+        got = sum(len(p.feed(c)) for c in chunks) + len(p.flush())
         if got != n:
             raise RuntimeError(f"{protocol_name}: parsed {got} of {n} frames")
-        best = max(best, got / dt)
-    return best
+
+    return n / best_of(parse_all, repeat)
 
 
 def run(n: int = 50_000, chunk: int = 4096) -> dict[str, object]:

@@ -13,6 +13,7 @@ import os
 import time
 from datetime import UTC, datetime
 
+from benchstats import best_of
 from printing.documents.common import label_format
 from printing.documents.waybill import GoodsLine, Party, WaybillData, render_waybills
 
@@ -66,14 +67,9 @@ def ms_per_label(n: int = 100, fmt: str = "100x180", repeat: int = 3) -> float:
     """Best-of-``repeat`` wall time per label for an ``n``-label batch of new waybill numbers,
     in a warm process (font already loaded), in ms."""
     render_waybills(sample_waybills(2, seed=10**9), fmt)  # warm: font load, imports
-    best = float("inf")
-    for r in range(repeat):
-        # fresh waybill numbers each round: the per-value barcode/QR caches must not help
-        items = sample_waybills(n, seed=(r + 1) * 1_000_000)
-        t = time.perf_counter()
-        render_waybills(items, fmt)
-        best = min(best, time.perf_counter() - t)
-    return best * 1000.0 / n
+    # fresh waybill numbers each round: the per-value barcode/QR caches must not help
+    rounds = iter([sample_waybills(n, seed=(r + 1) * 1_000_000) for r in range(repeat)])
+    return best_of(lambda: render_waybills(next(rounds), fmt), repeat) * 1000.0 / n
 
 
 def run(n: int = 100, fmt: str = "100x180", speed_mm_s: float = 150.0) -> dict[str, object]:

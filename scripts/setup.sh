@@ -52,7 +52,7 @@ case "$mode" in
     # the suite starts its own CUPS scheduler; with the packages installed here, a missing
     # cupsd is a failure, not a skip
     export PARCELPROOF_REQUIRE_CUPS=1
-    .venv/bin/ruff check app devices platforms printing tests
+    .venv/bin/ruff check app benchstats devices platforms printing tests
     .venv/bin/lint-imports
     exec .venv/bin/python -m pytest "$@"
     ;;

@@ -1,12 +1,12 @@
 """The benchmarks, in one package (they print figures; nothing is asserted):
 
-* `stats` — the one percentile, call timing and the p50/p99 pair every figure uses;
 * `datasets` — the one million-order database builder and the Taobao export files, one cache;
 * `flows` — the station flows timed at the service layer (scan → verdict, weigh → commit);
 * `suite` — ``parcelproof bench``: every figure, in the keys the command-line contract names.
 
 The scan-to-paint figure needs a real Qt station, so it lives with the widgets in
 ``app/ui/shell/bench_paint.py`` (only ``app.ui`` imports Qt) and runs in a child process. The
-libraries time themselves (``devices/bench.py``, ``printing/bench.py``): they may not import
-``app``, and their figures are best-of-N rates, not percentiles.
+libraries time themselves (``devices/bench.py``, ``printing/bench.py``). Every one of them
+takes its statistics (the one percentile, call timing, p50/p99, best of N) from the top-level
+package ``benchstats``, which sits beside the libraries because they may not import ``app``.
 """

@@ -27,9 +27,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app import heap
-from app.bench.stats import summary
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, OrderStatus, Product
+from benchstats import summary
 
 STATION_VERIFY = "bench-verify"
 STATION_WEIGH = "bench-weigh"

@@ -4,7 +4,7 @@ The datasets come from `app.bench.datasets` (built on first use and cached; ``--
 smaller ones): a SQLite database with 1,000,000 orders with their lines, and for the weighed part
 of them a weighing each with its event. Every figure is measured here, in this process (the
 station flows in `app.bench.flows`; cold start, memory and scan-to-paint in a child process),
-with the statistics of `app.bench.stats`, and printed; nothing is asserted.
+with the statistics of `benchstats`, and printed; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from sqlalchemy import func, select
 
 from app import heap
 from app.bench.datasets import Progress, big_db, say, taobao_files
-from app.bench.stats import summary, timed
 from app.db.engine import Database, open_database
 from app.db.migrate import upgrade
 from app.db.models import Order
+from benchstats import summary, timed
 
 # --- the figures ---------------------------------------------------------------------------------
 

@@ -26,11 +26,11 @@ import time
 from sqlalchemy import func, select, text
 
 from app.bench.datasets import cache_dir, copy_of_big_db
-from app.bench.stats import percentile
 from app.db.engine import Database, open_database
 from app.db.models import Order, Weighing
 from app.services.dispute import dispute_check
 from app.services.orders import OrderFilter, search_orders
+from benchstats import percentile
 
 MARK = "bench_dispute_ready"
 

@@ -17,11 +17,11 @@ import sys
 from sqlalchemy import func, select
 
 from app.bench.datasets import big_db
-from app.bench.stats import percentile, timed
 from app.bench.suite import import_rate
 from app.db.engine import Database
 from app.db.models import Order
 from app.services.orders import OrderFilter, count_orders, search_orders
+from benchstats import percentile, timed
 
 
 def bench_search(db: Database, reps: int) -> dict:

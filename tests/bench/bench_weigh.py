@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.bench.stats import percentile
+from benchstats import percentile
 
 
 def bench_commit(orders: int, weighings: int) -> dict:

@@ -1112,7 +1112,7 @@ def check_floor(db_url: str, records: list[dict], *, settled: bool = True) -> Fl
 
 
 def _pct(xs: list[float], p: float) -> float | None:
-    from app.bench.stats import percentile
+    from benchstats import percentile
 
     return round(percentile(xs, p), 1) if xs else None
 

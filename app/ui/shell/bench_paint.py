@@ -24,12 +24,12 @@ from PySide6.QtWidgets import QApplication
 
 from app import heap
 from app.bench.flows import STATION_VERIFY, VERIFIER, prepare_printed
-from app.bench.stats import summary
 from app.db.engine import open_database
 from app.services.operators import find_operator
 from app.ui.desks.verify import VerifyStation
 from app.ui.kit import sound
 from app.ui.kit.context import StationContext
+from benchstats import summary
 
 
 class _PaintClock(QObject):

@@ -1,8 +1,11 @@
-"""The benchmarks' one set of statistics: a percentile, timing a call, and the p50/p99 pair.
+"""The benchmarks' one set of statistics: a percentile, timing a call, the p50/p99 pair and
+the best of a few runs.
 
-Every figure of ``parcelproof bench`` and of the scripts under ``tests/bench/`` that reports a
-percentile takes it from here, so a "p99" means the same thing in every figure. Standard
-library only (no database, no Qt): any benchmark may import it.
+Every figure of ``parcelproof bench`` (``app/bench``), of the libraries' own self-benchmarks
+(``devices/bench.py``, ``printing/bench.py``) and of the scripts under ``tests/bench/`` takes
+its statistics from here, so a "p99" or a "best of 3" means the same thing in every figure.
+It is a package of its own, beside ``devices`` and ``printing``, because those libraries may
+not import ``app``. Standard library only (no database, no Qt).
 """
 
 from __future__ import annotations
@@ -41,3 +44,14 @@ def summary(name: str, ms: Sequence[float], digits: int = 3) -> dict[str, float]
         f"{name}_p50_ms": round(statistics.median(ms), digits),
         f"{name}_p99_ms": round(percentile(ms, 99), digits),
     }
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Seconds the fastest of ``repeat`` calls of ``fn`` took: a throughput figure is taken
+    from the best run, so that another program's burst on the machine does not lower it."""
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
