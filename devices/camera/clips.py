@@ -2,8 +2,10 @@
 
 `make_clip` copies the packets (no re-encoding: a few milliseconds per second of video) of the
 closed segments that cover ``[start, end]`` into one MP4. A clip can only start on a keyframe,
-and each segment starts with one, so a clip starts at the start of the segment that holds
-``start``: up to one segment (1 s by default) before the scan. It ends with the last frame
+and each segment starts with one. The capture starts a segment when the overlay shows a new
+waybill, so a clip starts at that segment (a frame or two after the scan); when there is none
+(the overlay was not changed), at the start of the segment that holds ``start``: up to one
+segment (1 s by default) before it. It ends with the last frame
 taken at or before ``end``. What the clip really covers is in `ClipFile` (``started_at``,
 ``ended_at``, ``frames``), with the seconds of video that were missing (``missing_s``: no
 segment, a dead capture, a camera that dropped out), so the caller can mark the clip
@@ -77,13 +79,18 @@ def make_clip(
     end: float,
     out: str | os.PathLike[str],
     fps: float = 15.0,
+    lead_s: float = 0.3,
 ) -> ClipFile | None:
     """Cut the video from Unix time ``start`` to ``end`` out of the segments in ``folder``
-    into ``out`` (an MP4; its folder is made). None when no frame of that span was recorded."""
+    into ``out`` (an MP4; its folder is made). None when no frame of that span was recorded.
+
+    The clip starts with the segment that holds ``start``, or with one that starts at most
+    ``lead_s`` after it: the segment the capture began when the overlay changed to this
+    parcel (the scan's overlay reaches the capture a frame or two after the scan)."""
     segments = closed_segments(folder)
     first = 0
     for i, (s, _) in enumerate(segments):
-        if s <= start:
+        if s <= start + lead_s:
             first = i
     chosen = [(s, p) for s, p in segments[first:] if s <= end]
     if not chosen:
