@@ -76,10 +76,16 @@ def _font() -> tuple[str, int]:
         return "", 0
 
 
-def _zone_name() -> str:
-    from app.domain import floortime
+def _zone_name(db: Database) -> str:
+    """The floor's time zone as the floor settings name it (``""``: the system's), so the
+    overlay shows the hour the stations, the documents and the scan events show."""
+    from app.services.floortime import zone_setting
 
-    return floortime.zone_name(floortime.floor_zone())
+    try:
+        with db.read() as s:
+            return zone_setting(s)
+    except Exception:  # noqa: BLE001 - settings unreadable: the system's zone, like the app
+        return ""
 
 
 class StationRecorder:
@@ -121,7 +127,7 @@ class StationRecorder:
             height=height,
             fps=fps,
             min_free_bytes=min_free_bytes,
-            zone=_zone_name(),
+            zone=_zone_name(db),
             font_path=font,
             font_index=index,
         )
