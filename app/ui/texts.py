@@ -271,3 +271,33 @@ def component_label(platform: str) -> str:
         "douyin": QCoreApplication.translate("Platforms", "Douyin e-waybill print component"),
         "jd": QCoreApplication.translate("Platforms", "JD print component"),
     }.get(platform, platform)
+
+
+def camera_warning_text(code: str) -> str:
+    """A packing-video camera's warning (`app.services.video.WARNINGS`, the codes of
+    `devices.camera.CameraStatus.error`), for the station to show loudly."""
+    text = {
+        "disk_full": QCoreApplication.translate(
+            "Camera", "Disk full: packing video has stopped. Scanning goes on; free disk space."
+        ),
+        "camera_unreachable": QCoreApplication.translate(
+            "Camera", "The camera cannot be opened: this parcel's video will be incomplete."
+        ),
+        "camera_lost": QCoreApplication.translate(
+            "Camera", "The camera stopped sending pictures: this parcel's video is incomplete."
+        ),
+        "capture_died": QCoreApplication.translate(
+            "Camera",
+            "Video recording stopped and is restarting: this parcel's video is incomplete.",
+        ),
+        "bad_url": QCoreApplication.translate(
+            "Camera",
+            "The camera address is not valid: use v4l2:/dev/videoN, rtsp://, http:// or test:.",
+        ),
+        "encoder_failed": QCoreApplication.translate(
+            "Camera", "No H.264 video encoder is available: packing video is off."
+        ),
+    }.get(code)
+    if text is None:
+        return QCoreApplication.translate("Camera", "Camera problem: {code}").format(code=code)
+    return text

@@ -452,6 +452,37 @@
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <source>Disk full: packing video has stopped. Scanning goes on; free disk space.</source>
+        <translation>磁盘已满：打包视频已停止录制。扫描照常进行；请清理磁盘空间。</translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened: this parcel&apos;s video will be incomplete.</source>
+        <translation>摄像头打不开：这个包裹的打包视频将不完整。</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures: this parcel&apos;s video is incomplete.</source>
+        <translation>摄像头没有画面了：这个包裹的打包视频不完整。</translation>
+    </message>
+    <message>
+        <source>Video recording stopped and is restarting: this parcel&apos;s video is incomplete.</source>
+        <translation>录像进程已停止，正在重新启动：这个包裹的打包视频不完整。</translation>
+    </message>
+    <message>
+        <source>The camera address is not valid: use v4l2:/dev/videoN, rtsp://, http:// or test:.</source>
+        <translation>摄像头地址无效：请用 v4l2:/dev/videoN、rtsp://、http:// 或 test:。</translation>
+    </message>
+    <message>
+        <source>No H.264 video encoder is available: packing video is off.</source>
+        <translation>没有可用的 H.264 视频编码器：打包视频已关闭。</translation>
+    </message>
+    <message>
+        <source>Camera problem: {code}</source>
+        <translation>摄像头故障：{code}</translation>
+    </message>
+</context>
+<context>
     <name>CarrierDialog</name>
     <message>
         <source>Change carrier</source>
