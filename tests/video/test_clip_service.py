@@ -274,3 +274,38 @@ def test_export_copies_the_clips_cut_to_the_limit_with_a_sidecar(
     assert file_sha256(whole.files[0]) == clip.sha256  # a whole copy is the original's bytes
     assert main(["--db", url, "video", "export", "SF2599999999", "--out", str(out)]) == 1
     assert main(["--db", url, "video", "export", order_no, "--out", str(out), "--limit", "x"]) == 2
+
+
+def test_a_full_disk_stops_the_video_loudly_and_the_parcel_still_gets_its_record(
+    db: Database, tmp_path: Path
+) -> None:
+    _settings(db, VIDEO_TAIL_S=0)
+    warnings: list[str] = []
+    clips: list[RecordedClip] = []
+    rec = StationRecorder(
+        db,
+        "test:",
+        station="pack-1",
+        width=320,
+        height=240,
+        folder=tmp_path / "clips",
+        segment_folder=tmp_path / "segments",
+        min_free_bytes=1 << 62,
+        on_status=lambda st: warnings.append(st.warning),
+        on_clip=clips.append,
+    )
+    rec.start()
+    try:
+        assert wait_for(lambda: rec.status().warning == "disk_full", 20), rec.status()
+        assert rec.status().camera.state == "disk_full"
+        rec.scan_started("SF2600000001", operator="1004")
+        rec.parcel_completed("SF2600000001")
+        assert wait_for(lambda: len(clips) == 1, 10)
+    finally:
+        rec.stop()
+    [clip] = clips
+    assert (clip.state, clip.closed_by, clip.path, clip.frames) == ("incomplete", "complete", "", 0)
+    assert "disk_full" in warnings
+    shown = show_clips(db, "SF2600000001")
+    assert shown["clips"][0]["state"] == "incomplete" and shown["clips"][0]["file"] == ""
+    assert check_clip_files(db).ok  # nothing to check, nothing wrong

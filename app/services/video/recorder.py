@@ -214,28 +214,38 @@ class StationRecorder:
     def _work(self) -> None:
         self._retention()
         while True:
-            due = self._clips.next_due()
-            timeout = None if due is None else max(0.0, due - time.time())
             try:
-                kind, args = self._events.get(timeout=timeout)
-            except queue.Empty:
-                for closing in self._clips.due(time.time()):
-                    self._finish(closing)
-                continue
-            if kind == "scan":
-                waybill_no, at, order_no, order_id, operator = args
-                closed = self._clips.scan_started(waybill_no, at, order_no, order_id, operator)
-            elif kind == "complete":
-                closed = self._clips.parcel_completed(*args)
-            else:
-                closed = self._clips.stopped(*args)
-            self._publish(recording_waybill=self._clips.open.waybill_no if self._clips.open else "")
-            for closing in closed:
+                if self._step():
+                    return
+            except Exception:  # noqa: BLE001 - a bug here must not end the station's video
+                log.exception("clip recorder step failed")
+                time.sleep(0.5)
+
+    def _step(self) -> bool:
+        """One event or one wake-up; True when the recorder stops."""
+        due = self._clips.next_due()
+        timeout = None if due is None else max(0.0, due - time.time())
+        try:
+            kind, args = self._events.get(timeout=timeout)
+        except queue.Empty:
+            for closing in self._clips.due(time.time()):
                 self._finish(closing)
-            if kind == "stop":
-                return
-            if time.time() - self._last_retention > self.retention_every_s:
-                self._retention()
+            return False
+        if kind == "scan":
+            waybill_no, at, order_no, order_id, operator = args
+            closed = self._clips.scan_started(waybill_no, at, order_no, order_id, operator)
+        elif kind == "complete":
+            closed = self._clips.parcel_completed(*args)
+        else:
+            closed = self._clips.stopped(*args)
+        self._publish(recording_waybill=self._clips.open.waybill_no if self._clips.open else "")
+        for closing in closed:
+            self._finish(closing)
+        if kind == "stop":
+            return True
+        if time.time() - self._last_retention > self.retention_every_s:
+            self._retention()
+        return False
 
     def _finish(self, closing: rules.ClipClosing) -> None:
         """Cut, hash and record one closed clip (worker thread)."""
