@@ -303,6 +303,13 @@ def run(quick: bool = False, progress: Progress = say) -> dict:
     out["scale_slowest_protocol"] = slowest
     progress("import")
     out.update(import_rate(10_000 if quick else 100_000))
+    progress("packing video")
+    try:
+        from app.bench.video import video_figures
+
+        out.update(video_figures(progress=progress))
+    except Exception as exc:  # noqa: BLE001 - no camera stack here: say why, go on
+        out["video_cpu_core_share_error"] = f"{type(exc).__name__}: {exc}"
     progress("cold start and memory")
     out.update(cold_start(db.url))
     out.update(station_rss(db.url))

@@ -452,6 +452,37 @@
         </message>
     </context>
     <context>
+        <name>Camera</name>
+        <message>
+            <source>Disk full: packing video has stopped. Scanning goes on; free disk space.</source>
+            <translation>Disk full: packing video has stopped. Scanning goes on; free disk space.</translation>
+        </message>
+        <message>
+            <source>The camera cannot be opened: this parcel's video will be incomplete.</source>
+            <translation>The camera cannot be opened: this parcel's video will be incomplete.</translation>
+        </message>
+        <message>
+            <source>The camera stopped sending pictures: this parcel's video is incomplete.</source>
+            <translation>The camera stopped sending pictures: this parcel's video is incomplete.</translation>
+        </message>
+        <message>
+            <source>Video recording stopped and is restarting: this parcel's video is incomplete.</source>
+            <translation>Video recording stopped and is restarting: this parcel's video is incomplete.</translation>
+        </message>
+        <message>
+            <source>The camera address is not valid: use v4l2:/dev/videoN, rtsp://, http:// or test:.</source>
+            <translation>The camera address is not valid: use v4l2:/dev/videoN, rtsp://, http:// or test:.</translation>
+        </message>
+        <message>
+            <source>No H.264 video encoder is available: packing video is off.</source>
+            <translation>No H.264 video encoder is available: packing video is off.</translation>
+        </message>
+        <message>
+            <source>Camera problem: {code}</source>
+            <translation>Camera problem: {code}</translation>
+        </message>
+    </context>
+    <context>
         <name>CarrierDialog</name>
         <message>
             <source>Change carrier</source>
@@ -1435,6 +1466,14 @@ then log out and log in again.</translation>
         <message>
             <source>No order matches {key}.</source>
             <translation>No order matches {key}.</translation>
+        </message>
+        <message>
+            <source>No packing video of {key} was found.</source>
+            <translation>No packing video of {key} was found.</translation>
+        </message>
+        <message>
+            <source>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</source>
+            <translation>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</translation>
         </message>
         <message>
             <source>A reason is required.</source>

@@ -203,6 +203,12 @@ def error_templates() -> dict[str, str]:
         "pin_required": QCoreApplication.translate("Error", "Enter your PIN to sign in."),
         "wrong_pin": QCoreApplication.translate("Error", "Wrong PIN."),
         "order_not_found": QCoreApplication.translate("Error", "No order matches {key}."),
+        "no_clip": QCoreApplication.translate("Error", "No packing video of {key} was found."),
+        "clip_unreachable": QCoreApplication.translate(
+            "Error",
+            "The packing video {file} cannot be opened here: it is kept on station {host}"
+            " (or it has expired).",
+        ),
         "reason_required": QCoreApplication.translate("Error", "A reason is required."),
         "not_allowed": QCoreApplication.translate(
             "Error", "Operator {operator} may not do this (needs: {roles})."
@@ -291,3 +297,33 @@ def carrier_reason_label(code: str) -> str:
     }
     text = labels.get(base.strip(), base)
     return f"{text}: {note.strip()}" if note.strip() else text
+
+
+def camera_warning_text(code: str) -> str:
+    """A packing-video camera's warning (`app.services.video.WARNINGS`, the codes of
+    `devices.camera.CameraStatus.error`), for the station to show loudly."""
+    text = {
+        "disk_full": QCoreApplication.translate(
+            "Camera", "Disk full: packing video has stopped. Scanning goes on; free disk space."
+        ),
+        "camera_unreachable": QCoreApplication.translate(
+            "Camera", "The camera cannot be opened: this parcel's video will be incomplete."
+        ),
+        "camera_lost": QCoreApplication.translate(
+            "Camera", "The camera stopped sending pictures: this parcel's video is incomplete."
+        ),
+        "capture_died": QCoreApplication.translate(
+            "Camera",
+            "Video recording stopped and is restarting: this parcel's video is incomplete.",
+        ),
+        "bad_url": QCoreApplication.translate(
+            "Camera",
+            "The camera address is not valid: use v4l2:/dev/videoN, rtsp://, http:// or test:.",
+        ),
+        "encoder_failed": QCoreApplication.translate(
+            "Camera", "No H.264 video encoder is available: packing video is off."
+        ),
+    }.get(code)
+    if text is None:
+        return QCoreApplication.translate("Camera", "Camera problem: {code}").format(code=code)
+    return text
