@@ -49,7 +49,7 @@ ROLE_TEXTS = {
         "_ (at most 63), starting with a letter",
         "role_is_owner": "{role} is the owner of the schema, or may act as it: the stations "
         "need a role of their own that owns nothing",
-        "role_too_strong": "{role} is a superuser or bypasses row security: it could alter "
+        "role_too_strong": "{role} is a superuser, a replication role or bypasses row security: it could alter "
         "the evidence; choose another name for the stations' role",
         "role_owns_objects": "{role} owns tables or other objects in this database: the "
         "stations' role must own nothing",
@@ -65,7 +65,7 @@ ROLE_TEXTS = {
         "bad_role_name": "{role!r} 不能作角色名：请用小写字母、数字和 _（最多 63 个），以字母开头",
         "role_is_owner": "{role} 是表结构的所有者，或能以所有者身份操作：工作站需要一个"
         "自己的、不拥有任何对象的角色",
-        "role_too_strong": "{role} 是超级用户或能绕过行级安全：它能改动证据；请为工作站角色另取一个名字",
+        "role_too_strong": "{role} 是超级用户、复制角色或能绕过行级安全：它能改动证据；请为工作站角色另取一个名字",
         "role_owns_objects": "{role} 在本数据库中拥有表或其他对象：工作站角色不能拥有任何对象",
         "role_may_create": "{role} 仍能在该 schema 中建表（PUBLIC 有此权限）：请由 schema "
         "所有者撤销 PUBLIC 的 CREATE 权限后再运行一次",

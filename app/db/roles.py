@@ -62,8 +62,8 @@ class RoleRefused(Exception):
     """``grant-station`` cannot make the role: ``code`` and ``params`` (the CLI words them).
 
     Codes: ``not_postgresql``, ``bad_role_name``, ``role_is_owner`` (the role is the schema's
-    owner or may act as it), ``role_too_strong`` (a superuser or a role that bypasses row
-    security), ``role_owns_objects``, ``role_may_create`` (it could still create tables),
+    owner or may act as it), ``role_too_strong`` (a superuser, a replication role or one
+    that bypasses row security), ``role_owns_objects``, ``role_may_create`` (it could still create tables),
     ``grant_refused`` (the owner's login may not create or alter roles).
     """
 
@@ -140,8 +140,16 @@ def _apply_grants(conn: Connection, role: str) -> dict[str, list[str]]:
     q = _quote(conn, role)
     schema = conn.execute(text("SELECT current_schema()")).scalar_one()
     database = conn.execute(text("SELECT current_database()")).scalar_one()
-    conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_quote(conn, database)} TO {q}")
-    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_quote(conn, schema)} TO {q}")
+    # PUBLIC usually has both already; granting them needs the database's and the schema's
+    # owner, who need not be the tables' owner
+    if not conn.execute(
+        text("SELECT has_database_privilege(:r, current_database(), 'CONNECT')"), {"r": role}
+    ).scalar_one():
+        conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_quote(conn, database)} TO {q}")
+    if not conn.execute(
+        text("SELECT has_schema_privilege(:r, current_schema(), 'USAGE')"), {"r": role}
+    ).scalar_one():
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_quote(conn, schema)} TO {q}")
     conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {_quote(conn, schema)} FROM {q}")
     conn.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {_quote(conn, schema)} FROM {q}")
     granted: dict[str, list[str]] = {}
@@ -161,11 +169,12 @@ def _check_role(conn: Connection, role: str) -> None:
     if role == me:
         raise RoleRefused("role_is_owner", role=role)
     row = conn.execute(
-        text("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :r"), {"r": role}
+        text("SELECT rolsuper, rolbypassrls, rolreplication FROM pg_roles WHERE rolname = :r"),
+        {"r": role},
     ).first()
     if row is None:
         return
-    if row.rolsuper or row.rolbypassrls:
+    if row.rolsuper or row.rolbypassrls or row.rolreplication:
         raise RoleRefused("role_too_strong", role=role)
     acting_as_owner = conn.execute(
         text(
@@ -187,7 +196,8 @@ def _check_role(conn: Connection, role: str) -> None:
         text(
             "SELECT (SELECT count(*) FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner"
             " WHERE r.rolname = :r) + (SELECT count(*) FROM pg_proc p JOIN pg_roles r"
-            " ON r.oid = p.proowner WHERE r.rolname = :r)"
+            " ON r.oid = p.proowner WHERE r.rolname = :r) + (SELECT count(*) FROM pg_class c"
+            " JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = :r)"
         ),
         {"r": role},
     ).scalar_one()
@@ -215,7 +225,11 @@ def grant_station(db: Database, role: str, password: str | None = None) -> dict[
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
             ).first()
-            attributes = "LOGIN NOCREATEDB NOCREATEROLE NOREPLICATION INHERIT"
+            # (ALTER may not name REPLICATION unless a superuser runs it: _check_role
+            # refused such a role already)
+            attributes = "LOGIN NOCREATEDB NOCREATEROLE"
+            if not exists:
+                attributes += " NOSUPERUSER NOREPLICATION NOBYPASSRLS"
             if password:
                 attributes += f" PASSWORD {_literal(scram_verifier(password))}"
             verb = "ALTER" if exists else "CREATE"

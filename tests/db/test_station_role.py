@@ -207,3 +207,51 @@ def test_every_refusal_of_grant_station_has_words_in_both_languages():
     codes = set(re.findall(r"``(\w+)``", roles.RoleRefused.__doc__ or "")) - {"code", "params"}
     assert codes and codes <= set(ROLE_TEXTS["en"]) == set(ROLE_TEXTS["zh_CN"])
     assert set(SCHEMA_TEXTS["en"]) == set(SCHEMA_TEXTS["zh_CN"])
+
+
+@pg
+def test_an_owner_who_is_not_a_superuser_sets_up_the_floor(pg_server_url, capsys):
+    """The usual floor: the database belongs to a login that may create roles, not to a
+    superuser; it migrates and grants, and the stations' role works and cannot tamper."""
+    import uuid
+
+    import psycopg
+
+    u = make_url(pg_server_url)
+    name = f"pp_floor_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(
+        host=u.host, port=u.port, user=u.username, dbname="postgres", autocommit=True
+    ) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'pp_floor_owner'").fetchone():
+            conn.execute("CREATE ROLE pp_floor_owner LOGIN CREATEROLE")
+        conn.execute(f'CREATE DATABASE "{name}" OWNER pp_floor_owner')
+    owner = u.set(username="pp_floor_owner", database=name).render_as_string(hide_password=False)
+    assert main(["--db", owner, "db", "upgrade"]) == 0
+    role = "pp_station_b"
+    assert main(["--db", owner, "db", "grant-station", role, "--password", "pw"]) == 0
+    capsys.readouterr()
+    station = open_database(
+        make_url(owner).set(username=role, password="pw").render_as_string(hide_password=False)
+    )
+    try:
+        parcels = printed_parcels(station, 2, seed=4)
+        verify(station, parcels[0].order_id)
+        weigh(station, parcels[0].order_id)
+        assert status_of(station, parcels[0].order_id) == "weighed"
+        for stmt in ("ALTER TABLE events DISABLE TRIGGER ALL", "DELETE FROM weighings"):
+            refused = pytest.raises(Exception, match="permission denied|must be owner")  # noqa: PT011
+            with refused, station.engine.begin() as c:
+                c.exec_driver_sql(stmt)
+    finally:
+        station.dispose()
+
+
+@pg
+def test_a_superuser_cannot_become_the_stations_role(owner_url, capsys):
+    db = open_database(owner_url)
+    with db.engine.begin() as c:
+        if c.execute(text("SELECT 1 FROM pg_roles WHERE rolname = 'pp_strong'")).first() is None:
+            c.exec_driver_sql("CREATE ROLE pp_strong LOGIN SUPERUSER")
+    db.dispose()
+    assert main(["--db", owner_url, "--lang", "en", "db", "grant-station", "pp_strong"]) == 2
+    assert "superuser" in capsys.readouterr().err
