@@ -66,3 +66,11 @@ def station_database(owner_url_: str) -> Database:
     finally:
         owner.dispose()
     return open_database(station_url(owner_url_))
+
+
+def stations_url(url: str) -> str:
+    """Where the stations of a floor test connect: a SQLite file as it is; a PostgreSQL
+    database (migrated by its owner) as the stations' role."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return url
+    return station_url(url)

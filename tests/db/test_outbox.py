@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.db.chain import station_event, verify_chain
-from app.db.engine import is_connection_error, open_database
-from app.db.migrate import upgrade
+from app.db.engine import is_connection_error
 from app.db.models import Event, Order, Product, ProductBarcode, Weighing
 from app.services import outbox as ob
 from app.services import weighing as svc
@@ -118,13 +117,13 @@ def test_an_order_cancelled_meanwhile_is_stopped_on_replay(db, tmp_path):
 def test_a_real_server_outage_keeps_the_weighings_and_replays_them(tmp_path):
     """Stop a real PostgreSQL server: the call fails as a connection error, the weighing goes
     to the outbox; start it again: the replay records it, once."""
+    from tests.pgroles import station_database
     from tests.pgserver import PgServer
 
     server = PgServer()
     try:
         url = server.start()
-        db = open_database(url)
-        upgrade(db)
+        db = station_database(url)  # the station signs in as the stations' role
         wbs = add_many(db, 3)
         svc.record_weighing(db, wbs[0], 551, 1, OP, ST)
         server.stop(keep_data=True)
