@@ -60,6 +60,7 @@ def test_an_action_that_reached_the_server_is_not_done_twice(db, tmp_path):
     rep = ob.replay(db, box)
     assert (rep.replayed, rep.already_there) == (0, 1)
     assert _weighings(db, wb) == 1
+    db.dispose()
 
 
 PILLOW = "6901234567892"
@@ -176,3 +177,29 @@ def test_packing_kept_offline_is_replayed_and_a_refused_one_held(db, tmp_path):
     with db.read() as s:
         got = dict(s.execute(select(Order.waybill_no, Order.status)).all())
     assert got["WBP1"] == "packed" and got["WBP2"] == "held"
+
+
+@pytest.mark.postgres
+def test_a_replay_the_server_refuses_to_the_login_stays_kept(pg_server_url, tmp_path):
+    """The stations' role lost a grant (say, a table added by hand and nobody re-ran
+    grant-station): the kept weighing is not thrown away as a conflict; it waits, and goes
+    once the owner has put the grants right."""
+    from app.db.roles import grant_station
+    from tests.conftest import _pg_database
+    from tests.pgroles import STATION_PASSWORD, STATION_ROLE, owner_database, station_database
+
+    db = station_database(_pg_database(pg_server_url))
+    (wb,) = add_many(db, 1)
+    box = ob.Outbox(tmp_path / "outbox.sqlite")
+    box.add(ob.WEIGH, {"waybill_no": wb, "grams": 551, "operator": OP, "station": ST})
+    with owner_database(db) as owner, owner.engine.begin() as c:
+        c.exec_driver_sql(f"REVOKE INSERT ON weighings FROM {STATION_ROLE}")
+    rep = ob.replay(db, box)
+    assert rep.still_offline and "weighings" in rep.refused and not rep.conflicts
+    assert box.count() == 1 and _weighings(db, wb) == 0
+    with owner_database(db) as owner:
+        grant_station(owner, STATION_ROLE, STATION_PASSWORD)
+    rep = ob.replay(db, box)
+    assert (rep.replayed, rep.still_offline, rep.refused, box.count()) == (1, False, "", 0)
+    assert _weighings(db, wb) == 1
+    db.dispose()
