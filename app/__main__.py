@@ -38,6 +38,24 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_grant_station(args: argparse.Namespace) -> int:
+    """An admin's act like ``db upgrade``: run with the schema owner's ``--db`` URL, whose
+    credentials are the authority (a station's login could not grant anything)."""
+    from app.cli.common import role_message
+    from app.db.roles import RoleRefused, grant_station
+
+    password = args.password or os.environ.get("PARCELPROOF_STATION_PASSWORD", "") or None
+    db = _ready_db(args)
+    try:
+        done = grant_station(db, args.role, password)
+    except RoleRefused as exc:
+        raise UsageError(role_message(exc, getattr(args, "lang", None))) from None
+    finally:
+        db.dispose()
+    _print_json(done)
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from app.db.migrate import upgrade
     from app.services.demo import make_demo_data
@@ -217,6 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub.add_parser("upgrade", help="create or migrate the schema").set_defaults(
         func=cmd_db_upgrade
     )
+    gs = dbsub.add_parser(
+        "grant-station",
+        help="(PostgreSQL, as the schema's owner) a login role for the stations: it does the "
+        "floor's work, only adds to the evidence, and owns nothing",
+    )
+    gs.add_argument("role", help="the role's name, e.g. parcelproof_station")
+    gs.add_argument(
+        "--password", help="its password (or $PARCELPROOF_STATION_PASSWORD); kept as SCRAM"
+    )
+    gs.set_defaults(func=cmd_db_grant_station)
 
     demo = sub.add_parser("demo-data", help="fill the database with realistic demo data")
     demo.add_argument("--orders", type=int, default=200)
@@ -267,6 +295,29 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def args_db(argv: Sequence[str]) -> str | None:
+    """``--db`` as given (the parser may not have finished when a refusal is worded)."""
+    for i, a in enumerate(argv):
+        if a == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--db="):
+            return a.split("=", 1)[1]
+    return None
+
+
+def _privilege_message(db_arg: str | None, exc: BaseException) -> str:
+    from sqlalchemy.engine import make_url
+
+    from app.cli.common import role_text
+    from app.db.engine import default_url, normalise_url, privilege_detail
+
+    try:
+        login = make_url(normalise_url(db_arg or default_url())).username or ""
+    except Exception:  # noqa: BLE001 - a URL we cannot read: say it without the name
+        login = ""
+    return role_text("privilege", {"login": login or "?", "detail": privilege_detail(exc)})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -299,6 +350,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"parcelproof: {schema_message(exc)}", file=sys.stderr)
             return 2
 
+        from app.db.engine import is_privilege_error
+
+        if is_privilege_error(exc):  # a station's login asked for what it may not do
+            print(f"parcelproof: {_privilege_message(args_db(argv), exc)}", file=sys.stderr)
+            return 2
         if isinstance(exc, DatabaseError) or type(exc).__module__.startswith("sqlalchemy"):
             print(f"parcelproof: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
             return 2

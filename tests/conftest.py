@@ -63,7 +63,29 @@ def db_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def db(db_url):
-    """A migrated, empty database (both engines)."""
+    """A migrated, empty database (both engines). On PostgreSQL the owner migrates it and the
+    test connects as the stations' role (`tests.pgroles`), as a floor's stations do; a test
+    that must act as the owner asks for `owner_db` or `tests.pgroles.owner_database`."""
+    from app.db.engine import open_database
+    from app.db.migrate import upgrade
+
+    database = open_database(db_url)
+    upgrade(database)
+    if database.is_sqlite:
+        yield database
+        database.dispose()
+        return
+    database.dispose()
+    from tests.pgroles import station_url
+
+    station = open_database(station_url(db_url))
+    yield station
+    station.dispose()
+
+
+@pytest.fixture
+def owner_db(db_url):
+    """A migrated, empty database connected as its owner (both engines)."""
     from app.db.engine import open_database
     from app.db.migrate import upgrade
 

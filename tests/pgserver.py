@@ -34,12 +34,28 @@ def _free_port() -> int:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    """``options``: more ``-c name=value`` settings (e.g. ``ssl=on``); ``hba``: lines put at
+    the top of ``pg_hba.conf`` (matched before initdb's ``trust``); files they name can be
+    placed in the server's own folder with `put_file`."""
+
+    def __init__(self, options: dict[str, str] | None = None, hba: list[str] | None = None) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="pp-pg-"))
         self.data = self.tmp / "data"
         self.port = _free_port()
         self.proc: subprocess.Popen | None = None
         self._as_root = os.geteuid() == 0
+        self.options = dict(options or {})
+        self.hba = list(hba or [])
+
+    def put_file(self, name: str, data: bytes, mode: int = 0o600) -> Path:
+        """A file in the server's folder that the server can read (a key must be 0600 and
+        the server's own: as root, the ``postgres`` user's)."""
+        path = self.tmp / name
+        path.write_bytes(data)
+        path.chmod(mode)
+        if self._as_root:
+            shutil.chown(path, "postgres", "postgres")
+        return path
 
     def _cmd(self, *argv: str) -> list[str]:
         if self._as_root:
@@ -72,6 +88,9 @@ class PgServer:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        if self.hba:
+            hba = self.data / "pg_hba.conf"
+            hba.write_text("\n".join(self.hba) + "\n" + hba.read_text())
         return self._launch(bindir)
 
     def _launch(self, bindir: Path) -> str:
@@ -90,6 +109,7 @@ class PgServer:
                 "fsync=off",
                 "-c",
                 "max_connections=200",
+                *(arg for k, v in self.options.items() for arg in ("-c", f"{k}={v}")),
             ),
             stdout=subprocess.DEVNULL,
             stderr=open(self.tmp / "server.log", "a"),  # noqa: SIM115

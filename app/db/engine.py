@@ -48,6 +48,20 @@ def is_connection_error(exc: BaseException) -> bool:
     return isinstance(exc, ConnectionError)
 
 
+def is_privilege_error(exc: BaseException) -> bool:
+    """True when the server refused the statement to this login (SQLSTATE 42501, e.g. a
+    station's role asked to change evidence or the schema): a refusal to word, not an outage."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "sqlstate", None) == "42501"
+
+
+def privilege_detail(exc: BaseException) -> str:
+    """The server's own line for a privilege refusal (``permission denied for table …``)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__
+
+
 def default_url() -> str:
     env = os.environ.get(ENV_DB)
     if env:

@@ -44,16 +44,29 @@ def upgrade(db: Database, revision: str = "head") -> str:
     """Create or migrate the schema to ``revision``; returns the revision reached.
 
     A database a newer program has migrated is left alone (`SchemaMismatch` ``schema_newer``).
+    On PostgreSQL only the schema's owner migrates: a station's login (``db grant-station``)
+    is told so (``schema_older_station``) and a schema already at head is left as it is. After
+    migrating, every station role of the database gets its grants on the tables as they now
+    are (`app.db.roles.regrant_stations`), so the stations keep working.
     """
     problem = schema_state(db)
-    if problem is not None and problem.code == "schema_newer":
+    if problem is not None and problem.code in ("schema_newer", "schema_older_station"):
         raise problem
+    if problem is None and revision == "head" and not db.is_sqlite:
+        from app.db.roles import may_migrate
+
+        if not may_migrate(db):  # a station at head: nothing to do, nothing it may do
+            return HEAD
     from alembic import command
+
+    from app.db.roles import regrant_stations
 
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if conn.dialect.name == "postgresql":
+            regrant_stations(conn)
     return current_revision(db) or ""
 
 
@@ -70,15 +83,21 @@ class SchemaMismatch(Exception):
     """The database's schema is not the one this program was built for.
 
     ``code`` says which way (the UI and the CLI word it in the user's language): ``schema_missing``
-    (no schema yet), ``schema_older`` (run ``parcelproof db upgrade``) or ``schema_newer`` (the
-    database was upgraded by a newer program: this one is too old for it). ``params`` holds
-    ``have`` and ``want``, the two revisions.
+    (no schema yet), ``schema_older`` (run ``parcelproof db upgrade``), ``schema_older_station``
+    (older, and this login is a station's, which may not migrate: the owner must) or
+    ``schema_newer`` (the database was upgraded by a newer program: this one is too old for
+    it). ``params`` holds ``have`` and ``want``, the two revisions, and ``login`` (the
+    station's role) for ``schema_older_station``.
     """
 
-    def __init__(self, code: str, message: str, *, have: str | None, want: str) -> None:
+    def __init__(
+        self, code: str, message: str, *, have: str | None, want: str, login: str = ""
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.params = {"have": have or "", "want": want}
+        if login:
+            self.params["login"] = login
 
 
 def _known(revision: str) -> bool:
@@ -122,6 +141,18 @@ def schema_state(db: Database) -> SchemaMismatch | None:
             "this program is older than the database; update this station",
             have=have,
             want=want,
+        )
+    from app.db.roles import current_login, may_migrate
+
+    if not may_migrate(db):
+        login = current_login(db)
+        return SchemaMismatch(
+            "schema_older_station",
+            f"the database schema is at {have}, this program needs {want}; {login} may not "
+            "change the schema: the database's owner must run `parcelproof db upgrade` first",
+            have=have,
+            want=want,
+            login=login,
         )
     return SchemaMismatch(
         "schema_older",

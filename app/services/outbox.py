@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.chain import station_event
-from app.db.engine import Database, is_connection_error
+from app.db.engine import Database, is_connection_error, is_privilege_error, privilege_detail
 from app.db.models import Event, utcnow
 from app.services.errors import ServiceError
 
@@ -78,6 +78,9 @@ class ReplayReport:
     conflicts: list[tuple[OutboxItem, str]] = field(default_factory=list)  # item, error code
     holds: list[tuple[OutboxItem, str]] = field(default_factory=list)  # weighing held: reason
     still_offline: bool = False
+    #: the server refused the station's login (a privilege, not the action): what it said.
+    #: The action stays kept, like an outage, until the grants are put right.
+    refused: str = ""
     seconds: float = 0.0
 
 
@@ -266,6 +269,10 @@ def replay(db: Database, outbox: Outbox) -> ReplayReport:
         except Exception as exc:
             if is_connection_error(exc):
                 report.still_offline = True
+                break
+            if is_privilege_error(exc):  # the login's grants, not the floor's rules
+                report.still_offline = True
+                report.refused = privilege_detail(exc)
                 break
             outbox.mark(item.uid, CONFLICT, type(exc).__name__)
             report.conflicts.append((item, type(exc).__name__))

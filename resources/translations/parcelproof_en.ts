@@ -1500,6 +1500,14 @@ then log out and log in again.</translation>
             <translation>The database (schema {have}) is older than this program ({want}): run “parcelproof db upgrade”.</translation>
         </message>
         <message>
+            <source>The database (schema {have}) is older than this program ({want}). This station signs in to the database as {login}, which may not change the schema: the database's owner must run “parcelproof db upgrade” first.</source>
+            <translation>The database (schema {have}) is older than this program ({want}). This station signs in to the database as {login}, which may not change the schema: the database's owner must run “parcelproof db upgrade” first.</translation>
+        </message>
+        <message>
+            <source>The database refused this to this station's login ({detail}). Nothing was recorded. Ask whoever looks after the server to run “parcelproof db grant-station” again.</source>
+            <translation>The database refused this to this station's login ({detail}). Nothing was recorded. Ask whoever looks after the server to run “parcelproof db grant-station” again.</translation>
+        </message>
+        <message>
             <source>This program is older than the database (schema {have}, program {want}): update this station.</source>
             <translation>This program is older than the database (schema {have}, program {want}): update this station.</translation>
         </message>

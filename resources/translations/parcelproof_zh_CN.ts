@@ -1497,6 +1497,14 @@ sudo usermod -aG dialout $USER
             <translation>数据库结构（{have}）比本程序（{want}）旧：请运行“parcelproof db upgrade”。</translation>
         </message>
         <message>
+            <source>The database (schema {have}) is older than this program ({want}). This station signs in to the database as {login}, which may not change the schema: the database's owner must run “parcelproof db upgrade” first.</source>
+            <translation>数据库（结构 {have}）比本程序（{want}）旧。本工作站以 {login} 登录数据库，无权修改表结构：请数据库所有者先运行“parcelproof db upgrade”。</translation>
+        </message>
+        <message>
+            <source>The database refused this to this station's login ({detail}). Nothing was recorded. Ask whoever looks after the server to run “parcelproof db grant-station” again.</source>
+            <translation>数据库拒绝了本工作站登录身份的这项操作（{detail}），什么也没有记录。请负责服务器的人重新运行“parcelproof db grant-station”。</translation>
+        </message>
+        <message>
             <source>This program is older than the database (schema {have}, program {want}): update this station.</source>
             <translation>本程序比数据库旧（数据库 {have}，程序 {want}）：请更新本工作站的程序。</translation>
         </message>

@@ -3,7 +3,8 @@
     python -m tests.bench.load_floor --stations 20 --orders-per-hour 10000 --minutes 5 --json
 
 Starts its own PostgreSQL (``tests/pgserver.py``) unless ``--db URL`` names a server database,
-loads demo data, then runs the stations as separate OS processes (``python -m
+loads demo data as the database's owner, gives the stations' role its grants (``db
+grant-station``), then runs the stations, signed in as that role, as separate OS processes (``python -m
 tests.bench.load_floor station …``). Each station does its part of a day's flow through the
 same service functions the desktop stations call:
 
@@ -1179,6 +1180,11 @@ def run_load(
     orders = int(orders_per_hour * run_s / 3600) + 50
     t_setup = time.time()
     prepare_floor(db_url, orders, seed=seed)
+    # the owner migrated and loaded the floor; the stations sign in as the stations' role
+    # (``db grant-station``), as on a floor: they only add to the evidence and own nothing
+    from tests.pgroles import STATION_ROLE, station_url
+
+    owner_url, db_url = db_url, station_url(db_url)
     setup_s = time.time() - t_setup
     mix = station_mix(stations)
     warmup_s = warmup_s if warmup_s is not None else 8 + 1.2 * stations
@@ -1237,9 +1243,10 @@ def run_load(
         records = read_logs(logs)
         started = sum(1 for r in records if r.get("kind") == "started")
         late = [r["t"] - start_at for r in records if r.get("kind") == "started"]
-        fc = check_floor(db_url, records, settled=False)
+        fc = check_floor(owner_url, records, settled=False)
         report = {
             "stations": stations,
+            "station_role": STATION_ROLE,
             "mix": mix,
             "stations_started": started,
             "latest_station_start_s": round(max(late), 1) if late else None,

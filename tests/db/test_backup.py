@@ -14,7 +14,8 @@ from app.services.demo import make_demo_data
 from app.services.orders import intercept
 
 
-def test_backup_then_restore_brings_the_record_back(db, tmp_path):
+def test_backup_then_restore_brings_the_record_back(owner_db, tmp_path):
+    db = owner_db  # backup and restore are the owner's acts
     make_demo_data(db, 30, seed=2)
     with db.read() as s:
         first = s.scalar(select(Order.order_no).order_by(Order.id))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.bench.load_floor import new_database, run_load
+from tests.pgroles import STATION_ROLE
 
 pytestmark = pytest.mark.postgres
 
@@ -22,6 +23,7 @@ def test_twenty_stations_lose_nothing_and_double_nothing(pg_server_url, tmp_path
         warmup_s=20,
     )
     assert report["stations_started"] == 20
+    assert report["station_role"] == STATION_ROLE  # the stations signed in as stations
     assert report["exit_codes"] == [0] * 20, report
     assert report["errors"] == {}, report["errors"]  # no lost connection, no deadlock
     assert report["events_lost"] == 0, report["problems"]

@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.db.chain import station_event, verify_chain
-from app.db.engine import is_connection_error, open_database
-from app.db.migrate import upgrade
+from app.db.engine import is_connection_error
 from app.db.models import Event, Order, Product, ProductBarcode, Weighing
 from app.services import outbox as ob
 from app.services import weighing as svc
@@ -61,6 +60,7 @@ def test_an_action_that_reached_the_server_is_not_done_twice(db, tmp_path):
     rep = ob.replay(db, box)
     assert (rep.replayed, rep.already_there) == (0, 1)
     assert _weighings(db, wb) == 1
+    db.dispose()
 
 
 PILLOW = "6901234567892"
@@ -118,13 +118,13 @@ def test_an_order_cancelled_meanwhile_is_stopped_on_replay(db, tmp_path):
 def test_a_real_server_outage_keeps_the_weighings_and_replays_them(tmp_path):
     """Stop a real PostgreSQL server: the call fails as a connection error, the weighing goes
     to the outbox; start it again: the replay records it, once."""
+    from tests.pgroles import station_database
     from tests.pgserver import PgServer
 
     server = PgServer()
     try:
         url = server.start()
-        db = open_database(url)
-        upgrade(db)
+        db = station_database(url)  # the station signs in as the stations' role
         wbs = add_many(db, 3)
         svc.record_weighing(db, wbs[0], 551, 1, OP, ST)
         server.stop(keep_data=True)
@@ -177,3 +177,29 @@ def test_packing_kept_offline_is_replayed_and_a_refused_one_held(db, tmp_path):
     with db.read() as s:
         got = dict(s.execute(select(Order.waybill_no, Order.status)).all())
     assert got["WBP1"] == "packed" and got["WBP2"] == "held"
+
+
+@pytest.mark.postgres
+def test_a_replay_the_server_refuses_to_the_login_stays_kept(pg_server_url, tmp_path):
+    """The stations' role lost a grant (say, a table added by hand and nobody re-ran
+    grant-station): the kept weighing is not thrown away as a conflict; it waits, and goes
+    once the owner has put the grants right."""
+    from app.db.roles import grant_station
+    from tests.conftest import _pg_database
+    from tests.pgroles import STATION_PASSWORD, STATION_ROLE, owner_database, station_database
+
+    db = station_database(_pg_database(pg_server_url))
+    (wb,) = add_many(db, 1)
+    box = ob.Outbox(tmp_path / "outbox.sqlite")
+    box.add(ob.WEIGH, {"waybill_no": wb, "grams": 551, "operator": OP, "station": ST})
+    with owner_database(db) as owner, owner.engine.begin() as c:
+        c.exec_driver_sql(f"REVOKE INSERT ON weighings FROM {STATION_ROLE}")
+    rep = ob.replay(db, box)
+    assert rep.still_offline and "weighings" in rep.refused and not rep.conflicts
+    assert box.count() == 1 and _weighings(db, wb) == 0
+    with owner_database(db) as owner:
+        grant_station(owner, STATION_ROLE, STATION_PASSWORD)
+    rep = ob.replay(db, box)
+    assert (rep.replayed, rep.still_offline, rep.refused, box.count()) == (1, False, "", 0)
+    assert _weighings(db, wb) == 1
+    db.dispose()

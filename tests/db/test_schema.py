@@ -30,7 +30,9 @@ def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_db):
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_evidence_cannot_be_updated_or_deleted(db):
+def test_evidence_cannot_be_updated_or_deleted(owner_db):
+    """Not even by the schema's owner (a station's login may not even try: test_station_role)."""
+    db = owner_db
     with db.write() as s:
         append_event(s, "note", detail={"text": "parcel weighed 1234 g"})
     for stmt in ("UPDATE events SET kind = 'x'", "DELETE FROM events"):
@@ -40,7 +42,8 @@ def test_evidence_cannot_be_updated_or_deleted(db):
         assert s.scalars(select(Event.kind)).all() == ["note"]
 
 
-def test_chain_links_events_and_finds_tampering(db):
+def test_chain_links_events_and_finds_tampering(owner_db):
+    db = owner_db  # only an owner can switch the guard off
     with db.write() as s:
         for i in range(5):
             append_event(s, "scan", station="校验台 1", operator="1004", detail={"code": f"69{i}"})

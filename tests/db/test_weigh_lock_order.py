@@ -24,12 +24,10 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_db(pg_server_url):
-    from app.db.engine import open_database
-    from app.db.migrate import upgrade
     from tests.conftest import _pg_database
+    from tests.pgroles import station_database
 
-    database = open_database(_pg_database(pg_server_url))
-    upgrade(database)
+    database = station_database(_pg_database(pg_server_url))  # as the floor's stations
     yield database
     database.dispose()
 

@@ -24,6 +24,7 @@ import time
 import pytest
 
 from tests.bench.load_floor import ROOT, Station, check_floor, prepare_floor, station_command
+from tests.pgroles import stations_url
 
 #: the flow before each step: the roles run in-process to bring orders to that step
 BEFORE = {
@@ -121,6 +122,7 @@ def _advance(db_url: str, roles: tuple[str, ...], records: list[dict], tmp_path)
 def test_kill_9_in_each_step_loses_nothing_and_leaves_nothing_half_done(role, db_url, tmp_path):
     # printing goes 8-25 orders a batch: enough that three killed runs cannot print them all
     prepare_floor(db_url, ORDERS * 10 if role == "print" else ORDERS, seed=3, paid=True)
+    owner_url, db_url = db_url, stations_url(db_url)  # the stations sign in as stations
     records: list[dict] = []
     _advance(db_url, BEFORE[role], records, tmp_path)
     name = f"{role}-1"
@@ -147,7 +149,7 @@ def test_kill_9_in_each_step_loses_nothing_and_leaves_nothing_half_done(role, db
     assert st.count(UNIT[role]) >= 1, "".join(st.err)  # it did carry on
     assert not [r for r in st.lines if r.get("kind") == "error"], st.lines
 
-    fc = check_floor(db_url, records, settled=True)
+    fc = check_floor(owner_url, records, settled=True)
     assert fc.ok, fc.problems
     assert (fc.lost, fc.duplicates, fc.impossible) == (0, 0, 0)
     assert fc.chain_intact

@@ -73,6 +73,32 @@ def test_gui_on_an_older_shared_server_says_run_db_upgrade(pg_server_url, tmp_pa
     db.dispose()
 
 
+@pytest.mark.postgres
+def test_gui_as_the_stations_role_on_an_older_server_says_the_owner_must_upgrade(
+    pg_server_url, tmp_path
+):
+    """A station signs in as the stations' role, which may not migrate: it says who must."""
+    from app.db.roles import grant_station
+    from tests.conftest import _pg_database
+    from tests.pgroles import STATION_PASSWORD, STATION_ROLE
+
+    url = _pg_database(pg_server_url)
+    db = open_database(url)
+    upgrade(db, "0003")
+    grant_station(db, STATION_ROLE, STATION_PASSWORD)
+    db.dispose()
+    station = f"postgresql://{STATION_ROLE}:{STATION_PASSWORD}@{url.split('@', 1)[1]}"
+    r = _gui(station, tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr
+    [line] = r.stderr.strip().splitlines()
+    assert f"signs in to the database as {STATION_ROLE}" in line
+    assert "owner must run “parcelproof db upgrade” first" in line
+    db = open_database(url)
+    assert current_revision(db) == "0003"
+    db.dispose()
+
+
 def test_a_stations_own_older_sqlite_file_is_migrated_on_start(tmp_path):
     from app.ui.shell.main import open_station_database
 

@@ -8,13 +8,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from app.db.chain import verify_chain
-from app.db.engine import open_database
-from app.db.migrate import upgrade
 from app.db.models import Order, Product, ProductBarcode
 from app.services.operators import find_operator
 from app.ui.desks.verify import VerifyStation
 from app.ui.kit.context import StationContext
 from tests.floor import add_order
+from tests.pgroles import station_database
 
 T = 30_000
 PILLOW = "6901234567892"
@@ -30,8 +29,7 @@ def _scan(qtbot, w, code):
 
 def test_scans_kept_offline_then_checked(qtbot, own_pg_server, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    db = open_database(own_pg_server.url)
-    upgrade(db)
+    db = station_database(own_pg_server.url)  # as a floor's station: the stations' role
     add_order(db, WB1, [("BED-PIL-MEM", 2)])
     add_order(db, WB2, [("BED-PIL-MEM", 2)])
     with db.write() as s:
@@ -82,8 +80,7 @@ def test_packing_kept_offline_then_recorded(qtbot, own_pg_server, tmp_path, monk
     from app.ui.desks.pack import PackStation
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    db = open_database(own_pg_server.url)
-    upgrade(db)
+    db = station_database(own_pg_server.url)  # as a floor's station: the stations' role
     add_order(db, WB1, [("BED-PIL-MEM", 1)])
     with db.write() as s:
         s.execute(update(Order).values(status="verified"))

@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.db.chain import verify_chain
-from app.db.engine import open_database
-from app.db.migrate import upgrade
 from app.db.models import Weighing
 from app.services.operators import find_operator
 from app.settings import Settings
@@ -16,6 +14,7 @@ from app.ui.desks.weigh.station import WeighStation
 from app.ui.kit.context import StationContext
 from devices.simulate import SimulatedScale
 from tests.floor import add_many
+from tests.pgroles import station_database
 
 T = 30_000
 
@@ -27,8 +26,7 @@ def _scan(qtbot, w, code):
 
 def test_server_gone_weighings_kept_then_sent_once(qtbot, own_pg_server, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    db = open_database(own_pg_server.url)
-    upgrade(db)
+    db = station_database(own_pg_server.url)  # as a floor's station: the stations' role
     wbs = add_many(db, 3)
     sim = SimulatedScale("stgs", rate_hz=25, settle_s=0.3, noise_grams=1, seed=4)
     ctx = StationContext(

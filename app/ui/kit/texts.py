@@ -227,6 +227,18 @@ def error_templates() -> dict[str, str]:
             "The database (schema {have}) is older than this program ({want}): "
             "run “parcelproof db upgrade”.",
         ),
+        "schema_older_station": QCoreApplication.translate(
+            "Error",
+            "The database (schema {have}) is older than this program ({want}). This station"
+            " signs in to the database as {login}, which may not change the schema: the"
+            " database's owner must run “parcelproof db upgrade” first.",
+        ),
+        "no_privilege": QCoreApplication.translate(
+            "Error",
+            "The database refused this to this station's login ({detail}). Nothing was"
+            " recorded. Ask whoever looks after the server to run “parcelproof db"
+            " grant-station” again.",
+        ),
         "schema_newer": QCoreApplication.translate(
             "Error",
             "This program is older than the database (schema {have}, program {want}): "
@@ -242,10 +254,12 @@ def exception_text(exc: BaseException) -> str:
     """Any exception from a job worded for the user (service codes first)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.db.engine import is_connection_error
+    from app.db.engine import is_connection_error, is_privilege_error, privilege_detail
 
     if is_connection_error(exc):
         return error_text("server_unreachable")
+    if is_privilege_error(exc):
+        return error_text("no_privilege", {"detail": privilege_detail(exc)})
     code = getattr(exc, "code", None)
     # SQLAlchemy's errors carry a `code` of their own (a link to its docs), not one of ours
     if isinstance(code, str) and not isinstance(exc, SQLAlchemyError):
