@@ -50,6 +50,7 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "floor_settings": ("UPDATE",),
     "stub_bundles": ("UPDATE",),  # a bundle fills and closes
     "dispute_cases": ("UPDATE",),  # a case is settled
+    "video_clips": ("UPDATE",),  # retention marks a clip expired (its deletion is chained first)
 }
 
 #: Tables the stations only read.
