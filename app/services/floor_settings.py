@@ -61,6 +61,10 @@ FLOOR_ZONE: Setting[str] = Setting(floortime.SETTING_KEY, floortime.ZONE_FIELD, 
 #: an e-waybill account "runs low" below this many numbers; 0 turns the warning off
 LOW_BALANCE: Setting[int] = Setting("ewaybill", "low_balance", 500, lambda n: n >= 0)
 
+#: PINs must have 6 digits or more: a 4-digit PIN is refused at sign-in (the admin sets a new
+#: one) and setting a PIN checks it
+SIX_DIGIT_PINS: Setting[bool] = Setting("pins", "six_digits", False)
+
 
 def _row(s: Session, key: str) -> dict[str, Any]:
     row = s.get(FloorSetting, key)
