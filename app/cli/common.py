@@ -102,13 +102,13 @@ PIN_TEXTS = {
     },
     "zh_CN": {
         "needs_operator": "此命令需要 --operator：操作人的工号",
-        "needs_pin": "需要 {operator} 的 PIN：请设置 $PARCELPROOF_PIN 或在终端输入",
-        "pin_required": "需要 {operator} 的 PIN：请设置 $PARCELPROOF_PIN 或在终端输入",
-        "wrong_pin": "{operator} 的 PIN 错误（再连续错 {left} 次工牌将被锁定）",
-        "pin_wait": "{operator} 的 PIN 刚刚输错：请 {wait} 秒后再试",
-        "badge_locked": "{operator} 的工牌因多次输错 PIN 已锁定，至 {until}；管理员可以解锁"
+        "needs_pin": "需要 {operator} 的 PIN 码：请设置 $PARCELPROOF_PIN 或在终端输入",
+        "pin_required": "需要 {operator} 的 PIN 码：请设置 $PARCELPROOF_PIN 或在终端输入",
+        "wrong_pin": "{operator} 的 PIN 码错误（再连续错 {left} 次工牌将被锁定）",
+        "pin_wait": "{operator} 的 PIN 码刚刚输错：请 {wait} 秒后再试",
+        "badge_locked": "{operator} 的工牌因多次输错 PIN 码已锁定，至 {until}；管理员可以解锁"
         "（parcelproof operator unlock {operator}）",
-        "pin_too_short": "本现场要求 {digits} 位 PIN：请找管理员为 {operator} 设置新的 {digits} 位 PIN",
+        "pin_too_short": "本现场要求 {digits} 位 PIN 码：请找管理员为 {operator} 设置新的 {digits} 位 PIN 码",
         "badge_not_locked": "{operator} 的工牌没有被锁定",
         "not_allowed": "操作员 {operator} 无权执行此操作（需要：{roles}）",
         "unknown_badge": "没有工牌或工号为 {badge} 的操作员",

@@ -175,3 +175,15 @@ def test_a_try_too_soon_after_a_wrong_pin_waits_first(tmp_path, monkeypatch, cap
     codes = [main([*argv, "operator", "unlock", "1001"]) for _ in range(3)]
     assert codes == [2, 2, 2] and slept == [1]  # no wait after the first, 1 s after the second
     assert "wrong PIN for 1008 (2 more" in capsys.readouterr().err.splitlines()[-1]
+
+
+def test_every_pin_refusal_has_a_line_in_both_languages():
+    from app.cli.common import PIN_TEXTS, pin_message
+
+    assert PIN_TEXTS["en"].keys() == PIN_TEXTS["zh_CN"].keys()
+    params = {"operator": "1001", "wait": 2, "left": 3, "until": "2026-03-02 09:15", "digits": 6}
+    params |= {"badge": "OP9", "roles": "admin"}
+    for code in PIN_TEXTS["en"]:
+        for lang in ("en", "zh_CN"):
+            line = pin_message(code, params, lang)
+            assert line and "{" not in line and code not in line

@@ -167,3 +167,26 @@ def test_the_program_refuses_a_supervisor_station_without_the_right_pin(tmp_path
         timeout=120,
     )
     assert ok.returncode == 0, ok.stderr
+
+
+NEW_CODES = ("wrong_pin", "pin_wait", "badge_locked", "pin_too_short")
+ADMIN_CODES = ("badge_not_locked", "pin_six_digits", "own_pin_six_digits")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_pin_refusal_is_worded_on_screen(qapp, lang):
+    import app.ui.admin.common  # noqa: F401 - registers the admin station's words
+    from app.ui.i18n import install_translators
+    from app.ui.texts import error_text
+
+    install_translators(qapp, lang)
+    try:
+        params = {"operator": "1001", "wait": 2, "left": 3, "until": "09:15", "digits": 6}
+        for code in NEW_CODES + ADMIN_CODES:
+            text = error_text(code, params)
+            assert text and code not in text and "{" not in text
+            assert "PIN" in text or "工牌" in text or "Badge" in text or "badge" in text
+            if lang == "zh_CN":
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+    finally:
+        install_translators(qapp, "en")
