@@ -157,13 +157,17 @@ def lock_state(db: Database) -> dict[str, str]:
     return {code: until_text(t) for code, t in rows if t is not None and t > at}
 
 
-def lift(s: Session, operator_id: int, code: str, *, by: str, station: str) -> int:
+def lift(
+    s: Session, operator_id: int, code: str, *, by: str, station: str, quiet: bool = False
+) -> int:
     """Lift a lock (or a count of wrong PINs) in the caller's transaction: ``badge_unlocked``
     names the admin who did it. Returns the failures that were counted; ``badge_not_locked``
-    when there was nothing to lift."""
+    when there was nothing to lift (``quiet``: 0, nothing recorded)."""
     at = now()
     g = _guard(s, operator_id, lock=True)
     if g is None or not (g.failures or (g.locked_until is not None and g.locked_until > at)):
+        if quiet:
+            return 0
         raise ServiceError("badge_not_locked", operator=code)
     failures = g.failures
     was_locked = g.locked_until is not None and g.locked_until > at

@@ -173,3 +173,16 @@ def test_six_digit_pins_when_the_floor_requires_them(floor, clock):
     assert short.value.code == "pin_six_digits"
     reset_pin(floor, SUP, "246801", operator=ADMIN, admin_pin="135790")
     assert sign_in(floor, SUP, "246801").code == SUP
+
+
+def test_a_new_pin_from_the_admin_lifts_the_lock(floor, clock):
+    from app.services.admin import locked_badges, reset_pin
+
+    for _ in range(5):
+        _refused(floor, SUP, "9999")
+        clock.wait(10)
+    reset_pin(floor, SUP, "2468", operator=ADMIN, admin_pin=PIN, station="admin-pc")
+    assert locked_badges(floor) == {}
+    assert sign_in(floor, SUP, "2468").code == SUP
+    last = _pin_events(floor)[-1]
+    assert (last.kind, last.operator, last.detail["code"]) == ("badge_unlocked", ADMIN, SUP)

@@ -209,12 +209,15 @@ def reset_pin(
     admin_pin: str | None = None,
     station: str = "",
 ) -> None:
-    """A new PIN (4–12 digits) for an operator; the audit says that it was reset, never what."""
+    """A new PIN (4–12 digits, 6–12 where the floor requires) for an operator; the audit says
+    that it was reset, never what. A lock after wrong PINs is lifted with it (``badge_unlocked``):
+    the forgotten PIN is the usual reason for both."""
     operator = _admin_with_pin(db, operator, admin_pin, station)
     _pin(db, pin)
     with db.write() as s:
         o = _get_operator(s, code)
         o.pin_hash = hash_pin(pin)
+        pin_guard.lift(s, o.id, o.code, by=operator, station=station, quiet=True)
         _audit(
             s,
             "operator",
