@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 #: the refusals that concern the PIN itself (the dialog stays open for another try)
@@ -27,16 +27,16 @@ def wait_seconds(exc: BaseException) -> int:
         return 0
 
 
-class PinCountdown(QObject):
+class PinCountdown:
     """Keeps ``button`` disabled for the wait, calling ``on_tick(seconds_left)`` each second
-    (and with 0 when it may be pressed again). Lives on the GUI thread."""
+    (and with 0 when it may be pressed again). GUI thread. A plain helper holding a `QTimer`
+    that the button owns (no QObject of its own to outlive or be outlived by its widgets)."""
 
     def __init__(self, button: QAbstractButton, on_tick: Callable[[int], None]) -> None:
-        super().__init__(button)
         self._button = button
         self._on_tick = on_tick
         self.left = 0
-        self._timer = QTimer(self)
+        self._timer = QTimer(button)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._on_timer_timeout)
 
