@@ -206,6 +206,49 @@ def _check_camera(url: str) -> None:
         raise UsageError(f"--camera: {exc.message}") from None
 
 
+def _authenticate(args: argparse.Namespace) -> None:
+    """Before a sub-command runs: who it will record, checked (`app.cli.common.signed_in`).
+
+    A privileged command (``privileged``: the roles its act needs) always needs ``--operator``
+    and that person's PIN; any other command whose ``--operator`` is a supervisor or admin
+    needs the PIN too, since the record would name them. Commands that name nobody
+    (``operator_free``) are left alone. ``empty_ok``: a database without a schema or without
+    an active admin has nobody to ask (a restore onto a new machine)."""
+    from app.cli.common import signed_in
+
+    roles = tuple(getattr(args, "privileged", ()) or ())
+    if not roles and (getattr(args, "operator_free", False) or not args.operator):
+        return
+    if roles and getattr(args, "empty_ok", False) and _nobody_to_ask(args):
+        return
+    db = ready_db(args)
+    try:
+        args.operator = signed_in(args, db, roles)
+    finally:
+        db.dispose()
+
+
+def _nobody_to_ask(args: argparse.Namespace) -> bool:
+    from sqlalchemy import select
+
+    from app.db.migrate import SchemaMismatch, check_schema
+    from app.db.models import Operator, Role
+
+    db = _db(args)
+    try:
+        try:
+            check_schema(db)
+        except SchemaMismatch as exc:
+            return exc.code == "schema_missing"
+        with db.read() as s:
+            admin = s.scalar(
+                select(Operator.id).where(Operator.role == Role.ADMIN.value, Operator.active)
+            )
+        return admin is None
+    finally:
+        db.dispose()
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -233,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database schema")
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     dbsub.add_parser("upgrade", help="create or migrate the schema").set_defaults(
-        func=cmd_db_upgrade
+        func=cmd_db_upgrade, operator_free=True
     )
     gs = dbsub.add_parser(
         "grant-station",
@@ -244,12 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
     gs.add_argument(
         "--password", help="its password (or $PARCELPROOF_STATION_PASSWORD); kept as SCRAM"
     )
-    gs.set_defaults(func=cmd_db_grant_station)
+    gs.set_defaults(func=cmd_db_grant_station, privileged=("admin",))
 
     demo = sub.add_parser("demo-data", help="fill the database with realistic demo data")
     demo.add_argument("--orders", type=int, default=200)
     demo.add_argument("--seed", type=int, default=1)
-    demo.set_defaults(func=cmd_demo_data)
+    demo.set_defaults(func=cmd_demo_data, operator_free=True)
 
     imp = sub.add_parser("import", help="import orders, products, waybill numbers")
     isub = imp.add_subparsers(dest="what", required=True, parser_class=_Parser)
@@ -331,6 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.ui.shell.main import run_gui
 
             return run_gui(args)
+        _authenticate(args)
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"parcelproof: {exc}", file=sys.stderr)

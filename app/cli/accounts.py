@@ -9,12 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 
-from app.cli.common import UsageError, operator_pin, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, pin_message, print_json, ready_db
+
+#: saving an account is an admin's act
+ADMIN_ACT = ("admin",)
 
 
 def _worded(exc: Exception) -> str:
     code = getattr(exc, "code", "") or type(exc).__name__
     params = getattr(exc, "params", {}) or {}
+    pin_text = pin_message(code, params)
+    if pin_text is not None:
+        return pin_text
     texts = {
         "unknown_shop": "no shop {shop}",
         "unknown_carrier": "no carrier {carrier}",
@@ -117,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the custom-area template URL (自定义区) where our goods summary, order number "
         "and expected weight print on the platform's label",
     )
-    add.set_defaults(func=cmd_account_add)
+    add.set_defaults(func=cmd_account_add, privileged=ADMIN_ACT)
     bal = asub.add_parser("balance", help="numbers left per account, asked of the platform")
     bal.add_argument("--shop")
     bal.set_defaults(func=cmd_account_balance)

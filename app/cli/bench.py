@@ -24,4 +24,4 @@ def register(subparsers: Any) -> None:
     b = subparsers.add_parser("bench", help="benchmarks: the figures a station must meet")
     b.add_argument("--json", action="store_true", help="one JSON object of named figures")
     b.add_argument("--quick", action="store_true", help="small datasets (100,000 orders)")
-    b.set_defaults(func=cmd_bench)
+    b.set_defaults(func=cmd_bench, operator_free=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 
 
 class UsageError(Exception):
@@ -130,7 +131,63 @@ CLI_MODULES = (
     "reports",
     "accounts",
     "video",
+    "operators",
 )
+
+
+#: waiting before a PIN may be tried again (a module attribute so tests need not wait)
+sleep = time.sleep
+
+#: who may act and with which PIN, worded for the command line (`app.ui.kit.texts` for screens)
+PIN_TEXTS = {
+    "en": {
+        "needs_operator": "this command needs --operator: the 工号 of the person doing it",
+        "needs_pin": "the PIN of {operator} is needed: set $PARCELPROOF_PIN or type it on a "
+        "terminal",
+        "pin_required": "the PIN of {operator} is needed: set $PARCELPROOF_PIN or type it on "
+        "a terminal",
+        "wrong_pin": "wrong PIN for {operator} ({left} more wrong in a row lock the badge)",
+        "pin_wait": "a PIN for {operator} was wrong just now: try again in {wait} s",
+        "badge_locked": "the badge of {operator} is locked after too many wrong PINs until "
+        "{until}; an admin can unlock it (parcelproof operator unlock {operator})",
+        "pin_too_short": "this floor needs PINs of {digits} digits: ask the admin for a new "
+        "{digits}-digit PIN for {operator}",
+        "badge_not_locked": "the badge of {operator} is not locked",
+        "not_allowed": "operator {operator} may not do this (needs: {roles})",
+        "unknown_badge": "no operator has the badge or 工号 {badge}",
+        "unknown_operator": "no operator has the 工号 {operator}",
+        "operator_inactive": "operator {operator} is no longer active",
+    },
+    "zh_CN": {
+        "needs_operator": "此命令需要 --operator：操作人的工号",
+        "needs_pin": "需要 {operator} 的 PIN 码：请设置 $PARCELPROOF_PIN 或在终端输入",
+        "pin_required": "需要 {operator} 的 PIN 码：请设置 $PARCELPROOF_PIN 或在终端输入",
+        "wrong_pin": "{operator} 的 PIN 码错误（再连续错 {left} 次工牌将被锁定）",
+        "pin_wait": "{operator} 的 PIN 码刚刚输错：请 {wait} 秒后再试",
+        "badge_locked": "{operator} 的工牌因多次输错 PIN 码已锁定，至 {until}；管理员可以解锁"
+        "（parcelproof operator unlock {operator}）",
+        "pin_too_short": "本现场要求 {digits} 位 PIN 码：请找管理员为 {operator} 设置新的 {digits} 位 PIN 码",
+        "badge_not_locked": "{operator} 的工牌没有被锁定",
+        "not_allowed": "操作员 {operator} 无权执行此操作（需要：{roles}）",
+        "unknown_badge": "没有工牌或工号为 {badge} 的操作员",
+        "unknown_operator": "没有工号为 {operator} 的操作员",
+        "operator_inactive": "操作员 {operator} 已停用",
+    },
+}
+
+
+def pin_message(code: str, params: dict | None = None, lang: str | None = None) -> str | None:
+    """A PIN or permission refusal in one line of the user's language; None for other codes."""
+    from app.settings import choose_language
+
+    texts = PIN_TEXTS.get(choose_language(lang), PIN_TEXTS["en"])
+    text = texts.get(code)
+    if text is None:
+        return None
+    try:
+        return text.format(**(params or {}))
+    except (KeyError, IndexError):
+        return text
 
 
 def operator_pin(args) -> tuple[str, str]:
@@ -139,11 +196,51 @@ def operator_pin(args) -> tuple[str, str]:
     import getpass
     import os
 
+    lang = getattr(args, "lang", None)
     if not getattr(args, "operator", None):
-        raise UsageError("this command needs --operator: the 工号 of the person doing it")
+        raise UsageError(pin_message("needs_operator", lang=lang))
     pin = os.environ.get("PARCELPROOF_PIN", "")
     if not pin and sys.stdin.isatty():
-        pin = getpass.getpass(f"PIN of {args.operator}: ")
+        pin = getpass.getpass(f"PIN {args.operator}: ")
     if not pin:
-        raise UsageError(f"the PIN of {args.operator} is needed: set $PARCELPROOF_PIN")
+        raise UsageError(pin_message("needs_pin", {"operator": args.operator}, lang))
     return args.operator, pin
+
+
+def signed_in(args, db, roles: tuple[str, ...] = ()) -> str:
+    """Who the command records: ``--operator`` checked before anything is done.
+
+    A privileged command (``roles`` given: supervisor or admin) needs that person's PIN; so
+    does any command whose ``--operator`` is a supervisor or admin, because the record would
+    name them. A wrong PIN counts towards the badge's lock like at a station; a try that comes
+    too early waits (sleeps) first. Returns the operator's 工号; refusals are one line, exit 2.
+    """
+    from app.services.errors import ServiceError
+    from app.services.operators import authorize, find_operator, sign_in
+
+    lang = getattr(args, "lang", None)
+    if not getattr(args, "operator", None):
+        if roles:
+            raise UsageError(pin_message("needs_operator", lang=lang))
+        return ""
+    try:
+        info = find_operator(db, args.operator)
+        if not roles and not info.needs_pin:
+            return info.code
+        if roles:  # the role first: nobody types a PIN for an act they may not do
+            from app.services.operators import require_role
+
+            require_role(db, info.code, roles)
+        _, pin = operator_pin(args)
+        for attempt in (1, 2):
+            try:
+                if roles:
+                    return authorize(db, info.code, pin, roles, station="cli").code
+                return sign_in(db, info.code, pin, station="cli").code
+            except ServiceError as exc:
+                if exc.code != "pin_wait" or attempt == 2:
+                    raise
+                sleep(int(exc.params.get("wait", 1)))  # type: ignore[call-overload]
+    except ServiceError as exc:
+        raise UsageError(pin_message(exc.code, exc.params, lang) or exc.code) from None
+    raise AssertionError("unreachable")

@@ -39,4 +39,5 @@ def register(subparsers: Any) -> None:
     b.set_defaults(func=cmd_backup)
     r = subparsers.add_parser("restore", help="replace the database with a backup")
     r.add_argument("file")
-    r.set_defaults(func=cmd_restore)
+    # replacing the floor's database is an admin's act (a database with nobody to ask is not)
+    r.set_defaults(func=cmd_restore, privileged=("admin",), empty_ok=True)

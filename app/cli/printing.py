@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import UsageError, operator_pin, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, pin_message, print_json, ready_db
+from app.domain.stations import SUPERVISOR_ACT
 
 FORMATS = ("76x130", "100x150", "100x180")
 
@@ -47,6 +48,9 @@ _ERRORS = {
 
 def _worded(exc: Exception) -> str:
     code = getattr(exc, "code", "")
+    pin_text = pin_message(code, getattr(exc, "params", {}))
+    if pin_text is not None:
+        return pin_text
     text = _ERRORS.get(code, code or str(exc))
     try:
         return text.format(**getattr(exc, "params", {}))
@@ -308,7 +312,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     vd = sub.add_parser("void", help="take a waybill number out of use (supervisor)")
     vd.add_argument("waybill")
     vd.add_argument("--reason", required=True)
-    vd.set_defaults(func=cmd_void)
+    vd.set_defaults(func=cmd_void, privileged=SUPERVISOR_ACT)
 
     sc = sub.add_parser(
         "set-carrier", help="change the carrier of orders still waiting to print (改快递)"

@@ -226,12 +226,12 @@ def register(subparsers: Any) -> None:
     ssub = sc.add_subparsers(dest="scale_command", required=True, parser_class=type(sc))
 
     p = ssub.add_parser("protocols", help="list protocol names, one per line")
-    p.set_defaults(func=cmd_protocols)
+    p.set_defaults(func=cmd_protocols, operator_free=True)
 
     p = ssub.add_parser("parse", help="parse raw indicator bytes from stdin")
     p.add_argument("--protocol", required=True, help="protocol name or auto")
     p.add_argument("--unit", choices=UNITS, help="unit of frames that name none (default kg)")
-    p.set_defaults(func=cmd_parse)
+    p.set_defaults(func=cmd_parse, operator_free=True)
 
     p = ssub.add_parser("read", help="read live frames from a port")
     p.add_argument("--port", required=True, help="device path or serial_for_url URL")
@@ -241,10 +241,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--count", type=int, help="stop after N readings")
     p.add_argument("--unit", choices=UNITS, help="unit of frames that name none (default kg)")
     p.add_argument("--timeout", type=float, help="give up after S seconds (exit 1)")
-    p.set_defaults(func=cmd_read)
+    p.set_defaults(func=cmd_read, operator_free=True)
 
     p = ssub.add_parser("probe", help="find protocol and line settings of a port")
     p.add_argument("--port", required=True, help="device path or serial_for_url URL")
     p.add_argument("--capture", type=float, default=1.0, help="seconds per line setting")
     p.add_argument("--unit", choices=UNITS)
-    p.set_defaults(func=cmd_probe)
+    p.set_defaults(func=cmd_probe, operator_free=True)

@@ -162,6 +162,22 @@ class Operator(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class PinGuard(Base):
+    """Wrong PINs in a row for one operator, shared by every station of the floor: when the
+    next try may come (`retry_at`) and until when the badge is locked (`locked_until`).
+
+    Working state, not evidence: each failed PIN, lock and unlock is also an event on the
+    chain (``pin_failed``, ``badge_locked``, ``badge_unlocked``). A right PIN resets it.
+    """
+
+    __tablename__ = "pin_guards"
+
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    retry_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
 class Station(Base):
     __tablename__ = "stations"
 

@@ -51,6 +51,7 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "stub_bundles": ("UPDATE",),  # a bundle fills and closes
     "dispute_cases": ("UPDATE",),  # a case is settled
     "video_clips": ("UPDATE",),  # retention marks a clip expired (its deletion is chained first)
+    "pin_guards": ("UPDATE",),  # wrong PINs counted, a badge locked and unlocked
 }
 
 #: Tables the stations only read.

@@ -17,7 +17,7 @@ from app.db.models import Carrier, PlatformAccount, PlatformWaybill, Shop, utcno
 from app.domain.stations import station_roles
 from app.services import floor_settings, vault
 from app.services.errors import ServiceError
-from app.services.operators import require_role, sign_in
+from app.services.operators import authorize
 
 PLATFORMS = ("cainiao", "pdd", "douyin", "jd")
 ADMIN_ROLES = station_roles("admin")
@@ -91,8 +91,7 @@ def add_account(
         raise ServiceError("unknown_platform", platform=platform)
     if not app_key.strip() or not app_secret or not session:
         raise ServiceError("credentials_required")
-    require_role(db, operator, ADMIN_ROLES)
-    operator = sign_in(db, operator, pin).code
+    operator = authorize(db, operator, pin, ADMIN_ROLES, station=station).code
     with db.write() as s:
         sh, c = _shop(s, shop), _carrier(s, carrier)
         acc = _account_of(s, sh, c)
@@ -129,8 +128,7 @@ def remove_account(
     recorded as an ``account_removed`` event (its ``account_saved`` events stay). An account
     that issued numbers stays (``account_has_numbers``): those numbers are cancelled (void) and
     updated (改地址) through it; replace its credentials instead."""
-    require_role(db, operator, ADMIN_ROLES)
-    operator = sign_in(db, operator, pin).code
+    operator = authorize(db, operator, pin, ADMIN_ROLES, station=station).code
     with db.write() as s:
         sh, c = _shop(s, shop), _carrier(s, carrier)
         acc = _account_of(s, sh, c)
@@ -274,8 +272,7 @@ def set_low_balance_threshold(
             "out_of_range", field="low_balance", value=threshold, low=0, high=MAX_LOW_BALANCE
         )
     threshold = int(threshold)
-    require_role(db, operator, ADMIN_ROLES)
-    operator = sign_in(db, operator, pin).code
+    operator = authorize(db, operator, pin, ADMIN_ROLES, station=station).code
     current = low_balance_threshold(db)
     if current == threshold:
         return threshold

@@ -72,6 +72,10 @@ VIDEO_BUDGET_GB: Setting[int] = Setting("video", "budget_gb", 200, lambda n: n >
 #: data folder, which only that station reads)
 VIDEO_FOLDER: Setting[str] = Setting("video", "folder", "")
 
+#: PINs must have 6 digits or more: a 4-digit PIN is refused at sign-in (the admin sets a new
+#: one) and setting a PIN checks it
+SIX_DIGIT_PINS: Setting[bool] = Setting("pins", "six_digits", False)
+
 
 def _row(s: Session, key: str) -> dict[str, Any]:
     row = s.get(FloorSetting, key)

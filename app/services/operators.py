@@ -8,9 +8,9 @@ from sqlalchemy import or_, select
 
 from app.db.engine import Database
 from app.db.models import Operator, Role
-from app.domain.pins import check_pin
 from app.domain.stations import role_may
 from app.services.errors import ServiceError
+from app.services.pin_guard import check_pin_guarded
 
 #: Roles whose sign-in needs a PIN as well as the badge.
 PIN_ROLES = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})
@@ -44,17 +44,40 @@ def find_operator(db: Database, badge_or_code: str) -> OperatorInfo:
         return OperatorInfo(op.id, op.code, op.name, op.role)
 
 
-def sign_in(db: Database, badge_or_code: str, pin: str | None = None) -> OperatorInfo:
-    """Check badge and, for supervisors and admins, the PIN. Raises `ServiceError`."""
+def sign_in(
+    db: Database, badge_or_code: str, pin: str | None = None, *, station: str = ""
+) -> OperatorInfo:
+    """Check badge and, for supervisors and admins, the PIN. Raises `ServiceError`.
+
+    A wrong PIN counts against the badge on every station of the floor (`app.services.pin_guard`):
+    a growing wait, then a lock after five in a row; each is an event on the chain."""
     info = find_operator(db, badge_or_code)
     if info.needs_pin:
         if not pin:
             raise ServiceError("pin_required", operator=info.code)
-        with db.read() as s:
-            stored = s.get(Operator, info.id).pin_hash  # type: ignore[union-attr]
-        if not check_pin(pin, stored):
-            raise ServiceError("wrong_pin", operator=info.code)
+        check_pin_guarded(db, info.id, info.code, pin, station=station)
     return info
+
+
+def authorize(
+    db: Database,
+    operator: str,
+    pin: str | None,
+    roles: tuple[str, ...] | frozenset[str],
+    *,
+    station: str = "",
+) -> OperatorInfo:
+    """A privileged act: ``operator`` holds one of ``roles`` and has typed their own PIN now.
+
+    The role is checked first (``not_allowed``: no PIN is counted against someone who may not
+    act anyway), then the PIN as at sign-in. The code returned is the one to record."""
+    info = find_operator(db, operator)
+    require_role(db, info.code, roles)
+    if not pin:
+        raise ServiceError("pin_required", operator=info.code)
+    if not info.needs_pin:  # a role without a PIN cannot be granted a privileged act
+        raise ServiceError("not_allowed", operator=info.code, roles=",".join(sorted(roles)))
+    return sign_in(db, info.code, pin, station=station)
 
 
 def require_role(db: Database, operator_code: str, roles: tuple[str, ...] | frozenset[str]) -> None:

@@ -91,6 +91,10 @@
             <source>Enter your own PIN: saving an account is an admin's act.</source>
             <translation>Enter your own PIN: saving an account is an admin's act.</translation>
         </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>Try again in {seconds} s.</translation>
+        </message>
     </context>
     <context>
         <name>Accounts</name>
@@ -313,6 +317,18 @@
             <translation>A PIN is 4 to 12 digits.</translation>
         </message>
         <message>
+            <source>This floor requires PINs of 6 to 12 digits.</source>
+            <translation>This floor requires PINs of 6 to 12 digits.</translation>
+        </message>
+        <message>
+            <source>Set yourself a PIN of {digits} digits first: with a shorter one you could not sign in once {digits} digits are required.</source>
+            <translation>Set yourself a PIN of {digits} digits first: with a shorter one you could not sign in once {digits} digits are required.</translation>
+        </message>
+        <message>
+            <source>The badge of {operator} is not locked.</source>
+            <translation>The badge of {operator} is not locked.</translation>
+        </message>
+        <message>
             <source>Supervisors and admins need a PIN: enter one for {operator}.</source>
             <translation>Supervisors and admins need a PIN: enter one for {operator}.</translation>
         </message>
@@ -331,6 +347,10 @@
         <message>
             <source>{operator} is the last active admin and stays one.</source>
             <translation>{operator} is the last active admin and stays one.</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was saved.</source>
+            <translation>{reason} Nothing was saved.</translation>
         </message>
         <message>
             <source>Product</source>
@@ -1460,8 +1480,20 @@ then log out and log in again.</translation>
             <translation>Enter your PIN to sign in.</translation>
         </message>
         <message>
-            <source>Wrong PIN.</source>
-            <translation>Wrong PIN.</translation>
+            <source>Wrong PIN. {left} more wrong in a row lock the badge.</source>
+            <translation>Wrong PIN. {left} more wrong in a row lock the badge.</translation>
+        </message>
+        <message>
+            <source>A wrong PIN was typed just now: try again in {wait} s.</source>
+            <translation>A wrong PIN was typed just now: try again in {wait} s.</translation>
+        </message>
+        <message>
+            <source>The badge of {operator} is locked after too many wrong PINs, until {until}. An admin can unlock it.</source>
+            <translation>The badge of {operator} is locked after too many wrong PINs, until {until}. An admin can unlock it.</translation>
+        </message>
+        <message>
+            <source>This floor needs PINs of {digits} digits: ask the admin for a new {digits}-digit PIN.</source>
+            <translation>This floor needs PINs of {digits} digits: ask the admin for a new {digits}-digit PIN.</translation>
         </message>
         <message>
             <source>No order matches {key}.</source>
@@ -1622,6 +1654,18 @@ then log out and log in again.</translation>
         <message>
             <source>Put on hold</source>
             <translation>Put on hold</translation>
+        </message>
+        <message>
+            <source>Wrong PIN</source>
+            <translation>Wrong PIN</translation>
+        </message>
+        <message>
+            <source>Badge locked after wrong PINs</source>
+            <translation>Badge locked after wrong PINs</translation>
+        </message>
+        <message>
+            <source>Badge unlocked by an admin</source>
+            <translation>Badge unlocked by an admin</translation>
         </message>
         <message>
             <source>Address changed</source>
@@ -1998,12 +2042,16 @@ then log out and log in again.</translation>
             <translation>PIN set</translation>
         </message>
         <message>
+            <source>Locked until</source>
+            <translation>Locked until</translation>
+        </message>
+        <message>
             <source>empty: OP + staff number</source>
             <translation>empty: OP + staff number</translation>
         </message>
         <message>
-            <source>4–12 digits; supervisors and admins need one</source>
-            <translation>4–12 digits; supervisors and admins need one</translation>
+            <source>4–12 digits (6–12 where the floor requires); supervisors and admins need one</source>
+            <translation>4–12 digits (6–12 where the floor requires); supervisors and admins need one</translation>
         </message>
         <message>
             <source>New operator</source>
@@ -2022,6 +2070,14 @@ then log out and log in again.</translation>
             <translation>Deactivate</translation>
         </message>
         <message>
+            <source>Unlock badge</source>
+            <translation>Unlock badge</translation>
+        </message>
+        <message>
+            <source>Lift the lock after too many wrong PINs (it also ends by itself).</source>
+            <translation>Lift the lock after too many wrong PINs (it also ends by itself).</translation>
+        </message>
+        <message>
             <source>PIN</source>
             <translation>PIN</translation>
         </message>
@@ -2038,8 +2094,20 @@ then log out and log in again.</translation>
             <translation>Operator {code} saved.</translation>
         </message>
         <message>
+            <source>Your PIN to add operator {code}.</source>
+            <translation>Your PIN to add operator {code}.</translation>
+        </message>
+        <message>
+            <source>Your PIN to change operator {code}.</source>
+            <translation>Your PIN to change operator {code}.</translation>
+        </message>
+        <message>
             <source>New PIN set for {code}.</source>
             <translation>New PIN set for {code}.</translation>
+        </message>
+        <message>
+            <source>Your PIN to set a new PIN for {code}.</source>
+            <translation>Your PIN to set a new PIN for {code}.</translation>
         </message>
         <message>
             <source>Operator {code} reactivated.</source>
@@ -2048,6 +2116,22 @@ then log out and log in again.</translation>
         <message>
             <source>Operator {code} deactivated.</source>
             <translation>Operator {code} deactivated.</translation>
+        </message>
+        <message>
+            <source>Your PIN to reactivate {code}.</source>
+            <translation>Your PIN to reactivate {code}.</translation>
+        </message>
+        <message>
+            <source>Your PIN to deactivate {code}.</source>
+            <translation>Your PIN to deactivate {code}.</translation>
+        </message>
+        <message>
+            <source>The badge of {code} is unlocked.</source>
+            <translation>The badge of {code} is unlocked.</translation>
+        </message>
+        <message>
+            <source>Your PIN to unlock the badge of {code}.</source>
+            <translation>Your PIN to unlock the badge of {code}.</translation>
         </message>
     </context>
     <context>
@@ -2437,6 +2521,10 @@ then log out and log in again.</translation>
         <message>
             <source>Your PIN</source>
             <translation>Your PIN</translation>
+        </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>Try again in {seconds} s.</translation>
         </message>
     </context>
     <context>
@@ -3276,6 +3364,10 @@ then log out and log in again.</translation>
             <translation>Our own labels print the receiver's phone masked</translation>
         </message>
         <message>
+            <source>PINs must have 6 digits</source>
+            <translation>PINs must have 6 digits</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>Save settings</translation>
         </message>
@@ -3296,12 +3388,20 @@ then log out and log in again.</translation>
             <translation>Off: the phone prints whole, so the courier can call the receiver. The stub and every screen show the receiver masked either way; a platform's e-waybill is printed by its own print component.</translation>
         </message>
         <message>
+            <source>On: a supervisor or admin with a 4-digit PIN cannot sign in until you set them a new 6-digit PIN (Operators tab). Give yourself a 6-digit PIN first.</source>
+            <translation>On: a supervisor or admin with a 4-digit PIN cannot sign in until you set them a new 6-digit PIN (Operators tab). Give yourself a 6-digit PIN first.</translation>
+        </message>
+        <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>
             <translation>Weight tolerances are set per shop (Shops tab).</translation>
         </message>
         <message>
             <source>Floor settings saved.</source>
             <translation>Floor settings saved.</translation>
+        </message>
+        <message>
+            <source>Your PIN to save the floor settings.</source>
+            <translation>Your PIN to save the floor settings.</translation>
         </message>
     </context>
     <context>
@@ -3449,6 +3549,10 @@ then log out and log in again.</translation>
         <message>
             <source>{name}: enter your PIN.</source>
             <translation>{name}: enter your PIN.</translation>
+        </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>Try again in {seconds} s.</translation>
         </message>
     </context>
     <context>

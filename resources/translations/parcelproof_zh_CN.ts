@@ -91,6 +91,10 @@
             <source>Enter your own PIN: saving an account is an admin's act.</source>
             <translation>请输入你自己的 PIN 码：保存账号须由管理员本人确认。</translation>
         </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>请 {seconds} 秒后再试。</translation>
+        </message>
     </context>
     <context>
         <name>Accounts</name>
@@ -313,6 +317,18 @@
             <translation>PIN 为 4 到 12 位数字。</translation>
         </message>
         <message>
+            <source>This floor requires PINs of 6 to 12 digits.</source>
+            <translation>本现场要求 PIN 码为 6 到 12 位数字。</translation>
+        </message>
+        <message>
+            <source>Set yourself a PIN of {digits} digits first: with a shorter one you could not sign in once {digits} digits are required.</source>
+            <translation>请先给自己设置 {digits} 位 PIN 码：要求 {digits} 位之后，用更短的 PIN 码将无法登录。</translation>
+        </message>
+        <message>
+            <source>The badge of {operator} is not locked.</source>
+            <translation>{operator} 的工牌没有被锁定。</translation>
+        </message>
+        <message>
             <source>Supervisors and admins need a PIN: enter one for {operator}.</source>
             <translation>主管和管理员需要 PIN：请为 {operator} 输入一个。</translation>
         </message>
@@ -331,6 +347,10 @@
         <message>
             <source>{operator} is the last active admin and stays one.</source>
             <translation>{operator} 是最后一位在职管理员，不能取消。</translation>
+        </message>
+        <message>
+            <source>{reason} Nothing was saved.</source>
+            <translation>{reason}未保存任何内容。</translation>
         </message>
         <message>
             <source>Product</source>
@@ -1457,8 +1477,20 @@ sudo usermod -aG dialout $USER
             <translation>请输入 PIN 码登录。</translation>
         </message>
         <message>
-            <source>Wrong PIN.</source>
-            <translation>PIN 码错误。</translation>
+            <source>Wrong PIN. {left} more wrong in a row lock the badge.</source>
+            <translation>PIN 码错误。再连续错 {left} 次，工牌将被锁定。</translation>
+        </message>
+        <message>
+            <source>A wrong PIN was typed just now: try again in {wait} s.</source>
+            <translation>刚刚输错了 PIN 码：请 {wait} 秒后再试。</translation>
+        </message>
+        <message>
+            <source>The badge of {operator} is locked after too many wrong PINs, until {until}. An admin can unlock it.</source>
+            <translation>{operator} 的工牌因多次输错 PIN 码已锁定，至 {until}。管理员可以解锁。</translation>
+        </message>
+        <message>
+            <source>This floor needs PINs of {digits} digits: ask the admin for a new {digits}-digit PIN.</source>
+            <translation>本现场要求 {digits} 位 PIN 码：请找管理员设置新的 {digits} 位 PIN 码。</translation>
         </message>
         <message>
             <source>No order matches {key}.</source>
@@ -1619,6 +1651,18 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Put on hold</source>
             <translation>挂起</translation>
+        </message>
+        <message>
+            <source>Wrong PIN</source>
+            <translation>PIN 码错误</translation>
+        </message>
+        <message>
+            <source>Badge locked after wrong PINs</source>
+            <translation>多次输错 PIN 码，工牌锁定</translation>
+        </message>
+        <message>
+            <source>Badge unlocked by an admin</source>
+            <translation>管理员解锁工牌</translation>
         </message>
         <message>
             <source>Address changed</source>
@@ -1990,12 +2034,16 @@ sudo usermod -aG dialout $USER
             <translation>已设 PIN</translation>
         </message>
         <message>
+            <source>Locked until</source>
+            <translation>锁定至</translation>
+        </message>
+        <message>
             <source>empty: OP + staff number</source>
             <translation>留空：OP + 工号</translation>
         </message>
         <message>
-            <source>4–12 digits; supervisors and admins need one</source>
-            <translation>4–12 位数字；主管和管理员必须设置</translation>
+            <source>4–12 digits (6–12 where the floor requires); supervisors and admins need one</source>
+            <translation>4–12 位数字（现场要求时 6–12 位）；主管和管理员必须设置</translation>
         </message>
         <message>
             <source>New operator</source>
@@ -2014,6 +2062,14 @@ sudo usermod -aG dialout $USER
             <translation>停用</translation>
         </message>
         <message>
+            <source>Unlock badge</source>
+            <translation>解锁工牌</translation>
+        </message>
+        <message>
+            <source>Lift the lock after too many wrong PINs (it also ends by itself).</source>
+            <translation>解除多次输错 PIN 码后的锁定（到时也会自动解除）。</translation>
+        </message>
+        <message>
             <source>PIN</source>
             <translation>PIN</translation>
         </message>
@@ -2030,8 +2086,20 @@ sudo usermod -aG dialout $USER
             <translation>操作员 {code} 已保存。</translation>
         </message>
         <message>
+            <source>Your PIN to add operator {code}.</source>
+            <translation>输入你的 PIN 码以添加操作员 {code}。</translation>
+        </message>
+        <message>
+            <source>Your PIN to change operator {code}.</source>
+            <translation>输入你的 PIN 码以修改操作员 {code}。</translation>
+        </message>
+        <message>
             <source>New PIN set for {code}.</source>
             <translation>已为 {code} 设置新 PIN。</translation>
+        </message>
+        <message>
+            <source>Your PIN to set a new PIN for {code}.</source>
+            <translation>输入你的 PIN 码以为 {code} 设置新 PIN 码。</translation>
         </message>
         <message>
             <source>Operator {code} reactivated.</source>
@@ -2040,6 +2108,22 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Operator {code} deactivated.</source>
             <translation>操作员 {code} 已停用。</translation>
+        </message>
+        <message>
+            <source>Your PIN to reactivate {code}.</source>
+            <translation>输入你的 PIN 码以重新启用 {code}。</translation>
+        </message>
+        <message>
+            <source>Your PIN to deactivate {code}.</source>
+            <translation>输入你的 PIN 码以停用 {code}。</translation>
+        </message>
+        <message>
+            <source>The badge of {code} is unlocked.</source>
+            <translation>{code} 的工牌已解锁。</translation>
+        </message>
+        <message>
+            <source>Your PIN to unlock the badge of {code}.</source>
+            <translation>输入你的 PIN 码以解锁 {code} 的工牌。</translation>
         </message>
     </context>
     <context>
@@ -2427,6 +2511,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Your PIN</source>
             <translation>你的 PIN 码</translation>
+        </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>请 {seconds} 秒后再试。</translation>
         </message>
     </context>
     <context>
@@ -3255,6 +3343,10 @@ sudo usermod -aG dialout $USER
             <translation>自有面单上的收件人电话打码打印</translation>
         </message>
         <message>
+            <source>PINs must have 6 digits</source>
+            <translation>PIN 码必须为 6 位</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>
@@ -3275,12 +3367,20 @@ sudo usermod -aG dialout $USER
             <translation>关闭时电话完整打印，方便快递员联系收件人。底单和各个界面上的收件人一律打码显示；平台电子面单由平台自己的打印组件打印。</translation>
         </message>
         <message>
+            <source>On: a supervisor or admin with a 4-digit PIN cannot sign in until you set them a new 6-digit PIN (Operators tab). Give yourself a 6-digit PIN first.</source>
+            <translation>开启后：PIN 码为 4 位的主管或管理员无法登录，直到你为其设置新的 6 位 PIN 码（操作员标签页）。请先给自己设置 6 位 PIN 码。</translation>
+        </message>
+        <message>
             <source>Weight tolerances are set per shop (Shops tab).</source>
             <translation>重量允差按店铺设置（见“店铺”标签页）。</translation>
         </message>
         <message>
             <source>Floor settings saved.</source>
             <translation>现场设置已保存。</translation>
+        </message>
+        <message>
+            <source>Your PIN to save the floor settings.</source>
+            <translation>输入你的 PIN 码以保存现场设置。</translation>
         </message>
     </context>
     <context>
@@ -3427,6 +3527,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>{name}: enter your PIN.</source>
             <translation>{name}：请输入 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Try again in {seconds} s.</source>
+            <translation>请 {seconds} 秒后再试。</translation>
         </message>
     </context>
     <context>

@@ -62,4 +62,4 @@ def test_an_account_is_removed_by_an_admin_and_the_record_stays(db):
     with db.read() as s:
         kinds = [ev.kind for ev in s.scalars(select(Event).order_by(Event.seq))]
         assert verify_chain(s).intact
-    assert kinds == ["account_saved", "account_removed"]
+    assert kinds == ["account_saved", "pin_failed", "account_removed"]  # the wrong PIN too

@@ -13,6 +13,8 @@ from app.services.errors import ServiceError
 from app.services.operators import sign_in
 
 ADMIN = {"operator": "1008", "station": "admin-1"}
+#: the acts that ask the admin's own PIN again (operators, floor settings)
+ADMIN_PIN = {**ADMIN, "admin_pin": "0000"}
 
 
 @pytest.fixture
@@ -166,27 +168,27 @@ def test_carriers_and_shop_rules(floor):
 
 def test_operators_are_added_changed_and_deactivated_never_deleted(floor):
     with pytest.raises(ServiceError, match="pin_needed"):
-        admin.add_operator(floor, "2001", "新主管", "supervisor", **ADMIN)
-    admin.add_operator(floor, "2001", "新主管", "supervisor", pin="4321", **ADMIN)
+        admin.add_operator(floor, "2001", "新主管", "supervisor", **ADMIN_PIN)
+    admin.add_operator(floor, "2001", "新主管", "supervisor", pin="4321", **ADMIN_PIN)
     assert sign_in(floor, "OP2001", "4321").role == "supervisor"
     with pytest.raises(ServiceError) as e:
-        admin.add_operator(floor, "2001", "again", "picker", **ADMIN)
+        admin.add_operator(floor, "2001", "again", "picker", **ADMIN_PIN)
     assert e.value.code == "duplicate_operator"
     with pytest.raises(ServiceError) as e:
-        admin.add_operator(floor, "2002", "x", "picker", badge="OP1001", **ADMIN)
+        admin.add_operator(floor, "2002", "x", "picker", badge="OP1001", **ADMIN_PIN)
     assert e.value.code == "duplicate_badge"
-    admin.update_operator(floor, "1003", role="verifier", **ADMIN)
+    admin.update_operator(floor, "1003", role="verifier", **ADMIN_PIN)
     with pytest.raises(ServiceError, match="pin_needed"):
-        admin.update_operator(floor, "1003", role="admin", **ADMIN)
-    admin.reset_pin(floor, "2001", "8765", **ADMIN)
+        admin.update_operator(floor, "1003", role="admin", **ADMIN_PIN)
+    admin.reset_pin(floor, "2001", "8765", **ADMIN_PIN)
     assert sign_in(floor, "2001", "8765")
-    admin.set_operator_active(floor, "2001", False, **ADMIN)
+    admin.set_operator_active(floor, "2001", False, **ADMIN_PIN)
     with pytest.raises(ServiceError, match="operator_inactive"):
         sign_in(floor, "2001", "8765")
     with pytest.raises(ServiceError, match="last_admin"):
-        admin.set_operator_active(floor, "1008", False, **ADMIN)
+        admin.set_operator_active(floor, "1008", False, **ADMIN_PIN)
     with pytest.raises(ServiceError, match="last_admin"):
-        admin.update_operator(floor, "1008", role="supervisor", **ADMIN)
+        admin.update_operator(floor, "1008", role="supervisor", **ADMIN_PIN)
     with floor.read() as s:
         assert s.scalar(select(Operator.active).where(Operator.code == "2001")) is False
     details = [a.detail for a in _audits(floor)]
@@ -202,11 +204,11 @@ def test_floor_settings_reach_the_weighing_station(floor):
     from app.services.weighing import bundle_size, packing_required
 
     assert admin.floor_settings(floor) == admin.FloorSettings(50, False)
-    admin.save_floor_settings(floor, admin.FloorSettings(20, True), **ADMIN)
+    admin.save_floor_settings(floor, admin.FloorSettings(20, True), **ADMIN_PIN)
     with floor.read() as s:
         assert bundle_size(s) == 20 and packing_required(s)
     with pytest.raises(ServiceError, match="out_of_range"):
-        admin.save_floor_settings(floor, admin.FloorSettings(0, True), **ADMIN)
+        admin.save_floor_settings(floor, admin.FloorSettings(0, True), **ADMIN_PIN)
     keys = [a.detail["key"] for a in _audits(floor)]
     assert keys == ["weighing.bundle_size", "packing_step.on"]
     _intact(floor)
@@ -217,14 +219,14 @@ def test_the_floor_time_zone_is_a_floor_setting_every_station_reads(floor):
     from app.services.floortime import load_floor_zone
 
     assert admin.floor_settings(floor).time_zone == ""  # the system's zone
-    admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Asia/Shanghai"), **ADMIN)
+    admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Asia/Shanghai"), **ADMIN_PIN)
     assert admin.floor_settings(floor).time_zone == "Asia/Shanghai"
     floortime.use_floor_zone(None)  # another station, opening the same database
     assert floortime.zone_name(load_floor_zone(floor)) == "Asia/Shanghai"
     with pytest.raises(ServiceError, match="invalid_value"):
-        admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Beijing"), **ADMIN)
+        admin.save_floor_settings(floor, admin.FloorSettings(50, False, "Beijing"), **ADMIN_PIN)
     assert admin.floor_settings(floor).time_zone == "Asia/Shanghai"
-    admin.save_floor_settings(floor, admin.FloorSettings(50, False, ""), **ADMIN)
+    admin.save_floor_settings(floor, admin.FloorSettings(50, False, ""), **ADMIN_PIN)
     assert admin.floor_settings(floor).time_zone == ""
     changes = [(a.detail["key"], a.detail["after"]) for a in _audits(floor)]
     assert changes == [

@@ -35,7 +35,7 @@ def s_second(db) -> str:
         return s.scalars(select(Order.order_no).order_by(Order.id)).all()[1]
 
 
-def test_cli_backup_and_a_damaged_backup(tmp_path, capsys):
+def test_cli_backup_and_a_damaged_backup(tmp_path, capsys, monkeypatch):
     url = f"sqlite:///{tmp_path / 'a.db'}"
     assert main(["--db", url, "demo-data", "--orders", "5"]) == 0
     capsys.readouterr()
@@ -43,6 +43,7 @@ def test_cli_backup_and_a_damaged_backup(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["bytes"] > 0
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database" * 100)
-    assert main(["--db", url, "restore", str(bad)]) == 2
+    monkeypatch.setenv("PARCELPROOF_PIN", "0000")  # restoring is an admin's act
+    assert main(["--db", url, "--operator", "1008", "restore", str(bad)]) == 2
     assert "backup_damaged" in capsys.readouterr().err
     assert main(["--db", url, "show", "nothing-here"]) == 1  # the station still works

@@ -14,7 +14,9 @@ from app.services.privacy import label_masks_phone
 def test_what_the_admin_saves_every_station_reads(db):
     make_demo_data(db, 0)
     assert scanning.packing_confirmation(db) is False
-    admin.save_floor_settings(db, admin.FloorSettings(20, True, "", True), operator="1008")
+    admin.save_floor_settings(
+        db, admin.FloorSettings(20, True, "", True), operator="1008", admin_pin="0000"
+    )
     assert scanning.packing_confirmation(db) is True  # the pack side: once a key nobody wrote
     with db.read() as s:
         assert weighing.packing_required(s) and weighing.bundle_size(s) == 20

@@ -24,10 +24,13 @@ def cli_floor(tmp_path: Path, orders: int = 30, *, pin: str = "0000") -> tuple[R
     env.pop("PARCELPROOF_DB", None)
     path = tmp_path / "floor.db"
 
-    def run(*args: str) -> subprocess.CompletedProcess:
+    def run(*args: str, pin: str | None = None) -> subprocess.CompletedProcess:
+        """``pin``: this run's $PARCELPROOF_PIN instead of the floor's ("" for none)."""
+        run_env = env if pin is None else {**env, "PARCELPROOF_PIN": pin}
         return subprocess.run(
             [sys.executable, "-m", "app", "--db", f"sqlite:///{path}", *args],
-            capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
+            capture_output=True, text=True, env=run_env, timeout=120, cwd=ROOT,
+            stdin=subprocess.DEVNULL,
         )  # fmt: skip
 
     made = run("demo-data", "--orders", str(orders), "--seed", "5")

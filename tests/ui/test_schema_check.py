@@ -26,6 +26,7 @@ def _gui(url: str, tmp_path) -> subprocess.CompletedProcess:
         QT_QPA_PLATFORM="offscreen",
         PARCELPROOF_EXIT_AFTER_START="1",
         PARCELPROOF_CONFIG=str(tmp_path / "settings.json"),
+        PARCELPROOF_PIN="0000",  # the admin's PIN: a started station would not wait for it
     )
     return subprocess.run(
         [sys.executable, "-m", "app", "--db", url, "--lang", "en", "--operator", "1008"],

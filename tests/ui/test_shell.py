@@ -145,7 +145,7 @@ def test_idle_station_locks_and_a_badge_scan_unlocks(qtbot, demo_db, monkeypatch
     seen = {}
 
     class FakeDialog:
-        def __init__(self, db, hint="", parent=None):
+        def __init__(self, db, hint="", parent=None, station=""):
             seen["hint"] = hint
             self.operator = find_operator(db, "1007")
 

@@ -36,6 +36,7 @@ def test_parcelproof_station_weights_starts_the_program(tmp_path):
         QT_QPA_PLATFORM="offscreen",
         PARCELPROOF_EXIT_AFTER_START="1",
         PARCELPROOF_CONFIG=str(tmp_path / "s.json"),
+        PARCELPROOF_PIN="0000",  # the supervisor's own PIN, as a scripted start gives it
     )
     argv = ["--demo", "--operator", "1001", "--station", "weights", "--lang", "en"]
     run = subprocess.run(

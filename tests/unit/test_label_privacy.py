@@ -36,6 +36,7 @@ def _mask_label_phone(db, on: bool) -> None:
         db,
         admin.FloorSettings(fs.bundle_size, fs.packing_required, fs.time_zone, on),
         operator="1008",
+        admin_pin="0000",
     )
 
 

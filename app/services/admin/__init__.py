@@ -44,8 +44,10 @@ from app.services.admin.operators import (
     OperatorRow,
     add_operator,
     list_operators,
+    locked_badges,
     reset_pin,
     set_operator_active,
+    unlock_badge,
     update_operator,
 )
 from app.services.admin.pools import PoolAdded, PoolRow, add_pool, expand_range, list_pools
@@ -80,11 +82,13 @@ __all__ = [
     "list_pools",
     "list_products",
     "list_shops",
+    "locked_badges",
     "reset_pin",
     "save_carrier",
     "save_floor_settings",
     "save_product",
     "save_shop",
     "set_operator_active",
+    "unlock_badge",
     "update_operator",
 ]

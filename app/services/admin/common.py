@@ -14,7 +14,7 @@ from app.db.engine import Database
 from app.db.models import Role
 from app.domain.stations import station_roles
 from app.services.errors import ServiceError
-from app.services.operators import require_role
+from app.services.operators import authorize, require_role
 
 ADMIN_ROLES = station_roles("admin")
 AUDIT_KIND = "admin_changed"
@@ -29,6 +29,12 @@ _PIN = re.compile(r"^\d{4,12}$")
 
 def _admin(db: Database, operator: str) -> None:
     require_role(db, operator, ADMIN_ROLES)
+
+
+def _admin_with_pin(db: Database, operator: str, pin: str | None, station: str) -> str:
+    """An admin's act that asks their own PIN again (operators, floor settings, unlocking a
+    badge): the admin's 工号 to record, checked with the PIN (`authorize`)."""
+    return authorize(db, operator, pin, ADMIN_ROLES, station=station).code
 
 
 def _audit(

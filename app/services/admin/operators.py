@@ -9,8 +9,19 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models import Operator, Role
-from app.domain.pins import hash_pin
-from app.services.admin.common import _CODE, _PIN, ROLES, _admin, _audit, _changes, _commit, _text
+from app.domain.pins import hash_pin, pin_length_ok
+from app.services import floor_settings as fs
+from app.services import pin_guard
+from app.services.admin.common import (
+    _CODE,
+    _PIN,
+    ROLES,
+    _admin_with_pin,
+    _audit,
+    _changes,
+    _commit,
+    _text,
+)
 from app.services.errors import ServiceError
 from app.services.operators import PIN_ROLES
 
@@ -46,9 +57,11 @@ def _role(role: str) -> str:
     return role
 
 
-def _pin(pin: str) -> str:
+def _pin(db: Database, pin: str) -> str:
     if not _PIN.match(pin or ""):
         raise ServiceError("bad_pin")
+    if not pin_length_ok(pin, six_digits=fs.get(db, fs.SIX_DIGIT_PINS)):
+        raise ServiceError("pin_six_digits")
     return pin
 
 
@@ -79,11 +92,12 @@ def add_operator(
     badge: str = "",
     pin: str = "",
     operator: str,
+    admin_pin: str | None = None,
     station: str = "",
 ) -> OperatorRow:
     """A new operator (工号 unique, badge unique; badge defaults to ``OP`` + 工号). Supervisors
     and admins need a PIN (4–12 digits), stored as a scrypt hash."""
-    _admin(db, operator)
+    operator = _admin_with_pin(db, operator, admin_pin, station)
     code = _text(code, "operator_code", 32)
     if not _CODE.match(code):
         raise ServiceError("invalid_value", field="operator_code", value=code)
@@ -95,7 +109,7 @@ def add_operator(
     if role in PIN_ROLES and not pin:
         raise ServiceError("pin_needed", operator=code)
     if pin:
-        _pin(pin)
+        _pin(db, pin)
 
     def write() -> OperatorRow:
         with db.write() as s:
@@ -131,19 +145,20 @@ def update_operator(
     badge: str | None = None,
     pin: str = "",
     operator: str,
+    admin_pin: str | None = None,
     station: str = "",
 ) -> None:
     """Change an operator's name, role or badge (a move to supervisor or admin needs a PIN if
     the operator has none yet: ``pin_needed``). The last active admin keeps the role
     (``last_admin``), so the floor can never lock itself out of its own settings."""
-    _admin(db, operator)
+    operator = _admin_with_pin(db, operator, admin_pin, station)
     new_name = _text(name, "operator_name", 64) if name is not None else None
     new_role = _role(role) if role is not None else None
     new_badge = _text(badge, "badge", 64) if badge is not None else None
     if new_badge is not None and not _CODE.match(new_badge):
         raise ServiceError("invalid_value", field="badge", value=new_badge)
     if pin:
-        _pin(pin)
+        _pin(db, pin)
 
     def write() -> None:
         with db.write() as s:
@@ -185,13 +200,24 @@ def update_operator(
     _commit(write, "duplicate_badge", badge=new_badge or "")
 
 
-def reset_pin(db: Database, code: str, pin: str, *, operator: str, station: str = "") -> None:
-    """A new PIN (4–12 digits) for an operator; the audit says that it was reset, never what."""
-    _admin(db, operator)
-    _pin(pin)
+def reset_pin(
+    db: Database,
+    code: str,
+    pin: str,
+    *,
+    operator: str,
+    admin_pin: str | None = None,
+    station: str = "",
+) -> None:
+    """A new PIN (4–12 digits, 6–12 where the floor requires) for an operator; the audit says
+    that it was reset, never what. A lock after wrong PINs is lifted with it (``badge_unlocked``):
+    the forgotten PIN is the usual reason for both."""
+    operator = _admin_with_pin(db, operator, admin_pin, station)
+    _pin(db, pin)
     with db.write() as s:
         o = _get_operator(s, code)
         o.pin_hash = hash_pin(pin)
+        pin_guard.lift(s, o.id, o.code, by=operator, station=station, quiet=True)
         _audit(
             s,
             "operator",
@@ -205,11 +231,17 @@ def reset_pin(db: Database, code: str, pin: str, *, operator: str, station: str 
 
 
 def set_operator_active(
-    db: Database, code: str, active: bool, *, operator: str, station: str = ""
+    db: Database,
+    code: str,
+    active: bool,
+    *,
+    operator: str,
+    admin_pin: str | None = None,
+    station: str = "",
 ) -> None:
     """Deactivate (or reactivate) an operator. Operators are never deleted: events name them.
     An admin cannot deactivate the last active admin (``last_admin``)."""
-    _admin(db, operator)
+    operator = _admin_with_pin(db, operator, admin_pin, station)
     with db.write() as s:
         o = _get_operator(s, code)
         if o.active == active:
@@ -227,3 +259,22 @@ def set_operator_active(
             operator=operator,
             station=station,
         )
+
+
+def unlock_badge(
+    db: Database, code: str, *, operator: str, admin_pin: str | None = None, station: str = ""
+) -> int:
+    """An admin lifts the lock on a badge after too many wrong PINs (or clears a count of wrong
+    PINs), with the admin's own PIN; ``badge_unlocked`` names the admin. Returns the wrong PINs
+    that were counted; ``badge_not_locked`` when there was nothing to lift."""
+    operator = _admin_with_pin(db, operator, admin_pin, station)
+    with db.write() as s:
+        o = s.scalars(select(Operator).where(Operator.code == code.strip())).first()
+        if o is None:
+            raise ServiceError("unknown_operator", operator=code)
+        return pin_guard.lift(s, o.id, o.code, by=operator, station=station)
+
+
+def locked_badges(db: Database) -> dict[str, str]:
+    """Badges locked now: 工号 → until (the floor's wall clock)."""
+    return pin_guard.lock_state(db)

@@ -12,7 +12,7 @@ from app.db.models import utcnow
 from app.domain.stations import SUPERVISOR_ACT
 from app.services.errors import ServiceError
 from app.services.floortime import read_floor_zone
-from app.services.operators import require_role, sign_in
+from app.services.operators import authorize
 from app.services.platform_print import (
     ComponentProblem,
     component_documents,
@@ -206,8 +206,7 @@ def void(
 
     A platform's number is cancelled on the platform first (its answer is recorded); if the
     platform refuses, nothing changes here and its reason is raised (``platform_refused``)."""
-    require_role(db, operator, SUPERVISOR_ACT)
-    sign_in(db, operator, pin)
+    operator = authorize(db, operator, pin, SUPERVISOR_ACT, station=station).code
     from app.services.platform_numbers import cancel_on_platform
 
     cancelled = cancel_on_platform(db, waybill_no.strip())

@@ -16,7 +16,7 @@ from app.domain.privacy import mask_name
 from app.domain.status import release_target
 from app.domain.verify import HOLD_REASONS
 from app.services.errors import ServiceError
-from app.services.operators import require_role, sign_in
+from app.services.operators import authorize
 from app.services.scanning.common import SUPERVISOR_ROLES, _find_order, _stop
 
 # --- holds and the supervisor's queue ---------------------------------------------------------
@@ -168,13 +168,11 @@ class Released:
     reason: str  # the hold's reason
 
 
-def _supervisor(db: Database, operator: str, pin: str | None, reason: str) -> str:
+def _supervisor(db: Database, operator: str, pin: str | None, reason: str, station: str) -> str:
     """A supervisor's act: a reason and the supervisor's own PIN, checked; their code."""
     if not reason.strip():
         raise ServiceError("reason_required")
-    require_role(db, operator, SUPERVISOR_ROLES)
-    info = sign_in(db, operator, pin)  # a supervisor's badge always needs its PIN
-    return info.code
+    return authorize(db, operator, pin, SUPERVISOR_ROLES, station=station).code
 
 
 def release_hold(
@@ -185,7 +183,7 @@ def release_hold(
     A weight hold goes back to verification with its counts reset (the recount: open,
     recount, repack, weigh again); any other hold goes back to where it stood
     (`app.domain.status.release_target`). The release is an event naming where it went."""
-    code = _supervisor(db, operator, pin, note)
+    code = _supervisor(db, operator, pin, note, station)
     with db.write() as s:
         o = s.get(Order, order_id, with_for_update=True)
         if o is None or o.status != OrderStatus.HELD:
@@ -237,7 +235,7 @@ def cancel_hold(
 ) -> str:
     """A supervisor cancels a held order (reason and PIN): from now on every station stops
     it (拦截)."""
-    code = _supervisor(db, operator, pin, reason)
+    code = _supervisor(db, operator, pin, reason, station)
     with db.write() as s:
         o = s.get(Order, order_id, with_for_update=True)
         if o is None or o.status != OrderStatus.HELD:

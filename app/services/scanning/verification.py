@@ -13,7 +13,7 @@ from app.db.engine import Database
 from app.db.models import Event, Order, OrderStatus, Override, ScanEvent, utcnow
 from app.domain.verify import COUNTED, ScanCode, match_item, matching_lines, read_scan
 from app.services.errors import ServiceError
-from app.services.operators import require_role, sign_in
+from app.services.operators import authorize
 from app.services.scanning.common import (
     STEP_STATUSES,
     SUPERVISOR_ROLES,
@@ -237,8 +237,7 @@ def undo_scan(
 ) -> ScanResult:
     """Take back the last counted verification scan of the order; needs a supervisor's badge
     and PIN. Recorded as a ``scan_undone`` event with an `Override` naming the undone scan."""
-    sup = sign_in(db, supervisor_badge, pin)
-    require_role(db, sup.code, SUPERVISOR_ROLES)
+    sup = authorize(db, supervisor_badge, pin, SUPERVISOR_ROLES, station=station)
     now = utcnow()
     with db.write() as s:
         o = s.get(Order, order_id, with_for_update=True)

@@ -18,7 +18,7 @@ from app.domain import weighing as rules
 from app.domain.stations import SUPERVISOR_ACT
 from app.domain.weight import unit_weight
 from app.services.errors import ServiceError
-from app.services.operators import require_role, sign_in
+from app.services.operators import authorize
 from app.services.orders import Packing, order_goods, order_packing
 from app.services.weighing.common import (
     REASON_BATCH,
@@ -482,8 +482,7 @@ def override(
     """
     if not reason.strip():
         raise ServiceError("reason_required")
-    info = sign_in(db, supervisor, pin)
-    require_role(db, info.code, SUPERVISOR_ACT)
+    info = authorize(db, supervisor, pin, SUPERVISOR_ACT, station=station)
     code = waybill_no.strip()
     now = utcnow()
     from app.db.models import Override as OverrideRow

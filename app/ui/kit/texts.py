@@ -105,6 +105,9 @@ def event_label(kind: str) -> str:
             "Event", "Cancelled on the platform after shipment"
         ),
         "held": QCoreApplication.translate("Event", "Put on hold"),
+        "pin_failed": QCoreApplication.translate("Event", "Wrong PIN"),
+        "badge_locked": QCoreApplication.translate("Event", "Badge locked after wrong PINs"),
+        "badge_unlocked": QCoreApplication.translate("Event", "Badge unlocked by an admin"),
         "address_changed": QCoreApplication.translate("Event", "Address changed"),
         "printed": QCoreApplication.translate("Event", "Waybill printed"),
         "reprinted": QCoreApplication.translate("Event", "Waybill reprinted"),
@@ -201,7 +204,21 @@ def error_templates() -> dict[str, str]:
             "Error", "Operator {operator} is no longer active."
         ),
         "pin_required": QCoreApplication.translate("Error", "Enter your PIN to sign in."),
-        "wrong_pin": QCoreApplication.translate("Error", "Wrong PIN."),
+        "wrong_pin": QCoreApplication.translate(
+            "Error", "Wrong PIN. {left} more wrong in a row lock the badge."
+        ),
+        "pin_wait": QCoreApplication.translate(
+            "Error", "A wrong PIN was typed just now: try again in {wait} s."
+        ),
+        "badge_locked": QCoreApplication.translate(
+            "Error",
+            "The badge of {operator} is locked after too many wrong PINs, until {until}. "
+            "An admin can unlock it.",
+        ),
+        "pin_too_short": QCoreApplication.translate(
+            "Error",
+            "This floor needs PINs of {digits} digits: ask the admin for a new {digits}-digit PIN.",
+        ),
         "order_not_found": QCoreApplication.translate("Error", "No order matches {key}."),
         "no_clip": QCoreApplication.translate("Error", "No packing video of {key} was found."),
         "clip_unreachable": QCoreApplication.translate(

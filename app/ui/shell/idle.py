@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+
+def _load_event_types() -> None:
+    """Create PySide's Python types of every event class now. PySide 6.11 makes them lazily,
+    and an application-wide event filter that receives a plain `QEvent` walks its subclasses:
+    making one there (seen: ``QtGui.QNativeGestureEvent``) can crash the process, depending on
+    which types happened to be made before."""
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            if name.endswith("Event"):
+                getattr(module, name)
+
+
+_load_event_types()
 
 
 class IdleWatcher(QObject):

@@ -118,13 +118,25 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     operator: OperatorInfo | None = None
+    station_name = settings.station_name or socket.gethostname()
     if args.operator:
-        from app.services.operators import find_operator
+        from app.services.operators import find_operator, sign_in
 
         try:
             operator = find_operator(db, args.operator)
-        except Exception as exc:  # noqa: BLE001 - unknown operator: one line, exit 2
+            if operator.needs_pin and os.environ.get("PARCELPROOF_PIN"):
+                # a scripted start, as on the command line: the PIN is checked (and counted)
+                operator = sign_in(
+                    db, operator.code, os.environ["PARCELPROOF_PIN"], station=station_name
+                )
+        except Exception as exc:  # noqa: BLE001 - unknown operator, wrong PIN: one line, exit 2
             return _fatal(app.translate("Startup", "Sign in"), exception_text(exc))
+        if operator.needs_pin and not os.environ.get("PARCELPROOF_PIN"):
+            # a supervisor's or admin's station opens only with that person's own PIN
+            dlg = SignInDialog(db, operator=operator, station=station_name)
+            if not dlg.exec() or dlg.operator is None:
+                return 0
+            operator = dlg.operator
     else:
         hint = ""
         if args.demo:
@@ -132,7 +144,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 "Startup",
                 "Demo: badges OP1001 (supervisor, PIN 0000) to OP1008; staff numbers work too.",
             )
-        dlg = SignInDialog(db, hint=hint)
+        dlg = SignInDialog(db, hint=hint, station=station_name)
         if not dlg.exec() or dlg.operator is None:
             return 0
         operator = dlg.operator
@@ -141,7 +153,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db=db,
         operator=operator,
         settings=settings,
-        station_name=settings.station_name or socket.gethostname(),
+        station_name=station_name,
         demo=args.demo,
     )
     if args.scale:

@@ -214,7 +214,10 @@ class MainWindow(QMainWindow):
         if self.isHidden():
             return
         dlg = SignInDialog(
-            self._db, hint=self.tr("Locked after idle time. Scan your badge."), parent=self
+            self._db,
+            hint=self.tr("Locked after idle time. Scan your badge."),
+            station=self.ctx.station_name,
+            parent=self,
         )
         if dlg.exec() and dlg.operator:
             changed = self.operator is None or dlg.operator.code != self.operator.code
@@ -263,7 +266,7 @@ class MainWindow(QMainWindow):
         self.operator = None
         self._update_header()
         self.signed_out.emit()
-        dlg = SignInDialog(self._db, parent=self)
+        dlg = SignInDialog(self._db, station=self.ctx.station_name, parent=self)
         if dlg.exec() and dlg.operator:
             self.operator = dlg.operator
             self.ctx.operator = dlg.operator

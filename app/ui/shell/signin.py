@@ -2,7 +2,9 @@
 
 The badge field has the focus and the input method off, so a keyboard-wedge scanner's burst
 plus Enter signs in without a click. The check runs off the GUI thread (scrypt is slow on
-purpose).
+purpose). After a wrong PIN the button waits out the floor's delay, counting down (the service
+refuses an early try anyway); after five in a row the badge is locked and the dialog says until
+when. Opened for one operator (``--operator``), the badge is fixed and only the PIN is asked.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayo
 
 from app.db.engine import Database
 from app.services.operators import OperatorInfo, find_operator, sign_in
+from app.ui.kit.pin_wait import PinCountdown, wait_seconds
 from app.ui.kit.texts import exception_text
 from app.ui.kit.workers import JobRunner
 
@@ -22,9 +25,19 @@ class SignInDialog(QDialog):
 
     signed_in = Signal(object)  # OperatorInfo
 
-    def __init__(self, db: Database, *, hint: str = "", parent=None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        hint: str = "",
+        operator: OperatorInfo | None = None,
+        station: str = "",
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._station = station
+        self._refusal = ""
         self._jobs = JobRunner(self)
         self.operator: OperatorInfo | None = None
         self.setWindowTitle(self.tr("Sign in"))
@@ -53,10 +66,15 @@ class SignInDialog(QDialog):
         lay = QVBoxLayout(self)
         for w in (title, self.badge, self.pin, self.message, self.button):
             lay.addWidget(w)
+        self.countdown = PinCountdown(self.button, self._on_countdown_tick)
         self.badge.returnPressed.connect(self._on_badge_return_pressed)
         self.pin.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
         self.badge.setFocus()
+        if operator is not None:  # `--operator`: this person's PIN, the badge is theirs
+            self.badge.setText(operator.code)
+            self.badge.setReadOnly(True)
+            self._on_found(operator)
 
     def _on_badge_return_pressed(self) -> None:
         key, db = self.badge.text().strip(), self._db
@@ -73,13 +91,17 @@ class SignInDialog(QDialog):
             self.submit()
 
     def submit(self) -> None:
-        key, pin, db = self.badge.text().strip(), self.pin.text(), self._db
+        key, pin, db, station = self.badge.text().strip(), self.pin.text(), self._db, self._station
         if not key:
             self.badge.setFocus()
             return
+        if self.countdown.running or not self.button.isEnabled():
+            return  # Enter while the wait runs, or a check already under way
         self.button.setEnabled(False)
         self._jobs.submit(
-            lambda: sign_in(db, key, pin or None), self._on_signed_in, self._on_failed
+            lambda: sign_in(db, key, pin or None, station=station),
+            self._on_signed_in,
+            self._on_failed,
         )
 
     def _on_signed_in(self, info: OperatorInfo) -> None:
@@ -89,16 +111,28 @@ class SignInDialog(QDialog):
 
     def _on_failed(self, exc: Exception) -> None:
         self.button.setEnabled(True)
-        self._set_message(exception_text(exc), True)
-        if getattr(exc, "code", "") == "pin_required":
+        self._refusal = exception_text(exc)
+        self._set_message(self._refusal, True)
+        code = getattr(exc, "code", "")
+        if code == "pin_required":
             self.pin.setVisible(True)
             self.pin.setFocus()
-        elif getattr(exc, "code", "") == "wrong_pin":
+        elif code in ("wrong_pin", "pin_wait", "pin_too_short"):
             self.pin.clear()
             self.pin.setFocus()
+            self.countdown.start(wait_seconds(exc))
+        elif code == "badge_locked" and self.badge.isReadOnly():
+            self.pin.clear()
         else:
+            self.pin.clear()
             self.badge.selectAll()
             self.badge.setFocus()
+
+    def _on_countdown_tick(self, left: int) -> None:
+        text = self._refusal
+        if left:
+            text += " " + self.tr("Try again in {seconds} s.").format(seconds=left)
+        self._set_message(text, True)
 
     def _set_message(self, text: str, error: bool) -> None:
         self.message.setText(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import accounts
+from app.ui.kit.pin_wait import PinCountdown
 from app.ui.kit.texts import platform_label
 from app.ui.kit.widgets import COLOURS, SIGNS, set_big
 
@@ -140,8 +141,9 @@ class AccountDialog(QDialog):
         self.save_button.setEnabled(False)
         self.submitted.emit(self.values())
 
-    def refused(self, text: str) -> None:
-        """The save was refused: say why here, keep what was typed but the PIN."""
+    def refused(self, text: str, wait: int = 0) -> None:
+        """The save was refused: say why here, keep what was typed but the PIN; after a wrong
+        PIN the save button waits out the floor's delay."""
         self.message.setText(f"{SIGNS['error']} {text}")
         bg, fg = COLOURS["error"]
         set_big(self.message, 13, extra=f"background: {bg}; color: {fg}; padding: 6px;")
@@ -149,10 +151,23 @@ class AccountDialog(QDialog):
         self.pin.clear()
         self.pin.setFocus()
         self.save_button.setEnabled(True)
+        if wait:
+            self._refusal = text
+            if not hasattr(self, "countdown"):
+                self.countdown = PinCountdown(self.save_button, self._on_countdown_tick)
+            self.countdown.start(wait)
+
+    def _on_countdown_tick(self, left: int) -> None:
+        text = f"{SIGNS['error']} {self._refusal}"
+        if left:
+            text += " " + self.tr("Try again in {seconds} s.").format(seconds=left)
+        self.message.setText(text)
 
 
 class PinDialog(QDialog):
-    """An admin's own PIN for one act (saving the low-balance threshold, removing an account)."""
+    """An admin's own PIN for one act (saving the floor settings or the low-balance threshold,
+    an operator's change, unlocking a badge, removing an account). After a wrong PIN the OK
+    button waits out the floor's delay, counting down (`PinCountdown`)."""
 
     pin_entered = Signal(str)
 
@@ -166,10 +181,13 @@ class PinDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(lambda: self.pin_entered.emit(self.pin.text().strip()))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         self.question = question_label = QLabel(question)
         question_label.setWordWrap(True)
+        self._refusal = ""
+        self.countdown = PinCountdown(self.ok_button, self._on_countdown_tick)
         lay = QVBoxLayout(self)
         lay.addWidget(question_label)
         lay.addWidget(self.pin)
@@ -177,8 +195,24 @@ class PinDialog(QDialog):
         lay.addWidget(buttons)
         self.pin.setFocus()
 
-    def refused(self, text: str) -> None:
+    def _on_buttons_accepted(self) -> None:
+        if self.countdown.running or not self.ok_button.isEnabled():
+            return  # Enter in the PIN field while the wait runs
+        self.ok_button.setEnabled(False)  # one try at a time
+        self.pin_entered.emit(self.pin.text().strip())
+
+    def refused(self, text: str, wait: int = 0) -> None:
+        """The PIN was refused: say why; after a wrong one, count the wait down."""
+        self._refusal = text
         self.message.setText(f"{SIGNS['error']} {text}")
         self.message.show()
         self.pin.clear()
         self.pin.setFocus()
+        self.ok_button.setEnabled(True)
+        self.countdown.start(wait)
+
+    def _on_countdown_tick(self, left: int) -> None:
+        text = f"{SIGNS['error']} {self._refusal}"
+        if left:
+            text += " " + self.tr("Try again in {seconds} s.").format(seconds=left)
+        self.message.setText(text)

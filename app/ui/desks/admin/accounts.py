@@ -36,6 +36,7 @@ from app.services import accounts
 from app.services import admin as admin_svc
 from app.services.errors import ServiceError
 from app.ui.desks.admin.account_dialogs import AccountDialog, PinDialog
+from app.ui.kit.pin_wait import wait_seconds
 from app.ui.kit.texts import (
     exception_text,
     platform_label,
@@ -348,7 +349,10 @@ class AccountsTab(QWidget):
             self.refresh(quiet=True)  # the new credentials tried at once: the row says
 
         def failed(exc: Exception) -> None:
-            dlg.refused(self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)))
+            dlg.refused(
+                self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)),
+                wait_seconds(exc),
+            )
 
         self.run(
             lambda: accounts.add_account(
@@ -391,7 +395,10 @@ class AccountsTab(QWidget):
             )
 
         def failed(exc: Exception) -> None:
-            dlg.refused(self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)))
+            dlg.refused(
+                self.tr("{reason} Nothing was saved.").format(reason=exception_text(exc)),
+                wait_seconds(exc),
+            )
 
         self.run(
             lambda: accounts.set_low_balance_threshold(
@@ -433,7 +440,10 @@ class AccountsTab(QWidget):
             self.reload()
 
         def failed(exc: Exception) -> None:
-            dlg.refused(self.tr("{reason} Nothing was removed.").format(reason=exception_text(exc)))
+            dlg.refused(
+                self.tr("{reason} Nothing was removed.").format(reason=exception_text(exc)),
+                wait_seconds(exc),
+            )
 
         self.run(
             lambda: accounts.remove_account(

@@ -12,10 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QTableWidget, QTableWidgetItem, QWidget
 
 from app.services import admin as svc
-from app.ui.kit.texts import register_error_texts, register_event_labels
+from app.ui.kit.texts import exception_text, register_error_texts, register_event_labels
 from app.ui.kit.widgets import list_table
 
 if TYPE_CHECKING:
+    from app.ui.desks.admin.account_dialogs import PinDialog
     from app.ui.desks.admin.station import AdminStation
 
 
@@ -60,6 +61,17 @@ def _error_texts() -> dict[str, str]:
             "Every number from {first} to {last} is known already (a number is used once, ever).",
         ),
         "bad_pin": QCoreApplication.translate("Admin", "A PIN is 4 to 12 digits."),
+        "pin_six_digits": QCoreApplication.translate(
+            "Admin", "This floor requires PINs of 6 to 12 digits."
+        ),
+        "own_pin_six_digits": QCoreApplication.translate(
+            "Admin",
+            "Set yourself a PIN of {digits} digits first: with a shorter one you could not "
+            "sign in once {digits} digits are required.",
+        ),
+        "badge_not_locked": QCoreApplication.translate(
+            "Admin", "The badge of {operator} is not locked."
+        ),
         "pin_needed": QCoreApplication.translate(
             "Admin", "Supervisors and admins need a PIN: enter one for {operator}."
         ),
@@ -119,6 +131,38 @@ class AdminTab(QWidget):
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self.station.run(fn, on_done)
+
+    def with_pin(
+        self, question: str, act: Callable[[str], Any], on_done: Callable[[Any], None]
+    ) -> PinDialog:
+        """An act that asks the admin's own PIN again (floor settings, operators, unlocking a
+        badge): ``act(pin)`` runs once the PIN is typed. A refused PIN stays in the dialog for
+        another try (with the floor's wait counted down); any other refusal closes it and is
+        said in the station's status line, like every other edit's."""
+        from app.ui.desks.admin.account_dialogs import PinDialog
+        from app.ui.kit.pin_wait import PIN_CODES, wait_seconds
+
+        dlg = PinDialog(question, self)
+
+        def entered(pin: str) -> None:
+            def done(result: object) -> None:
+                dlg.accept()
+                on_done(result)
+
+            def failed(exc: Exception) -> None:
+                if getattr(exc, "code", "") in PIN_CODES:
+                    nothing = QCoreApplication.translate("Admin", "{reason} Nothing was saved.")
+                    dlg.refused(nothing.format(reason=exception_text(exc)), wait_seconds(exc))
+                    return
+                dlg.reject()
+                self.station._on_job_failed(exc)  # said where every edit's refusal is
+
+            self.station.run(lambda: act(pin), done, failed)
+
+        dlg.pin_entered.connect(entered)
+        self.pin_dialog = dlg
+        dlg.open()
+        return dlg
 
     def reload(self) -> None:  # pragma: no cover - every tab has its own
         raise NotImplementedError

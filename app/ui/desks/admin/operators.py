@@ -1,5 +1,6 @@
 """The admin station's Operators tab: staff numbers, roles, badges and PINs; operators are
-deactivated, never deleted.
+deactivated, never deleted. Every change asks the admin's own PIN again, and a badge locked
+after too many wrong PINs is shown and unlocked here.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class OperatorsTab(AdminTab):
     def __init__(self, station: AdminStation) -> None:
         super().__init__(station)
         self.rows: list[svc.OperatorRow] = []
+        self.locked: dict[str, str] = {}  # 工号 → locked until (the floor's clock)
         self.creating = False
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search staff number, name or badge"))
@@ -40,6 +42,7 @@ class OperatorsTab(AdminTab):
                 self.tr("Badge"),
                 self.tr("Active"),
                 self.tr("PIN set"),
+                self.tr("Locked until"),
             ]
         )
         self.code = QLineEdit()
@@ -51,11 +54,17 @@ class OperatorsTab(AdminTab):
         self.badge.setPlaceholderText(self.tr("empty: OP + staff number"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("4–12 digits; supervisors and admins need one"))
+        self.pin.setPlaceholderText(
+            self.tr("4–12 digits (6–12 where the floor requires); supervisors and admins need one")
+        )
         self.new_button = QPushButton(self.tr("New operator"))
         self.save_button = QPushButton(self.tr("Save operator"))
         self.pin_button = QPushButton(self.tr("Reset PIN"))
         self.active_button = QPushButton(self.tr("Deactivate"))
+        self.unlock_button = QPushButton(self.tr("Unlock badge"))
+        self.unlock_button.setToolTip(
+            self.tr("Lift the lock after too many wrong PINs (it also ends by itself).")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Staff no."), self.code)
         form.addRow(self.tr("Name"), self.name)
@@ -63,7 +72,13 @@ class OperatorsTab(AdminTab):
         form.addRow(self.tr("Badge"), self.badge)
         form.addRow(self.tr("PIN"), self.pin)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.pin_button, self.active_button, self.save_button):
+        for b in (
+            self.new_button,
+            self.pin_button,
+            self.active_button,
+            self.unlock_button,
+            self.save_button,
+        ):
             buttons.addWidget(b)
         form.addRow(buttons)
         note = QLabel(self.tr("Operators are never deleted: events name them. Deactivate instead."))
@@ -82,21 +97,35 @@ class OperatorsTab(AdminTab):
         self.save_button.clicked.connect(self.save)
         self.pin_button.clicked.connect(self.reset_pin)
         self.active_button.clicked.connect(self.toggle_active)
+        self.unlock_button.clicked.connect(self.unlock)
         self.start_new()
 
     def reload(self) -> None:
         db, text = self.db, self.search.text()
-        self.run(lambda: svc.list_operators(db, text), self._on_loaded)
+        self.run(lambda: (svc.list_operators(db, text), svc.locked_badges(db)), self._on_loaded)
 
-    def _on_loaded(self, rows: list[svc.OperatorRow]) -> None:
-        self.rows = rows
+    def _on_loaded(self, loaded: tuple[list[svc.OperatorRow], dict[str, str]]) -> None:
+        self.rows, self.locked = loaded
         fill(
             self.table,
             [
-                [r.code, r.name, role_label(r.role), r.badge, yes(r.active), yes(r.has_pin)]
-                for r in rows
+                [
+                    r.code,
+                    r.name,
+                    role_label(r.role),
+                    r.badge,
+                    yes(r.active),
+                    yes(r.has_pin),
+                    self.locked.get(r.code, ""),
+                ]
+                for r in self.rows
             ],
         )
+        self._show_unlock()
+
+    def _show_unlock(self) -> None:
+        r = self.current()
+        self.unlock_button.setEnabled(r is not None and r.code in self.locked)
 
     def current(self) -> svc.OperatorRow | None:
         sel = self.table.selectionModel().selectedRows()
@@ -116,6 +145,7 @@ class OperatorsTab(AdminTab):
         self.active_button.setText(self.tr("Deactivate") if r.active else self.tr("Reactivate"))
         self.pin_button.setEnabled(True)
         self.active_button.setEnabled(True)
+        self._show_unlock()
 
     def start_new(self) -> None:
         self.table.clearSelection()
@@ -126,6 +156,7 @@ class OperatorsTab(AdminTab):
         self.role.setCurrentIndex(0)
         self.pin_button.setEnabled(False)
         self.active_button.setEnabled(False)
+        self.unlock_button.setEnabled(False)
 
     def _done(self, message: str) -> Callable[[Any], None]:
         def done(_result: object) -> None:
@@ -148,13 +179,25 @@ class OperatorsTab(AdminTab):
                 self.code.setReadOnly(True)
                 report(row)
 
-            self.run(
-                lambda: svc.add_operator(db, code, name, role, badge=badge, pin=pin, **who), added
+            self.with_pin(
+                self.tr("Your PIN to add operator {code}.").format(code=code),
+                lambda admin_pin: svc.add_operator(
+                    db, code, name, role, badge=badge, pin=pin, admin_pin=admin_pin, **who
+                ),
+                added,
             )
         else:
-            self.run(
-                lambda: svc.update_operator(
-                    db, code, name=name, role=role, badge=badge or None, pin=pin, **who
+            self.with_pin(
+                self.tr("Your PIN to change operator {code}.").format(code=code),
+                lambda admin_pin: svc.update_operator(
+                    db,
+                    code,
+                    name=name,
+                    role=role,
+                    badge=badge or None,
+                    pin=pin,
+                    admin_pin=admin_pin,
+                    **who,
                 ),
                 self._done(msg),
             )
@@ -162,7 +205,11 @@ class OperatorsTab(AdminTab):
     def reset_pin(self) -> None:
         db, who, code, pin = self.db, self.who, self.code.text().strip(), self.pin.text().strip()
         msg = self.tr("New PIN set for {code}.").format(code=code)
-        self.run(lambda: svc.reset_pin(db, code, pin, **who), self._done(msg))
+        self.with_pin(
+            self.tr("Your PIN to set a new PIN for {code}.").format(code=code),
+            lambda admin_pin: svc.reset_pin(db, code, pin, admin_pin=admin_pin, **who),
+            self._done(msg),
+        )
 
     def toggle_active(self) -> None:
         r = self.current()
@@ -174,4 +221,26 @@ class OperatorsTab(AdminTab):
             if active
             else self.tr("Operator {code} deactivated.")
         ).format(code=r.code)
-        self.run(lambda: svc.set_operator_active(db, r.code, active, **who), self._done(msg))
+        self.with_pin(
+            (
+                self.tr("Your PIN to reactivate {code}.")
+                if active
+                else self.tr("Your PIN to deactivate {code}.")
+            ).format(code=r.code),
+            lambda admin_pin: svc.set_operator_active(
+                db, r.code, active, admin_pin=admin_pin, **who
+            ),
+            self._done(msg),
+        )
+
+    def unlock(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        db, who = self.db, self.who
+        msg = self.tr("The badge of {code} is unlocked.").format(code=r.code)
+        self.with_pin(
+            self.tr("Your PIN to unlock the badge of {code}.").format(code=r.code),
+            lambda admin_pin: svc.unlock_badge(db, r.code, admin_pin=admin_pin, **who),
+            self._done(msg),
+        )

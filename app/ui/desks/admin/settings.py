@@ -1,5 +1,5 @@
 """The admin station's Floor settings tab: stubs per bundle, the packing step, the floor time
-zone and the phone on our own labels.
+zone, the phone on our own labels and 6-digit PINs. Saving asks the admin's PIN.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ class SettingsTab(AdminTab):
         self.packing = QCheckBox(self.tr("Parcels must be packed (confirmed) before weighing"))
         self.time_zone = _zone_box()
         self.mask_phone = QCheckBox(self.tr("Our own labels print the receiver's phone masked"))
+        self.six_digits = QCheckBox(self.tr("PINs must have 6 digits"))
         self.save_button = QPushButton(self.tr("Save settings"))
         form = QFormLayout()
         form.addRow(self.tr("Stubs per bundle"), self.bundle)
@@ -72,6 +73,15 @@ class SettingsTab(AdminTab):
         )
         phone_note.setWordWrap(True)
         form.addRow("", phone_note)
+        form.addRow("", self.six_digits)
+        pin_note = QLabel(
+            self.tr(
+                "On: a supervisor or admin with a 4-digit PIN cannot sign in until you set them "
+                "a new 6-digit PIN (Operators tab). Give yourself a 6-digit PIN first."
+            )
+        )
+        pin_note.setWordWrap(True)
+        form.addRow("", pin_note)
         form.addRow(self.save_button)
         note = QLabel(self.tr("Weight tolerances are set per shop (Shops tab)."))
         note.setWordWrap(True)
@@ -94,6 +104,7 @@ class SettingsTab(AdminTab):
             i = self.time_zone.count() - 1
         self.time_zone.setCurrentIndex(i)
         self.mask_phone.setChecked(fs.label_masks_phone)
+        self.six_digits.setChecked(fs.six_digit_pins)
 
     def zone_name(self) -> str:
         """The chosen IANA name (``""``: the system's zone); typed text counts as a name."""
@@ -107,6 +118,7 @@ class SettingsTab(AdminTab):
             self.packing.isChecked(),
             self.zone_name(),
             self.mask_phone.isChecked(),
+            self.six_digits.isChecked(),
         )
         db, who = self.db, self.who
 
@@ -114,4 +126,8 @@ class SettingsTab(AdminTab):
             self.station.report("ok", self.tr("Floor settings saved."))
             self.reload()
 
-        self.run(lambda: svc.save_floor_settings(db, new, **who), done)
+        self.with_pin(
+            self.tr("Your PIN to save the floor settings."),
+            lambda pin: svc.save_floor_settings(db, new, admin_pin=pin, **who),
+            done,
+        )
