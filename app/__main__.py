@@ -287,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     gs.add_argument(
         "--password", help="its password (or $PARCELPROOF_STATION_PASSWORD); kept as SCRAM"
     )
-    gs.set_defaults(func=cmd_db_grant_station, privileged=("admin",))
+    gs.set_defaults(func=cmd_db_grant_station, privileged=("admin",), empty_ok=True)
 
     demo = sub.add_parser("demo-data", help="fill the database with realistic demo data")
     demo.add_argument("--orders", type=int, default=200)
