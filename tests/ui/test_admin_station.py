@@ -13,6 +13,7 @@ from app.ui.desks.admin.station import AdminStation
 from app.ui.kit.context import StationContext
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.signin import SignInDialog
+from tests.ui.pin_dialog import type_pin
 
 
 def _sign_in(qtbot, db, badge: str, pin: str):
@@ -26,16 +27,6 @@ def _sign_in(qtbot, db, badge: str, pin: str):
         qtbot.keyClicks(dlg.pin, pin)
         qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
     return dlg.operator
-
-
-def _type_pin(qtbot, tab, pin: str = "0000") -> None:
-    """The act asks the admin's own PIN again: type it in the dialog it opened."""
-    qtbot.waitUntil(lambda: getattr(tab, "pin_dialog", None) is not None, timeout=5000)
-    dlg = tab.pin_dialog
-    qtbot.waitUntil(dlg.isVisible, timeout=5000)
-    qtbot.waitUntil(dlg.ok_button.isEnabled, timeout=5000)
-    qtbot.keyClicks(dlg.pin, pin)
-    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
 
 
 def test_admin_changes_a_products_weight_and_the_change_is_audited(qtbot, sqlite_db):
@@ -102,7 +93,7 @@ def test_a_supervisor_cannot_open_it_and_the_service_refuses_anyway(qtbot, sqlit
     qtbot.waitUntil(lambda: st.idle, timeout=10000)
     st.settings.bundle.setValue(7)
     qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
-    _type_pin(qtbot, st.settings)
+    type_pin(qtbot, st.settings)
     qtbot.waitUntil(lambda: st.status_kind == "error", timeout=10000)
     assert "1001 may not do this" in st.status.text()
     assert admin.floor_settings(sqlite_db).bundle_size == 50
@@ -127,7 +118,7 @@ def test_the_admin_sets_the_floors_time_zone_by_typing_its_name(qtbot, sqlite_db
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "Asia/Shanghai")
     qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
-    _type_pin(qtbot, st.settings)
+    type_pin(qtbot, st.settings)
     qtbot.waitUntil(lambda: st.status_kind == "ok", timeout=10000)
     assert admin.floor_settings(sqlite_db).time_zone == "Asia/Shanghai"
     # this station's screens follow at once
@@ -138,7 +129,7 @@ def test_the_admin_sets_the_floors_time_zone_by_typing_its_name(qtbot, sqlite_db
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "Beijing")
     qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
-    _type_pin(qtbot, st.settings)
+    type_pin(qtbot, st.settings)
     qtbot.waitUntil(lambda: st.status_kind == "error", timeout=10000)
     assert "Beijing" in st.status.text()
     assert admin.floor_settings(sqlite_db).time_zone == "Asia/Shanghai"
@@ -158,7 +149,7 @@ def test_the_admin_switches_the_masked_phone_on_our_labels(qtbot, sqlite_db):
     assert "masked" in box.text()
     box.setChecked(True)
     qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
-    _type_pin(qtbot, st.settings)
+    type_pin(qtbot, st.settings)
     qtbot.waitUntil(lambda: st.status_kind == "ok", timeout=10000)
     assert admin.floor_settings(sqlite_db).label_masks_phone is True
     qtbot.waitUntil(lambda: st.idle, timeout=10000)

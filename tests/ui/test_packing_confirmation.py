@@ -14,6 +14,7 @@ from app.ui.desks.pack import PackStation
 from app.ui.desks.weigh.station import WeighStation
 from app.ui.kit.context import StationContext
 from tests.floor import goods, printed_batch, verify
+from tests.ui.pin_dialog import type_pin
 
 T = 20_000
 
@@ -46,6 +47,7 @@ def _set_packing_at_the_admin_station(qtbot, db, on: bool) -> None:
     qtbot.waitUntil(lambda: st.idle, timeout=T)
     st.settings.packing.setChecked(on)
     qtbot.mouseClick(st.settings.save_button, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, st.settings)  # saving floor settings asks the admin's PIN
     qtbot.waitUntil(lambda: st.status_kind == "ok", timeout=T)
     st.close()
 
