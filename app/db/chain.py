@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import ChainHead, Event, utcnow
@@ -130,6 +131,8 @@ def append_event(
     uid = uid or str(uuid.uuid4())
     conn = session.connection()
     head_seq, prev = conn.execute(_HEAD).one()
+    if _hold_observer is not None and _LOCKED_AT not in session.info:
+        session.info[_LOCKED_AT] = time.perf_counter()
     seq = head_seq + 1
     digest = link(prev, canonical(seq, uid, at, kind, order_id, station, operator, detail))
     conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
@@ -147,6 +150,29 @@ def append_event(
     }
     new_id = conn.execute(_INSERT, row).inserted_primary_key[0]
     return Appended(id=new_id, **row)
+
+
+# --- how long a transaction holds the chain head (the floor benchmark) -----------------------
+
+_LOCKED_AT = "chain_locked_at"
+_hold_observer: Callable[[float], None] | None = None
+
+
+def observe_chain_holds(observer: Callable[[float], None] | None) -> None:
+    """Call ``observer(ms)`` after each transaction that took the chain head with how long it
+    held it (from taking the lock to the end of its commit or rollback); ``None`` stops it.
+    For benchmarks: nothing is measured while no observer is set."""
+    global _hold_observer
+    _hold_observer = observer
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _on_session_after_transaction_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is not None:  # a savepoint or a subtransaction: not the end
+        return
+    t0 = session.info.pop(_LOCKED_AT, None)
+    if t0 is not None and _hold_observer is not None:
+        _hold_observer((time.perf_counter() - t0) * 1000)
 
 
 @dataclass(frozen=True)
