@@ -144,7 +144,7 @@ def prepare_parcels(db_url: str, n: int, progress: Progress = say) -> list[Floor
         with db.read() as s:
             paid = s.scalar(select(Order.id).limit(1))
         if paid is None:
-            make_demo_data(db, int(n * 1.3))
+            make_demo_data(db, n * 2)
         printed = prepare_printed(db, n)
         with db.read() as s:
             carrier_of = dict(
@@ -258,8 +258,9 @@ def floor_figures(
     if db_url is None:
         with temp_postgres() as url:
             return floor_figures(url, writers=writers, seconds=seconds, progress=progress)
-    # enough parcels for about 150 events/s per writer (7 calls a parcel, 6 events)
-    per_writer = max(20, int(seconds * 25))
+    # enough parcels for about 100 events/s per writer (about 8 events a parcel); a writer
+    # that runs out stops (``floor_ran_out``), the rate is over the time they all ran
+    per_writer = max(20, int(seconds * 12))
     parcels = prepare_parcels(db_url, writers * per_writer, progress)
     progress(f"floor: {writers} writers for {seconds:g} s")
     ctx = mp.get_context("fork")

@@ -1,15 +1,37 @@
 """The evidence hash chain.
 
 Every evidence event stores ``hash = sha256(prev_hash || canonical(event))`` and the hash of
-the event before it. The single ``chain_head`` row is locked for each append, so stations on
-one PostgreSQL server (or threads on one SQLite file) extend one chain in one order.
-``verify_chain`` names the first event that was altered, removed or inserted behind the app's
-back.
+the event before it. The single ``chain_head`` row holds the last sequence number and hash;
+stations on one PostgreSQL server (or threads on one SQLite file) extend one chain in one
+order. ``verify_chain`` names the first event that was altered, removed or inserted behind
+the app's back.
+
+**The head is taken at the end of a transaction, not at its first event.** `append_event`
+gives the event its id (from the table's sequence on PostgreSQL; the next free id on SQLite,
+whose writers hold the database for the whole transaction anyway) and keeps it in the
+session. Just before the commit (a ``before_commit`` hook on every `Session`), after the
+session's last flush, `_seal` locks the head, numbers and hashes the transaction's events in
+the order they were appended, inserts them (one ``INSERT`` each, complete: an event is never
+updated) and moves the head; the commit follows. A station's transaction therefore holds the
+head for a few statements and its commit, however long the rest of it took. What does not
+change: one total order (the head row is still locked for every append), the canonical bytes
+and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
+still commits with the change it records, or neither does.
+
+The rows that point at an event (``scan_events``, ``weighings``, ``print_jobs``, …) are
+written before it: their foreign keys to ``events`` are checked at the commit (DEFERRABLE
+INITIALLY DEFERRED on PostgreSQL, migration 0008; ``PRAGMA defer_foreign_keys`` for the
+transaction on SQLite). A caller that needs the event's ``seq`` or ``hash`` inside its
+transaction (a manifest number, a batch code, the head printed on a stub register) calls
+`seal_now` first: the head is then taken at once and held until the commit, as every append
+did before. An ORM query of ``events`` in a transaction that has appended events seals them
+first, so a transaction always reads its own events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import time
@@ -20,10 +42,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, event, insert, select, text, update
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
-from app.db.models import ChainHead, Event, utcnow
+from app.db.models import ChainHead, Event, Order, utcnow
 
 
 def canonical(
@@ -74,21 +96,78 @@ def station_event(uid: str, at: dt.datetime | None = None) -> Iterator[None]:
         _pending.reset(token)
 
 
-@dataclass(frozen=True)
-class Appended:
-    """The event `append_event` wrote, as it was written (the row's values and its id)."""
+class ChainNotSealed(RuntimeError):
+    """An event's ``seq``/``hash`` was asked for before its transaction took the chain head."""
 
-    id: int
-    seq: int
-    uid: str
-    at: dt.datetime
-    kind: str
-    order_id: int | None
-    station: str
-    operator: str
-    detail: dict[str, Any]
-    prev_hash: str
-    hash: str
+
+class Appended:
+    """The event `append_event` wrote: its id and values at once; its place on the chain
+    (``seq``, ``prev_hash``, ``hash``) once its transaction has taken the head (at the commit,
+    or at `seal_now`). Asking for them earlier raises `ChainNotSealed`."""
+
+    __slots__ = (
+        "id",
+        "uid",
+        "at",
+        "kind",
+        "order_id",
+        "station",
+        "operator",
+        "detail",
+        "_seq",
+        "_prev_hash",
+        "_hash",
+    )
+
+    def __init__(
+        self,
+        id: int,  # noqa: A002 - the row's column
+        uid: str,
+        at: dt.datetime,
+        kind: str,
+        order_id: int | None,
+        station: str,
+        operator: str,
+        detail: dict[str, Any],
+    ) -> None:
+        self.id, self.uid, self.at, self.kind = id, uid, at, kind
+        self.order_id, self.station, self.operator, self.detail = (
+            order_id,
+            station,
+            operator,
+            detail,
+        )
+        self._seq: int | None = None
+        self._prev_hash = self._hash = ""
+
+    @property
+    def sealed(self) -> bool:
+        return self._seq is not None
+
+    def _link_or_raise(self) -> int:
+        if self._seq is None:
+            raise ChainNotSealed(
+                f"event {self.kind!r} is not on the chain before its transaction commits "
+                "(call app.db.chain.seal_now first)"
+            )
+        return self._seq
+
+    @property
+    def seq(self) -> int:
+        return self._link_or_raise()
+
+    @property
+    def prev_hash(self) -> str:
+        self._link_or_raise()
+        return self._prev_hash
+
+    @property
+    def hash(self) -> str:
+        self._link_or_raise()
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Appended(id={self.id}, seq={self._seq}, kind={self.kind!r})"
 
 
 # Built once: every scan, weighing and print appends an event, and building a statement
@@ -100,6 +179,62 @@ _MOVE_HEAD = (
     .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
 _INSERT = insert(Event.__table__)
+_NEXT_ID_PG = text("SELECT nextval(pg_get_serial_sequence('events', 'id'))")
+_MAX_ID = select(Event.__table__.c.id).order_by(Event.__table__.c.id.desc()).limit(1)
+# the orders the transaction's events point at, share-locked before the head is taken: the
+# foreign key check of the events' INSERT then never waits while the head is held (a
+# station holding an order FOR UPDATE may be waiting for the head: that would deadlock)
+_KEY_SHARE = (
+    select(Order.__table__.c.id)
+    .where(Order.__table__.c.id.in_(bindparam("ids", expanding=True)))
+    .with_for_update(key_share=True, read=True)
+)
+
+_COLUMNS = (
+    "id",
+    "seq",
+    "uid",
+    "at",
+    "kind",
+    "order_id",
+    "station",
+    "operator",
+    "detail",
+    "prev_hash",
+    "hash",
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _pg_append(n: int) -> str:
+    """PostgreSQL: move the head and insert ``n`` events in one statement."""
+    one = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    return (
+        "WITH head AS (UPDATE chain_head SET seq = %s, hash = %s WHERE id = 1) "
+        f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES " + ", ".join([one] * n)
+    )
+
+
+#: session.info keys: events appended and not yet on the chain; the head while this
+#: transaction holds it ((seq, hash)); when it was taken; SQLite's next free id
+_UNSEALED = "chain_unsealed"
+_HEAD_HELD = "chain_head_held"
+_LOCKED_AT = "chain_locked_at"
+_NEXT_ID = "chain_next_id"
+_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID)
+
+
+def _new_id(session: Session) -> int:
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return conn.execute(_NEXT_ID_PG).scalar_one()
+    # SQLite: one writer at a time (write transactions begin IMMEDIATE), so the next id is
+    # the largest plus one, then counted on in this transaction
+    nxt = session.info.get(_NEXT_ID)
+    if nxt is None:
+        nxt = (conn.execute(_MAX_ID).scalar() or 0) + 1
+    session.info[_NEXT_ID] = nxt + 1
+    return nxt
 
 
 def append_event(
@@ -113,10 +248,11 @@ def append_event(
     at: dt.datetime | None = None,
     uid: str | None = None,
 ) -> Appended:
-    """Append one event to the chain inside the caller's transaction; it is written at once.
+    """Append one event to the chain inside the caller's transaction.
 
-    Three statements on the session's connection (head locked, head moved, event inserted),
-    without the ORM's unit of work: this is the path every scan's verdict waits on.
+    The event has its id at once (rows that point at it can be written); it is numbered,
+    hashed and inserted when the transaction commits (or at `seal_now`), after every event
+    the transaction appended before it.
     """
     detail = detail or {}
     pending = _pending.get()
@@ -129,32 +265,94 @@ def append_event(
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)
     uid = uid or str(uuid.uuid4())
+    ev = Appended(_new_id(session), uid, at, kind, order_id, station, operator, detail)
+    unsealed = session.info.get(_UNSEALED)
+    if unsealed is None:
+        unsealed = session.info[_UNSEALED] = []
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":  # rows pointing at it come first; checked at commit
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    unsealed.append(ev)
+    if _HEAD_HELD in session.info:  # the head is this transaction's already: on the chain now
+        _seal(session)
+    return ev
+
+
+def seal_now(session: Session) -> None:
+    """Take the chain head now and put the events appended so far on the chain: their
+    ``seq`` and ``hash`` are known from here on, and so are those of every event this
+    transaction appends later. The head stays locked until the transaction ends."""
+    _seal(session)
+
+
+def _seal(session: Session) -> None:
+    info = session.info
+    unsealed: list[Appended] = info.get(_UNSEALED) or []
     conn = session.connection()
-    head_seq, prev = conn.execute(_HEAD).one()
-    if _hold_observer is not None and _LOCKED_AT not in session.info:
-        session.info[_LOCKED_AT] = time.perf_counter()
-    seq = head_seq + 1
-    digest = link(prev, canonical(seq, uid, at, kind, order_id, station, operator, detail))
-    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
-    row = {
-        "seq": seq,
-        "uid": uid,
-        "at": at,
-        "kind": kind,
-        "order_id": order_id,
-        "station": station,
-        "operator": operator,
-        "detail": detail,
-        "prev_hash": prev,
-        "hash": digest,
-    }
-    new_id = conn.execute(_INSERT, row).inserted_primary_key[0]
-    return Appended(id=new_id, **row)
+    held = info.get(_HEAD_HELD)
+    if held is None:
+        ids = sorted({ev.order_id for ev in unsealed if ev.order_id is not None})
+        if ids and conn.dialect.name == "postgresql":
+            conn.execute(_KEY_SHARE, {"ids": ids}).all()
+        held = tuple(conn.execute(_HEAD).one())
+        info[_LOCKED_AT] = time.perf_counter()
+    if not unsealed:
+        info[_HEAD_HELD] = held
+        return
+    seq, prev = held
+    rows = []
+    for ev in unsealed:
+        seq += 1
+        digest = link(
+            prev,
+            canonical(seq, ev.uid, ev.at, ev.kind, ev.order_id, ev.station, ev.operator, ev.detail),
+        )
+        ev._seq, ev._prev_hash, ev._hash = seq, prev, digest
+        rows.append(
+            {
+                "id": ev.id,
+                "seq": seq,
+                "uid": ev.uid,
+                "at": ev.at,
+                "kind": ev.kind,
+                "order_id": ev.order_id,
+                "station": ev.station,
+                "operator": ev.operator,
+                "detail": ev.detail,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    if conn.dialect.name == "postgresql":  # one statement, one round trip while the head is held
+        params: list[Any] = [seq, prev]
+        for r in rows:
+            params += [r[c] for c in _COLUMNS]
+            params[-3] = json.dumps(params[-3])  # detail, as the JSON column stores it
+        conn.exec_driver_sql(_pg_append(len(rows)), tuple(params))
+    else:
+        conn.execute(_INSERT, rows)
+        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    info[_HEAD_HELD] = (seq, prev)
+    unsealed.clear()
+
+
+@event.listens_for(Session, "before_commit")
+def _on_session_before_commit(session: Session) -> None:
+    if session.info.get(_UNSEALED):
+        session.flush()  # the rows that point at the events: written before the head is taken
+        _seal(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_session_do_orm_execute(state: ORMExecuteState) -> None:
+    """A query of ``events`` in a transaction with unsealed events reads them too."""
+    if state.session.info.get(_UNSEALED) and any(m.class_ is Event for m in state.all_mappers):
+        _seal(state.session)
 
 
 # --- how long a transaction holds the chain head (the floor benchmark) -----------------------
 
-_LOCKED_AT = "chain_locked_at"
 _hold_observer: Callable[[float], None] | None = None
 
 
@@ -167,10 +365,13 @@ def observe_chain_holds(observer: Callable[[float], None] | None) -> None:
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _on_session_after_transaction_end(session: Session, transaction: Any) -> None:
+def _on_session_after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is not None:  # a savepoint or a subtransaction: not the end
         return
-    t0 = session.info.pop(_LOCKED_AT, None)
+    info = session.info
+    t0 = info.get(_LOCKED_AT)
+    for key in _KEYS:
+        info.pop(key, None)
     if t0 is not None and _hold_observer is not None:
         _hold_observer((time.perf_counter() - t0) * 1000)
 
