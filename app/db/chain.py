@@ -386,62 +386,242 @@ class ChainReport:
     event_id: int | None = None
 
 
-def _iter_events(session: Session, batch: int = 5000) -> Iterator[Event]:
-    last = 0
-    while True:
-        rows = session.scalars(
-            select(Event).where(Event.seq > last).order_by(Event.seq).limit(batch)
-        ).all()
-        if not rows:
-            return
-        yield from rows
-        last = rows[-1].seq
-        session.expunge_all()
+_ROWS = (
+    "SELECT id, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, hash "
+    "FROM events WHERE seq > {p} ORDER BY seq LIMIT {n}"
+)
 
 
-def verify_chain(session: Session) -> ChainReport:
-    prev = ""
-    expected_seq = 1
+def _at_text(value: Any) -> str:
+    """An event's time as the canonical form writes it, from what the driver returns: a
+    datetime (PostgreSQL) or SQLite's stored text (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC)."""
+    if isinstance(value, str):
+        if len(value) == 26 and value[10] == " ":
+            return value[:10] + "T" + value[11:] + "+00:00"
+        value = dt.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _event_batches(
+    session: Session, after: int, batch: int = 20_000
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The events after seq ``after`` as raw driver rows (no ORM, no type processing), in
+    batches ordered by seq."""
+    conn = session.connection()
+    pg = conn.dialect.name == "postgresql"
+    sql = _ROWS.format(p="%s" if pg else "?", n=int(batch))
+    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        last = after
+        while True:
+            cur.execute(sql, (last,))
+            rows = cur.fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][1]
+    finally:
+        cur.close()
+
+
+#: called with the number of events checked so far, after each batch (a progress bar)
+ChainProgress = Callable[[int], None]
+
+
+def _walk(
+    session: Session,
+    prev: str,
+    after: int,
+    progress: ChainProgress | None = None,
+) -> tuple[int, str, tuple[str, int, int | None] | None]:
+    """Re-link and re-hash the events after seq ``after``, starting from hash ``prev``:
+    (events checked, last hash, (problem, seq, id) of the first bad event or None)."""
+    expected_seq = after + 1
     count = 0
-    for ev in _iter_events(session):
-        problem = ""
-        if ev.seq != expected_seq:
-            problem = f"event #{expected_seq} is missing (next found is #{ev.seq})"
-        elif ev.prev_hash != prev:
-            problem = f"event #{ev.seq} does not link to the event before it (inserted?)"
-        else:
-            body = canonical(
-                ev.seq, ev.uid, ev.at, ev.kind, ev.order_id, ev.station, ev.operator, ev.detail
+    dumps = json.dumps
+    loads = json.loads
+    sha = hashlib.sha256
+    for rows in _event_batches(session, after):
+        for eid, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, digest in rows:
+            if seq != expected_seq:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{expected_seq} is missing (next found is #{seq})",
+                        seq,
+                        eid,
+                    ),
+                )
+            if prev_hash != prev:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{seq} does not link to the event before it (inserted?)",
+                        seq,
+                        eid,
+                    ),
+                )
+            if isinstance(detail, str):
+                detail = loads(detail)
+            body = dumps(
+                {
+                    "seq": seq,
+                    "uid": uid,
+                    "at": _at_text(at),
+                    "kind": kind,
+                    "order_id": order_id,
+                    "station": station,
+                    "operator": operator,
+                    "detail": detail,
+                },
+                sort_keys=True,
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode()
+            if sha(prev.encode("ascii") + body).hexdigest() != digest:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{seq} ({kind}) was altered after it was recorded",
+                        seq,
+                        eid,
+                    ),
+                )
+            prev = digest
+            expected_seq += 1
+            count += 1
+        if progress is not None:
+            progress(count)
+    return count, prev, None
+
+
+def verify_chain(
+    session: Session,
+    *,
+    since: int = 0,
+    since_hash: str | None = None,
+    progress: ChainProgress | None = None,
+) -> ChainReport:
+    """Walk the chain and name the first event altered, removed or inserted.
+
+    ``since``: the seq of a checkpoint (`resolve_checkpoint`), ``since_hash`` the hash it
+    recorded: the checkpoint's event must still have that hash and re-hash to it; then the
+    events after it are checked from there, with the weighings of those events. 0 checks
+    everything. ``progress(n)``: the events checked so far, after each batch.
+    """
+    prev, base = "", 0
+    if since:
+        start = session.execute(
+            select(Event.__table__).where(Event.__table__.c.seq == since)
+        ).first()
+        if start is None:
+            return ChainReport(False, 0, "", f"event #{since} is missing", since, None)
+        body = canonical(
+            start.seq,
+            start.uid,
+            start.at,
+            start.kind,
+            start.order_id,
+            start.station,
+            start.operator,
+            start.detail,
+        )
+        if since_hash is not None and start.hash != since_hash:
+            return ChainReport(
+                False,
+                0,
+                start.hash,
+                f"event #{since} does not have the checkpoint's hash (altered or replaced?)",
+                since,
+                start.id,
             )
-            if link(prev, body) != ev.hash:
-                problem = f"event #{ev.seq} ({ev.kind}) was altered after it was recorded"
-        if problem:
-            return ChainReport(False, count, prev, problem, ev.seq, ev.id)
-        prev = ev.hash
-        expected_seq += 1
-        count += 1
+        if link(start.prev_hash, body) != start.hash:
+            return ChainReport(
+                False,
+                0,
+                start.prev_hash,
+                f"event #{start.seq} ({start.kind}) was altered after it was recorded",
+                start.seq,
+                start.id,
+            )
+        prev, base = start.hash, since
+    count, prev, problem = _walk(session, prev, base, progress)
+    if problem is not None:
+        text_, seq, eid = problem
+        return ChainReport(False, count, prev, text_, seq, eid)
     head = session.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).one()
-    if head.seq != count or head.hash != prev:
+    last = base + count
+    if head.seq != last or head.hash != prev:
         return ChainReport(
             False,
             count,
             prev,
-            f"the chain head says #{head.seq} but the last event found is #{count} "
+            f"the chain head says #{head.seq} but the last event found is #{last} "
             "(events removed from the end?)",
             head.seq,
             None,
         )
-    problem = _check_weighings(session)
-    if problem:
-        seq, event_id, text = problem
-        return ChainReport(False, count, prev, text, seq, event_id)
+    found = _check_weighings(session, since)
+    if found:
+        seq, event_id, text_ = found
+        return ChainReport(False, count, prev, text_, seq, event_id)
     return ChainReport(True, count, prev)
+
+
+# --- checkpoints: a chain head printed on paper ------------------------------------------------
+
+
+class CheckpointNotFound(LookupError):
+    """``verify-log --since`` named no recorded checkpoint (the message says which)."""
+
+
+def record_checkpoint(session: Session, seq: int, hash_: str, label: str) -> bool:
+    """Keep the chain head ``(seq, hash_)`` printed on a page as a checkpoint (once per
+    seq); True when it was new."""
+    from app.db.models import ChainCheckpoint
+
+    if session.scalar(select(ChainCheckpoint.id).where(ChainCheckpoint.seq == seq)) is not None:
+        return False
+    session.add(ChainCheckpoint(seq=seq, hash=hash_, label=label[:32], at=utcnow()))
+    session.flush()
+    return True
+
+
+def resolve_checkpoint(session: Session, ref: str) -> tuple[int, str]:
+    """(seq, hash) of the checkpoint ``ref`` names: ``last``, its seq, or its hash (the one
+    printed on the page: a hash with no checkpoint row is taken from the event that has it)."""
+    from app.db.models import ChainCheckpoint
+
+    ref = ref.strip().lower()
+    q = select(ChainCheckpoint.seq, ChainCheckpoint.hash)
+    if ref == "last":
+        row = session.execute(q.order_by(ChainCheckpoint.seq.desc()).limit(1)).first()
+        if row is None:
+            raise CheckpointNotFound("no checkpoint has been recorded yet (print a daily report)")
+    elif ref.isdigit():
+        row = session.execute(q.where(ChainCheckpoint.seq == int(ref))).first()
+        if row is None:
+            raise CheckpointNotFound(f"no checkpoint at event #{int(ref)}")
+    elif len(ref) == 64 and all(c in "0123456789abcdef" for c in ref):
+        row = session.execute(q.where(ChainCheckpoint.hash == ref)).first()
+        if row is None:
+            row = session.execute(select(Event.seq, Event.hash).where(Event.hash == ref)).first()
+        if row is None:
+            raise CheckpointNotFound(f"no checkpoint and no event has the hash {ref[:16]}…")
+    else:
+        raise CheckpointNotFound(f"{ref!r} is not a checkpoint: give 'last', its # or its hash")
+    return int(row[0]), str(row[1])
 
 
 _WEIGHING_FIELDS = ("grams", "expected_grams", "tolerance_grams", "verdict")
 
 
-def _check_weighings(session: Session) -> tuple[int, int, str] | None:
+def _check_weighings(session: Session, since: int = 0) -> tuple[int, int, str] | None:
     """A weighing row says what its (chained) event says: weight, expectation, verdict, stub.
 
     The weighings table is what screens and reports read; an edit there behind the program's
@@ -453,6 +633,7 @@ def _check_weighings(session: Session) -> tuple[int, int, str] | None:
     q = (
         select(Weighing, Event.seq, Event.id, Event.order_id, Event.detail)
         .join(Event, Event.id == Weighing.event_id)
+        .where(Event.seq > since)
         .execution_options(yield_per=5000)
     )
     for w, seq, eid, order_id, detail in session.execute(q):
@@ -475,7 +656,7 @@ def _check_weighings(session: Session) -> tuple[int, int, str] | None:
     orphan = session.execute(
         select(Event.seq, Event.id)
         .outerjoin(Weighing, Weighing.event_id == Event.id)
-        .where(Event.kind == "weighed", Weighing.id.is_(None))
+        .where(Event.kind == "weighed", Weighing.id.is_(None), Event.seq > since)
         .order_by(Event.seq)
         .limit(1)
     ).first()
