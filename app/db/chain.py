@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -42,7 +43,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, select, text, update
+from sqlalchemy import Connection, bindparam, event, insert, select, text, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from app.db.models import ChainHead, Event, Order, utcnow
@@ -405,11 +406,10 @@ def _at_text(value: Any) -> str:
 
 
 def _event_batches(
-    session: Session, after: int, batch: int = 20_000
+    conn: Connection, after: int, batch: int = 20_000
 ) -> Iterator[list[tuple[Any, ...]]]:
     """The events after seq ``after`` as raw driver rows (no ORM, no type processing), in
     batches ordered by seq."""
-    conn = session.connection()
     pg = conn.dialect.name == "postgresql"
     sql = _ROWS.format(p="%s" if pg else "?", n=int(batch))
     cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
@@ -426,25 +426,37 @@ def _event_batches(
         cur.close()
 
 
+_CANON: dict[str, Any] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
 #: called with the number of events checked so far, after each batch (a progress bar)
 ChainProgress = Callable[[int], None]
 
 
+_Walked = tuple[int, str, tuple[str, int, int | None] | None]
+
+
 def _walk(
-    session: Session,
+    conn: Connection,
     prev: str,
     after: int,
+    upto: int | None = None,
     progress: ChainProgress | None = None,
-) -> tuple[int, str, tuple[str, int, int | None] | None]:
-    """Re-link and re-hash the events after seq ``after``, starting from hash ``prev``:
-    (events checked, last hash, (problem, seq, id) of the first bad event or None)."""
+) -> _Walked:
+    """Re-link and re-hash the events after seq ``after`` (up to ``upto``), starting from
+    hash ``prev``: (events checked, last hash, (problem, seq, id) of the first bad event or
+    None)."""
     expected_seq = after + 1
     count = 0
     dumps = json.dumps
     loads = json.loads
+    enc = _encode_str
     sha = hashlib.sha256
-    for rows in _event_batches(session, after):
+    for rows in _event_batches(conn, after):
         for eid, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, digest in rows:
+            if upto is not None and expected_seq > upto:  # the chunk is done
+                return count, prev, None
             if seq != expected_seq:
                 return (
                     count,
@@ -467,20 +479,13 @@ def _walk(
                 )
             if isinstance(detail, str):
                 detail = loads(detail)
-            body = dumps(
-                {
-                    "seq": seq,
-                    "uid": uid,
-                    "at": _at_text(at),
-                    "kind": kind,
-                    "order_id": order_id,
-                    "station": station,
-                    "operator": operator,
-                    "detail": detail,
-                },
-                sort_keys=True,
-                ensure_ascii=False,
-                separators=(",", ":"),
+            # `canonical`, written out: its keys in sorted order, each value as json.dumps
+            # writes it (tests/db/test_verify_since.py holds the two equal)
+            body = (
+                f'{{"at":"{_at_text(at)}","detail":{dumps(detail, **_CANON)},'
+                f'"kind":{enc(kind)},"operator":{enc(operator)},'
+                f'"order_id":{"null" if order_id is None else int(order_id)},'
+                f'"seq":{seq},"station":{enc(station)},"uid":{enc(uid)}}}'
             ).encode()
             if sha(prev.encode("ascii") + body).hexdigest() != digest:
                 return (
@@ -500,12 +505,71 @@ def _walk(
     return count, prev, None
 
 
+_worker_db: Any = None
+
+
+def _walk_chunk(url: str, prev: str | None, after: int, upto: int) -> _Walked:
+    """One chunk of a parallel walk, in a worker process (its own engine, kept for the next
+    chunk); ``prev`` None: start from the stored hash of event ``after``."""
+    global _worker_db
+    from app.db.engine import open_database
+
+    if _worker_db is None or _worker_db.url != url:
+        _worker_db = open_database(url)
+    with _worker_db.read() as s:
+        conn = s.connection()
+        if prev is None:
+            table = Event.__table__
+            stored = conn.execute(select(table.c.hash).where(table.c.seq == after)).scalar()
+            prev = stored if stored is not None else "?"  # missing: the chunk before says so
+        return _walk(conn, prev, after, upto)
+
+
+def _walk_parallel(
+    url: str,
+    prev: str,
+    base: int,
+    head: int,
+    workers: int,
+    chunk: int,
+    progress: ChainProgress | None,
+) -> _Walked:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    bounds = list(range(base, head, chunk)) or [base]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        futures = [
+            pool.submit(
+                _walk_chunk,
+                url,
+                prev if a == base else None,
+                a,
+                None if a == bounds[-1] else a + chunk,
+            )
+            for a in bounds
+        ]
+        count, last = 0, prev
+        for f in futures:
+            n, last, problem = f.result()
+            count += n
+            if problem is not None:
+                for g in futures:
+                    g.cancel()
+                return count, last, problem
+            if progress is not None:
+                progress(count)
+    return count, last, None
+
+
 def verify_chain(
     session: Session,
     *,
     since: int = 0,
     since_hash: str | None = None,
     progress: ChainProgress | None = None,
+    workers: int | None = None,
+    chunk: int = 500_000,
 ) -> ChainReport:
     """Walk the chain and name the first event altered, removed or inserted.
 
@@ -513,6 +577,12 @@ def verify_chain(
     recorded: the checkpoint's event must still have that hash and re-hash to it; then the
     events after it are checked from there, with the weighings of those events. 0 checks
     everything. ``progress(n)``: the events checked so far, after each batch.
+
+    A long chain (two ``chunk``s or more; ``workers`` None) is walked in chunks of ``chunk``
+    events by one process per core (at most 4), each with its own connection: a chunk starts
+    from the stored hash of the event before it, whose own hash the chunk before checks, so
+    the chunks together check exactly what one walk does, and the first problem in chain order
+    is the one reported.
     """
     prev, base = "", 0
     if since:
@@ -550,11 +620,35 @@ def verify_chain(
                 start.id,
             )
         prev, base = start.hash, since
-    count, prev, problem = _walk(session, prev, base, progress)
+    head = session.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).one()
+    conn = session.connection()
+    url = conn.engine.url
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if head.seq - base >= 2 * chunk else 1
+    if (
+        workers > 1
+        and url.get_backend_name() in ("sqlite", "postgresql")
+        and url.database
+        not in (
+            None,
+            "",
+            ":memory:",
+        )
+    ):
+        count, prev, problem = _walk_parallel(
+            url.render_as_string(hide_password=False),
+            prev,
+            base,
+            head.seq,
+            workers,
+            chunk,
+            progress,
+        )
+    else:
+        count, prev, problem = _walk(conn, prev, base, None, progress)
     if problem is not None:
         text_, seq, eid = problem
         return ChainReport(False, count, prev, text_, seq, eid)
-    head = session.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).one()
     last = base + count
     if head.seq != last or head.hash != prev:
         return ChainReport(

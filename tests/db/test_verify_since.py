@@ -95,3 +95,57 @@ def test_since_without_such_a_checkpoint_is_a_usage_error(db, capsys, ref):
     assert "verify-log --since" in err and "Traceback" not in err
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == 3
+
+
+def test_the_fast_walk_hashes_awkward_values_as_the_canonical_form_does(db):
+    """Quotes, backslashes, control characters, line separators, emoji, numbers, nesting."""
+    from tests.floor import add_many
+
+    (wb,) = add_many(db, 1)
+    with db.read() as s:
+        order_id = s.scalar(select(Event.order_id).where(Event.order_id.is_not(None)).limit(1))
+    awkward = ['a"b', "c\\d", "e\nf\tg", "h\u2028i", "😀", "\x01", ""]
+    with db.write() as s:
+        for k, v in enumerate(awkward):
+            append_event(
+                s,
+                "note",
+                order_id=order_id if k % 2 else None,
+                station=v,
+                operator=v,
+                detail={"z": v, "a": [1, 2.5, None, True], "m": {"y": v, "b": -3}, wb: k},
+            )
+    with db.read() as s:
+        assert verify_chain(s, workers=1).intact
+
+
+def _delete(db, seq: int) -> None:
+    with db.engine.begin() as c:
+        if db.is_sqlite:
+            c.execute(text("DROP TRIGGER IF EXISTS events_no_delete"))
+            c.execute(text(f"DELETE FROM events WHERE seq = {seq}"))
+        else:
+            c.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))  # no check left for the commit
+            c.execute(text("ALTER TABLE events DISABLE TRIGGER events_append_only"))
+            c.execute(text(f"DELETE FROM events WHERE seq = {seq}"))
+            c.execute(text("ALTER TABLE events ENABLE TRIGGER events_append_only"))
+
+
+@pytest.mark.parametrize(
+    "harm", ["none", "alter 7", "alter 8", "alter 15", "delete 14", "delete 21"]
+)
+def test_the_walk_in_chunks_by_several_processes_reports_what_one_walk_does(db, harm):
+    """Chunks of 7 events (a chunk starts from the stored hash of the event before it): a
+    change at a chunk's edge, or a missing event there, is reported as one walk reports it."""
+    _append(db, 21)
+    what, _, seq = harm.partition(" ")
+    if what == "alter":
+        _alter(db, int(seq))
+    elif what == "delete":
+        _delete(db, int(seq))
+    with db.read() as s:
+        one = verify_chain(s, workers=1)
+    with db.read() as s:
+        parallel = verify_chain(s, workers=2, chunk=7)
+    assert parallel == one
+    assert one.intact == (what == "none")
