@@ -31,7 +31,6 @@ first, so a transaction always reads its own events.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
@@ -191,38 +190,14 @@ _KEY_SHARE = (
     .with_for_update(key_share=True, read=True)
 )
 
-_COLUMNS = (
-    "id",
-    "seq",
-    "uid",
-    "at",
-    "kind",
-    "order_id",
-    "station",
-    "operator",
-    "detail",
-    "prev_hash",
-    "hash",
-)
-
-
-@functools.lru_cache(maxsize=64)
-def _pg_append(n: int) -> str:
-    """PostgreSQL: move the head and insert ``n`` events in one statement."""
-    one = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
-    return (
-        "WITH head AS (UPDATE chain_head SET seq = %s, hash = %s WHERE id = 1) "
-        f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES " + ", ".join([one] * n)
-    )
-
-
 #: session.info keys: events appended and not yet on the chain; the head while this
 #: transaction holds it ((seq, hash)); when it was taken; SQLite's next free id
 _UNSEALED = "chain_unsealed"
 _HEAD_HELD = "chain_head_held"
 _LOCKED_AT = "chain_locked_at"
 _NEXT_ID = "chain_next_id"
-_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID)
+_HELD_MS = "chain_held_ms"
+_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS)
 
 
 def _new_id(session: Session) -> int:
@@ -286,15 +261,42 @@ def seal_now(session: Session) -> None:
     _seal(session)
 
 
-def _seal(session: Session) -> None:
+def _canonical_parts(ev: Appended) -> tuple[str, str]:
+    """`canonical` of the event cut around its seq: ``canonical == (pre + str(seq) +
+    post).encode()``, the keys in sorted order and each value as json.dumps writes it (the
+    tests hold the two equal). PostgreSQL's `parcelproof_seal` hashes from these."""
+    enc = _encode_str
+    order = "null" if ev.order_id is None else int(ev.order_id)
+    pre = (
+        f'{{"at":"{ev.at.astimezone(dt.UTC).isoformat(timespec="microseconds")}",'
+        f'"detail":{json.dumps(ev.detail, **_CANON)},"kind":{enc(ev.kind)},'
+        f'"operator":{enc(ev.operator)},"order_id":{order},"seq":'
+    )
+    return pre, f',"station":{enc(ev.station)},"uid":{enc(ev.uid)}}}'
+
+
+def _seal(session: Session, *, final: bool = False) -> None:
+    """Put the session's unsealed events on the chain (see the module's docstring).
+
+    ``final`` (the ``before_commit`` hook): on PostgreSQL the COMMIT goes in the same round
+    trip as `parcelproof_seal`, so the head is held for that one statement and the commit,
+    never while this process waits for its turn on the CPU."""
     info = session.info
     unsealed: list[Appended] = info.get(_UNSEALED) or []
     conn = session.connection()
     held = info.get(_HEAD_HELD)
+    if conn.dialect.name == "postgresql":
+        if held is None and unsealed:
+            ids = sorted({ev.order_id for ev in unsealed if ev.order_id is not None})
+            if ids:
+                conn.execute(_KEY_SHARE, {"ids": ids}).all()
+        if unsealed:
+            _seal_pg(session, conn, unsealed, commit=final and held is None)
+        elif held is None:  # seal_now with nothing appended yet: the head is taken now
+            info[_HEAD_HELD] = tuple(conn.execute(_HEAD).one())
+            info[_LOCKED_AT] = time.perf_counter()
+        return
     if held is None:
-        ids = sorted({ev.order_id for ev in unsealed if ev.order_id is not None})
-        if ids and conn.dialect.name == "postgresql":
-            conn.execute(_KEY_SHARE, {"ids": ids}).all()
         held = tuple(conn.execute(_HEAD).one())
         info[_LOCKED_AT] = time.perf_counter()
     if not unsealed:
@@ -325,24 +327,67 @@ def _seal(session: Session) -> None:
             }
         )
         prev = digest
-    if conn.dialect.name == "postgresql":  # one statement, one round trip while the head is held
-        params: list[Any] = [seq, prev]
-        for r in rows:
-            params += [r[c] for c in _COLUMNS]
-            params[-3] = json.dumps(params[-3])  # detail, as the JSON column stores it
-        conn.exec_driver_sql(_pg_append(len(rows)), tuple(params))
-    else:
-        conn.execute(_INSERT, rows)
-        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    conn.execute(_INSERT, rows)
+    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
     info[_HEAD_HELD] = (seq, prev)
     unsealed.clear()
+
+
+class ChainMismatch(RuntimeError):
+    """The server's hashes are not the ones this program computes for the same events."""
+
+
+def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, commit: bool) -> None:
+    parts = [_canonical_parts(ev) for ev in unsealed]
+    batch = json.dumps(
+        [
+            {
+                "id": ev.id,
+                "uid": ev.uid,
+                "at": ev.at.isoformat(),
+                "kind": ev.kind,
+                "order_id": ev.order_id,
+                "station": ev.station,
+                "operator": ev.operator,
+                "detail": json.dumps(ev.detail),  # as the JSON column stores it
+                "pre": pre,
+                "post": post,
+            }
+            for ev, (pre, post) in zip(unsealed, parts, strict=True)
+        ]
+    )
+    from psycopg.pq import Escaping
+
+    raw: Any = conn.connection.dbapi_connection
+    literal = Escaping(raw.pgconn).escape_literal(batch.encode()).decode()
+    query = f"SELECT * FROM parcelproof_seal({literal}::json)"
+    if commit:
+        query += "; COMMIT"
+    # no parameters: SQLAlchemy runs it as it is (its errors, its invalidation of a lost
+    # connection), psycopg sends it by the simple protocol, both statements in one round trip
+    first, prev, last, held_ms = conn.exec_driver_sql(query).one()
+    seq = first - 1
+    for ev, (pre, post) in zip(unsealed, parts, strict=True):
+        seq += 1
+        digest = hashlib.sha256((prev + pre + str(seq) + post).encode()).hexdigest()
+        ev._seq, ev._prev_hash, ev._hash = seq, prev, digest
+        prev = digest
+    unsealed.clear()
+    if prev != last:
+        raise ChainMismatch(f"event #{seq}: the server hashed {last}, this program {prev}")
+    info = session.info
+    if commit:
+        info[_HELD_MS] = held_ms
+    else:  # the head is this transaction's until the commit
+        info[_HEAD_HELD] = (seq, prev)
+        info[_LOCKED_AT] = time.perf_counter() - held_ms / 1000
 
 
 @event.listens_for(Session, "before_commit")
 def _on_session_before_commit(session: Session) -> None:
     if session.info.get(_UNSEALED):
         session.flush()  # the rows that point at the events: written before the head is taken
-        _seal(session)
+        _seal(session, final=True)
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -370,10 +415,14 @@ def _on_session_after_transaction_end(session: Session, transaction: SessionTran
     if transaction.parent is not None:  # a savepoint or a subtransaction: not the end
         return
     info = session.info
-    t0 = info.get(_LOCKED_AT)
+    t0, held_ms = info.get(_LOCKED_AT), info.get(_HELD_MS)
     for key in _KEYS:
         info.pop(key, None)
-    if t0 is not None and _hold_observer is not None:
+    if _hold_observer is None:
+        return
+    if held_ms is not None:  # sealed and committed in one round trip: the server's measure
+        _hold_observer(held_ms)
+    elif t0 is not None:
         _hold_observer((time.perf_counter() - t0) * 1000)
 
 
