@@ -385,7 +385,7 @@ def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, co
 
 @event.listens_for(Session, "before_commit")
 def _on_session_before_commit(session: Session) -> None:
-    if session.info.get(_UNSEALED):
+    if session.info.get(_UNSEALED) and not session.in_nested_transaction():
         session.flush()  # the rows that point at the events: written before the head is taken
         _seal(session, final=True)
 
