@@ -437,9 +437,12 @@ class ChainReport:
 
 
 _ROWS = (
-    "SELECT id, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, hash "
+    "SELECT id, seq, uid, {at}, kind, order_id, station, operator, {detail}, prev_hash, hash "
     "FROM events WHERE seq > {p} ORDER BY seq LIMIT {n}"
 )
+#: PostgreSQL: the time and the detail as text, as SQLite gives them (no parsing of either by
+#: the driver: the walk writes the time as it is and parses the detail once)
+_PG_AT = "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
 
 
 def _at_text(value: Any) -> str:
@@ -460,7 +463,12 @@ def _event_batches(
     """The events after seq ``after`` as raw driver rows (no ORM, no type processing), in
     batches ordered by seq."""
     pg = conn.dialect.name == "postgresql"
-    sql = _ROWS.format(p="%s" if pg else "?", n=int(batch))
+    sql = _ROWS.format(
+        at=_PG_AT if pg else "at",
+        detail="detail::text" if pg else "detail",
+        p="%s" if pg else "?",
+        n=int(batch),
+    )
     cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         last = after
