@@ -13,7 +13,12 @@ session. Just before the commit (a ``before_commit`` hook on every `Session`), a
 session's last flush, `_seal` locks the head, numbers and hashes the transaction's events in
 the order they were appended, inserts them (one ``INSERT`` each, complete: an event is never
 updated) and moves the head; the commit follows. A station's transaction therefore holds the
-head for a few statements and its commit, however long the rest of it took. What does not
+head for a few statements and its commit, however long the rest of it took. On PostgreSQL
+the sealing is one server function (`parcelproof_seal`, migration 0008) sent in the same round
+trip as the COMMIT: the head is held by the server for that statement and the commit, never
+while a station's process waits for its turn on the CPU; the program recomputes the hashes
+from the head the function started from and raises `ChainMismatch` if the server's differ
+(after a sealing with the COMMIT the events are committed by then: verify-log names them). What does not
 change: one total order (the head row is still locked for every append), the canonical bytes
 and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
 still commits with the change it records, or neither does.
@@ -380,7 +385,7 @@ def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, co
         info[_HELD_MS] = held_ms
     else:  # the head is this transaction's until the commit
         info[_HEAD_HELD] = (seq, prev)
-        info[_LOCKED_AT] = time.perf_counter() - held_ms / 1000
+        info.setdefault(_LOCKED_AT, time.perf_counter() - held_ms / 1000)
 
 
 @event.listens_for(Session, "before_commit")
