@@ -170,16 +170,48 @@ def cmd_intercept(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
-    from app.db.chain import verify_chain
+    from sqlalchemy import func, select
+
+    from app.db.chain import CheckpointNotFound, resolve_checkpoint, verify_chain
+    from app.db.models import ChainHead
     from app.services.video import check_clip_files
 
     db = _ready_db(args)
     with db.read() as s:
-        rep = verify_chain(s)
-    if rep.intact:
-        print(f"evidence chain intact: {rep.events} events, head {rep.head[:16]}")
-    else:
+        since, since_hash = 0, None
+        if args.since:
+            try:
+                since, since_hash = resolve_checkpoint(s, args.since)
+            except CheckpointNotFound as exc:
+                raise UsageError(f"verify-log --since: {exc}") from None
+        bar = None
+        if not since and sys.stderr.isatty():  # the full check: a progress bar on a terminal
+            from tqdm import tqdm
+
+            total = s.scalar(select(func.coalesce(func.max(ChainHead.seq), 0)))
+            bar = tqdm(total=total, unit=" events", unit_scale=True, file=sys.stderr, leave=False)
+        done = 0
+
+        def progress(n: int) -> None:
+            nonlocal done
+            if bar is not None:
+                bar.update(n - done)
+            done = n
+
+        try:
+            rep = verify_chain(s, since=since, since_hash=since_hash, progress=progress)
+        finally:
+            if bar is not None:
+                bar.close()
+    if not rep.intact:
         print(f"evidence chain BROKEN at event #{rep.event_seq}: {rep.problem}")
+    elif since:
+        print(
+            f"evidence chain intact since checkpoint #{since}: {rep.events} events checked, "
+            f"head {rep.head[:16]}"
+        )
+    else:
+        print(f"evidence chain intact: {rep.events} events, head {rep.head[:16]}")
     clips = check_clip_files(db)
     for p in clips.problems:
         what = (
@@ -321,6 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     icp.set_defaults(func=cmd_intercept)
 
     vl = sub.add_parser("verify-log", help="check the evidence hash chain")
+    vl.add_argument(
+        "--since",
+        metavar="CHECKPOINT",
+        help="check only the events after a checkpoint (a daily report's chain head): "
+        "'last', its # or its hash; the checkpoint itself must still be on the chain",
+    )
     vl.set_defaults(func=cmd_verify_log)
 
     import importlib

@@ -1,10 +1,36 @@
 """The evidence hash chain.
 
 Every evidence event stores ``hash = sha256(prev_hash || canonical(event))`` and the hash of
-the event before it. The single ``chain_head`` row is locked for each append, so stations on
-one PostgreSQL server (or threads on one SQLite file) extend one chain in one order.
-``verify_chain`` names the first event that was altered, removed or inserted behind the app's
-back.
+the event before it. The single ``chain_head`` row holds the last sequence number and hash;
+stations on one PostgreSQL server (or threads on one SQLite file) extend one chain in one
+order. ``verify_chain`` names the first event that was altered, removed or inserted behind
+the app's back.
+
+**The head is taken at the end of a transaction, not at its first event.** `append_event`
+gives the event its id (from the table's sequence on PostgreSQL; the next free id on SQLite,
+whose writers hold the database for the whole transaction anyway) and keeps it in the
+session. Just before the commit (a ``before_commit`` hook on every `Session`), after the
+session's last flush, `_seal` locks the head, numbers and hashes the transaction's events in
+the order they were appended, inserts them (one ``INSERT`` each, complete: an event is never
+updated) and moves the head; the commit follows. A station's transaction therefore holds the
+head for a few statements and its commit, however long the rest of it took. On PostgreSQL
+the sealing is one server function (`parcelproof_seal`, migration 0008) sent in the same round
+trip as the COMMIT: the head is held by the server for that statement and the commit, never
+while a station's process waits for its turn on the CPU; the program recomputes the hashes
+from the head the function started from and raises `ChainMismatch` if the server's differ
+(after a sealing with the COMMIT the events are committed by then: verify-log names them). What does not
+change: one total order (the head row is still locked for every append), the canonical bytes
+and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
+still commits with the change it records, or neither does.
+
+The rows that point at an event (``scan_events``, ``weighings``, ``print_jobs``, …) are
+written before it: their foreign keys to ``events`` are checked at the commit (DEFERRABLE
+INITIALLY DEFERRED on PostgreSQL, migration 0008; ``PRAGMA defer_foreign_keys`` for the
+transaction on SQLite). A caller that needs the event's ``seq`` or ``hash`` inside its
+transaction (a manifest number, a batch code, the head printed on a stub register) calls
+`seal_now` first: the head is then taken at once and held until the commit, as every append
+did before. An ORM query of ``events`` in a transaction that has appended events seals them
+first, so a transaction always reads its own events.
 """
 
 from __future__ import annotations
@@ -12,17 +38,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, event, insert, select, text, update
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
-from app.db.models import ChainHead, Event, utcnow
+from app.db.models import ChainHead, Event, Order, utcnow
 
 
 def canonical(
@@ -73,21 +101,78 @@ def station_event(uid: str, at: dt.datetime | None = None) -> Iterator[None]:
         _pending.reset(token)
 
 
-@dataclass(frozen=True)
-class Appended:
-    """The event `append_event` wrote, as it was written (the row's values and its id)."""
+class ChainNotSealed(RuntimeError):
+    """An event's ``seq``/``hash`` was asked for before its transaction took the chain head."""
 
-    id: int
-    seq: int
-    uid: str
-    at: dt.datetime
-    kind: str
-    order_id: int | None
-    station: str
-    operator: str
-    detail: dict[str, Any]
-    prev_hash: str
-    hash: str
+
+class Appended:
+    """The event `append_event` wrote: its id and values at once; its place on the chain
+    (``seq``, ``prev_hash``, ``hash``) once its transaction has taken the head (at the commit,
+    or at `seal_now`). Asking for them earlier raises `ChainNotSealed`."""
+
+    __slots__ = (
+        "id",
+        "uid",
+        "at",
+        "kind",
+        "order_id",
+        "station",
+        "operator",
+        "detail",
+        "_seq",
+        "_prev_hash",
+        "_hash",
+    )
+
+    def __init__(
+        self,
+        id: int,  # noqa: A002 - the row's column
+        uid: str,
+        at: dt.datetime,
+        kind: str,
+        order_id: int | None,
+        station: str,
+        operator: str,
+        detail: dict[str, Any],
+    ) -> None:
+        self.id, self.uid, self.at, self.kind = id, uid, at, kind
+        self.order_id, self.station, self.operator, self.detail = (
+            order_id,
+            station,
+            operator,
+            detail,
+        )
+        self._seq: int | None = None
+        self._prev_hash = self._hash = ""
+
+    @property
+    def sealed(self) -> bool:
+        return self._seq is not None
+
+    def _link_or_raise(self) -> int:
+        if self._seq is None:
+            raise ChainNotSealed(
+                f"event {self.kind!r} is not on the chain before its transaction commits "
+                "(call app.db.chain.seal_now first)"
+            )
+        return self._seq
+
+    @property
+    def seq(self) -> int:
+        return self._link_or_raise()
+
+    @property
+    def prev_hash(self) -> str:
+        self._link_or_raise()
+        return self._prev_hash
+
+    @property
+    def hash(self) -> str:
+        self._link_or_raise()
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Appended(id={self.id}, seq={self._seq}, kind={self.kind!r})"
 
 
 # Built once: every scan, weighing and print appends an event, and building a statement
@@ -99,6 +184,38 @@ _MOVE_HEAD = (
     .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
 _INSERT = insert(Event.__table__)
+_NEXT_ID_PG = text("SELECT nextval(pg_get_serial_sequence('events', 'id'))")
+_MAX_ID = select(Event.__table__.c.id).order_by(Event.__table__.c.id.desc()).limit(1)
+# the orders the transaction's events point at, share-locked before the head is taken: the
+# foreign key check of the events' INSERT then never waits while the head is held (a
+# station holding an order FOR UPDATE may be waiting for the head: that would deadlock)
+_KEY_SHARE = (
+    select(Order.__table__.c.id)
+    .where(Order.__table__.c.id.in_(bindparam("ids", expanding=True)))
+    .with_for_update(key_share=True, read=True)
+)
+
+#: session.info keys: events appended and not yet on the chain; the head while this
+#: transaction holds it ((seq, hash)); when it was taken; SQLite's next free id
+_UNSEALED = "chain_unsealed"
+_HEAD_HELD = "chain_head_held"
+_LOCKED_AT = "chain_locked_at"
+_NEXT_ID = "chain_next_id"
+_HELD_MS = "chain_held_ms"
+_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS)
+
+
+def _new_id(session: Session) -> int:
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return conn.execute(_NEXT_ID_PG).scalar_one()
+    # SQLite: one writer at a time (write transactions begin IMMEDIATE), so the next id is
+    # the largest plus one, then counted on in this transaction
+    nxt = session.info.get(_NEXT_ID)
+    if nxt is None:
+        nxt = (conn.execute(_MAX_ID).scalar() or 0) + 1
+    session.info[_NEXT_ID] = nxt + 1
+    return nxt
 
 
 def append_event(
@@ -112,10 +229,11 @@ def append_event(
     at: dt.datetime | None = None,
     uid: str | None = None,
 ) -> Appended:
-    """Append one event to the chain inside the caller's transaction; it is written at once.
+    """Append one event to the chain inside the caller's transaction.
 
-    Three statements on the session's connection (head locked, head moved, event inserted),
-    without the ORM's unit of work: this is the path every scan's verdict waits on.
+    The event has its id at once (rows that point at it can be written); it is numbered,
+    hashed and inserted when the transaction commits (or at `seal_now`), after every event
+    the transaction appended before it.
     """
     detail = detail or {}
     pending = _pending.get()
@@ -128,25 +246,189 @@ def append_event(
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)
     uid = uid or str(uuid.uuid4())
+    ev = Appended(_new_id(session), uid, at, kind, order_id, station, operator, detail)
+    unsealed = session.info.get(_UNSEALED)
+    if unsealed is None:
+        unsealed = session.info[_UNSEALED] = []
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":  # rows pointing at it come first; checked at commit
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    unsealed.append(ev)
+    if _HEAD_HELD in session.info:  # the head is this transaction's already: on the chain now
+        _seal(session)
+    return ev
+
+
+def seal_now(session: Session) -> None:
+    """Take the chain head now and put the events appended so far on the chain: their
+    ``seq`` and ``hash`` are known from here on, and so are those of every event this
+    transaction appends later. The head stays locked until the transaction ends."""
+    _seal(session)
+
+
+def _canonical_parts(ev: Appended) -> tuple[str, str]:
+    """`canonical` of the event cut around its seq: ``canonical == (pre + str(seq) +
+    post).encode()``, the keys in sorted order and each value as json.dumps writes it (the
+    tests hold the two equal). PostgreSQL's `parcelproof_seal` hashes from these."""
+    enc = _encode_str
+    order = "null" if ev.order_id is None else int(ev.order_id)
+    pre = (
+        f'{{"at":"{ev.at.astimezone(dt.UTC).isoformat(timespec="microseconds")}",'
+        f'"detail":{json.dumps(ev.detail, **_CANON)},"kind":{enc(ev.kind)},'
+        f'"operator":{enc(ev.operator)},"order_id":{order},"seq":'
+    )
+    return pre, f',"station":{enc(ev.station)},"uid":{enc(ev.uid)}}}'
+
+
+def _seal(session: Session, *, final: bool = False) -> None:
+    """Put the session's unsealed events on the chain (see the module's docstring).
+
+    ``final`` (the ``before_commit`` hook): on PostgreSQL the COMMIT goes in the same round
+    trip as `parcelproof_seal`, so the head is held for that one statement and the commit,
+    never while this process waits for its turn on the CPU."""
+    info = session.info
+    unsealed: list[Appended] = info.get(_UNSEALED) or []
     conn = session.connection()
-    head_seq, prev = conn.execute(_HEAD).one()
-    seq = head_seq + 1
-    digest = link(prev, canonical(seq, uid, at, kind, order_id, station, operator, detail))
-    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
-    row = {
-        "seq": seq,
-        "uid": uid,
-        "at": at,
-        "kind": kind,
-        "order_id": order_id,
-        "station": station,
-        "operator": operator,
-        "detail": detail,
-        "prev_hash": prev,
-        "hash": digest,
-    }
-    new_id = conn.execute(_INSERT, row).inserted_primary_key[0]
-    return Appended(id=new_id, **row)
+    held = info.get(_HEAD_HELD)
+    if conn.dialect.name == "postgresql":
+        if held is None and unsealed:
+            ids = sorted({ev.order_id for ev in unsealed if ev.order_id is not None})
+            if ids:
+                conn.execute(_KEY_SHARE, {"ids": ids}).all()
+        if unsealed:
+            _seal_pg(session, conn, unsealed, commit=final and held is None)
+        elif held is None:  # seal_now with nothing appended yet: the head is taken now
+            info[_HEAD_HELD] = tuple(conn.execute(_HEAD).one())
+            info[_LOCKED_AT] = time.perf_counter()
+        return
+    if held is None:
+        held = tuple(conn.execute(_HEAD).one())
+        info[_LOCKED_AT] = time.perf_counter()
+    if not unsealed:
+        info[_HEAD_HELD] = held
+        return
+    seq, prev = held
+    rows = []
+    for ev in unsealed:
+        seq += 1
+        digest = link(
+            prev,
+            canonical(seq, ev.uid, ev.at, ev.kind, ev.order_id, ev.station, ev.operator, ev.detail),
+        )
+        ev._seq, ev._prev_hash, ev._hash = seq, prev, digest
+        rows.append(
+            {
+                "id": ev.id,
+                "seq": seq,
+                "uid": ev.uid,
+                "at": ev.at,
+                "kind": ev.kind,
+                "order_id": ev.order_id,
+                "station": ev.station,
+                "operator": ev.operator,
+                "detail": ev.detail,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    conn.execute(_INSERT, rows)
+    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    info[_HEAD_HELD] = (seq, prev)
+    unsealed.clear()
+
+
+class ChainMismatch(RuntimeError):
+    """The server's hashes are not the ones this program computes for the same events."""
+
+
+def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, commit: bool) -> None:
+    parts = [_canonical_parts(ev) for ev in unsealed]
+    batch = json.dumps(
+        [
+            {
+                "id": ev.id,
+                "uid": ev.uid,
+                "at": ev.at.isoformat(),
+                "kind": ev.kind,
+                "order_id": ev.order_id,
+                "station": ev.station,
+                "operator": ev.operator,
+                "detail": json.dumps(ev.detail),  # as the JSON column stores it
+                "pre": pre,
+                "post": post,
+            }
+            for ev, (pre, post) in zip(unsealed, parts, strict=True)
+        ]
+    )
+    from psycopg.pq import Escaping
+
+    raw: Any = conn.connection.dbapi_connection
+    literal = Escaping(raw.pgconn).escape_literal(batch.encode()).decode()
+    query = f"SELECT * FROM parcelproof_seal({literal}::json)"
+    if commit:
+        query += "; COMMIT"
+    # no parameters: SQLAlchemy runs it as it is (its errors, its invalidation of a lost
+    # connection), psycopg sends it by the simple protocol, both statements in one round trip
+    first, prev, last, held_ms = conn.exec_driver_sql(query).one()
+    seq = first - 1
+    for ev, (pre, post) in zip(unsealed, parts, strict=True):
+        seq += 1
+        digest = hashlib.sha256((prev + pre + str(seq) + post).encode()).hexdigest()
+        ev._seq, ev._prev_hash, ev._hash = seq, prev, digest
+        prev = digest
+    unsealed.clear()
+    if prev != last:
+        raise ChainMismatch(f"event #{seq}: the server hashed {last}, this program {prev}")
+    info = session.info
+    if commit:
+        info[_HELD_MS] = held_ms
+    else:  # the head is this transaction's until the commit
+        info[_HEAD_HELD] = (seq, prev)
+        info.setdefault(_LOCKED_AT, time.perf_counter() - held_ms / 1000)
+
+
+@event.listens_for(Session, "before_commit")
+def _on_session_before_commit(session: Session) -> None:
+    if session.info.get(_UNSEALED) and not session.in_nested_transaction():
+        session.flush()  # the rows that point at the events: written before the head is taken
+        _seal(session, final=True)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_session_do_orm_execute(state: ORMExecuteState) -> None:
+    """A query of ``events`` in a transaction with unsealed events reads them too."""
+    if state.session.info.get(_UNSEALED) and any(m.class_ is Event for m in state.all_mappers):
+        _seal(state.session)
+
+
+# --- how long a transaction holds the chain head (the floor benchmark) -----------------------
+
+_hold_observer: Callable[[float], None] | None = None
+
+
+def observe_chain_holds(observer: Callable[[float], None] | None) -> None:
+    """Call ``observer(ms)`` after each transaction that took the chain head with how long it
+    held it (from taking the lock to the end of its commit or rollback); ``None`` stops it.
+    For benchmarks: nothing is measured while no observer is set."""
+    global _hold_observer
+    _hold_observer = observer
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _on_session_after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:  # a savepoint or a subtransaction: not the end
+        return
+    info = session.info
+    t0, held_ms = info.get(_LOCKED_AT), info.get(_HELD_MS)
+    for key in _KEYS:
+        info.pop(key, None)
+    if _hold_observer is None:
+        return
+    if held_ms is not None:  # sealed and committed in one round trip: the server's measure
+        _hold_observer(held_ms)
+    elif t0 is not None:
+        _hold_observer((time.perf_counter() - t0) * 1000)
 
 
 @dataclass(frozen=True)
@@ -159,62 +441,343 @@ class ChainReport:
     event_id: int | None = None
 
 
-def _iter_events(session: Session, batch: int = 5000) -> Iterator[Event]:
-    last = 0
-    while True:
-        rows = session.scalars(
-            select(Event).where(Event.seq > last).order_by(Event.seq).limit(batch)
-        ).all()
-        if not rows:
-            return
-        yield from rows
-        last = rows[-1].seq
-        session.expunge_all()
+_ROWS = (
+    "SELECT id, seq, uid, {at}, kind, order_id, station, operator, {detail}, prev_hash, hash "
+    "FROM events WHERE seq > {p} ORDER BY seq LIMIT {n}"
+)
+#: PostgreSQL: the time and the detail as text, as SQLite gives them (no parsing of either by
+#: the driver: the walk writes the time as it is and parses the detail once)
+_PG_AT = "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
 
 
-def verify_chain(session: Session) -> ChainReport:
-    prev = ""
-    expected_seq = 1
+def _at_text(value: Any) -> str:
+    """An event's time as the canonical form writes it, from what the driver returns: a
+    datetime (PostgreSQL) or SQLite's stored text (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC)."""
+    if isinstance(value, str):
+        if len(value) == 26 and value[10] == " ":
+            return value[:10] + "T" + value[11:] + "+00:00"
+        value = dt.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _event_batches(
+    conn: Connection, after: int, batch: int = 20_000
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The events after seq ``after`` as raw driver rows (no ORM, no type processing), in
+    batches ordered by seq."""
+    pg = conn.dialect.name == "postgresql"
+    sql = _ROWS.format(
+        at=_PG_AT if pg else "at",
+        detail="detail::text" if pg else "detail",
+        p="%s" if pg else "?",
+        n=int(batch),
+    )
+    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        last = after
+        while True:
+            cur.execute(sql, (last,))
+            rows = cur.fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][1]
+    finally:
+        cur.close()
+
+
+_CANON: dict[str, Any] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+#: called with the number of events checked so far, after each batch (a progress bar)
+ChainProgress = Callable[[int], None]
+
+
+_Walked = tuple[int, str, tuple[str, int, int | None] | None]
+
+
+def _walk(
+    conn: Connection,
+    prev: str,
+    after: int,
+    upto: int | None = None,
+    progress: ChainProgress | None = None,
+) -> _Walked:
+    """Re-link and re-hash the events after seq ``after`` (up to ``upto``), starting from
+    hash ``prev``: (events checked, last hash, (problem, seq, id) of the first bad event or
+    None)."""
+    expected_seq = after + 1
     count = 0
-    for ev in _iter_events(session):
-        problem = ""
-        if ev.seq != expected_seq:
-            problem = f"event #{expected_seq} is missing (next found is #{ev.seq})"
-        elif ev.prev_hash != prev:
-            problem = f"event #{ev.seq} does not link to the event before it (inserted?)"
-        else:
-            body = canonical(
-                ev.seq, ev.uid, ev.at, ev.kind, ev.order_id, ev.station, ev.operator, ev.detail
+    dumps = json.dumps
+    loads = json.loads
+    enc = _encode_str
+    sha = hashlib.sha256
+    for rows in _event_batches(conn, after):
+        for eid, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, digest in rows:
+            if upto is not None and expected_seq > upto:  # the chunk is done
+                return count, prev, None
+            if seq != expected_seq:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{expected_seq} is missing (next found is #{seq})",
+                        seq,
+                        eid,
+                    ),
+                )
+            if prev_hash != prev:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{seq} does not link to the event before it (inserted?)",
+                        seq,
+                        eid,
+                    ),
+                )
+            if isinstance(detail, str):
+                detail = loads(detail)
+            # `canonical`, written out: its keys in sorted order, each value as json.dumps
+            # writes it (tests/db/test_verify_since.py holds the two equal)
+            body = (
+                f'{{"at":"{_at_text(at)}","detail":{dumps(detail, **_CANON)},'
+                f'"kind":{enc(kind)},"operator":{enc(operator)},'
+                f'"order_id":{"null" if order_id is None else int(order_id)},'
+                f'"seq":{seq},"station":{enc(station)},"uid":{enc(uid)}}}'
+            ).encode()
+            if sha(prev.encode("ascii") + body).hexdigest() != digest:
+                return (
+                    count,
+                    prev,
+                    (
+                        f"event #{seq} ({kind}) was altered after it was recorded",
+                        seq,
+                        eid,
+                    ),
+                )
+            prev = digest
+            expected_seq += 1
+            count += 1
+        if progress is not None:
+            progress(count)
+    return count, prev, None
+
+
+_worker_db: Any = None
+
+
+def _walk_chunk(url: str, prev: str | None, after: int, upto: int) -> _Walked:
+    """One chunk of a parallel walk, in a worker process (its own engine, kept for the next
+    chunk); ``prev`` None: start from the stored hash of event ``after``."""
+    global _worker_db
+    from app.db.engine import open_database
+
+    if _worker_db is None or _worker_db.url != url:
+        _worker_db = open_database(url)
+    with _worker_db.read() as s:
+        conn = s.connection()
+        if prev is None:
+            table = Event.__table__
+            stored = conn.execute(select(table.c.hash).where(table.c.seq == after)).scalar()
+            prev = stored if stored is not None else "?"  # missing: the chunk before says so
+        return _walk(conn, prev, after, upto)
+
+
+def _walk_parallel(
+    url: str,
+    prev: str,
+    base: int,
+    head: int,
+    workers: int,
+    chunk: int,
+    progress: ChainProgress | None,
+) -> _Walked:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    bounds = list(range(base, head, chunk)) or [base]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        futures = [
+            pool.submit(
+                _walk_chunk,
+                url,
+                prev if a == base else None,
+                a,
+                None if a == bounds[-1] else a + chunk,
             )
-            if link(prev, body) != ev.hash:
-                problem = f"event #{ev.seq} ({ev.kind}) was altered after it was recorded"
-        if problem:
-            return ChainReport(False, count, prev, problem, ev.seq, ev.id)
-        prev = ev.hash
-        expected_seq += 1
-        count += 1
+            for a in bounds
+        ]
+        count, last = 0, prev
+        for f in futures:
+            n, last, problem = f.result()
+            count += n
+            if problem is not None:
+                for g in futures:
+                    g.cancel()
+                return count, last, problem
+            if progress is not None:
+                progress(count)
+    return count, last, None
+
+
+def verify_chain(
+    session: Session,
+    *,
+    since: int = 0,
+    since_hash: str | None = None,
+    progress: ChainProgress | None = None,
+    workers: int | None = None,
+    chunk: int = 500_000,
+) -> ChainReport:
+    """Walk the chain and name the first event altered, removed or inserted.
+
+    ``since``: the seq of a checkpoint (`resolve_checkpoint`), ``since_hash`` the hash it
+    recorded: the checkpoint's event must still have that hash and re-hash to it; then the
+    events after it are checked from there, with the weighings of those events. 0 checks
+    everything. ``progress(n)``: the events checked so far, after each batch.
+
+    A long chain (two ``chunk``s or more; ``workers`` None) is walked in chunks of ``chunk``
+    events by one process per core (at most 4), each with its own connection: a chunk starts
+    from the stored hash of the event before it, whose own hash the chunk before checks, so
+    the chunks together check exactly what one walk does, and the first problem in chain order
+    is the one reported.
+    """
+    prev, base = "", 0
+    if since:
+        start = session.execute(
+            select(Event.__table__).where(Event.__table__.c.seq == since)
+        ).first()
+        if start is None:
+            return ChainReport(False, 0, "", f"event #{since} is missing", since, None)
+        body = canonical(
+            start.seq,
+            start.uid,
+            start.at,
+            start.kind,
+            start.order_id,
+            start.station,
+            start.operator,
+            start.detail,
+        )
+        if since_hash is not None and start.hash != since_hash:
+            return ChainReport(
+                False,
+                0,
+                start.hash,
+                f"event #{since} does not have the checkpoint's hash (altered or replaced?)",
+                since,
+                start.id,
+            )
+        if link(start.prev_hash, body) != start.hash:
+            return ChainReport(
+                False,
+                0,
+                start.prev_hash,
+                f"event #{start.seq} ({start.kind}) was altered after it was recorded",
+                start.seq,
+                start.id,
+            )
+        prev, base = start.hash, since
     head = session.execute(select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)).one()
-    if head.seq != count or head.hash != prev:
+    conn = session.connection()
+    url = conn.engine.url
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if head.seq - base >= 2 * chunk else 1
+    if (
+        workers > 1
+        and url.get_backend_name() in ("sqlite", "postgresql")
+        and url.database
+        not in (
+            None,
+            "",
+            ":memory:",
+        )
+    ):
+        count, prev, problem = _walk_parallel(
+            url.render_as_string(hide_password=False),
+            prev,
+            base,
+            head.seq,
+            workers,
+            chunk,
+            progress,
+        )
+    else:
+        count, prev, problem = _walk(conn, prev, base, None, progress)
+    if problem is not None:
+        text_, seq, eid = problem
+        return ChainReport(False, count, prev, text_, seq, eid)
+    last = base + count
+    if head.seq != last or head.hash != prev:
         return ChainReport(
             False,
             count,
             prev,
-            f"the chain head says #{head.seq} but the last event found is #{count} "
+            f"the chain head says #{head.seq} but the last event found is #{last} "
             "(events removed from the end?)",
             head.seq,
             None,
         )
-    problem = _check_weighings(session)
-    if problem:
-        seq, event_id, text = problem
-        return ChainReport(False, count, prev, text, seq, event_id)
+    found = _check_weighings(session, since)
+    if found:
+        seq, event_id, text_ = found
+        return ChainReport(False, count, prev, text_, seq, event_id)
     return ChainReport(True, count, prev)
+
+
+# --- checkpoints: a chain head printed on paper ------------------------------------------------
+
+
+class CheckpointNotFound(LookupError):
+    """``verify-log --since`` named no recorded checkpoint (the message says which)."""
+
+
+def record_checkpoint(session: Session, seq: int, hash_: str, label: str) -> bool:
+    """Keep the chain head ``(seq, hash_)`` printed on a page as a checkpoint (once per
+    seq); True when it was new."""
+    from app.db.models import ChainCheckpoint
+
+    if session.scalar(select(ChainCheckpoint.id).where(ChainCheckpoint.seq == seq)) is not None:
+        return False
+    session.add(ChainCheckpoint(seq=seq, hash=hash_, label=label[:32], at=utcnow()))
+    session.flush()
+    return True
+
+
+def resolve_checkpoint(session: Session, ref: str) -> tuple[int, str]:
+    """(seq, hash) of the checkpoint ``ref`` names: ``last``, its seq, or its hash (the one
+    printed on the page: a hash with no checkpoint row is taken from the event that has it)."""
+    from app.db.models import ChainCheckpoint
+
+    ref = ref.strip().lower()
+    q = select(ChainCheckpoint.seq, ChainCheckpoint.hash)
+    if ref == "last":
+        row = session.execute(q.order_by(ChainCheckpoint.seq.desc()).limit(1)).first()
+        if row is None:
+            raise CheckpointNotFound("no checkpoint has been recorded yet (print a daily report)")
+    elif ref.isdigit():
+        row = session.execute(q.where(ChainCheckpoint.seq == int(ref))).first()
+        if row is None:
+            raise CheckpointNotFound(f"no checkpoint at event #{int(ref)}")
+    elif len(ref) == 64 and all(c in "0123456789abcdef" for c in ref):
+        row = session.execute(q.where(ChainCheckpoint.hash == ref)).first()
+        if row is None:
+            row = session.execute(select(Event.seq, Event.hash).where(Event.hash == ref)).first()
+        if row is None:
+            raise CheckpointNotFound(f"no checkpoint and no event has the hash {ref[:16]}…")
+    else:
+        raise CheckpointNotFound(f"{ref!r} is not a checkpoint: give 'last', its # or its hash")
+    return int(row[0]), str(row[1])
 
 
 _WEIGHING_FIELDS = ("grams", "expected_grams", "tolerance_grams", "verdict")
 
 
-def _check_weighings(session: Session) -> tuple[int, int, str] | None:
+def _check_weighings(session: Session, since: int = 0) -> tuple[int, int, str] | None:
     """A weighing row says what its (chained) event says: weight, expectation, verdict, stub.
 
     The weighings table is what screens and reports read; an edit there behind the program's
@@ -226,6 +789,7 @@ def _check_weighings(session: Session) -> tuple[int, int, str] | None:
     q = (
         select(Weighing, Event.seq, Event.id, Event.order_id, Event.detail)
         .join(Event, Event.id == Weighing.event_id)
+        .where(Event.seq > since)
         .execution_options(yield_per=5000)
     )
     for w, seq, eid, order_id, detail in session.execute(q):
@@ -248,7 +812,7 @@ def _check_weighings(session: Session) -> tuple[int, int, str] | None:
     orphan = session.execute(
         select(Event.seq, Event.id)
         .outerjoin(Weighing, Weighing.event_id == Event.id)
-        .where(Event.kind == "weighed", Weighing.id.is_(None))
+        .where(Event.kind == "weighed", Weighing.id.is_(None), Event.seq > since)
         .order_by(Event.seq)
         .limit(1)
     ).first()

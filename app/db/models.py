@@ -390,6 +390,22 @@ class ChainHead(Base):
     hash: Mapped[str] = mapped_column(String(64), default="")
 
 
+class ChainCheckpoint(Base):
+    """A chain head printed on paper (the daily report's): ``verify-log --since`` starts there.
+
+    A pointer to an event, not an event: recording it changes no hash. Append-only like the
+    evidence; ``verify-log --since`` checks that the event at ``seq`` still has ``hash``.
+    """
+
+    __tablename__ = "chain_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(32))  # what printed it: "daily 2026-12-04"
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Event(Base):
     """One entry of an order's timeline and of the evidence chain."""
 
@@ -416,7 +432,9 @@ class ScanEvent(Base):
     __tablename__ = "scan_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     step: Mapped[str] = mapped_column(String(16))  # pick / verify / pack / weigh / handover
     code: Mapped[str] = mapped_column(String(128))
@@ -429,7 +447,9 @@ class PrintJob(Base):
     __tablename__ = "print_jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     document: Mapped[str] = mapped_column(String(16))  # waybill / slip / picklist / manifest
     waybill_no: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -446,7 +466,9 @@ class Weighing(Base):
     __table_args__ = (Index("ix_weighings_stub", "stub_bundle", "stub_position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     waybill_no: Mapped[str] = mapped_column(String(40), index=True)
     grams: Mapped[int] = mapped_column(Integer)
@@ -463,9 +485,13 @@ class Override(Base):
     __tablename__ = "overrides"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
-    target_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    target_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED")
+    )
     supervisor: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(String(256))
 
@@ -474,7 +500,9 @@ class Handover(Base):
     __tablename__ = "handovers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
     manifest_no: Mapped[str] = mapped_column(String(32), unique=True)
     courier_name: Mapped[str] = mapped_column(String(64), default="")
@@ -502,7 +530,9 @@ class DisputeCase(Base):
     __tablename__ = "dispute_cases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     waybill_no: Mapped[str] = mapped_column(String(40), default="", index=True)
@@ -532,7 +562,9 @@ class VideoClip(Base):
     __tablename__ = "video_clips"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), unique=True
+    )
     uid: Mapped[str] = mapped_column(String(36), unique=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     waybill_no: Mapped[str] = mapped_column(String(40), index=True)
@@ -553,7 +585,9 @@ class VideoClip(Base):
     )  # complete/next_scan/time_limit/stopped/incomplete
     closed_by: Mapped[str] = mapped_column(String(16), default="")
     expired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    expired_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    expired_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED")
+    )
 
 
 EVIDENCE_TABLES = (

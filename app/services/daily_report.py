@@ -3,7 +3,9 @@
 The counts are the dashboard's (``app.services.dashboard.day_summary``); the report adds the
 evidence chain head at the end of the day — the sequence number and hash of the last event
 before local midnight (or of the latest event, for today) — so the paper can be checked
-against the database later, as the stub register is.
+against the database later, as the stub register is. That head is kept as a checkpoint
+(``chain_checkpoints``, once per seq): ``verify-log --since last`` checks only the events after
+it, from the hash on the page.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
+from app.db.chain import record_checkpoint
 from app.db.engine import Database
-from app.db.models import Event
+from app.db.models import ChainCheckpoint, Event
 from app.services.dashboard import day_summary
 from printing.documents import DailyReportData, render_daily_report
 
@@ -37,6 +40,12 @@ def daily_report(
             .order_by(Event.seq.desc())
             .limit(1)
         ).first()
+        recorded = last is None or s.scalar(
+            select(ChainCheckpoint.id).where(ChainCheckpoint.seq == last.seq)
+        )
+    if not recorded:  # the head on this page becomes a checkpoint for `verify-log --since`
+        with db.write() as s:
+            record_checkpoint(s, last.seq, last.hash, f"daily {summary.day.isoformat()}")
     return DailyReportData(
         day=summary.day,
         warehouse=warehouse,

@@ -72,6 +72,14 @@ def test_migrations_match_the_models(db):
 
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    if db.is_sqlite:
+        # the foreign keys to events are deferrable in the models (PostgreSQL, migration 0008);
+        # a SQLite table keeps its DDL and the chain defers them per transaction instead
+        diff = [
+            d
+            for d in diff
+            if not (d[0] in ("add_fk", "remove_fk") and d[1].referred_table.name == "events")
+        ]
     assert diff == []
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from app.db.chain import append_event
+from app.db.chain import append_event, seal_now
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
@@ -407,6 +407,7 @@ def close_cart(
                 "total_grams": total,
             },
         )
+        seal_now(s)  # the manifest number is the event's seq: the head is taken now
         local = floortime.to_floor(ev.at, floor_zone(s))
         manifest_no = f"HO{local:%y%m%d}{ev.seq:07d}"
         h = Handover(

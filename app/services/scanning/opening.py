@@ -78,6 +78,9 @@ def open_order(
         else:
             if step != "pick":
                 _update_order(s, o.id, claimed_by=station, claimed_at=now)
+            # read before the scan is appended: a query of events after it would take the
+            # chain head there and then (app.db.chain), for the rest of the transaction
+            recount = _recount(s, o.id) if step == "verify" else None
             _record(
                 s,
                 step=step,
@@ -88,8 +91,8 @@ def open_order(
                 order_id=o.id,
             )
             view = _view(s, o, _load_lines(s, o.id), pack=step == "pack")
-            if step == "verify":
-                view = replace(view, recount=_recount(s, o.id))
+            if recount is not None:
+                view = replace(view, recount=recount)
     if err is not None:
         raise err
     assert view is not None

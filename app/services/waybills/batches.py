@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, true, update
 from sqlalchemy.orm import Session
 
-from app.db.chain import append_event
+from app.db.chain import append_event, seal_now
 from app.db.engine import Database
 from app.db.models import Order, OrderStatus, WaybillNumber, utcnow
 from app.domain.batching import MAX_BATCH, Candidate, arrange_batch, same_day
@@ -227,6 +227,7 @@ def allocate_batch(
             detail={"orders": len(arranged), "carrier": carrier or "", "sku": sku or ""},
             at=now,
         )
+        seal_now(s)  # the batch code is the event's seq: the head is taken now
         local = to_floor(now, zone)
         batch = Batch(code=f"P{local:%y%m%d}-{head.seq}")
         batch.refused = [

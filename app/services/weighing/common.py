@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from app.db.chain import seal_now
 from app.db.engine import Database
-from app.db.models import ChainHead, Operator, Order, OrderStatus
+from app.db.models import Operator, Order, OrderStatus
 from app.domain.weight import Expected
 from app.services import floor_settings as fs
 from app.services.orders import Packing, order_goods, order_packing
@@ -106,8 +107,10 @@ def _refusal(s: Session, ld: _Loaded) -> str:
 
 
 def _lock_chain(s: Session) -> None:
-    """Serialise evidence writers (and so bundle allocation) on the chain head row."""
-    s.execute(select(ChainHead.id).where(ChainHead.id == 1).with_for_update()).first()
+    """Take the chain head now and hold it until the commit (`app.db.chain.seal_now`): for
+    the rare action that shows its event's ``seq``/``hash`` before committing (an override,
+    a bundle's register). A weighing does not: its head is taken at the commit."""
+    seal_now(s)
 
 
 def operator_name(db: Database, code: str) -> str:

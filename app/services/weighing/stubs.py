@@ -1,4 +1,4 @@
-"""Stubs (底单): the stub bundles and their positions, allocated under the chain lock, a bundle
+"""Stubs (底单): the stub bundles and their positions, allocated under the bundle's lock, a bundle
 closed with its count check and register, and where a parcel's stub was filed."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
@@ -112,11 +112,19 @@ _TAKE_PLACE = (
 )
 
 
+#: PostgreSQL: one transaction at a time opens a new bundle (its number is the largest + 1)
+_NEW_BUNDLE_LOCK = text("SELECT pg_advisory_xact_lock(7305, 1)")
+
+
 def _allocate_stub(s: Session, station: str, now: dt.datetime) -> StubPlace:
     """The next place in this station's open bundle (a new bundle when none has room).
 
-    The caller holds the chain lock; the bundle row is locked as well (PostgreSQL)."""
+    The bundle row is locked (PostgreSQL); a new bundle's number is taken under a lock of its
+    own (an advisory lock until the commit; SQLite has one writer), not the chain head."""
     b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
+    if b is None and s.connection().dialect.name == "postgresql":
+        s.execute(_NEW_BUNDLE_LOCK)
+        b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
     if b is None:
         number = (s.scalar(select(func.max(StubBundle.number))) or 0) + 1
         s.add(

@@ -5,13 +5,14 @@ hold."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.chain import append_event
+from app.db.chain import Appended, append_event
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderLine, OrderStatus, PrintJob, Product, Weighing, utcnow
 from app.domain import weighing as rules
@@ -351,8 +352,7 @@ def record_weighing(
     division = max(int(division or 0), 0)
     now = utcnow()
     with db.write() as s:
-        # the order row first, the chain head second (in `_record`): the order every service
-        # locks in, so a weighing never deadlocks with another station's scan of the parcel
+        # the order row first; the chain head is taken at the commit (app.db.chain)
         ld = _load(s, code, lock=True)
         if ld is None:
             append_event(
@@ -363,12 +363,14 @@ def record_weighing(
                 detail={"waybill_no": code, "reason": "not_found", "grams": grams},
                 at=now,
             )
-            result = None
+            result, ev = None, None
         else:
-            result = _record(s, ld, code, grams, division, operator, station, now, batch_waybills)
-    if result is None:  # raised after the commit: the unknown parcel stays on record
+            result, ev = _record(
+                s, ld, code, grams, division, operator, station, now, batch_waybills
+            )
+    if result is None or ev is None:  # raised after the commit: the unknown parcel stays on record
         raise ServiceError("not_found", waybill=code)
-    return result
+    return dataclasses.replace(result, event_seq=ev.seq)  # on the chain since the commit
 
 
 def _record(
@@ -381,7 +383,7 @@ def _record(
     station: str,
     now: dt.datetime,
     batch_waybills: list[str] | None,
-) -> WeighResult:
+) -> tuple[WeighResult, Appended]:
     others: list[_Loaded] = []
     for wb in dict.fromkeys(x.strip() for x in batch_waybills or ()):
         if not wb or wb == code:
@@ -399,7 +401,6 @@ def _record(
                 status=other.order.status,
             )
         others.append(other)
-    _lock_chain(s)
     w, ev, explanation, stub = _record_one(s, ld, grams, division, operator, station, now)
     covered = []
     leader = (w.verdict, w.expected_grams, w.tolerance_grams, w.reason, "", explanation)
@@ -421,10 +422,10 @@ def _record(
         stub=stub,
         status=ld.order.status,
         weighing_id=w.id,
-        event_seq=ev.seq,
+        event_seq=0,  # the event is numbered at the commit: see record_weighing
         covered=tuple(covered),
     )
-    return result
+    return result, ev
 
 
 def last_weighing(db: Database, waybill_no: str) -> WeighResult | None:
