@@ -23,26 +23,26 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app import heap
-from app.bench.datasets import Progress, big_db, say, taobao_files
+from app.bench.datasets import Progress, say, taobao_files
+from app.bench.engines import Place, SqlitePlace, bench_place
 from app.bench.stats import summary, timed
-from app.db.engine import Database, open_database
-from app.db.migrate import upgrade
+from app.db.engine import Database
 from app.db.models import Order
 
 # --- the figures ---------------------------------------------------------------------------------
 
 
-def import_rate(n: int, again: bool = False) -> dict:
-    """Taobao orders imported per second into a fresh database; with ``again``, also the time
-    to import the same files a second time (``reimport_seconds``: every order already there)."""
+def import_rate(n: int, again: bool = False, place: Place | None = None) -> dict:
+    """Taobao orders imported per second into a fresh database (of ``place``'s engine;
+    SQLite by default); with ``again``, also the time to import the same files a second
+    time (``reimport_seconds``: every order already there)."""
     from app.services.demo import make_demo_data
     from app.services.importing import import_orders
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         o, d = taobao_files(folder, n)
-        db = open_database(f"sqlite:///{folder / 'import.db'}")
-        upgrade(db)
+        db = (place or SqlitePlace()).fresh_db(folder)
         make_demo_data(db, 0)
         t = time.perf_counter()
         res = import_orders(db, o, lines_path=d)
@@ -268,19 +268,31 @@ def growth(big: dict, small: dict, suffix: str = "_100k") -> dict:
     return out
 
 
-def run(quick: bool = False, progress: Progress = say) -> dict:
-    """All figures. Full run: the DB-bound ones at 1,000,000 orders, and again at 100,000
-    (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000 orders only."""
+def run(
+    quick: bool = False,
+    progress: Progress = say,
+    engine: str = "sqlite",
+    db_url: str | None = None,
+) -> dict:
+    """All figures, on ``engine`` (``engine`` says which; see `app.bench.engines`; ``db_url``
+    may name the PostgreSQL server). Full run: the DB-bound ones at 1,000,000 orders, and
+    again at 100,000 (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000
+    orders only."""
+    with bench_place(engine, db_url, progress) as place:
+        return {"engine": place.name, **_run(place, quick, progress)}
+
+
+def _run(place: Place, quick: bool, progress: Progress) -> dict:
     from devices.bench import frames_per_second
     from devices.scales import protocol_names
     from printing.bench import ms_per_label
 
     n = 100_000 if quick else 1_000_000
     reps = 100 if quick else 500
-    db = big_db(n, progress)
+    db = place.big_db(n, progress)
     out = db_figures(db, reps, progress)
     if not quick:
-        small = big_db(100_000, progress)
+        small = place.big_db(100_000, progress)
         small_figures = db_figures(small, reps, progress)
         small_figures.update(station_rss(small.url))
         small.dispose()
@@ -294,7 +306,7 @@ def run(quick: bool = False, progress: Progress = say) -> dict:
     out["scale_frames_per_s"] = round(fps[slowest])
     out["scale_slowest_protocol"] = slowest
     progress("import")
-    out.update(import_rate(10_000 if quick else 100_000))
+    out.update(import_rate(10_000 if quick else 100_000, place=place))
     progress("cold start and memory")
     out.update(cold_start(db.url))
     out.update(station_rss(db.url))
