@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app import heap
 from app.bench.datasets import Progress, say, taobao_files
@@ -133,6 +133,18 @@ def dispute_lookup(db: Database, reps: int) -> dict:
     it = iter(wbs * (reps // len(wbs) + 1))
     heap.settle()  # as a station does once it is up (app.heap)
     return summary("dispute_lookup", timed(lambda: dispute_check(db, next(it)), reps))
+
+
+def roundtrip(db: Database, reps: int) -> dict:
+    """An empty write transaction (``SELECT 1``, committed): the least any station flow's
+    transaction costs on this engine, on this machine, at this moment. The floor under the
+    flow figures: when a busy machine makes this p99 high, theirs cannot be lower."""
+
+    def one() -> None:
+        with db.write() as s:
+            s.execute(text("SELECT 1"))
+
+    return summary("db_roundtrip", timed(one, reps))
 
 
 def cold_start(db_url: str, reps: int = 3) -> dict:
@@ -291,6 +303,7 @@ def _run(place: Place, quick: bool, progress: Progress) -> dict:
     reps = 100 if quick else 500
     db = place.big_db(n, progress)
     out = db_figures(db, reps, progress)
+    out.update(roundtrip(db, reps))
     if not quick:
         small = place.big_db(100_000, progress)
         small_figures = db_figures(small, reps, progress)

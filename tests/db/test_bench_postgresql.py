@@ -28,6 +28,7 @@ KEYS = {
     "browser_search_p99_ms",
     "scan_verdict_p99_ms",
     "weigh_commit_p99_ms",
+    "db_roundtrip_p99_ms",
     "import_orders_per_s",
     "scan_to_paint_p99_ms",
     "cold_start_ms",
