@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bench.datasets import Progress, say
-from app.bench.stats import summary
+from benchstats import summary
 
 VERIFIER = "1004"
 WEIGHER = "1006"

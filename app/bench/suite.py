@@ -20,29 +20,29 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app import heap
-from app.bench.datasets import Progress, big_db, say, taobao_files
-from app.db.engine import Database, open_database
-from app.db.migrate import upgrade
+from app.bench.datasets import Progress, say, taobao_files
+from app.bench.engines import Place, SqlitePlace, bench_place
+from app.db.engine import Database
 from app.db.models import Order
 from benchstats import summary, timed
 
 # --- the figures ---------------------------------------------------------------------------------
 
 
-def import_rate(n: int, again: bool = False) -> dict:
-    """Taobao orders imported per second into a fresh database; with ``again``, also the time
-    to import the same files a second time (``reimport_seconds``: every order already there)."""
+def import_rate(n: int, again: bool = False, place: Place | None = None) -> dict:
+    """Taobao orders imported per second into a fresh database (of ``place``'s engine;
+    SQLite by default); with ``again``, also the time to import the same files a second
+    time (``reimport_seconds``: every order already there)."""
     from app.services.demo import make_demo_data
     from app.services.importing import import_orders
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         o, d = taobao_files(folder, n)
-        db = open_database(f"sqlite:///{folder / 'import.db'}")
-        upgrade(db)
+        db = (place or SqlitePlace()).fresh_db(folder)
         make_demo_data(db, 0)
         t = time.perf_counter()
         res = import_orders(db, o, lines_path=d)
@@ -133,6 +133,18 @@ def dispute_lookup(db: Database, reps: int) -> dict:
     it = iter(wbs * (reps // len(wbs) + 1))
     heap.settle()  # as a station does once it is up (app.heap)
     return summary("dispute_lookup", timed(lambda: dispute_check(db, next(it)), reps))
+
+
+def roundtrip(db: Database, reps: int) -> dict:
+    """An empty write transaction (``SELECT 1``, committed): the least any station flow's
+    transaction costs on this engine, on this machine, at this moment. The floor under the
+    flow figures: when a busy machine makes this p99 high, theirs cannot be lower."""
+
+    def one() -> None:
+        with db.write() as s:
+            s.execute(text("SELECT 1"))
+
+    return summary("db_roundtrip", timed(one, reps))
 
 
 def cold_start(db_url: str, reps: int = 3) -> dict:
@@ -276,19 +288,32 @@ def growth(big: dict, small: dict, suffix: str = "_100k") -> dict:
     return out
 
 
-def run(quick: bool = False, progress: Progress = say) -> dict:
-    """All figures. Full run: the DB-bound ones at 1,000,000 orders, and again at 100,000
-    (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000 orders only."""
+def run(
+    quick: bool = False,
+    progress: Progress = say,
+    engine: str = "sqlite",
+    db_url: str | None = None,
+) -> dict:
+    """All figures, on ``engine`` (``engine`` says which; see `app.bench.engines`; ``db_url``
+    may name the PostgreSQL server). Full run: the DB-bound ones at 1,000,000 orders, and
+    again at 100,000 (keys suffixed ``_100k``, with ``*_growth`` ratios); ``quick``: 100,000
+    orders only."""
+    with bench_place(engine, db_url, progress) as place:
+        return {"engine": place.name, **_run(place, quick, progress)}
+
+
+def _run(place: Place, quick: bool, progress: Progress) -> dict:
     from devices.bench import frames_per_second
     from devices.scales import protocol_names
     from printing.bench import ms_per_label
 
     n = 100_000 if quick else 1_000_000
     reps = 100 if quick else 500
-    db = big_db(n, progress)
+    db = place.big_db(n, progress)
     out = db_figures(db, reps, progress)
+    out.update(roundtrip(db, reps))
     if not quick:
-        small = big_db(100_000, progress)
+        small = place.big_db(100_000, progress)
         small_figures = db_figures(small, reps, progress)
         small_figures.update(station_rss(small.url))
         small.dispose()
@@ -302,7 +327,7 @@ def run(quick: bool = False, progress: Progress = say) -> dict:
     out["scale_frames_per_s"] = round(fps[slowest])
     out["scale_slowest_protocol"] = slowest
     progress("import")
-    out.update(import_rate(10_000 if quick else 100_000))
+    out.update(import_rate(10_000 if quick else 100_000, place=place))
     progress("packing video")
     try:
         from app.bench.video import video_figures

@@ -117,7 +117,7 @@ def tls_server(tmp_path):
     )
     crt = server.put_file("server.crt", _pem(cert), 0o644)
     srv_key = server.put_file("server.key", _key_pem(key), 0o600)
-    server.options.update(ssl="on", ssl_cert_file=str(crt), ssl_key_file=str(srv_key))
+    server.settings.update(ssl="on", ssl_cert_file=str(crt), ssl_key_file=str(srv_key))
     owner_url = server.start()
     ca_file = tmp_path / "floor-ca.crt"  # what a station keeps: the CA's certificate only
     ca_file.write_bytes(_pem(ca_cert))

@@ -22,10 +22,10 @@ from app.importers.orders import Chunk, parse_chunks, parse_qty
 from app.importers.tables import UnreadableFile
 from app.importers.worker import WorkerFailed, parse_in_worker
 from app.services.importing.applier import ADDRESS_FIELDS as ADDRESS_FIELDS
+from app.services.importing.applier import CHUNK_ORDERS, _Applier, _big_cache
 from app.services.importing.applier import LINE_KEYS as LINE_KEYS
 from app.services.importing.applier import ORDER_KEYS as ORDER_KEYS
 from app.services.importing.applier import VALUE_KEYS as VALUE_KEYS
-from app.services.importing.applier import _Applier, _big_cache
 from app.services.importing.applier import _bulk_insert as _bulk_insert
 from app.services.importing.products import PRODUCT_FIELDS as PRODUCT_FIELDS
 from app.services.importing.products import import_products
@@ -35,7 +35,7 @@ from app.services.importing.waybill_numbers import import_waybill_numbers
 
 log = logging.getLogger(__name__)
 
-CHUNK = 2000
+CHUNK = CHUNK_ORDERS
 
 
 def import_orders(

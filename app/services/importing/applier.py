@@ -10,7 +10,21 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Row, Table, bindparam, column, func, insert, select, update
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    Row,
+    String,
+    Table,
+    any_,
+    bindparam,
+    column,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -105,6 +119,9 @@ class _Applier:
         self.later: deque[list[DetailLine]] = deque()
         self.early: dict[str, list[DetailLine]] = {}
         self.orders_complete = False
+        # PostgreSQL: the orders its statistics know of, and the ones added since (`_restat`)
+        self.known = 0 if self.sqlite else _estimated_rows(s, Order.__table__.name)
+        self.added = 0
 
     def orders(self, rows: list[OrderRow], lines_follow: bool) -> None:
         s, result = self.s, self.result
@@ -120,10 +137,12 @@ class _Applier:
             else:
                 there, new_rows = [], rows
         else:
+            self._restat()
             existing = _existing(s, rows, False)
             there = [r for r in rows if (r[0], r[1]) in existing]
             new_rows = [r for r in rows if (r[0], r[1]) not in existing] if there else rows
             ids = _insert_orders(s, new_rows, shops, utcnow(), False) if new_rows else []
+            self.added += len(new_rows)
         if there:
             if self.sqlite:
                 existing = _existing(s, there, True)
@@ -149,6 +168,23 @@ class _Applier:
             if self.early:
                 self._lines([t for r in rows for t in self.early.pop(r[1], ())])
             self._release()
+
+    def _restat(self) -> None:
+        """PostgreSQL: fresh statistics for ``orders`` once this import has added more orders
+        than they know of (so a few times per import, at doubling sizes).
+
+        The planner reads the table's size from them. A new floor's first import goes into
+        an empty table, and in its one transaction the table grows past what they say: the
+        look-up of a chunk's numbers is then planned for a handful of rows and reads every
+        order of the platform (seconds per chunk at 100,000 orders). ANALYZE in the
+        transaction counts its own new rows."""
+        if self.added <= max(CHUNK_ORDERS, self.known):
+            return
+        # the look-up's columns only: a full ANALYZE of a big table costs a second; the
+        # row count (what was wrong) is updated by either, and autovacuum does the rest
+        self.s.execute(text(f"ANALYZE {Order.__table__.name} (platform, order_no)"))
+        self.known += self.added
+        self.added = 0
 
     def complete(self) -> None:
         """All orders have come: the lines still waiting go in; a line whose order never
@@ -221,11 +257,23 @@ class _Applier:
             self.result.skipped += 1
 
 
+CHUNK_ORDERS = 2000  # what `import_orders` hands `_Applier.orders` at a time
+
+
+def _estimated_rows(s: Session, table: str) -> int:
+    """PostgreSQL: the rows its statistics say ``table`` has (0 when never counted)."""
+    n = s.execute(
+        text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": table}
+    ).scalar()
+    return max(int(n or 0), 0)
+
+
 def _existing(s: Session, rows: list[OrderRow], sqlite: bool) -> dict[tuple[str, str], Row]:
     """The chunk's orders already in the database, as plain rows of the compared values.
 
-    SQLite gets the numbers as one JSON array (``json_each``): one statement, compiled once,
-    instead of an IN list of a parameter per number."""
+    SQLite gets the numbers as one JSON array (``json_each``), PostgreSQL as one array
+    parameter (``= ANY``): one statement, compiled once, instead of an IN list of a
+    parameter per number."""
     value_cols = [getattr(Order, k) for k in VALUE_KEYS]
     query = select(Order.id, Order.platform, Order.order_no, Order.status, *value_cols)
     existing: dict[tuple[str, str], Row] = {}
@@ -233,6 +281,8 @@ def _existing(s: Session, rows: list[OrderRow], sqlite: bool) -> dict[tuple[str,
         if sqlite:
             listed = select(column("value")).select_from(func.json_each(json.dumps(nos)))
             numbers = Order.order_no.in_(listed.scalar_subquery())
+        elif s.connection().dialect.name == "postgresql":  # one array, not a bind per number
+            numbers = Order.order_no == any_(bindparam("nos", nos, type_=ARRAY(String)))
         else:
             numbers = Order.order_no.in_(nos)
         for r in s.execute(query.where(Order.platform == platform, numbers)):
@@ -286,7 +336,8 @@ def _insert_orders(
     ids are chosen here: we hold the write lock, so the next after the largest, as SQLite
     itself would choose them. An order whose platform and number are already there is left
     alone (its id: None), so a new file needs no look-up before its insert. Other databases
-    take new orders only, get times, and read the ids back."""
+    take new orders only, with their ids taken from the table's sequence first (one
+    statement), so that the rows can go in by COPY (`_bulk_insert`)."""
     if sqlite:
         first = (s.scalar(select(func.max(Order.id))) or 0) + 1
         at = utc_text(now)
@@ -307,8 +358,15 @@ def _insert_orders(
             return list(range(first, last + 1))
         taken = set(s.scalars(select(Order.id).where(Order.id.between(first, last))))
         return [i if i in taken else None for i in range(first, last + 1)]
+    ids = list(
+        s.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": Order.__table__.name, "n": len(rows)},
+        ).scalars()
+    )
     params = [
         (
+            oid,
             r[0],
             r[1],
             shops.get(r[SHOP]),
@@ -319,20 +377,10 @@ def _insert_orders(
             now,
             now,
         )
-        for r in rows
+        for oid, r in zip(ids, rows, strict=True)
     ]
-    _bulk_insert(s, Order.__table__, ORDER_KEYS, params)
-    found: dict[tuple[str, str], int] = {}
-    for platform, nos in _numbers_by_platform(rows).items():
-        found.update(
-            ((platform, no), oid)
-            for no, oid in s.execute(
-                select(Order.order_no, Order.id).where(
-                    Order.platform == platform, Order.order_no.in_(nos)
-                )
-            )
-        )
-    return [found[(r[0], r[1])] for r in rows]
+    _bulk_insert(s, Order.__table__, ("id", *ORDER_KEYS), params)
+    return ids
 
 
 def _bulk_insert(
@@ -353,14 +401,19 @@ def _bulk_insert(
     ``ready``: they already are what the driver takes). The columns not named get their
     scalar defaults; those and the ``fixed`` values (which must be what the driver takes)
     are written into the statement as literals, not bound again for every row; ``suffix``
-    (SQLite only) ends the statement. Other databases take SQLAlchemy's Core insert.
+    (SQLite only) ends the statement. PostgreSQL takes the rows by COPY (`_copy`); other
+    databases, and columns whose default is made per row, take SQLAlchemy's Core insert.
     Returns the number of rows inserted."""
     conn = s.connection()
     dialect = conn.dialect
     fixed = dict(fixed or {})
     named = set(keys) | set(fixed)
     missing = [c for c in table.c if c.name not in named and c.default is not None]
-    if dialect.name != "sqlite" or any(not c.default.is_scalar for c in missing):  # type: ignore[union-attr]
+    per_row = any(not c.default.is_scalar for c in missing)  # type: ignore[union-attr]
+    if dialect.name == "postgresql" and not per_row and not suffix:
+        fixed.update((c.name, c.default.arg) for c in missing)  # type: ignore[union-attr]
+        return _copy(conn, table, keys, rows, fixed)
+    if dialect.name != "sqlite" or per_row:
         fill = tuple(fixed.values())
         keys = (*keys, *fixed)
         if suffix:
@@ -394,6 +447,27 @@ def _bulk_insert(
     values = ", ".join(("?",) * len(keys) + tuple(_literal(v) for v in fixed.values()))
     sql = f"INSERT INTO {table.name} ({columns}) VALUES ({values}) {suffix}"
     return conn.exec_driver_sql(sql, params).rowcount
+
+
+def _copy(
+    conn: Connection, table: Table, keys: tuple[str, ...], rows: list[tuple], fixed: dict
+) -> int:
+    """PostgreSQL: the rows (values for ``keys``, then the ``fixed`` ones) in by one
+    ``COPY … FROM STDIN`` in the open transaction (psycopg's copy API): one statement for
+    the chunk instead of one per row. Times go in as aware datetimes or as UTC text with
+    its zone."""
+    tail = tuple(fixed.values())
+    names = ", ".join(f'"{c}"' for c in (*keys, *fixed))
+    raw = conn.connection.dbapi_connection
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as cp:  # type: ignore[union-attr]
+        write = cp.write_row
+        if tail:
+            for r in rows:
+                write(r + tail)
+        else:
+            for r in rows:
+                write(r)
+    return len(rows)
 
 
 def _literal(v: object) -> str:
