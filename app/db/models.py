@@ -598,4 +598,5 @@ EVIDENCE_TABLES = (
     "overrides",
     "handovers",
     "handover_items",
+    "chain_checkpoints",  # the daily report's chain heads, that verify-log --since starts from
 )
