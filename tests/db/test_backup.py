@@ -42,6 +42,7 @@ def test_cli_backup_and_a_damaged_backup(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["bytes"] > 0
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database" * 100)
-    assert main(["--db", url, "restore", str(bad)]) == 2
-    assert "backup_damaged" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", url, "restore", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "is not a Parcelproof backup" in err and "nothing was changed" in err
     assert main(["--db", url, "show", "nothing-here"]) == 1  # the station still works
