@@ -13,8 +13,6 @@ from app.cli.common import UsageError, operator_pin, print_json, ready_db
 
 
 def _worded(exc: Exception) -> str:
-    code = getattr(exc, "code", "") or type(exc).__name__
-    params = getattr(exc, "params", {}) or {}
     texts = {
         "unknown_shop": "no shop {shop}",
         "unknown_carrier": "no carrier {carrier}",
@@ -28,10 +26,9 @@ def _worded(exc: Exception) -> str:
         "${env}) is not the one the account was saved with",
         "platform_not_supported": "platform {platform} is not supported yet",
     }
-    try:
-        return texts.get(code, code).format(**params)
-    except (KeyError, IndexError):
-        return code
+    from app.cli.messages import worded
+
+    return worded(exc, None, local=texts)
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:

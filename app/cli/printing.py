@@ -46,12 +46,9 @@ _ERRORS = {
 
 
 def _worded(exc: Exception) -> str:
-    code = getattr(exc, "code", "")
-    text = _ERRORS.get(code, code or str(exc))
-    try:
-        return text.format(**getattr(exc, "params", {}))
-    except (KeyError, IndexError):
-        return text
+    from app.cli.messages import worded
+
+    return worded(exc, None, local=_ERRORS)
 
 
 def _lang(args: argparse.Namespace) -> str:

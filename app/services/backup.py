@@ -309,9 +309,10 @@ def _sqlite_staged(src: Path, beside: Path) -> Iterator[tuple[Path, Database]]:
             finally:
                 d.close()
         except sqlite3.DatabaseError as exc:
-            msg = str(exc).lower()
-            code = "not_a_backup" if "not a database" in msg else "backup_damaged"
-            raise ServiceError(code, path=str(src)) from None
+            foreign = "not a database" in str(exc).lower()
+            raise ServiceError(
+                "not_a_backup" if foreign else "backup_damaged", path=str(src)
+            ) from None
         except sqlite3.Error as exc:
             raise ServiceError("not_a_backup", path=str(src)) from exc
         if not ok:
