@@ -175,3 +175,43 @@ def test_any_file_handed_in_is_read_or_refused_without_a_partial_write(floor_tem
             assert rc == 0, err
             answer = json.loads(out.splitlines()[0])  # a success says what it did
             assert answer, (kind, data)
+
+
+@pytest.fixture(scope="module")
+def real_backup(floor_template, tmp_path_factory) -> Path:
+    from app.services.backup import backup
+    from app.services.orders import intercept
+
+    work = tmp_path_factory.mktemp("bk")
+    shutil.copy(floor_template, work / "floor.db")
+    db = open_database(f"sqlite:///{work / 'floor.db'}")
+    with db.read() as s:
+        first = s.scalar(select(Order.order_no).order_by(Order.id))
+    intercept(db, first, "买家退款")  # one event on the chain
+    out = backup(db, work / "real-backup.db")
+    db.dispose()
+    return out
+
+
+@FAST
+@given(st.data())
+def test_a_cut_or_altered_backup_is_refused_or_restored_whole(floor_template, real_backup, data):
+    good = real_backup.read_bytes()
+    if data.draw(st.booleans(), label="cut"):
+        bad = good[: data.draw(st.integers(0, len(good) - 1), label="length")]
+    else:
+        at = data.draw(st.integers(0, len(good) - 1), label="at")
+        bad = good[:at] + bytes([good[at] ^ data.draw(st.integers(1, 255))]) + good[at + 1 :]
+    with tempfile.TemporaryDirectory() as tmp:
+        handed = Path(tmp) / "handed.db"
+        handed.write_bytes(bad)
+        before = _counts(f"sqlite:///{floor_template}")
+        rc, out, err, url = _run(floor_template, ["restore", str(handed)], Path(tmp))
+        assert "Traceback" not in err and rc in (0, 2), err
+        if rc == 2:
+            assert err.startswith("parcelproof: ") and err.count("\n") == 1, err
+            assert _counts(url) == before
+        else:  # a byte nobody reads: what comes back is the backup, chain intact
+            answer = json.loads(out)
+            assert answer["events"] == 1 and answer["kept"]
+            assert _counts(url)[:2] == (before[0], 1)
