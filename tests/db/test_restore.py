@@ -224,3 +224,18 @@ def test_cli_restore_words_its_refusals_and_prints_what_it_restored(tmp_path, ca
     # --force asks the administrator's PIN like every privileged command
     assert main(["--lang", "en", "--db", url, "restore", "--force", str(tmp_path / "b.db")]) == 2
     assert "--operator" in capsys.readouterr().err
+
+
+def test_a_backup_of_an_older_schema_is_migrated_on_the_way_in(db, tmp_path, db_url):
+    from app.db.migrate import head_revision, upgrade
+
+    make_demo_data(db, 3, seed=3)
+    old = open_database(_second_db(db, tmp_path, db_url))
+    try:
+        upgrade(old, "0006")
+        out = backup(old, tmp_path / ("old.db" if db.is_sqlite else "old.backup"))
+    finally:
+        old.dispose()
+    done = restore(db, out, keep_dir=tmp_path / "kept")
+    assert done.revision == head_revision() and done.events == 0
+    assert _state(db)[0] == 0  # the old backup's (empty) floor, at this program's schema
