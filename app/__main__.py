@@ -164,7 +164,11 @@ def cmd_intercept(args: argparse.Namespace) -> int:
         if exc.code == "order_not_found":
             print(f"no order matches {args.key!r}", file=sys.stderr)
             return 1
-        raise UsageError("--reason must not be empty") from None
+        if exc.code == "reason_required":
+            raise UsageError("--reason must not be empty") from None
+        from app.cli.messages import worded
+
+        raise UsageError(worded(exc, args.lang)) from None
     _print_json([r.__dict__ for r in results])
     return 1 if all(r.outcome == "too_late" for r in results) else 0
 

@@ -9,18 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 
-from app.cli.common import UsageError, operator_pin, pin_message, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, print_json, ready_db
 
 #: saving an account is an admin's act
 ADMIN_ACT = ("admin",)
 
 
 def _worded(exc: Exception) -> str:
-    code = getattr(exc, "code", "") or type(exc).__name__
-    params = getattr(exc, "params", {}) or {}
-    pin_text = pin_message(code, params)
-    if pin_text is not None:
-        return pin_text
     texts = {
         "unknown_shop": "no shop {shop}",
         "unknown_carrier": "no carrier {carrier}",
@@ -34,10 +29,9 @@ def _worded(exc: Exception) -> str:
         "${env}) is not the one the account was saved with",
         "platform_not_supported": "platform {platform} is not supported yet",
     }
-    try:
-        return texts.get(code, code).format(**params)
-    except (KeyError, IndexError):
-        return code
+    from app.cli.messages import worded
+
+    return worded(exc, None, local=texts)
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:

@@ -199,11 +199,12 @@ def operator_pin(args) -> tuple[str, str]:
     lang = getattr(args, "lang", None)
     if not getattr(args, "operator", None):
         raise UsageError(pin_message("needs_operator", lang=lang))
-    pin = os.environ.get("PARCELPROOF_PIN", "")
+    pin = getattr(args, "typed_pin", "") or os.environ.get("PARCELPROOF_PIN", "")
     if not pin and sys.stdin.isatty():
         pin = getpass.getpass(f"PIN {args.operator}: ")
     if not pin:
         raise UsageError(pin_message("needs_pin", {"operator": args.operator}, lang))
+    args.typed_pin = pin  # asked once per run: a command that checks it again is not asked twice
     return args.operator, pin
 
 

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import UsageError, operator_pin, pin_message, print_json, ready_db
+from app.cli.common import UsageError, operator_pin, print_json, ready_db
 from app.domain.stations import SUPERVISOR_ACT
 
 FORMATS = ("76x130", "100x150", "100x180")
@@ -47,15 +47,9 @@ _ERRORS = {
 
 
 def _worded(exc: Exception) -> str:
-    code = getattr(exc, "code", "")
-    pin_text = pin_message(code, getattr(exc, "params", {}))
-    if pin_text is not None:
-        return pin_text
-    text = _ERRORS.get(code, code or str(exc))
-    try:
-        return text.format(**getattr(exc, "params", {}))
-    except (KeyError, IndexError):
-        return text
+    from app.cli.messages import worded
+
+    return worded(exc, None, local=_ERRORS)
 
 
 def _lang(args: argparse.Namespace) -> str:

@@ -10,10 +10,9 @@ from app.cli.common import UsageError, print_json, ready_db
 
 
 def _service_error(exc: Exception) -> UsageError:
-    code = getattr(exc, "code", "")
-    params = getattr(exc, "params", {})
-    detail = ", ".join(f"{k}={v}" for k, v in params.items())
-    return UsageError(f"{code}{': ' + detail if detail else ''}")
+    from app.cli.messages import worded
+
+    return UsageError(worded(exc))
 
 
 def cmd_export_shipments(args: argparse.Namespace) -> int:

@@ -83,7 +83,10 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 def decode(data: bytes, path: Path) -> str:
     """Decode with the BOM's word, else UTF-8, else GB18030 (a superset of GBK)."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:  # a UTF-16 mark on bytes that are not UTF-16
+            raise _not_text(path) from None
     for enc in ENCODINGS:
         try:
             return data.decode(enc)

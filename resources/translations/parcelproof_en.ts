@@ -1544,6 +1544,74 @@ then log out and log in again.</translation>
             <translation>This program is older than the database (schema {have}, program {want}): update this station.</translation>
         </message>
         <message>
+            <source>The evidence chain in {path} does not verify ({problem}); nothing was changed.</source>
+            <translation>The evidence chain in {path} does not verify ({problem}); nothing was changed.</translation>
+        </message>
+        <message>
+            <source>{path} is damaged (truncated or altered) and cannot be restored: nothing was changed.</source>
+            <translation>{path} is damaged (truncated or altered) and cannot be restored: nothing was changed.</translation>
+        </message>
+        <message>
+            <source>The backup failed: {detail}.</source>
+            <translation>The backup failed: {detail}.</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer program (schema {revision}): update this station first; nothing was changed.</source>
+            <translation>{path} was written by a newer program (schema {revision}): update this station first; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>There is no file {path}.</source>
+            <translation>There is no file {path}.</translation>
+        </message>
+        <message>
+            <source>{path} is not a Parcelproof backup: nothing was changed.</source>
+            <translation>{path} is not a Parcelproof backup: nothing was changed.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline ({key}) has a wrong check digit: check the parcel.</source>
+            <translation>A scan kept while offline ({key}) has a wrong check digit: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline ({key}) was one unit too many: check the parcel.</source>
+            <translation>A scan kept while offline ({key}) was one unit too many: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline ({key}) needed a serial number: check the parcel.</source>
+            <translation>A scan kept while offline ({key}) needed a serial number: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline names order {key}, which was never opened: check the parcel.</source>
+            <translation>A scan kept while offline names order {key}, which was never opened: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A serial number kept while offline ({key}) was scanned twice: check the parcel.</source>
+            <translation>A serial number kept while offline ({key}) was scanned twice: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A serial number kept while offline ({key}) is already in another parcel: check the parcel.</source>
+            <translation>A serial number kept while offline ({key}) is already in another parcel: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline ({key}) is no known product: check the parcel.</source>
+            <translation>A scan kept while offline ({key}) is no known product: check the parcel.</translation>
+        </message>
+        <message>
+            <source>A scan kept while offline ({key}) was the wrong item: check the parcel.</source>
+            <translation>A scan kept while offline ({key}) was the wrong item: check the parcel.</translation>
+        </message>
+        <message>
+            <source>The restore failed and was rolled back: {detail}.</source>
+            <translation>The restore failed and was rolled back: {detail}.</translation>
+        </message>
+        <message>
+            <source>Stations are still connected to the database ({count}): close them first; nothing was changed.</source>
+            <translation>Stations are still connected to the database ({count}): close them first; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>{tool} is not installed (the PostgreSQL client tools).</source>
+            <translation>{tool} is not installed (the PostgreSQL client tools).</translation>
+        </message>
+        <message>
             <source>reason not given</source>
             <translation>reason not given</translation>
         </message>
@@ -1694,6 +1762,10 @@ then log out and log in again.</translation>
         <message>
             <source>Handed over</source>
             <translation>Handed over</translation>
+        </message>
+        <message>
+            <source>Backup restored by force</source>
+            <translation>Backup restored by force</translation>
         </message>
         <message>
             <source>Print failed</source>

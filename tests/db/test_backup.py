@@ -44,6 +44,7 @@ def test_cli_backup_and_a_damaged_backup(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database" * 100)
     monkeypatch.setenv("PARCELPROOF_PIN", "0000")  # restoring is an admin's act
-    assert main(["--db", url, "--operator", "1008", "restore", str(bad)]) == 2
-    assert "backup_damaged" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", url, "--operator", "1008", "restore", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "is not a Parcelproof backup" in err and "nothing was changed" in err
     assert main(["--db", url, "show", "nothing-here"]) == 1  # the station still works

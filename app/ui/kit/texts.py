@@ -115,6 +115,7 @@ def event_label(kind: str) -> str:
         "weighed": QCoreApplication.translate("Event", "Weighed"),
         "override": QCoreApplication.translate("Event", "Override"),
         "handed_over": QCoreApplication.translate("Event", "Handed over"),
+        "restore_forced": QCoreApplication.translate("Event", "Backup restored by force"),
     }
     return labels.get(kind, kind)
 
@@ -260,6 +261,61 @@ def error_templates() -> dict[str, str]:
             "Error",
             "This program is older than the database (schema {have}, program {want}): "
             "update this station.",
+        ),
+        # backups and the offline outbox (the CLI words the same codes: app/cli/messages.py)
+        "backup_chain_broken": QCoreApplication.translate(
+            "Error",
+            "The evidence chain in {path} does not verify ({problem}); nothing was changed.",
+        ),
+        "backup_damaged": QCoreApplication.translate(
+            "Error",
+            "{path} is damaged (truncated or altered) and cannot be restored: nothing was changed.",
+        ),
+        "backup_failed": QCoreApplication.translate("Error", "The backup failed: {detail}."),
+        "backup_newer": QCoreApplication.translate(
+            "Error",
+            "{path} was written by a newer program (schema {revision}): update this station first; nothing was changed.",
+        ),
+        "file_not_found": QCoreApplication.translate("Error", "There is no file {path}."),
+        "not_a_backup": QCoreApplication.translate(
+            "Error", "{path} is not a Parcelproof backup: nothing was changed."
+        ),
+        "offline_bad_check_digit": QCoreApplication.translate(
+            "Error", "A scan kept while offline ({key}) has a wrong check digit: check the parcel."
+        ),
+        "offline_extra_unit": QCoreApplication.translate(
+            "Error", "A scan kept while offline ({key}) was one unit too many: check the parcel."
+        ),
+        "offline_need_serial": QCoreApplication.translate(
+            "Error", "A scan kept while offline ({key}) needed a serial number: check the parcel."
+        ),
+        "offline_order_not_opened": QCoreApplication.translate(
+            "Error",
+            "A scan kept while offline names order {key}, which was never opened: check the parcel.",
+        ),
+        "offline_serial_duplicate": QCoreApplication.translate(
+            "Error",
+            "A serial number kept while offline ({key}) was scanned twice: check the parcel.",
+        ),
+        "offline_serial_in_parcel": QCoreApplication.translate(
+            "Error",
+            "A serial number kept while offline ({key}) is already in another parcel: check the parcel.",
+        ),
+        "offline_unknown_code": QCoreApplication.translate(
+            "Error", "A scan kept while offline ({key}) is no known product: check the parcel."
+        ),
+        "offline_wrong_item": QCoreApplication.translate(
+            "Error", "A scan kept while offline ({key}) was the wrong item: check the parcel."
+        ),
+        "restore_failed": QCoreApplication.translate(
+            "Error", "The restore failed and was rolled back: {detail}."
+        ),
+        "stations_connected": QCoreApplication.translate(
+            "Error",
+            "Stations are still connected to the database ({count}): close them first; nothing was changed.",
+        ),
+        "tool_missing": QCoreApplication.translate(
+            "Error", "{tool} is not installed (the PostgreSQL client tools)."
         ),
     }
     for extra in _EXTRA_ERRORS:
