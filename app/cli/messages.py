@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from app.cli.common import PIN_TEXTS
+
 EN: dict[str, str] = {
     # signing in, permissions
     "unknown_badge": "operator {badge} is not known",
@@ -231,6 +233,28 @@ ZH: dict[str, str] = {
     "tool_missing": "未安装 {tool}（PostgreSQL 客户端工具）",
 }
 
+EN.update(
+    {
+        "pin_six_digits": "this floor needs PINs of 6 digits or more",
+        "own_pin_six_digits": "give yourself ({operator}) a {digits}-digit PIN first, then "
+        "require {digits}-digit PINs",
+        "no_clip": "no packing video clip of a parcel matches {key}",
+        "clip_unreachable": "clip {file} is not reachable here: it is on station {host} (or "
+        "expired)",
+    }
+)
+ZH.update(
+    {
+        "pin_six_digits": "本现场要求 PIN 码至少 6 位",
+        "own_pin_six_digits": "请先把你自己（{operator}）的 PIN 码改成 {digits} 位，再要求 {digits} 位 PIN 码",
+        "no_clip": "没有与 {key} 对应的包裹打包视频",
+        "clip_unreachable": "视频 {file} 在本机无法读取：它在工作站 {host} 上（或已过期删除）",
+    }
+)
+# the PIN, lock and permission refusals, worded where the command line checks PINs
+for _lang, _table in (("en", EN), ("zh_CN", ZH)):
+    _table.update(PIN_TEXTS[_lang])
+
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh_CN": ZH}
 
 
@@ -256,14 +280,10 @@ def worded(
     ``local``: a command's own English wording of some codes, used first in English. A code
     no table knows is still worded ("refused: …"), never shown as a dict.
     """
-    from app.cli.common import pin_message
     from app.settings import choose_language
 
     code = str(getattr(exc, "code", "") or "")
     params = _params(getattr(exc, "params", {}) or {})
-    pin_text = pin_message(code, params, lang)  # PIN, lock and permission refusals
-    if pin_text is not None:
-        return pin_text
     chosen = choose_language(lang)
     text = None
     if chosen == "en" and local:

@@ -16,16 +16,10 @@ _ERRORS = {
 }
 
 
-def _message(exc: Exception) -> str:
-    code = getattr(exc, "code", "")
-    params = getattr(exc, "params", {})
-    text = _ERRORS.get(code)
-    if text is None:
-        return code
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError):
-        return code
+def _message(exc: Exception, lang: str | None = None) -> str:
+    from app.cli.messages import worded
+
+    return worded(exc, lang, local=_ERRORS)
 
 
 def cmd_video_show(args: argparse.Namespace) -> int:
@@ -56,9 +50,9 @@ def cmd_video_export(args: argparse.Namespace) -> int:
         res = export_clips(ready_db(args), args.key, args.out, limit=args.limit)
     except ServiceError as exc:
         if exc.code == "no_clip":
-            print(f"parcelproof: {_message(exc)}", file=sys.stderr)
+            print(f"parcelproof: {_message(exc, args.lang)}", file=sys.stderr)
             return 1
-        raise UsageError(_message(exc)) from None
+        raise UsageError(_message(exc, args.lang)) from None
     print_json({"sidecar": res.sidecar, "files": res.files})
     return 0
 

@@ -133,11 +133,19 @@ def test_a_broken_chain_is_refused_unless_an_administrator_forces_it(db, tmp_pat
         restore(db, bad, keep_dir=tmp_path / "kept")
     assert exc.value.code == "backup_chain_broken" and "altered" in exc.value.params["problem"]
     assert _state(db) == before
-    for who, pin, code in (("1004", "0000", "not_allowed"), ("1008", "9999", "wrong_pin")):
-        with pytest.raises(ServiceError) as exc:
-            restore(db, bad, force=True, operator=who, pin=pin, keep_dir=tmp_path / "kept")
-        assert exc.value.code == code
-        assert _state(db) == before
+    with pytest.raises(ServiceError) as exc:
+        restore(db, bad, force=True, operator="1004", pin="0000", keep_dir=tmp_path / "kept")
+    assert exc.value.code == "not_allowed"
+    assert _state(db) == before
+    with pytest.raises(ServiceError) as exc:
+        restore(db, bad, force=True, operator="1008", pin="9999", keep_dir=tmp_path / "kept")
+    assert exc.value.code == "wrong_pin"
+    # nothing restored; the wrong PIN itself is evidence (pin_failed), naming nobody
+    orders, events, _ = _state(db)
+    assert (orders, events) == (before[0], before[1] + 1)
+    with db.read() as s:
+        last = s.scalars(select(Event).order_by(Event.seq.desc())).first()
+        assert (last.kind, last.operator) == ("pin_failed", "")
     done = restore(db, bad, force=True, operator="1008", pin="0000", keep_dir=tmp_path / "kept")
     assert done.forced == ("chain",) and done.kept
     with db.read() as s:
@@ -199,7 +207,7 @@ def _station(db) -> subprocess.Popen:
     return proc
 
 
-def test_cli_restore_words_its_refusals_and_prints_what_it_restored(tmp_path, capsys):
+def test_cli_restore_words_its_refusals_and_prints_what_it_restored(tmp_path, capsys, monkeypatch):
     url = f"sqlite:///{tmp_path / 'a.db'}"
     assert main(["--lang", "en", "--db", url, "demo-data", "--orders", "5"]) == 0
     capsys.readouterr()
@@ -209,14 +217,18 @@ def test_cli_restore_words_its_refusals_and_prints_what_it_restored(tmp_path, ca
 
     missing = tmp_path / "missing.db"
     assert main(["--lang", "en", "--db", url, "restore", str(missing)]) == 2
+    assert "needs --operator" in capsys.readouterr().err  # an admin's act, before anything
+    monkeypatch.setenv("PARCELPROOF_PIN", "0000")
+    url_admin = ["--db", url, "--operator", "1008"]
+    assert main(["--lang", "en", *url_admin, "restore", str(missing)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"parcelproof: {missing}: no such file"
-    assert main(["--lang", "zh_CN", "--db", url, "restore", "/dev/null"]) == 2
+    assert main(["--lang", "zh_CN", *url_admin, "restore", "/dev/null"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "parcelproof: /dev/null 不是 Parcelproof 备份：未做任何改动"
     assert "{" not in err and "not_a_backup" not in err
 
-    assert main(["--lang", "en", "--db", url, "restore", str(tmp_path / "b.db")]) == 0
+    assert main(["--lang", "en", *url_admin, "restore", str(tmp_path / "b.db")]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["restored"] == str(tmp_path / "b.db") and Path(out["kept"]).is_file()
     assert (out["revision"], out["events"], out["head"]) == (made["revision"], 0, "")
