@@ -153,14 +153,39 @@ def cmd_intercept(args: argparse.Namespace) -> int:
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
     from app.db.chain import verify_chain
+    from app.services.video import check_clip_files
 
-    with _ready_db(args).read() as s:
+    db = _ready_db(args)
+    with db.read() as s:
         rep = verify_chain(s)
     if rep.intact:
         print(f"evidence chain intact: {rep.events} events, head {rep.head[:16]}")
-        return 0
-    print(f"evidence chain BROKEN at event #{rep.event_seq}: {rep.problem}")
-    return 1
+    else:
+        print(f"evidence chain BROKEN at event #{rep.event_seq}: {rep.problem}")
+    clips = check_clip_files(db)
+    for p in clips.problems:
+        what = (
+            "changed since it was recorded"
+            if p.problem == "changed"
+            else ("gone without a recorded expiry")
+        )
+        print(f"packing video clip of event #{p.seq} {what}: {p.file}")
+    if clips.checked or clips.expired or clips.elsewhere:
+        print(
+            f"packing video: {clips.checked} clip files checked, {clips.expired} expired, "
+            f"{clips.elsewhere} on other stations"
+        )
+    return 0 if rep.intact and clips.ok else 1
+
+
+def _check_camera(url: str) -> None:
+    from devices.camera import parse_source
+    from devices.errors import DeviceError
+
+    try:
+        parse_source(url)
+    except DeviceError as exc:
+        raise UsageError(f"--camera: {exc.message}") from None
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -180,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--operator", help="sign in as this operator (工号)")
     p.add_argument("--scale", help="scale port URL for this run")
     p.add_argument("--scale-protocol", default="auto", help="scale protocol name or auto")
+    p.add_argument(
+        "--camera",
+        help="packing-video camera for this run: v4l2:/dev/videoN, rtsp://…, http://… (MJPEG)"
+        " or test:",
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     db = sub.add_parser("db", help="database schema")
@@ -245,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.lang:
             os.environ["PARCELPROOF_LANG"] = args.lang
         if getattr(args, "func", None) is None:
+            if args.camera:
+                _check_camera(args.camera)
             from app.ui.shell.main import run_gui
 
             return run_gui(args)

@@ -25,6 +25,7 @@ class Settings:
     station_name: str = ""
     scale_port: str = ""
     scale_protocol: str = "auto"
+    camera: str = ""  # packing video: the station's camera URL ("": none)
     printer: str = ""
     label_format: str = "100x180"
     idle_lock_minutes: int = 10

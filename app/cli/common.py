@@ -72,6 +72,7 @@ CLI_MODULES = (
     "bench",
     "reports",
     "accounts",
+    "video",
 )
 
 

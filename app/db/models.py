@@ -504,6 +504,42 @@ class DisputeCase(Base):
     settled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class VideoClip(Base):
+    """The index of the packing-video clips (打包视频): one row per clip file.
+
+    The evidence is the ``clip_recorded`` event (``event_id``) whose detail holds the file's
+    SHA-256, start, end and frame count; this row is where the desks find a parcel's clips.
+    It is not an evidence table: retention fills ``expired_at`` / ``expired_event_id`` when it
+    deletes the file (and appends a ``clip_expired`` event).
+    """
+
+    __tablename__ = "video_clips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    waybill_no: Mapped[str] = mapped_column(String(40), index=True)
+    order_no: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(64), default="")
+    operator: Mapped[str] = mapped_column(String(32), default="")
+    camera: Mapped[str] = mapped_column(String(256), default="")
+    host: Mapped[str] = mapped_column(String(128), default="")  # the machine that holds it
+    folder: Mapped[str] = mapped_column(String(512), default="")  # the clip folder there
+    file: Mapped[str] = mapped_column(String(256))  # relative to ``folder``
+    sha256: Mapped[str] = mapped_column(String(64))
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    ended_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    frames: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(
+        String(16)
+    )  # complete/next_scan/time_limit/stopped/incomplete
+    closed_by: Mapped[str] = mapped_column(String(16), default="")
+    expired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    expired_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+
+
 EVIDENCE_TABLES = (
     "events",
     "scan_events",

@@ -60,6 +60,17 @@ LABEL_MASKS_PHONE: Setting[bool] = Setting(privacy.SETTING_KEY, privacy.PHONE_FI
 FLOOR_ZONE: Setting[str] = Setting(floortime.SETTING_KEY, floortime.ZONE_FIELD, "")
 #: an e-waybill account "runs low" below this many numbers; 0 turns the warning off
 LOW_BALANCE: Setting[int] = Setting("ewaybill", "low_balance", 500, lambda n: n >= 0)
+#: packing video: seconds a clip runs on after its parcel is complete
+VIDEO_TAIL_S: Setting[int] = Setting("video", "tail_s", 3, lambda n: 0 <= n <= 60)
+#: packing video: a clip whose parcel was never completed closes after this many seconds
+VIDEO_LIMIT_S: Setting[int] = Setting("video", "limit_s", 120, lambda n: 10 <= n <= 3600)
+#: packing video: clips older than this many days are deleted (never an open dispute's)
+VIDEO_RETENTION_DAYS: Setting[int] = Setting("video", "retention_days", 60, lambda n: n >= 1)
+#: packing video: the clips of a station may use this many GB; the oldest go first beyond it
+VIDEO_BUDGET_GB: Setting[int] = Setting("video", "budget_gb", 200, lambda n: n >= 1)
+#: packing video: the clip folder, a share every desk reaches ("": each station's own
+#: data folder, which only that station reads)
+VIDEO_FOLDER: Setting[str] = Setting("video", "folder", "")
 
 
 def _row(s: Session, key: str) -> dict[str, Any]:

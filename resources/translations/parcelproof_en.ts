@@ -1437,6 +1437,14 @@ then log out and log in again.</translation>
             <translation>No order matches {key}.</translation>
         </message>
         <message>
+            <source>No packing video of {key} was found.</source>
+            <translation>No packing video of {key} was found.</translation>
+        </message>
+        <message>
+            <source>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</source>
+            <translation>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</translation>
+        </message>
+        <message>
             <source>A reason is required.</source>
             <translation>A reason is required.</translation>
         </message>

@@ -1434,6 +1434,14 @@ sudo usermod -aG dialout $USER
         <translation>没有匹配 {key} 的订单。</translation>
     </message>
     <message>
+        <source>No packing video of {key} was found.</source>
+        <translation>没有找到 {key} 的打包视频。</translation>
+    </message>
+    <message>
+        <source>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</source>
+        <translation>打包视频 {file} 在本机打不开：它保存在工位 {host} 上（或已过期删除）。</translation>
+    </message>
+    <message>
         <source>A reason is required.</source>
         <translation>必须填写原因。</translation>
     </message>

@@ -203,6 +203,12 @@ def error_templates() -> dict[str, str]:
         "pin_required": QCoreApplication.translate("Error", "Enter your PIN to sign in."),
         "wrong_pin": QCoreApplication.translate("Error", "Wrong PIN."),
         "order_not_found": QCoreApplication.translate("Error", "No order matches {key}."),
+        "no_clip": QCoreApplication.translate("Error", "No packing video of {key} was found."),
+        "clip_unreachable": QCoreApplication.translate(
+            "Error",
+            "The packing video {file} cannot be opened here: it is kept on station {host}"
+            " (or it has expired).",
+        ),
         "reason_required": QCoreApplication.translate("Error", "A reason is required."),
         "not_allowed": QCoreApplication.translate(
             "Error", "Operator {operator} may not do this (needs: {roles})."

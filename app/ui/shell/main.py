@@ -146,6 +146,11 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     if args.scale:
         settings.scale_port, settings.scale_protocol = args.scale, args.scale_protocol
+    # packing video: the camera for this run (kept off the settings file, which stations
+    # save); a station records from ctx.extras["camera"], else settings.camera
+    camera = getattr(args, "camera", None) or ("test:" if args.demo else "")
+    if camera:
+        ctx.extras["camera"] = camera
     window = MainWindow(ctx)
     station = args.station or settings.station
     if station:

@@ -1,0 +1,198 @@
+"""A parcel's clip cut from the capture's segments, and copies cut for an upload.
+
+`make_clip` copies the packets (no re-encoding: a few milliseconds per second of video) of the
+closed segments that cover ``[start, end]`` into one MP4. A clip can only start on a keyframe,
+and each segment starts with one, so a clip starts at the start of the segment that holds
+``start``: up to one segment (1 s by default) before the scan. It ends with the last frame
+taken at or before ``end``. What the clip really covers is in `ClipFile` (``started_at``,
+``ended_at``, ``frames``), with the seconds of video that were missing (``missing_s``: no
+segment, a dead capture, a camera that dropped out), so the caller can mark the clip
+incomplete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from devices.camera.capture import segment_start
+
+_MS = Fraction(1, 1000)
+
+
+@dataclass(frozen=True)
+class ClipFile:
+    """One clip file as written."""
+
+    path: str
+    sha256: str
+    bytes: int
+    started_at: float  # Unix seconds of its first frame
+    ended_at: float  # Unix seconds just after its last frame
+    frames: int
+    missing_s: float  # seconds of [start, end] that no frame covers
+
+    @property
+    def duration_s(self) -> float:
+        return max(0.0, self.ended_at - self.started_at)
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def closed_segments(folder: str | os.PathLike[str]) -> list[tuple[float, Path]]:
+    """The closed segments in ``folder`` as (start, path), oldest first."""
+    out = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    for name in names:
+        start = segment_start(name)
+        if start is not None:
+            out.append((start, Path(folder) / name))
+    out.sort()
+    return out
+
+
+def _finish(tmp: Path, out: Path) -> None:
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, out)
+
+
+def make_clip(
+    folder: str | os.PathLike[str],
+    start: float,
+    end: float,
+    out: str | os.PathLike[str],
+    fps: float = 15.0,
+) -> ClipFile | None:
+    """Cut the video from Unix time ``start`` to ``end`` out of the segments in ``folder``
+    into ``out`` (an MP4; its folder is made). None when no frame of that span was recorded."""
+    segments = closed_segments(folder)
+    first = 0
+    for i, (s, _) in enumerate(segments):
+        if s <= start:
+            first = i
+    chosen = [(s, p) for s, p in segments[first:] if s <= end]
+    if not chosen:
+        return None
+    import av
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    frame_s = 1.0 / fps
+    walls: list[float] = []
+    container: Any = None
+    ostream: Any = None
+    t0_ms = 0
+    try:
+        for seg_start, path in chosen:
+            try:
+                src = av.open(str(path))
+            except (av.error.FFmpegError, OSError):
+                continue  # an unreadable segment is missing video, counted below
+            with src:
+                if not src.streams.video:
+                    continue
+                istream = src.streams.video[0]
+                tb = istream.time_base
+                for packet in src.demux(istream):
+                    if packet.pts is None or packet.size == 0:
+                        continue
+                    wall = seg_start + float(packet.pts * tb)
+                    if wall > end + 1e-6:
+                        break
+                    if container is None:
+                        if not packet.is_keyframe:
+                            continue
+                        container = av.open(str(tmp), "w", format="mp4")
+                        ostream = container.add_stream_from_template(istream)
+                        t0_ms = int(round(wall * 1000))
+                    ms = int(round(wall * 1000)) - t0_ms
+                    if walls and ms <= int(round(walls[-1] * 1000)) - t0_ms:
+                        ms = int(round(walls[-1] * 1000)) - t0_ms + 1
+                    packet.stream = ostream
+                    packet.time_base = _MS
+                    packet.pts = packet.dts = ms
+                    packet.duration = int(frame_s * 1000)
+                    container.mux(packet)
+                    walls.append(t0_ms / 1000 + ms / 1000)
+        if container is None:
+            return None
+        container.close()
+        container = None
+        _finish(tmp, out)
+    finally:
+        if container is not None:
+            with contextlib.suppress(Exception):
+                container.close()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    started, ended = walls[0], walls[-1] + frame_s
+    missing = max(0.0, started - start - 1.5 * _seg_len(segments)) + max(0.0, end - ended)
+    for a, b in zip(walls, walls[1:], strict=False):
+        if b - a > 3 * frame_s:
+            missing += b - a - frame_s
+    return ClipFile(
+        path=str(out),
+        sha256=file_sha256(out),
+        bytes=out.stat().st_size,
+        started_at=started,
+        ended_at=ended,
+        frames=len(walls),
+        missing_s=round(missing, 3),
+    )
+
+
+def _seg_len(segments: list[tuple[float, Path]]) -> float:
+    if len(segments) < 2:
+        return 1.0
+    gaps = sorted(b - a for (a, _), (b, _) in zip(segments, segments[1:], strict=False))
+    return gaps[len(gaps) // 2]
+
+
+def cut_for_upload(
+    src: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    max_s: float | None,
+    max_bytes: int | None,
+) -> tuple[int, float]:
+    """Copy the start of clip ``src`` into ``out``, at most ``max_s`` seconds and about
+    ``max_bytes`` (the MP4 header included), cut on packets, no re-encoding; the original
+    stays untouched. Returns (frames, seconds) of the copy."""
+    import av
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    budget = None if max_bytes is None else int(max_bytes * 0.97) - 64 * 1024
+    frames, used, last = 0, 0, 0.0
+    with av.open(str(src)) as inp, av.open(str(out), "w", format="mp4") as dst:
+        istream = inp.streams.video[0]
+        ostream = dst.add_stream_from_template(istream)
+        for packet in inp.demux(istream):
+            if packet.pts is None or packet.size == 0:
+                continue
+            t = float(packet.pts * istream.time_base)
+            if max_s is not None and t >= max_s:
+                break
+            if budget is not None and used + packet.size > budget:
+                break
+            used += packet.size
+            packet.stream = ostream
+            dst.mux(packet)
+            frames += 1
+            last = t
+    return frames, last
