@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.video import CLIP_STATIONS
 from app.services import outbox as ob
 from app.ui.kit import sound
+from app.ui.kit.camera import CameraLine, StationCamera, camera_url, state_text
 from app.ui.kit.station_outbox import StationOutbox
 from app.ui.kit.texts import (
     exception_text,
@@ -192,6 +194,8 @@ class ScanStation(QWidget):
     status_shown = Signal(str, str)  # kind (ok/error/stop/info/warn), text
     outbox_replayed = Signal(object)  # ob.ReplayReport: scans kept offline were sent
     sound_played = Signal(str)  # ok / error / stop / warn
+    camera_warned = Signal(str)  # the camera failed / the disk is full (a WARNINGS code)
+    clip_recorded = Signal(object)  # a parcel's clip is on the chain (RecordedClip)
 
     def __init__(self, ctx: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +211,8 @@ class ScanStation(QWidget):
         self._inflight = 0
         self._choice_cb: Callable[[str], None] | None = None
         self.state_kept = False  # set by keep_state: the rebuilt station takes over
+        self.camera: StationCamera | None = None  # packing video (verify and pack desks)
+        self.camera_line = CameraLine()
 
         self.instruction = QLabel()
         set_big(self.instruction, 34)
@@ -238,6 +244,7 @@ class ScanStation(QWidget):
         self.scan_field.textEdited.connect(self._on_scan_field_text_edited)
 
         history_box = QVBoxLayout()
+        history_box.addWidget(self.camera_line)
         last = QLabel(QCoreApplication.translate("ScanStation", "Last scans"))
         set_big(last, 12)
         history_box.addWidget(last)
@@ -273,6 +280,55 @@ class ScanStation(QWidget):
         self.wedge.uninstall()
         if self.offline_box is not None:
             self.offline_box.close()
+        if self.camera is not None:
+            self.camera.stop()
+
+    # --- packing video ---------------------------------------------------------------------------
+
+    def start_camera(self) -> None:
+        """Record packing video when this station has a camera (the verify and pack desks)."""
+        url = camera_url(self.ctx)
+        if not url or self.STATION not in CLIP_STATIONS:
+            return
+        self.camera = StationCamera(self.ctx, url, self.station, self)
+        self.camera.status_changed.connect(self._on_camera_status_changed)
+        self.camera.warning_raised.connect(self._on_camera_warning_raised)
+        self.camera.clip_recorded.connect(self._on_camera_clip_recorded)
+        self.camera_line.show()
+        self.camera.start()
+
+    def clip_scan(
+        self, waybill_no: str, at: float, order_no: str = "", order_id: int | None = None
+    ) -> None:
+        """A waybill was scanned at ``at`` (whatever its verdict): its clip starts then."""
+        if self.camera is not None and waybill_no:
+            self.camera.scan_started(
+                waybill_no, order_no=order_no, order_id=order_id, operator=self.operator, at=at
+            )
+
+    def clip_completed(self, waybill_no: str) -> None:
+        """The parcel is done at this desk: its clip ends after the tail."""
+        if self.camera is not None and waybill_no:
+            self.camera.parcel_completed(waybill_no)
+
+    def _on_camera_status_changed(self, status: Any) -> None:
+        assert self.camera is not None
+        self.camera_line.show_status(status, self.camera.warning)
+
+    def _on_camera_warning_raised(self, code: str) -> None:
+        self.camera_line.show_warning(code)
+        self.play("stop")
+        self.camera_warned.emit(code)
+
+    def _on_camera_clip_recorded(self, clip: Any) -> None:
+        if clip.state == "incomplete":
+            self.add_history(
+                QCoreApplication.translate("Camera", "Video of {waybill}: {state}").format(
+                    waybill=clip.waybill_no, state=state_text(clip.state)
+                ),
+                "error",
+            )
+        self.clip_recorded.emit(clip)
 
     # --- a language switch rebuilds the station: what it carries over -----------------------
 
