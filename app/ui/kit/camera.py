@@ -348,4 +348,4 @@ class CameraLine(QLabel):
 
     def show_warning(self, code: str) -> None:
         self._set_kind("loud")
-        self.setText("⛔ " + warning_text(code))
+        self.setText("✖ " + warning_text(code))

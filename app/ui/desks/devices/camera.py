@@ -265,7 +265,7 @@ class CameraTab(QWidget):
             return
         self.status = status
         if status.error:
-            text = "⛔ " + warning_text(status.error)
+            text = "✖ " + warning_text(status.error)
             if status.detail:
                 text += f"\n{status.detail}"
             self.state_label.setStyleSheet("color: #c62828; font-weight: bold;")
