@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.db.engine import Database
 from app.services.video import export_clips, show_clips
+from app.ui.kit import fmt
 from app.ui.kit.camera import state_text
 from app.ui.kit.texts import exception_text, register_event_labels
 from app.ui.kit.widgets import local_time
@@ -331,7 +332,7 @@ class ClipPanel(QWidget):
         self.frames.clear()
         for k in frames:
             image = QImage.fromData(k.jpeg, "JPEG")
-            at = local_time(dt.datetime.fromtimestamp(k.at, dt.UTC))
+            at = fmt.time(dt.datetime.fromtimestamp(k.at, dt.UTC), seconds=True)
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), at)
             item.setData(Qt.ItemDataRole.UserRole, k.offset_s)
             item.setToolTip(self.tr("{s} s into the clip").format(s=f"{k.offset_s:.1f}"))
