@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -212,6 +212,7 @@ class ScanStation(QWidget):
         self._choice_cb: Callable[[str], None] | None = None
         self.state_kept = False  # set by keep_state: the rebuilt station takes over
         self.camera: StationCamera | None = None  # packing video (verify and pack desks)
+        self._closed = False
         self.camera_line = CameraLine()
 
         self.instruction = QLabel()
@@ -276,6 +277,7 @@ class ScanStation(QWidget):
         self.scan_field.setFocus()
 
     def close_station(self) -> None:
+        self._closed = True
         self._queue.clear()
         self.wedge.uninstall()
         if self.offline_box is not None:
@@ -286,16 +288,39 @@ class ScanStation(QWidget):
     # --- packing video ---------------------------------------------------------------------------
 
     def start_camera(self) -> None:
-        """Record packing video when this station has a camera (the verify and pack desks)."""
+        """Record packing video when this station has a camera (the verify and pack desks).
+        Started once the event loop runs: a station rebuilt in the other language takes over
+        the camera of the one before (`resume_state`) instead of starting a second one."""
         url = camera_url(self.ctx)
         if not url or self.STATION not in CLIP_STATIONS:
             return
-        self.camera = StationCamera(self.ctx, url, self.station, self)
-        self.camera.status_changed.connect(self._on_camera_status_changed)
-        self.camera.warning_raised.connect(self._on_camera_warning_raised)
-        self.camera.clip_recorded.connect(self._on_camera_clip_recorded)
         self.camera_line.show()
-        self.camera.start()
+        QTimer.singleShot(0, lambda: self._start_camera(url))
+
+    def _start_camera(self, url: str) -> None:
+        if self.camera is not None or self._closed:
+            return  # taken over from the station before, or closed already
+        cam = StationCamera(self.ctx, url, self.station, self)
+        self._adopt_camera(cam)
+        cam.start()
+
+    def _camera_links(self, cam: StationCamera) -> list[tuple[Any, Any]]:
+        return [
+            (cam.status_changed, self._on_camera_status_changed),
+            (cam.warning_raised, self._on_camera_warning_raised),
+            (cam.clip_recorded, self._on_camera_clip_recorded),
+        ]
+
+    def _adopt_camera(self, cam: StationCamera) -> None:
+        cam.setParent(self)
+        self.camera = cam
+        for signal, slot in self._camera_links(cam):
+            signal.connect(slot)
+        self.camera_line.show()
+        if cam.warning:
+            self.camera_line.show_warning(cam.warning)
+        elif cam.status is not None:
+            self.camera_line.show_status(cam.status, "")
 
     def clip_scan(
         self, waybill_no: str, at: float, order_no: str = "", order_id: int | None = None
@@ -338,11 +363,23 @@ class ScanStation(QWidget):
         on the order (it does not release it on close)."""
         self.state_kept = True
         items = [self.history.item(i) for i in range(self.history.count())]
-        return {"history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]}
+        state: dict[str, Any] = {
+            "history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]
+        }
+        if self.camera is not None:  # the camera goes on recording: the open clip stays open
+            cam, self.camera = self.camera, None
+            for signal, slot in self._camera_links(cam):
+                signal.disconnect(slot)
+            cam.setParent(None)
+            state["camera"] = cam
+        return state
 
     def resume_state(self, state: dict[str, Any]) -> None:
         for text, kind in reversed(state.get("history", [])):
             self._add_history_item(text, kind)
+        cam = state.get("camera")
+        if cam is not None and self.camera is None:
+            self._adopt_camera(cam)
 
     # --- offline: the station's outbox (used by the stations that keep scans offline) --------
 
