@@ -26,6 +26,9 @@ class Settings:
     scale_port: str = ""
     scale_protocol: str = "auto"
     camera: str = ""  # packing video: the station's camera URL ("": none)
+    camera_width: int = 1280  # the clips' frame size and rate
+    camera_height: int = 720
+    camera_fps: int = 15
     printer: str = ""
     label_format: str = "100x180"
     idle_lock_minutes: int = 10

@@ -95,7 +95,19 @@ class Badge:
     size: float
 
 
-Item = Text | Barcode | QRCode | Line | Rect | Badge
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A photograph (JPEG or PNG bytes) scaled into ``w`` × ``h`` mm; PDF pages only (a
+    video's key frame in the evidence report), never a label."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    data: bytes
+
+
+Item = Text | Barcode | QRCode | Line | Rect | Badge | Picture
 
 
 @dataclass(slots=True)

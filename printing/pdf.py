@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from printing.barcodes import code128_bars, qr_runs
 from printing.fonts import cjk_font_name, string_width_mm
 from printing.geometry import MM_PER_DOT, PT_PER_MM, mm_to_dots
-from printing.layout import BASELINE, Badge, Barcode, Line, Page, QRCode, Rect, Text
+from printing.layout import BASELINE, Badge, Barcode, Line, Page, Picture, QRCode, Rect, Text
 
 _lock = threading.Lock()
 
@@ -102,6 +102,11 @@ def _draw_page(c: Canvas, page: Page, font: str) -> None:
                 font,
                 height_pt,
             )
+        elif isinstance(it, Picture):
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(io.BytesIO(it.data))
+            c.drawImage(image, it.x * k, height_pt - (it.y + it.h) * k, it.w * k, it.h * k)
         else:  # pragma: no cover - exhaustive
             raise TypeError(f"unknown layout item {it!r}")
 

@@ -15,6 +15,9 @@ reduced to an 8-bit palette (the screens are flat colours and text, which stays 
 
 The demo day's events are dated across today's working hours (08:30 onwards, Beijing time) so
 that the dashboard's per-hour chart has a shape; everything else happens at the real time.
+One more picture, ``dispute-video.png``: the dispute desk playing a parcel's packing video,
+recorded first from the built-in test camera (``test:``) through the real capture process.
+
 Exit status 0 when every station was saved, 1 otherwise (the failures are listed).
 """
 
@@ -290,6 +293,73 @@ class Stage:
         st.table.selectRow(0)
 
 
+def record_demo_clip(db, waybill_no: str, folder: Path, seconds: float = 6.0) -> None:
+    """A packing clip of ``waybill_no`` from the test camera (the dispute desk's picture)."""
+    from app.services import floor_settings
+    from app.services.video import StationRecorder
+
+    with db.write() as s:
+        floor_settings.write(s, floor_settings.VIDEO_FOLDER, str(folder / "clips"))
+        floor_settings.write(s, floor_settings.VIDEO_TAIL_S, 0)
+    done: list[Any] = []
+    rec = StationRecorder(
+        db,
+        "test:",
+        station="演示台 1",
+        width=1280,
+        height=720,
+        fps=15,
+        segment_folder=folder / "segments",
+        on_clip=done.append,
+    )
+    rec.start()
+    try:
+        end = time.monotonic() + 30
+        while rec.status().camera.frames < 5 and time.monotonic() < end:
+            time.sleep(0.1)
+        rec.scan_started(waybill_no, operator="1005")
+        time.sleep(seconds)
+        rec.parcel_completed(waybill_no)
+        end = time.monotonic() + 20
+        while not done and time.monotonic() < end:
+            time.sleep(0.1)
+    finally:
+        rec.stop()
+    if not done:
+        raise RuntimeError("the demo clip was not recorded")
+
+
+def shoot_dispute_video(window, app, folder: Path, waybill_no: str) -> Path:
+    """The dispute desk with the parcel's packing video playing."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    if not window.open_station("dispute"):
+        raise RuntimeError("the dispute desk did not open")
+    settle(app, 0.1)
+    window.resize(*SIZE)
+    st = window.station
+    st.lookup.setText(waybill_no)
+    st.run_lookup()
+    panel = st.clip_panel
+    settle(app, 1.0, until=lambda: panel.frames.count() > 0)
+    st.story_tabs.setCurrentWidget(panel)
+    panel.player.play()
+    settle(
+        app,
+        3.0,
+        until=lambda: (
+            panel.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+            and panel.player.position() > 2500
+        ),
+    )
+    panel.player.pause()
+    settle(app, 0.5)
+    path = folder / "dispute-video.png"
+    screen = app.primaryScreen().grabWindow(0, 0, 0, *SIZE)  # the video surface as shown
+    optimise(path, screen.toImage())
+    return path
+
+
 def snapshot_translations(folder: Path) -> None:
     """Load the translations from a private copy compiled here: lrelease rewrites a .qm in
     place and Qt maps the file it loaded, so a rebuild of resources/translations while the
@@ -340,6 +410,9 @@ def shoot(out: Path, langs: list[str], orders: int) -> list[str]:
             flush=True,
         )
         stage = Stage(db, day)
+        clipped = day.handed_over[0] if day.handed_over else ""
+        if clipped:
+            record_demo_clip(db, clipped, Path(tmp) / "video")
         specs = {c.STATION: c for c in available_stations()}
         for lang in langs:
             install_translators(app, lang)
@@ -389,6 +462,12 @@ def shoot(out: Path, langs: list[str], orders: int) -> list[str]:
                             )
                     except Exception as exc:  # noqa: BLE001 - report every station, then fail
                         failures.append(f"{lang}/{name}: {type(exc).__name__}: {exc}")
+                if clipped:
+                    try:
+                        window.operator = find_operator(db, OPERATOR_FOR["dispute"])
+                        print(shoot_dispute_video(window, app, folder, clipped), flush=True)
+                    except Exception as exc:  # noqa: BLE001
+                        failures.append(f"{lang}/dispute-video: {type(exc).__name__}: {exc}")
                 window.show_chooser()
                 settle(app, 0.2)
             finally:

@@ -370,5 +370,10 @@ def chain_benches(quick: bool, progress: Progress = say, pg_url: str | None = No
 def _extra_benches() -> list[tuple[str, Callable[[Database, int], dict]]]:
     """The station-flow figures (app/bench/flows.py): scan → verdict, weigh → commit."""
     from app.bench.flows import bench_scan_verdict, bench_weigh_commit
+    from app.bench.video_scan import bench_scan_verdict_with_video
 
-    return [("bench_scan_verdict", bench_scan_verdict), ("bench_weigh_commit", bench_weigh_commit)]
+    return [
+        ("bench_scan_verdict", bench_scan_verdict),
+        ("bench_weigh_commit", bench_weigh_commit),
+        ("bench_scan_verdict_with_video", bench_scan_verdict_with_video),
+    ]

@@ -241,6 +241,7 @@ class _Capture:
         self.overlay = Overlay(cfg.width, cfg.height, cfg.zone, cfg.font_path, cfg.font_index)
         self.stopping = False
         self.split = False
+        self.parent = os.getppid()  # the station: when it is gone, so is this process
         self.status = CameraStatus(pid=os.getpid())
         self.frames = 0
         self._second_start = time.time()
@@ -256,6 +257,9 @@ class _Capture:
                 self.statuses.put_nowait(self.status)
 
     def poll_commands(self) -> None:
+        if os.getppid() != self.parent:  # the station died (killed): stop, never orphaned
+            self.stopping = True
+            return
         while True:
             try:
                 cmd, arg = self.commands.get_nowait()

@@ -27,7 +27,7 @@ from printing.documents.table import Column, TableStyle, table_pages
 from printing.geometry import CODE128_QUIET_MODULES, MM_PER_DOT, snap_mm
 from printing.i18n import norm_lang
 from printing.i18n import tr as shared_tr
-from printing.layout import LEADING, Barcode, FontModel, Line, Page, Text, wrap
+from printing.layout import LEADING, Barcode, FontModel, Line, Page, Picture, Text, wrap
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh_CN": {
@@ -58,6 +58,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "evidence_event": "本单最后事件 #{seq}：{hash}",
         "chain_head": "链头 #{seq}：{hash}",
         "timeline": "经手记录",
+        "video": "打包视频（关键帧）",
+        "video_note": "工位 {station} 录制，视频文件 SHA-256：{sha}",
         "at": "时间",
         "step": "环节",
         "operator": "操作员",
@@ -135,6 +137,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "evidence_event": "order's last event #{seq}: {hash}",
         "chain_head": "chain head #{seq}: {hash}",
         "timeline": "Who handled it",
+        "video": "Packing video (key frames)",
+        "video_note": "Recorded at station {station}; the video file's SHA-256: {sha}",
         "at": "Time",
         "step": "Step",
         "operator": "Operator",
@@ -405,6 +409,28 @@ def layout_dispute_report(
                 y = para(page, y, _w("evidence_event", lang, seq=ev["seq"], hash=ev["hash"]), 3.0)
             if isinstance(headc, dict):
                 y = para(page, y, _w("chain_head", lang, seq=headc["seq"], hash=headc["hash"]), 3.0)
+        # the packing video's key frames, each with its time (the frames burn in the waybill)
+        frames = [k for k in f.get("key_frames") or [] if k.get("jpeg")][:4]
+        if frames:
+            y += 1.0
+            y = section(page, y, _w("video", lang))
+            gap = 3.0
+            fw = (inner - 4 - gap * (len(frames) - 1)) / max(len(frames), 4)
+            first = frames[0]
+            fh = fw * (first.get("height") or 9) / (first.get("width") or 16)
+            ts = fm.size(3.0)
+            for i, k in enumerate(frames):
+                x = margin + 4 + i * (fw + gap)
+                page.add(Picture(x, y, fw, fh, k["jpeg"]))
+                page.add(Text(x, y + fh + 0.8, _time(k.get("at"), tz), ts))
+            y += fh + 0.8 + ts * LEADING + 0.5
+            y = para(
+                page,
+                y,
+                _w("video_note", lang, station=frames[0].get("station", ""),
+                   sha=frames[0].get("sha256", "")),
+                2.8,
+            )  # fmt: skip
         y += 2.0
         y = section(page, y, _w("timeline", lang))
         return y

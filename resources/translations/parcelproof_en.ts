@@ -501,6 +501,149 @@
             <source>Camera problem: {code}</source>
             <translation>Camera problem: {code}</translation>
         </message>
+        <message>
+            <source>Video of {waybill}: {state}</source>
+            <translation>Video of {waybill}: {state}</translation>
+        </message>
+        <message>
+            <source>DISK FULL: packing video stopped. Scanning goes on; tell a supervisor.</source>
+            <translation>DISK FULL: packing video stopped. Scanning goes on; tell a supervisor.</translation>
+        </message>
+        <message>
+            <source>CAMERA NOT REACHABLE: no packing video. Scanning goes on; check the camera's cable.</source>
+            <translation>CAMERA NOT REACHABLE: no packing video. Scanning goes on; check the camera's cable.</translation>
+        </message>
+        <message>
+            <source>CAMERA LOST: this parcel's video is incomplete. Scanning goes on.</source>
+            <translation>CAMERA LOST: this parcel's video is incomplete. Scanning goes on.</translation>
+        </message>
+        <message>
+            <source>VIDEO RECORDING STOPPED: this parcel's video is incomplete. Restarting…</source>
+            <translation>VIDEO RECORDING STOPPED: this parcel's video is incomplete. Restarting…</translation>
+        </message>
+        <message>
+            <source>CAMERA ADDRESS NOT VALID: no packing video. Scanning goes on.</source>
+            <translation>CAMERA ADDRESS NOT VALID: no packing video. Scanning goes on.</translation>
+        </message>
+        <message>
+            <source>VIDEO ENCODER MISSING: no packing video. Scanning goes on.</source>
+            <translation>VIDEO ENCODER MISSING: no packing video. Scanning goes on.</translation>
+        </message>
+        <message>
+            <source>CAMERA PROBLEM ({code}): scanning goes on.</source>
+            <translation>CAMERA PROBLEM ({code}): scanning goes on.</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <source>ended by the next scan</source>
+            <translation>ended by the next scan</translation>
+        </message>
+        <message>
+            <source>time limit</source>
+            <translation>time limit</translation>
+        </message>
+        <message>
+            <source>station stopped</source>
+            <translation>station stopped</translation>
+        </message>
+        <message>
+            <source>INCOMPLETE</source>
+            <translation>INCOMPLETE</translation>
+        </message>
+        <message>
+            <source>● REC {waybill}</source>
+            <translation>● REC {waybill}</translation>
+        </message>
+        <message>
+            <source>● Camera on, waiting for a waybill</source>
+            <translation>● Camera on, waiting for a waybill</translation>
+        </message>
+        <message>
+            <source>Camera stopped</source>
+            <translation>Camera stopped</translation>
+        </message>
+        <message>
+            <source>Camera starting…</source>
+            <translation>Camera starting…</translation>
+        </message>
+        <message>
+            <source>Video of {waybill} is incomplete</source>
+            <translation>Video of {waybill} is incomplete</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraTab</name>
+        <message>
+            <source>v4l2:/dev/video0, rtsp://…, http://… (MJPEG) or test:</source>
+            <translation>v4l2:/dev/video0, rtsp://…, http://… (MJPEG) or test:</translation>
+        </message>
+        <message>
+            <source>Find cameras</source>
+            <translation>Find cameras</translation>
+        </message>
+        <message>
+            <source> fps</source>
+            <translation> fps</translation>
+        </message>
+        <message>
+            <source>Start preview</source>
+            <translation>Start preview</translation>
+        </message>
+        <message>
+            <source>Test recording (5 s)</source>
+            <translation>Test recording (5 s)</translation>
+        </message>
+        <message>
+            <source>Save as this station's camera</source>
+            <translation>Save as this station's camera</translation>
+        </message>
+        <message>
+            <source>No preview</source>
+            <translation>No preview</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <source>Frame size</source>
+            <translation>Frame size</translation>
+        </message>
+        <message>
+            <source>Frame rate</source>
+            <translation>Frame rate</translation>
+        </message>
+        <message>
+            <source>Stop preview</source>
+            <translation>Stop preview</translation>
+        </message>
+        <message>
+            <source>{state} · {fps} fps · {frames} frames · encoder {encoder}</source>
+            <translation>{state} · {fps} fps · {frames} frames · encoder {encoder}</translation>
+        </message>
+        <message>
+            <source>Recording 5 seconds…</source>
+            <translation>Recording 5 seconds…</translation>
+        </message>
+        <message>
+            <source>Test clip: {seconds} s, {frames} frames, {kb} KB (about {mb} MB per hour of packing)</source>
+            <translation>Test clip: {seconds} s, {frames} frames, {kb} KB (about {mb} MB per hour of packing)</translation>
+        </message>
+        <message>
+            <source>Could not save the settings: {error}</source>
+            <translation>Could not save the settings: {error}</translation>
+        </message>
+        <message>
+            <source>Saved: {camera}, {width} × {height}, {fps} fps</source>
+            <translation>Saved: {camera}, {width} × {height}, {fps} fps</translation>
+        </message>
+        <message>
+            <source>no camera</source>
+            <translation>no camera</translation>
+        </message>
     </context>
     <context>
         <name>CarrierDialog</name>
@@ -634,6 +777,108 @@
         <message>
             <source>{added} numbers added for {carrier}, {skipped} already known.</source>
             <translation>{added} numbers added for {carrier}, {skipped} already known.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClipPanel</name>
+        <message>
+            <source>Packing video recorded</source>
+            <translation>Packing video recorded</translation>
+        </message>
+        <message>
+            <source>Packing video deleted (retention)</source>
+            <translation>Packing video deleted (retention)</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>Length</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Hash</source>
+            <translation>Hash</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <source>Export for appeal…</source>
+            <translation>Export for appeal…</translation>
+        </message>
+        <message>
+            <source>Key frames</source>
+            <translation>Key frames</translation>
+        </message>
+        <message>
+            <source>— not on this PC</source>
+            <translation>— not on this PC</translation>
+        </message>
+        <message>
+            <source>✔ matches the chain</source>
+            <translation>✔ matches the chain</translation>
+        </message>
+        <message>
+            <source>✖ CHANGED since it was recorded</source>
+            <translation>✖ CHANGED since it was recorded</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <source>No packing video of this parcel.</source>
+            <translation>No packing video of this parcel.</translation>
+        </message>
+        <message>
+            <source>This clip was deleted by retention on {at}.</source>
+            <translation>This clip was deleted by retention on {at}.</translation>
+        </message>
+        <message>
+            <source>The file is kept on station {station} (PC {host}), whose clip folder this PC does not reach: open it there, or share the folder.</source>
+            <translation>The file is kept on station {station} (PC {host}), whose clip folder this PC does not reach: open it there, or share the folder.</translation>
+        </message>
+        <message>
+            <source>{s} s into the clip</source>
+            <translation>{s} s into the clip</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Export the packing video for an appeal</source>
+            <translation>Export the packing video for an appeal</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n clip(s) exported to {folder}</source>
+            <translation>
+                <numerusform>%n clip exported to {folder}</numerusform>
+                <numerusform>%n clips exported to {folder}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(cut to the platform's upload limit; the original is kept)</source>
+            <translation>(cut to the platform's upload limit; the original is kept)</translation>
         </message>
     </context>
     <context>
@@ -934,6 +1179,14 @@
         <message>
             <source>Scanner</source>
             <translation>Scanner</translation>
+        </message>
+        <message>
+            <source>Scale and scanner</source>
+            <translation>Scale and scanner</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
         </message>
         <message>
             <source>simulated scale</source>
@@ -1283,6 +1536,14 @@ then log out and log in again.</translation>
             <translation>Destination weight</translation>
         </message>
         <message>
+            <source>Story</source>
+            <translation>Story</translation>
+        </message>
+        <message>
+            <source>Packing video</source>
+            <translation>Packing video</translation>
+        </message>
+        <message>
             <source>All claims</source>
             <translation>All claims</translation>
         </message>
@@ -1392,6 +1653,10 @@ then log out and log in again.</translation>
                 <numerusform>%n parcel match: choose one.</numerusform>
                 <numerusform>%n parcels match: choose one.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Packing video ({n})</source>
+            <translation>Packing video ({n})</translation>
         </message>
         <message>
             <source>none</source>
@@ -2366,6 +2631,10 @@ then log out and log in again.</translation>
             <translation>Waybill no.</translation>
         </message>
         <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
             <source>Items</source>
             <translation>Items</translation>
         </message>
@@ -2376,6 +2645,10 @@ then log out and log in again.</translation>
         <message>
             <source>Shop</source>
             <translation>Shop</translation>
+        </message>
+        <message>
+            <source>This parcel has a packing video: open it at the dispute desk.</source>
+            <translation>This parcel has a packing video: open it at the dispute desk.</translation>
         </message>
     </context>
     <context>

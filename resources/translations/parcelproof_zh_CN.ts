@@ -501,6 +501,149 @@
             <source>Camera problem: {code}</source>
             <translation>摄像头故障：{code}</translation>
         </message>
+        <message>
+            <source>Video of {waybill}: {state}</source>
+            <translation>{waybill} 的打包视频：{state}</translation>
+        </message>
+        <message>
+            <source>DISK FULL: packing video stopped. Scanning goes on; tell a supervisor.</source>
+            <translation>磁盘已满：打包视频已停止录制。扫描照常进行，请通知主管。</translation>
+        </message>
+        <message>
+            <source>CAMERA NOT REACHABLE: no packing video. Scanning goes on; check the camera's cable.</source>
+            <translation>摄像头连不上：没有打包视频。扫描照常进行，请检查摄像头的线。</translation>
+        </message>
+        <message>
+            <source>CAMERA LOST: this parcel's video is incomplete. Scanning goes on.</source>
+            <translation>摄像头断开：本包裹的视频不完整。扫描照常进行。</translation>
+        </message>
+        <message>
+            <source>VIDEO RECORDING STOPPED: this parcel's video is incomplete. Restarting…</source>
+            <translation>视频录制中断：本包裹的视频不完整。正在重新启动…</translation>
+        </message>
+        <message>
+            <source>CAMERA ADDRESS NOT VALID: no packing video. Scanning goes on.</source>
+            <translation>摄像头地址无效：没有打包视频。扫描照常进行。</translation>
+        </message>
+        <message>
+            <source>VIDEO ENCODER MISSING: no packing video. Scanning goes on.</source>
+            <translation>缺少视频编码器：没有打包视频。扫描照常进行。</translation>
+        </message>
+        <message>
+            <source>CAMERA PROBLEM ({code}): scanning goes on.</source>
+            <translation>摄像头故障（{code}）：扫描照常进行。</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>完整</translation>
+        </message>
+        <message>
+            <source>ended by the next scan</source>
+            <translation>扫下一单时结束</translation>
+        </message>
+        <message>
+            <source>time limit</source>
+            <translation>到达时长上限</translation>
+        </message>
+        <message>
+            <source>station stopped</source>
+            <translation>工位关闭</translation>
+        </message>
+        <message>
+            <source>INCOMPLETE</source>
+            <translation>不完整</translation>
+        </message>
+        <message>
+            <source>● REC {waybill}</source>
+            <translation>● 录制中 {waybill}</translation>
+        </message>
+        <message>
+            <source>● Camera on, waiting for a waybill</source>
+            <translation>● 摄像头已开，等待扫描面单</translation>
+        </message>
+        <message>
+            <source>Camera stopped</source>
+            <translation>摄像头已停止</translation>
+        </message>
+        <message>
+            <source>Camera starting…</source>
+            <translation>摄像头启动中…</translation>
+        </message>
+        <message>
+            <source>Video of {waybill} is incomplete</source>
+            <translation>{waybill} 的打包视频不完整</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraTab</name>
+        <message>
+            <source>v4l2:/dev/video0, rtsp://…, http://… (MJPEG) or test:</source>
+            <translation>v4l2:/dev/video0、rtsp://…、http://…（MJPEG）或 test:</translation>
+        </message>
+        <message>
+            <source>Find cameras</source>
+            <translation>查找摄像头</translation>
+        </message>
+        <message>
+            <source> fps</source>
+            <translation> 帧/秒</translation>
+        </message>
+        <message>
+            <source>Start preview</source>
+            <translation>开始预览</translation>
+        </message>
+        <message>
+            <source>Test recording (5 s)</source>
+            <translation>试录（5 秒）</translation>
+        </message>
+        <message>
+            <source>Save as this station's camera</source>
+            <translation>保存为本工位的摄像头</translation>
+        </message>
+        <message>
+            <source>No preview</source>
+            <translation>无预览</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <source>Frame size</source>
+            <translation>分辨率</translation>
+        </message>
+        <message>
+            <source>Frame rate</source>
+            <translation>帧率</translation>
+        </message>
+        <message>
+            <source>Stop preview</source>
+            <translation>停止预览</translation>
+        </message>
+        <message>
+            <source>{state} · {fps} fps · {frames} frames · encoder {encoder}</source>
+            <translation>{state} · {fps} 帧/秒 · 共 {frames} 帧 · 编码器 {encoder}</translation>
+        </message>
+        <message>
+            <source>Recording 5 seconds…</source>
+            <translation>正在录制 5 秒…</translation>
+        </message>
+        <message>
+            <source>Test clip: {seconds} s, {frames} frames, {kb} KB (about {mb} MB per hour of packing)</source>
+            <translation>试录视频：{seconds} 秒，{frames} 帧，{kb} KB（打包每小时约 {mb} MB）</translation>
+        </message>
+        <message>
+            <source>Could not save the settings: {error}</source>
+            <translation>无法保存设置：{error}</translation>
+        </message>
+        <message>
+            <source>Saved: {camera}, {width} × {height}, {fps} fps</source>
+            <translation>已保存：{camera}，{width} × {height}，{fps} 帧/秒</translation>
+        </message>
+        <message>
+            <source>no camera</source>
+            <translation>无摄像头</translation>
+        </message>
     </context>
     <context>
         <name>CarrierDialog</name>
@@ -634,6 +777,107 @@
         <message>
             <source>{added} numbers added for {carrier}, {skipped} already known.</source>
             <translation>{carrier} 新增 {added} 个单号，{skipped} 个已存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClipPanel</name>
+        <message>
+            <source>Packing video recorded</source>
+            <translation>打包视频已录制</translation>
+        </message>
+        <message>
+            <source>Packing video deleted (retention)</source>
+            <translation>打包视频已删除（保留期满）</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>工位</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Hash</source>
+            <translation>哈希校验</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Export for appeal…</source>
+            <translation>导出用于申诉…</translation>
+        </message>
+        <message>
+            <source>Key frames</source>
+            <translation>关键帧</translation>
+        </message>
+        <message>
+            <source>— not on this PC</source>
+            <translation>— 不在本机</translation>
+        </message>
+        <message>
+            <source>✔ matches the chain</source>
+            <translation>✔ 与证据链一致</translation>
+        </message>
+        <message>
+            <source>✖ CHANGED since it was recorded</source>
+            <translation>✖ 录制后已被改动</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} 秒</translation>
+        </message>
+        <message>
+            <source>No packing video of this parcel.</source>
+            <translation>此包裹没有打包视频。</translation>
+        </message>
+        <message>
+            <source>This clip was deleted by retention on {at}.</source>
+            <translation>此视频已于 {at} 因保留期满删除。</translation>
+        </message>
+        <message>
+            <source>The file is kept on station {station} (PC {host}), whose clip folder this PC does not reach: open it there, or share the folder.</source>
+            <translation>视频文件保存在工位 {station}（电脑 {host}），本机访问不到它的视频文件夹：请到该工位查看，或共享该文件夹。</translation>
+        </message>
+        <message>
+            <source>{s} s into the clip</source>
+            <translation>视频第 {s} 秒</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Export the packing video for an appeal</source>
+            <translation>导出打包视频用于申诉</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n clip(s) exported to {folder}</source>
+            <translation>
+                <numerusform>已导出 %n 段视频到 {folder}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(cut to the platform's upload limit; the original is kept)</source>
+            <translation>（已按平台上传限制截取；原视频保留不变）</translation>
         </message>
     </context>
     <context>
@@ -933,6 +1177,14 @@
         <message>
             <source>Scanner</source>
             <translation>扫描枪</translation>
+        </message>
+        <message>
+            <source>Scale and scanner</source>
+            <translation>电子秤和扫描枪</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>摄像头</translation>
         </message>
         <message>
             <source>simulated scale</source>
@@ -1282,6 +1534,14 @@ sudo usermod -aG dialout $USER
             <translation>目的地称重</translation>
         </message>
         <message>
+            <source>Story</source>
+            <translation>经手记录</translation>
+        </message>
+        <message>
+            <source>Packing video</source>
+            <translation>打包视频</translation>
+        </message>
+        <message>
             <source>All claims</source>
             <translation>全部类型</translation>
         </message>
@@ -1390,6 +1650,10 @@ sudo usermod -aG dialout $USER
             <translation>
                 <numerusform>匹配 %n 个包裹：请选择一个。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Packing video ({n})</source>
+            <translation>打包视频（{n}）</translation>
         </message>
         <message>
             <source>none</source>
@@ -2357,6 +2621,10 @@ sudo usermod -aG dialout $USER
             <translation>运单号</translation>
         </message>
         <message>
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
             <source>Items</source>
             <translation>件数</translation>
         </message>
@@ -2367,6 +2635,10 @@ sudo usermod -aG dialout $USER
         <message>
             <source>Shop</source>
             <translation>店铺</translation>
+        </message>
+        <message>
+            <source>This parcel has a packing video: open it at the dispute desk.</source>
+            <translation>此包裹有打包视频：请在售后核实台查看。</translation>
         </message>
     </context>
     <context>

@@ -68,4 +68,9 @@ def test_the_script_shoots_every_station_and_the_readme_shows_them(tmp_path):
     # the README shows every station's picture, and the committed pictures are the same set
     assert shown == set(stations)
     committed = {p.stem for p in (ROOT / "docs" / "screenshots").glob("*.png")}
-    assert committed == set(stations)
+    assert committed == set(stations) | {"dispute-video"}
+    # and the dispute desk playing a packing clip (issue #22), in both languages
+    assert "docs/screenshots/dispute-video.png" in readme
+    for folder in (out, out / "en"):
+        img = QImage(str(folder / "dispute-video.png"))
+        assert img.width() == 1280 and _distinct_colours(img) >= 12  # the test pattern's colours

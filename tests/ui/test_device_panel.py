@@ -223,3 +223,56 @@ def test_raw_lines_split_frames_and_show_hex_and_text():
     assert rl.feed(b"\x03") == [b"ST,GS\x02+001234\r"]
     assert format_raw(b"A\x02\r\n") == "41 02 0D 0A   |A···|"
     assert len(RawLines().feed(bytes(100))) == 2  # binary without line ends: 48-byte rows
+
+
+# --- the camera tab (packing video) -----------------------------------------------------------
+
+
+def test_camera_tab_previews_test_records_and_saves_the_camera(
+    qtbot, make_panel, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PARCELPROOF_CONFIG", str(tmp_path / "settings.json"))
+    panel = make_panel(settings=Settings(camera_width=320, camera_height=240, camera_fps=10))
+    tab = panel.camera_tab
+    panel.tabs.setCurrentWidget(tab)
+    assert "test:" in [tab.url_combo.itemText(i) for i in range(tab.url_combo.count())]
+    assert tab.frame_size == (320, 240) and tab.fps_spin.value() == 10
+    tab.url_combo.setEditText("test:")
+    shown = []
+    tab.preview_shown.connect(lambda: shown.append(1))
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=T)
+    pix = tab.preview.pixmap()
+    assert not pix.isNull() and pix.width() == 480
+    assert "recording" in tab.state_label.text() and "fps" in tab.state_label.text()
+    assert not tab.url_combo.isEnabled()  # the camera is not changed under a running capture
+    recorded = []
+    tab.test_recorded.connect(recorded.append)
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(recorded), timeout=T)
+    rec = recorded[0]
+    assert 4.5 <= rec.seconds <= 6.5 and abs(rec.frames - rec.seconds * 10) <= 3 and rec.bytes > 0
+    assert f"{rec.frames} frames" in tab.result_label.text()
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert tab.camera is None and tab.url_combo.isEnabled()
+    tab.size_combo.setCurrentIndex(tab.size_combo.findData("1280x720"))
+    tab.fps_spin.setValue(12)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = load_settings(tmp_path / "settings.json")
+    assert (saved.camera, saved.camera_width, saved.camera_height, saved.camera_fps) == (
+        "test:",
+        1280,
+        720,
+        12,
+    )
+    assert "✔" in tab.saved_label.text()
+
+
+def test_camera_tab_says_loudly_when_the_camera_cannot_be_reached(qtbot, make_panel):
+    panel = make_panel(settings=Settings(camera_width=320, camera_height=240, camera_fps=10))
+    tab = panel.camera_tab
+    tab.url_combo.setEditText("http://127.0.0.1:9/video.mjpg")
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "NOT REACHABLE" in tab.state_label.text(), timeout=T)
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "✖" in tab.result_label.text(), timeout=40_000)

@@ -118,3 +118,30 @@ def test_the_receiver_is_shown_masked_in_the_list_and_the_order(qtbot, browser, 
     header = browser.detail.header.text()
     assert "欧*雨" in header and "139****6028" in header
     assert "欧阳小雨" not in header and "13957316028" not in header
+
+
+def test_a_parcel_with_a_packing_video_is_marked(qtbot, browser, big_db, tmp_path):
+    import os
+    import time
+
+    from app.domain.video import ClipClosing, OpenClip
+    from app.services.video import record_clip
+    from devices.camera import ClipFile, file_sha256
+
+    row = browser.model.row_at(3)
+    path = tmp_path / "clips" / "a.mp4"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(os.urandom(1000))
+    t = time.time()
+    clip = ClipFile(str(path), file_sha256(path), 1000, t, t + 5, 75, 0.0)
+    opened = OpenClip(row.waybill_no or "WB1", t, order_id=row.id, operator="1004")
+    closing = ClipClosing(opened, t + 5, "complete")
+    record_clip(big_db, closing, clip, "complete", folder=path.parent, station="v", camera="test:")
+    browser.model.refresh()
+    _wait_idle(qtbot, browser)
+    col = browser.model.COLUMNS.index("video")
+    marks = [browser.model.index(i, col).data() for i in range(10)]
+    assert marks[3] == "▶" and marks.count("▶") == 1
+    assert browser.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    tip = browser.model.index(3, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert "packing video" in tip

@@ -228,7 +228,10 @@ class StationRecorder:
         try:
             kind, args = self._events.get(timeout=timeout)
         except queue.Empty:
-            for closing in self._clips.due(time.time()):
+            closed = self._clips.due(time.time())
+            if closed:  # the tail or the time limit ended it: no clip is open now
+                self._publish(recording_waybill="")
+            for closing in closed:
                 self._finish(closing)
             return False
         if kind == "scan":

@@ -50,6 +50,7 @@ from app.services.orders import (
     order_story,
     search_orders,
 )
+from app.services.video import clipped_order_ids
 from app.ui.kit.texts import (
     STATUSES,
     event_label,
@@ -83,15 +84,18 @@ class OrderTableModel(QAbstractTableModel):
         "place",
         "carrier",
         "waybill_no",
+        "video",
         "item_count",
         "paid_at",
         "shop",
     )
+    VIDEO_MARK = "▶"  # the parcel has a packing video (打包视频)
 
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
         self._db = db
         self._rows: list[OrderRow] = []
+        self._clipped: set[int] = set()  # orders with a packing video
         self._filter = OrderFilter()
         self._generation = 0
         self._loading = False
@@ -110,6 +114,7 @@ class OrderTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = f
         self._rows = []
+        self._clipped = set()
         self._exhausted = False
         self._loading = False
         self.endResetModel()
@@ -132,9 +137,10 @@ class OrderTableModel(QAbstractTableModel):
         self._loading = True
         gen, f, offset, db = self._generation, self._filter, len(self._rows), self._db
 
-        def page() -> list[OrderRow]:
+        def page() -> tuple[list[OrderRow], set[int]]:
             with db.read() as s:
-                return search_orders(s, f, offset=offset, limit=PAGE)
+                rows = search_orders(s, f, offset=offset, limit=PAGE)
+                return rows, clipped_order_ids(s, [r.id for r in rows])
 
         self._jobs.submit(page, lambda rows: self._on_page(gen, rows), self._on_failed)
 
@@ -142,9 +148,11 @@ class OrderTableModel(QAbstractTableModel):
         if gen == self._generation:
             self.count_changed.emit(n)
 
-    def _on_page(self, gen: int, rows: list[OrderRow]) -> None:
+    def _on_page(self, gen: int, page: tuple[list[OrderRow], set[int]]) -> None:
         if gen != self._generation:
             return  # a newer search has started
+        rows, clipped = page
+        self._clipped |= clipped
         self._loading = False
         if len(rows) < PAGE:
             self._exhausted = True
@@ -178,6 +186,9 @@ class OrderTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> OrderRow:
         return self._rows[row]
 
+    def has_video(self, row: int) -> bool:
+        return self._rows[row].id in self._clipped
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
@@ -189,6 +200,7 @@ class OrderTableModel(QAbstractTableModel):
             self.tr("Destination"),
             self.tr("Carrier"),
             self.tr("Waybill no."),
+            self.tr("Video"),
             self.tr("Items"),
             self.tr("Paid at"),
             self.tr("Shop"),
@@ -210,7 +222,13 @@ class OrderTableModel(QAbstractTableModel):
                 return f"{r.province} {r.city}".strip()
             if col == "paid_at":
                 return local_time(r.paid_at)
+            if col == "video":
+                return self.VIDEO_MARK if r.id in self._clipped else ""
             return getattr(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "video" and r.id in self._clipped:
+            return self.tr("This parcel has a packing video: open it at the dispute desk.")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "video":
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "item_count":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

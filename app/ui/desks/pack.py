@@ -4,6 +4,7 @@ parcel's expected weight."""
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from app.services.scanning import OrderView
 from app.ui.desks.scan import ScanStation
 from app.ui.desks.verify import reminder_lines
 from app.ui.kit.widgets import LinesTable, set_big
+from devices.barcodes import classify
 
 if TYPE_CHECKING:
     from app.ui.kit.context import StationContext
@@ -46,6 +48,7 @@ class PackStation(ScanStation):
         # offline (server unreachable): the waybill scanned, its carton goes to the outbox
         self.offline_order: str | None = None
         self.start_outbox()
+        self.start_camera()
         self.reset()
 
     def _on_cartons_loaded(self, cartons) -> None:
@@ -76,13 +79,14 @@ class PackStation(ScanStation):
 
     def _open(self, code: str) -> None:
         db, station, op = self.db, self.station, self.operator
+        at = time.time()  # the clip starts at the scan, not at its verdict
 
         def job() -> OrderView:
             return sc.open_order(db, code, station=station, operator=op, step="pack")
 
-        self.run(job, partial(self._on_opened, code), partial(self._on_failed, code))
+        self.run(job, partial(self._on_opened, code, at), partial(self._on_failed, code, at))
 
-    def _on_failed(self, code: str, exc: Exception) -> None:
+    def _on_failed(self, code: str, at: float | None, exc: Exception) -> None:
         if is_connection_error(exc):
             if self.order is not None and code in self.cartons:  # the carton scan failed
                 self.offline_order = self.order.waybill_no or self.order.order_no
@@ -90,6 +94,11 @@ class PackStation(ScanStation):
             else:
                 self._offline_open(code)
             return
+        # an intercepted, held or refused parcel keeps its clip (a carton scan starts none)
+        params = getattr(exc, "params", {}) or {}
+        opened = params.get("waybill") or params.get("order_no") or classify(code).kind == "waybill"
+        if at is not None and opened:
+            self.clip_scan(str(params.get("waybill") or code), at, params.get("order_no", ""))
         self.add_history(code, "error")
         if getattr(exc, "code", "") == "intercepted":
             self.reset()
@@ -98,6 +107,7 @@ class PackStation(ScanStation):
     # --- offline ----------------------------------------------------------------------------
 
     def _offline_open(self, code: str) -> None:
+        self.clip_scan(code, time.time())
         self.reset()
         self.offline_order = code
         self.add_history(code, "info")
@@ -126,6 +136,7 @@ class PackStation(ScanStation):
             },
         )
         self.add_history(f"{code} → {self.offline_order}", "info")
+        self.clip_completed(self.offline_order)
         self.offline_order = None
         self.order = None
         self.set_instruction(self.tr("OFFLINE: scan the next waybill"))
@@ -154,7 +165,8 @@ class PackStation(ScanStation):
         elif state.get("order") is not None:
             self._show_order(state["order"])
 
-    def _on_opened(self, code: str, view: OrderView) -> None:
+    def _on_opened(self, code: str, at: float, view: OrderView) -> None:
+        self.clip_scan(view.waybill_no or code, at, view.order_no, view.order_id)
         self.add_history(code, "info")
         self._show_order(view)
         self.play("ok")
@@ -185,9 +197,10 @@ class PackStation(ScanStation):
         def job() -> OrderView:
             return sc.pack_order(db, oid, carton, station=station, operator=op)
 
-        self.run(job, self._on_packed, partial(self._on_failed, carton))
+        self.run(job, self._on_packed, partial(self._on_failed, carton, None))
 
     def _on_packed(self, view: OrderView) -> None:
+        self.clip_completed(view.waybill_no)
         self.offline_order = None
         self.reset()
         self.add_history(f"{view.carton_code} → {view.order_no}", "ok")

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.video import CLIP_STATIONS
 from app.services import outbox as ob
 from app.ui.kit import sound
+from app.ui.kit.camera import CameraLine, StationCamera, camera_url, state_text
 from app.ui.kit.station_outbox import StationOutbox
 from app.ui.kit.texts import (
     exception_text,
@@ -192,6 +194,8 @@ class ScanStation(QWidget):
     status_shown = Signal(str, str)  # kind (ok/error/stop/info/warn), text
     outbox_replayed = Signal(object)  # ob.ReplayReport: scans kept offline were sent
     sound_played = Signal(str)  # ok / error / stop / warn
+    camera_warned = Signal(str)  # the camera failed / the disk is full (a WARNINGS code)
+    clip_recorded = Signal(object)  # a parcel's clip is on the chain (RecordedClip)
 
     def __init__(self, ctx: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +211,9 @@ class ScanStation(QWidget):
         self._inflight = 0
         self._choice_cb: Callable[[str], None] | None = None
         self.state_kept = False  # set by keep_state: the rebuilt station takes over
+        self.camera: StationCamera | None = None  # packing video (verify and pack desks)
+        self._closed = False
+        self.camera_line = CameraLine()
 
         self.instruction = QLabel()
         set_big(self.instruction, 34)
@@ -238,6 +245,7 @@ class ScanStation(QWidget):
         self.scan_field.textEdited.connect(self._on_scan_field_text_edited)
 
         history_box = QVBoxLayout()
+        history_box.addWidget(self.camera_line)
         last = QLabel(QCoreApplication.translate("ScanStation", "Last scans"))
         set_big(last, 12)
         history_box.addWidget(last)
@@ -269,10 +277,83 @@ class ScanStation(QWidget):
         self.scan_field.setFocus()
 
     def close_station(self) -> None:
+        self._closed = True
         self._queue.clear()
         self.wedge.uninstall()
         if self.offline_box is not None:
             self.offline_box.close()
+        if self.camera is not None:
+            self.camera.stop()
+
+    # --- packing video ---------------------------------------------------------------------------
+
+    def start_camera(self) -> None:
+        """Record packing video when this station has a camera (the verify and pack desks).
+        Started once the event loop runs: a station rebuilt in the other language takes over
+        the camera of the one before (`resume_state`) instead of starting a second one."""
+        url = camera_url(self.ctx)
+        if not url or self.STATION not in CLIP_STATIONS:
+            return
+        self.camera_line.show()
+        QTimer.singleShot(0, lambda: self._start_camera(url))
+
+    def _start_camera(self, url: str) -> None:
+        if self.camera is not None or self._closed:
+            return  # taken over from the station before, or closed already
+        cam = StationCamera(self.ctx, url, self.station, self)
+        self._adopt_camera(cam)
+        cam.start()
+
+    def _camera_links(self, cam: StationCamera) -> list[tuple[Any, Any]]:
+        return [
+            (cam.status_changed, self._on_camera_status_changed),
+            (cam.warning_raised, self._on_camera_warning_raised),
+            (cam.clip_recorded, self._on_camera_clip_recorded),
+        ]
+
+    def _adopt_camera(self, cam: StationCamera) -> None:
+        cam.setParent(self)
+        self.camera = cam
+        for signal, slot in self._camera_links(cam):
+            signal.connect(slot)
+        self.camera_line.show()
+        if cam.warning:
+            self.camera_line.show_warning(cam.warning)
+        elif cam.status is not None:
+            self.camera_line.show_status(cam.status, "")
+
+    def clip_scan(
+        self, waybill_no: str, at: float, order_no: str = "", order_id: int | None = None
+    ) -> None:
+        """A waybill was scanned at ``at`` (whatever its verdict): its clip starts then."""
+        if self.camera is not None and waybill_no:
+            self.camera.scan_started(
+                waybill_no, order_no=order_no, order_id=order_id, operator=self.operator, at=at
+            )
+
+    def clip_completed(self, waybill_no: str) -> None:
+        """The parcel is done at this desk: its clip ends after the tail."""
+        if self.camera is not None and waybill_no:
+            self.camera.parcel_completed(waybill_no)
+
+    def _on_camera_status_changed(self, status: Any) -> None:
+        assert self.camera is not None
+        self.camera_line.show_status(status, self.camera.warning)
+
+    def _on_camera_warning_raised(self, code: str) -> None:
+        self.camera_line.show_warning(code)
+        self.play("stop")
+        self.camera_warned.emit(code)
+
+    def _on_camera_clip_recorded(self, clip: Any) -> None:
+        if clip.state == "incomplete":
+            self.add_history(
+                QCoreApplication.translate("Camera", "Video of {waybill}: {state}").format(
+                    waybill=clip.waybill_no, state=state_text(clip.state)
+                ),
+                "error",
+            )
+        self.clip_recorded.emit(clip)
 
     # --- a language switch rebuilds the station: what it carries over -----------------------
 
@@ -282,11 +363,23 @@ class ScanStation(QWidget):
         on the order (it does not release it on close)."""
         self.state_kept = True
         items = [self.history.item(i) for i in range(self.history.count())]
-        return {"history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]}
+        state: dict[str, Any] = {
+            "history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]
+        }
+        if self.camera is not None:  # the camera goes on recording: the open clip stays open
+            cam, self.camera = self.camera, None
+            for signal, slot in self._camera_links(cam):
+                signal.disconnect(slot)
+            cam.setParent(None)
+            state["camera"] = cam
+        return state
 
     def resume_state(self, state: dict[str, Any]) -> None:
         for text, kind in reversed(state.get("history", [])):
             self._add_history_item(text, kind)
+        cam = state.get("camera")
+        if cam is not None and self.camera is None:
+            self._adopt_camera(cam)
 
     # --- offline: the station's outbox (used by the stations that keep scans offline) --------
 

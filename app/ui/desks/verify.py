@@ -8,6 +8,7 @@ the last counted scan with a supervisor's badge and PIN (scanned/typed into the 
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -109,6 +110,7 @@ class VerifyStation(ScanStation):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._on_escape_activated)
         self._jobs.submit(partial(sc.list_cartons, self.db), self._on_cartons_loaded)
         self.start_outbox()
+        self.start_camera()
         self.reset()
 
     def _on_cartons_loaded(self, cartons) -> None:
@@ -219,13 +221,15 @@ class VerifyStation(ScanStation):
 
     def _open(self, code: str) -> None:
         db, station, op = self.db, self.station, self.operator
+        at = time.time()  # the clip starts at the scan, not at its verdict
 
         def job() -> OrderView:
             return sc.open_order(db, code, station=station, operator=op, step="verify")
 
-        self.run(job, partial(self._on_opened, code), partial(self._on_open_failed, code))
+        self.run(job, partial(self._on_opened, code, at), partial(self._on_open_failed, code, at))
 
-    def _on_opened(self, code: str, view: OrderView) -> None:
+    def _on_opened(self, code: str, at: float, view: OrderView) -> None:
+        self.clip_scan(view.waybill_no or code, at, view.order_no, view.order_id)
         self.finished = None
         self.order = view
         self.reminders.setText("")
@@ -250,10 +254,15 @@ class VerifyStation(ScanStation):
 
         self._jobs.submit(job, lambda _r: None, self.show_exception)
 
-    def _on_open_failed(self, code: str, exc: Exception) -> None:
+    def _on_open_failed(self, code: str, at: float, exc: Exception) -> None:
         if is_connection_error(exc):
-            self._offline_open(code)
+            self._offline_open(code, at=at)
             return
+        # an intercepted, held or refused parcel keeps its clip; a code that is no parcel
+        # (an item scanned with no order open) starts none
+        params = getattr(exc, "params", {}) or {}
+        if params.get("waybill") or params.get("order_no") or classify(code).kind == "waybill":
+            self.clip_scan(str(params.get("waybill") or code), at, params.get("order_no", ""))
         self.add_history(code, "stop" if getattr(exc, "code", "") == "intercepted" else "error")
         if getattr(exc, "code", "") == "intercepted":
             self.reset()
@@ -280,8 +289,11 @@ class VerifyStation(ScanStation):
 
     # --- offline: the outbox ------------------------------------------------------------------
 
-    def _offline_open(self, code: str, first_item: str | None = None) -> None:
+    def _offline_open(
+        self, code: str, first_item: str | None = None, at: float | None = None
+    ) -> None:
         """The server is unreachable: keep verifying into the outbox, verdicts later."""
+        self.clip_scan(code, time.time() if at is None else at)
         box = self.outbox()
         box.add(ob.VERIFY_OPEN, {"code": code, "operator": self.operator, "station": self.station})
         self.order, self.finished, self.pending_item = None, None, None
@@ -378,6 +390,7 @@ class VerifyStation(ScanStation):
         done = self.order
         self.order = None
         self.pending_item = None
+        self.clip_completed(done.waybill_no)
         self.set_instruction(self.tr("Verified — scan the next waybill"))
         self.show_status("ok", self.tr("Order {order_no} verified").format(order_no=done.order_no))
         self.play("ok")

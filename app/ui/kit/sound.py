@@ -243,10 +243,15 @@ def join_wavs(paths: list[Path], out: Path, gap_s: float = GAP_S) -> None:
 
 def _audio_output_present() -> bool:
     """Probe QtMultimedia once, swallowing the messages it prints when there is no sound
-    server (``PulseAudioService: pa_context_connect() failed`` and friends)."""
-    from PySide6.QtCore import qInstallMessageHandler
+    server (``PulseAudioService: pa_context_connect() failed`` and friends).
 
-    previous = qInstallMessageHandler(lambda *_: None)
+    The messages are silenced by logging rules, not by a Python message handler: the probe
+    loads the audio libraries (dlopen) and they log while the dynamic loader's lock is held; a
+    Python handler then waits for the GIL, which a thread importing an extension module (the
+    camera's start, a job) holds while it waits for that same lock: the station froze."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules("*=false")
     try:
         from PySide6.QtMultimedia import QMediaDevices
 
@@ -254,7 +259,7 @@ def _audio_output_present() -> bool:
     except Exception:  # noqa: BLE001 - no multimedia plugin: beep instead
         return False
     finally:
-        qInstallMessageHandler(previous)
+        QLoggingCategory.setFilterRules("")
 
 
 class SoundPlayer(QObject):

@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.stations import station_roles
 from app.settings import save_settings
+from app.ui.desks.devices.camera import CameraTab
 from app.ui.desks.devices.scale import (
     DeviceScale,
     RawLines,
@@ -249,7 +251,8 @@ class DevicePanel(DeviceScale, DeviceScanner, QWidget):
         scl.addWidget(self.scanner_state_label)
         scl.addWidget(self.scans_table, 1)
 
-        grid = QGridLayout(self)
+        scale_page = QWidget()
+        grid = QGridLayout(scale_page)
         grid.addWidget(heading, 0, 0, 1, 2)
         grid.addWidget(settings_box, 1, 0)
         # two columns (scale | scanner and raw bytes), so that the panel fits a 1280x800
@@ -261,6 +264,14 @@ class DevicePanel(DeviceScale, DeviceScanner, QWidget):
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 2)
+        # the packing-video camera on a tab of its own
+        self.camera_tab = CameraTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scale_page, self.tr("Scale and scanner"))
+        self.tabs.addTab(self.camera_tab, self.tr("Camera"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
 
         # --- wiring ---------------------------------------------------------------------------
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
@@ -293,6 +304,7 @@ class DevicePanel(DeviceScale, DeviceScanner, QWidget):
             return
         self._closed = True
         self.wedge.uninstall()
+        self.camera_tab.shutdown()
         self._stop_scale()
         if self._scanner is not None:
             self._scanner.stop()

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.engine import Database
 from app.domain import floortime
 from app.services.dispute import CLAIMS
 from app.ui.desks.dispute.texts import claim_label
+from app.ui.desks.dispute.video import ClipPanel
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -43,6 +45,8 @@ def _table(headers: list[str]) -> QTableWidget:
 
 class DisputeLayout:
     """Builds the dispute desk's two tabs (`_build`), named as the station uses them."""
+
+    db: Database
 
     def _build(self) -> None:
         """The two tabs' widgets, laid out; `DisputeStation.__init__` wires them."""
@@ -127,9 +131,15 @@ class DisputeLayout:
         right.addLayout(buttons)
         right_w = QWidget()
         right_w.setLayout(right)
+        self.clip_panel = ClipPanel(self.db)
+        self.story_tabs = QTabWidget()
+        self.story_tabs.addTab(self.timeline, QCoreApplication.translate("DisputeStation", "Story"))
+        self.story_tabs.addTab(
+            self.clip_panel, QCoreApplication.translate("DisputeStation", "Packing video")
+        )
         left = QVBoxLayout()
         left.addWidget(self.header)
-        left.addWidget(self.timeline, 1)
+        left.addWidget(self.story_tabs, 1)
         left_w = QWidget()
         left_w.setLayout(left)
         split = QSplitter(Qt.Orientation.Horizontal)

@@ -48,6 +48,7 @@ from app.ui.desks.dispute.texts import (
     step_label,
     suspect_words,
 )
+from app.ui.desks.dispute.video import report_frames
 from app.ui.kit.texts import event_label, exception_text, status_label
 from app.ui.kit.timeline import detail_item
 from app.ui.kit.widgets import local_time
@@ -120,6 +121,7 @@ class DisputeStation(DisputeLayout, QWidget):
             combo.currentIndexChanged.connect(self.load_cases)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.settle_button.clicked.connect(self._on_settle_button_clicked)
+        self.clip_panel.clips_loaded.connect(self._on_clips_loaded)
 
         db = self.db
         self._jobs.submit(lambda: carriers(db), self._on_carriers_loaded, self._on_failed)
@@ -127,7 +129,7 @@ class DisputeStation(DisputeLayout, QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._jobs.busy
+        return self._jobs.busy or self.clip_panel.busy
 
     def keep_state(self) -> dict:
         """The parcel looked up, the destination weight and the claim, for the station
@@ -190,6 +192,8 @@ class DisputeStation(DisputeLayout, QWidget):
         self.finding.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.details.clear()
         self.handled.setRowCount(0)
+        self.clip_panel.clear()
+        self.story_tabs.setTabText(1, self.tr("Packing video"))
         for b in (self.check_button, self.register_button, self.report_button):
             b.setEnabled(False)
 
@@ -261,12 +265,18 @@ class DisputeStation(DisputeLayout, QWidget):
         if story is not None:
             self.story = story
             self._show_story(story)
+            self.clip_panel.load(story["order_no"] or story["waybill_no"])
         self.findings = f
         self._show_findings(f)
         for b in (self.check_button, self.register_button, self.report_button):
             b.setEnabled(True)
         self.say("info", "")
         self.findings_shown.emit(f)
+
+    def _on_clips_loaded(self, n: int) -> None:
+        self.story_tabs.setTabText(
+            1, self.tr("Packing video ({n})").format(n=n) if n else self.tr("Packing video")
+        )
 
     def _show_story(self, st: dict) -> None:
         parts = [
@@ -393,11 +403,18 @@ class DisputeStation(DisputeLayout, QWidget):
 
         lang = choose_language(None, self.ctx.settings.lang)
 
+        clips = list(self.clip_panel.clips)
+
         def work() -> str:
             from printing import render_dispute_report
 
+            report = dict(f)
+            try:  # the packing video's key frames, with their times
+                report["key_frames"] = report_frames(clips)
+            except Exception:  # noqa: BLE001 - an unreadable clip: the report goes without
+                report["key_frames"] = []
             try:
-                pdf = render_dispute_report(f, lang=lang, tz=floortime.floor_zone())
+                pdf = render_dispute_report(report, lang=lang, tz=floortime.floor_zone())
                 Path(path).write_bytes(pdf)
             except OSError as exc:
                 raise ServiceError("cannot_write", path=path, detail=exc.strerror or "") from exc
