@@ -24,6 +24,13 @@ from app.services.errors import ServiceError
 from app.services.orders import intercept
 
 
+@pytest.fixture
+def db(owner_db):
+    """On PostgreSQL these tests connect as the database's owner: a restore replaces the
+    whole database, which only the owner's login may."""
+    return owner_db
+
+
 def _state(db) -> tuple[int, int, str]:
     """What a user would compare: orders, events and the chain's head."""
     info = describe(db)

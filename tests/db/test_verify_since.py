@@ -15,6 +15,13 @@ from app.db.models import ChainCheckpoint, Event
 from app.services.daily_report import daily_report
 
 
+@pytest.fixture
+def db(owner_db):
+    """On PostgreSQL these tests connect as the database's owner: they alter the chain
+    behind the program's back, which only the owner's login can."""
+    return owner_db
+
+
 def _append(db, n: int, **kw) -> None:
     with db.write() as s:
         for k in range(n):
