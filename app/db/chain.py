@@ -492,6 +492,38 @@ _CANON: dict[str, Any] = {"sort_keys": True, "ensure_ascii": False, "separators"
 _encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
+def _canonical_json() -> Callable[[Any], str]:
+    """``json.dumps(value, **_CANON)`` without building an encoder per call: the C encoder
+    (what ``dumps`` itself uses for these options) made once, or ``dumps`` where there is none.
+    The walk's values come from ``json.loads``, so they hold no cycles to check for."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython has it
+        return lambda value: json.dumps(value, **_CANON)
+    encoder = json.JSONEncoder(**_CANON)
+    c_encode = make(
+        None,
+        encoder.default,
+        _encode_str,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        True,
+        False,
+        True,
+    )
+    join = "".join
+
+    def canonical_json(value: Any) -> str:
+        if isinstance(value, str):  # the C encoder takes containers and scalars alike
+            return _encode_str(value)
+        return join(c_encode(value, 0))
+
+    return canonical_json
+
+
+_canonical_detail = _canonical_json()
+
+
 #: called with the number of events checked so far, after each batch (a progress bar)
 ChainProgress = Callable[[int], None]
 
@@ -511,13 +543,15 @@ def _walk(
     None)."""
     expected_seq = after + 1
     count = 0
-    dumps = json.dumps
+    detail_json = _canonical_detail
     loads = json.loads
     enc = _encode_str
     sha = hashlib.sha256
+    stop = -1 if upto is None else upto + 1  # the seq that ends the chunk (none: -1)
+    prev_b = prev.encode("ascii")
     for rows in _event_batches(conn, after):
         for eid, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, digest in rows:
-            if upto is not None and expected_seq > upto:  # the chunk is done
+            if expected_seq == stop:  # the chunk is done
                 return count, prev, None
             if seq != expected_seq:
                 return (
@@ -539,17 +573,22 @@ def _walk(
                         eid,
                     ),
                 )
-            if isinstance(detail, str):
-                detail = loads(detail)
+            # the time as the canonical form writes it: SQLite's stored text and PostgreSQL's
+            # `_PG_AT` are ``YYYY-MM-DD HH:MM:SS.ffffff`` (UTC); anything else the long way
+            if at.__class__ is str and len(at) == 26 and at[10] == " ":
+                at = f"{at[:10]}T{at[11:]}+00:00"
+            else:
+                at = _at_text(at)
             # `canonical`, written out: its keys in sorted order, each value as json.dumps
             # writes it (tests/db/test_verify_since.py holds the two equal)
             body = (
-                f'{{"at":"{_at_text(at)}","detail":{dumps(detail, **_CANON)},'
+                f'{{"at":"{at}","detail":'
+                f"{detail_json(loads(detail) if detail.__class__ is str else detail)},"
                 f'"kind":{enc(kind)},"operator":{enc(operator)},'
                 f'"order_id":{"null" if order_id is None else int(order_id)},'
                 f'"seq":{seq},"station":{enc(station)},"uid":{enc(uid)}}}'
             ).encode()
-            if sha(prev.encode("ascii") + body).hexdigest() != digest:
+            if sha(prev_b + body).hexdigest() != digest:
                 return (
                     count,
                     prev,
@@ -560,6 +599,7 @@ def _walk(
                     ),
                 )
             prev = digest
+            prev_b = digest.encode("ascii")
             expected_seq += 1
             count += 1
         if progress is not None:

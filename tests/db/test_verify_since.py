@@ -5,6 +5,7 @@ checkpoint that must itself still be on the chain. Both engines."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import func, select, text
@@ -159,3 +160,26 @@ def test_the_walk_in_chunks_by_several_processes_reports_what_one_walk_does(db, 
         parallel = verify_chain(s, workers=2, chunk=7)
     assert parallel == one
     assert one.intact == (what == "none")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"z": 'a"b', "a": [1, 2.5, None, True, False], "m": {"y": "😀\u2028\x01", "b": -3}},
+        {"1e400": 1e300, "f": 0.1, "neg": -0.0, "big": 10**30, "nan": float("nan")},
+        {"3": 1, "10": 2, "": [], "x": {}},
+        "a plain string 第 1 件 ✓",
+        [1, "two", {"b": 1, "a": 2}],
+        None,
+        42,
+        2.5,
+        True,
+    ],
+)
+def test_the_walk_writes_a_detail_exactly_as_the_canonical_form_does(value):
+    """The walk's encoder (made once, for speed) writes every JSON value as ``canonical``
+    does with ``json.dumps``: sorted keys, no spaces, non-ASCII as is."""
+    from app.db.chain import _CANON, _canonical_detail
+
+    stored = json.loads(json.dumps(value))  # what the walk gets back from the database
+    assert _canonical_detail(stored) == json.dumps(stored, **_CANON)
