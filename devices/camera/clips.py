@@ -149,7 +149,8 @@ def make_clip(
         with contextlib.suppress(OSError):
             tmp.unlink()
     started, ended = walls[0], walls[-1] + frame_s
-    missing = max(0.0, started - start - 1.5 * _seg_len(segments)) + max(0.0, end - ended)
+    # a last frame up to one frame interval short of the end is a camera's jitter, not missing
+    missing = max(0.0, started - start - 1.5 * _seg_len(segments)) + max(0.0, end - ended - frame_s)
     for a, b in zip(walls, walls[1:], strict=False):
         if b - a > 3 * frame_s:
             missing += b - a - frame_s
