@@ -11,11 +11,19 @@ docs/dev/packing-video.md.
   which reads the camera, burns the overlay into every frame, encodes H.264 and writes short MP4
   segments into a folder; it sends `capture.CameraStatus` back and takes overlay text.
 - `clips.make_clip`: one parcel's clip cut from the segments (a remux, no re-encoding), with
-  its SHA-256, start, end and frame count; `clips.cut_for_upload` a copy cut to a length/size.
+  its SHA-256, start, end and frame count; `clips.ClipCutter` runs it in a process of its own;
+  `clips.cut_for_upload` a copy cut to a length/size.
 """
 
 from devices.camera.capture import Camera, CameraStatus, CaptureConfig
-from devices.camera.clips import ClipFile, cut_for_upload, file_sha256, make_clip
+from devices.camera.clips import (
+    ClipCutter,
+    ClipFile,
+    CutFailed,
+    cut_for_upload,
+    file_sha256,
+    make_clip,
+)
 from devices.camera.overlay import OverlayText
 from devices.camera.sources import SourceSpec, parse_source
 
@@ -23,7 +31,9 @@ __all__ = [
     "Camera",
     "CameraStatus",
     "CaptureConfig",
+    "ClipCutter",
     "ClipFile",
+    "CutFailed",
     "OverlayText",
     "SourceSpec",
     "cut_for_upload",

@@ -10,13 +10,22 @@ taken at or before ``end``. What the clip really covers is in `ClipFile` (``star
 ``ended_at``, ``frames``), with the seconds of video that were missing (``missing_s``: no
 segment, a dead capture, a camera that dropped out), so the caller can mark the clip
 incomplete.
+
+`ClipCutter` runs `make_clip` in a process of its own, as a station does: the cut's Python work
+never competes with the scans the station judges.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import multiprocessing as mp
 import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -204,3 +213,104 @@ def cut_for_upload(
             frames += 1
             last = t
     return frames, last
+
+
+def _cutter_started() -> None:
+    """In a new cutter process: yield the cores to the station and the capture (a clip can
+    wait a few milliseconds more, a scan's verdict and the camera's next frame cannot), and
+    end when the station is gone (killed: the pool's queues would keep this one waiting)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _warm() -> int:
+    """Run in a new cutter process: FFmpeg's libraries loaded before the first clip; its pid."""
+    import av  # noqa: F401
+
+    return os.getpid()
+
+
+class ClipCutter:
+    """`make_clip` in a process of its own (spawned, one worker, started with the recorder).
+
+    Cutting walks every packet of a clip in Python and hashing reads the whole file: done in
+    a thread of the station's process, that work takes the interpreter lock from the scans the
+    station is judging. Here the station's thread only waits on a pipe. A cutter process that
+    died (killed, out of memory) is replaced at the next clip; the clip it was cutting raises
+    `CutFailed`, so the caller marks it incomplete.
+
+    Thread-safe; `cut` blocks its caller until the clip is written (call it from a worker
+    thread, never the GUI thread).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start the cutter process now (a clip's first cut would otherwise wait for it)."""
+        with self._lock:
+            self._ensure().submit(_warm)
+
+    def pid(self, timeout: float = 30.0) -> int:
+        """The cutter process's pid (started if it is not running)."""
+        with self._lock:
+            future = self._ensure().submit(_warm)
+        return future.result(timeout)
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=mp.get_context("spawn"), initializer=_cutter_started
+            )
+        return self._pool
+
+    def cut(
+        self,
+        folder: str | os.PathLike[str],
+        start: float,
+        end: float,
+        out: str | os.PathLike[str],
+        fps: float = 15.0,
+        timeout: float = 120.0,
+    ) -> ClipFile | None:
+        """`make_clip` with the same arguments, run in the cutter process."""
+        with self._lock:
+            pool = self._ensure()
+            try:
+                future = pool.submit(make_clip, str(folder), start, end, str(out), fps)
+            except BrokenProcessPool:  # it died since the last clip: a new one
+                pool.shutdown(wait=False)
+                self._pool = None
+                pool = self._ensure()
+                future = pool.submit(make_clip, str(folder), start, end, str(out), fps)
+        try:
+            return future.result(timeout)
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._pool is pool:
+                    pool.shutdown(wait=False)
+                    self._pool = None
+            raise CutFailed("the clip cutter process ended while cutting") from exc
+        except FuturesTimeout as exc:
+            raise CutFailed(f"no clip after {timeout:.0f} s") from exc
+
+    def close(self) -> None:
+        """End the cutter process (after the clip it is cutting, if any)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class CutFailed(RuntimeError):
+    """The cutter process could not deliver a clip (it died, or took too long)."""

@@ -69,19 +69,24 @@ class VideoFloor(Floor):
         self.wid = wid
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False)
 
-    def capture_pids(self) -> list[int]:
-        """The station's capture processes (multiprocessing's spawned children, known by
-        this test's own data folder in their environment)."""
+    def spawned_pids(self) -> dict[int, int]:
+        """The station's spawned children (multiprocessing's, known by this test's own data
+        folder in their environment), each with its nice value."""
         mine = f"XDG_DATA_HOME={self.env['XDG_DATA_HOME']}".encode()
-        out = []
+        out = {}
         for proc in Path("/proc").iterdir():
             try:
                 cmd = (proc / "cmdline").read_bytes()
                 if b"spawn_main" in cmd and mine in (proc / "environ").read_bytes().split(b"\0"):
-                    out.append(int(proc.name))
-            except (OSError, ValueError):
+                    stat = (proc / "stat").read_text()
+                    out[int(proc.name)] = int(stat.rsplit(")", 1)[1].split()[16])
+            except (OSError, ValueError, IndexError):
                 continue
         return out
+
+    def capture_pids(self) -> list[int]:
+        """The capture processes (the clip cutter is the child that runs at nice 10)."""
+        return [pid for pid, nice in self.spawned_pids().items() if nice < 10]
 
     def clips(self) -> list[dict]:
         with self.db.read() as s:
@@ -134,8 +139,8 @@ def floor(tmp_path, sqlite_db):
         finally:
             err = f.close()
             f.db.dispose()
-            # the capture process ends with its station (it watches its parent)
-            wait(lambda: not f.capture_pids(), 15, "the capture process gone with the station")
+            # the capture and cutter processes end with their station (they watch their parent)
+            wait(lambda: not f.spawned_pids(), 15, "the capture and cutter gone with the station")
             assert "Traceback" not in err, err
 
 
@@ -162,6 +167,8 @@ def test_a_verify_station_records_each_parcel_and_survives_its_capture_being_kil
     wait(lambda: f.status(first.order_id) == "verified", 30, "parcel 1 verified")
     wait(lambda: len(f.clips()) == 1, 30, "parcel 1's clip on the chain")
     [clip] = f.clips()
+    # cut by a process of its own at low priority, not by the station that judges the scans
+    assert any(nice >= 10 for nice in f.spawned_pids().values())
     scanned = f.event_at(first.order_id, "scan", "opened")
     verified = f.event_at(first.order_id, "verified")
     assert clip["waybill_no"] == first.waybill_no and clip["state"] == "complete"

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from devices.camera import Camera, CameraStatus, CaptureConfig, OverlayText, make_clip
+from devices.camera import (
+    Camera,
+    CameraStatus,
+    CaptureConfig,
+    ClipCutter,
+    OverlayText,
+    make_clip,
+)
 from devices.camera.clips import cut_for_upload
 from tests.mjpeg_server import MjpegServer
 from tests.video.support import decode_frames, qr_texts, wait_for
@@ -155,3 +162,30 @@ def test_an_upload_copy_is_cut_to_the_limit_and_the_original_stays(
     from devices.camera import file_sha256
 
     assert file_sha256(clip.path) == clip.sha256
+
+
+def test_clips_are_cut_in_a_process_of_their_own_and_a_killed_cutter_is_replaced(
+    tmp_path: Path,
+) -> None:
+    """The station's process never runs the cut, and a cutter killed between parcels costs no
+    clip: the next parcel's cut starts a new one."""
+    cam = _camera("test:", tmp_path / "seg")
+    cutter = ClipCutter()
+    cutter.start()
+    cam.start()
+    try:
+        assert wait_for(lambda: _recording(cam), 15), cam.status()
+        first = cutter.pid()
+        assert first != os.getpid()
+        t0 = time.time()
+        time.sleep(1.5)
+        t1 = time.time()
+        assert cam.wait_segments(t1, 5)
+        os.kill(first, signal.SIGKILL)
+        time.sleep(0.3)
+        clip = cutter.cut(tmp_path / "seg", t0, t1, tmp_path / "a.mp4", FPS)
+        assert clip is not None and clip.frames > 10 and clip.missing_s == 0
+        assert cutter.pid() not in (first, os.getpid())
+    finally:
+        cam.stop()
+        cutter.close()

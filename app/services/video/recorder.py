@@ -7,9 +7,10 @@ parcel is verified/packed, `stop` when the station closes. Those calls only queu
 and send the overlay text to the capture process: a scan's verdict never waits for video.
 
 Threads: the calls may come from any thread. The recorder's own worker thread applies the
-clip rules (`app.domain.video.ClipRecorder`), waits for the segments, cuts the clip
-(`devices.camera.make_clip`), hashes it and appends it to the chain (`record_clip`), and
-runs retention now and then. ``on_status`` (a `RecorderStatus`) is called on the camera's
+clip rules (`app.domain.video.ClipRecorder`), waits for the segments, has the clip cut and
+hashed in the cutter process (`devices.camera.ClipCutter`: that work never holds this
+process's interpreter lock while it judges scans), appends it to the chain (`record_clip`),
+and runs retention now and then. ``on_status`` (a `RecorderStatus`) is called on the camera's
 monitor thread or the worker thread; ``on_clip`` (a `RecordedClip`) on the worker thread.
 A Qt station re-emits both as signals.
 """
@@ -39,7 +40,7 @@ from app.services.video.clips import (
     record_clip,
     this_host,
 )
-from devices.camera import Camera, CameraStatus, CaptureConfig, OverlayText, make_clip
+from devices.camera import Camera, CameraStatus, CaptureConfig, ClipCutter, OverlayText
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,7 @@ class StationRecorder:
             font_index=index,
         )
         self.camera = Camera(self.config, on_status=self._on_camera_status)
+        self._cutter = ClipCutter()
         self._clips = rules.ClipRecorder(self.rules)
         self._events: queue.Queue[tuple[str, tuple[Any, ...]]] = queue.Queue()
         self._worker: threading.Thread | None = None
@@ -148,6 +150,7 @@ class StationRecorder:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         self.camera.start()
+        self._cutter.start()
         self._worker = threading.Thread(target=self._work, name="clip-recorder", daemon=True)
         self._worker.start()
 
@@ -177,6 +180,7 @@ class StationRecorder:
         self._worker.join(timeout)
         self._worker = None
         self.camera.stop()
+        self._cutter.close()
 
     def status(self) -> RecorderStatus:
         with self._lock:
@@ -262,8 +266,8 @@ class StationRecorder:
         out = self.folder / clip_file_name(c.waybill_no, c.started_at, uid)
         clip = None
         try:
-            clip = make_clip(self.segment_folder, c.started_at, closing.ended_at, out, fps)
-        except Exception:  # noqa: BLE001 - a broken segment: the clip is incomplete
+            clip = self._cutter.cut(self.segment_folder, c.started_at, closing.ended_at, out, fps)
+        except Exception:  # noqa: BLE001 - a broken segment, a dead cutter: the clip is incomplete
             log.exception("cutting the clip of %s failed", c.waybill_no)
         troubled = not got_video or self._troubled(c.started_at, closing.ended_at)
         missing = clip.missing_s if clip else closing.ended_at - c.started_at
