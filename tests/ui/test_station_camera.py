@@ -18,6 +18,7 @@ from app.services.video import show_clips
 from app.settings import Settings
 from app.ui.desks.pack import PackStation
 from app.ui.desks.verify import VerifyStation
+from app.ui.kit.camera import INCOMPLETE_RED
 from app.ui.kit.context import StationContext
 from devices.camera import file_sha256
 from tests.floor import goods, pick, printed_batch, verify
@@ -147,6 +148,10 @@ def test_a_camera_that_dies_mid_parcel_warns_loudly_scanning_goes_on_and_the_cli
     qtbot.waitUntil(lambda: bool(clips), timeout=30000)
     assert (clips[0].waybill_no, clips[0].state) == (g.waybill_no, "incomplete")
     qtbot.waitUntil(lambda: not w.camera_line.loud, timeout=30000)  # a new capture took over
+    # the parcel's missing video stays said, in the warning red, under the camera's own line
+    qtbot.waitUntil(lambda: "incomplete" in w.camera_line.shown_text, timeout=5000)
+    assert f"Video of {g.waybill_no} is incomplete" in w.camera_line.shown_text
+    assert INCOMPLETE_RED in w.camera_line.text() and "<" not in w.camera_line.shown_text
     texts = [w.history.item(i).text() for i in range(w.history.count())]
     assert any(g.waybill_no in t and "INCOMPLETE" in t for t in texts)
 

@@ -14,6 +14,7 @@ else the station's saved ``settings.camera``; frame size and rate from the setti
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import threading
@@ -22,7 +23,8 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.ui.kit.widgets import COLOURS, keep_lines, set_big
@@ -292,6 +294,8 @@ def state_text(state: str) -> str:
     return texts.get(state, state)
 
 
+INCOMPLETE_RED = "#b71c1c"
+
 LINE_STYLES = {
     "rec": (12, "color: #c62828;"),
     "on": (12, "color: #1b7f3b;"),
@@ -339,13 +343,30 @@ class CameraLine(QLabel):
             kind, text = "quiet", QCoreApplication.translate("Camera", "Camera stopped")
         else:
             kind, text = "quiet", QCoreApplication.translate("Camera", "Camera starting…")
-        if status.last_clip is not None and status.last_clip.state == "incomplete":
-            text += "\n" + QCoreApplication.translate(
-                "Camera", "Video of {waybill} is incomplete"
-            ).format(waybill=status.last_clip.waybill_no)
         self._set_kind(kind)
+        if status.last_clip is not None and status.last_clip.state == "incomplete":
+            # the last parcel's missing video in the warning red, below the camera's own line
+            note = QCoreApplication.translate("Camera", "Video of {waybill} is incomplete")
+            note = note.format(waybill=status.last_clip.waybill_no)
+            self.setTextFormat(Qt.TextFormat.RichText)
+            self.setText(
+                f"{html.escape(text)}<br><span style='color: {INCOMPLETE_RED};'>"
+                f"✖ {html.escape(note)}</span>"
+            )
+            return
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(text)
+
+    @property
+    def shown_text(self) -> str:
+        """The line as the worker reads it (no markup)."""
+        if self.textFormat() != Qt.TextFormat.RichText:
+            return self.text()
+        doc = QTextDocument()
+        doc.setHtml(self.text())
+        return doc.toPlainText()
 
     def show_warning(self, code: str) -> None:
         self._set_kind("loud")
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText("✖ " + warning_text(code))
