@@ -216,7 +216,7 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
         )
     else:
         print(f"evidence chain intact: {rep.events} events, head {rep.head[:16]}")
-    clips = check_clip_files(db)
+    clips = check_clip_files(db, since=since)
     for p in clips.problems:
         what = (
             "changed since it was recorded"
@@ -224,10 +224,11 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
             else ("gone without a recorded expiry")
         )
         print(f"packing video clip of event #{p.seq} {what}: {p.file}")
-    if clips.checked or clips.expired or clips.elsewhere:
+    if clips.checked or clips.present or clips.expired or clips.elsewhere:
+        older = f", {clips.present} older found (hashed by the full check)" if since else ""
         print(
             f"packing video: {clips.checked} clip files checked, {clips.expired} expired, "
-            f"{clips.elsewhere} on other stations"
+            f"{clips.elsewhere} on other stations{older}"
         )
     return 0 if rep.intact and clips.ok else 1
 

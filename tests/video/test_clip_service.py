@@ -309,3 +309,34 @@ def test_a_full_disk_stops_the_video_loudly_and_the_parcel_still_gets_its_record
     shown = show_clips(db, "SF2600000001")
     assert shown["clips"][0]["state"] == "incomplete" and shown["clips"][0]["file"] == ""
     assert check_clip_files(db).ok  # nothing to check, nothing wrong
+
+
+def test_verify_log_since_a_checkpoint_hashes_only_the_newer_clips_and_still_misses_none(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.services.daily_report import daily_report
+
+    now = time.time()
+    for wb in ("SF2400000001", "SF2400000002", "SF2400000003"):
+        add_order(db, wb, [("BED-PIL-MEM", 1)], status="weighed")
+    old1 = _fake_clip(db, tmp_path, "SF2400000001", now - 3600, 1000)
+    old2 = _fake_clip(db, tmp_path, "SF2400000002", now - 1800, 1000)
+    daily_report(db)  # the day's report keeps the chain head as a checkpoint
+    _fake_clip(db, tmp_path, "SF2400000003", now - 60, 1000)
+    url = str(db.engine.url.render_as_string(hide_password=False))
+    capsys.readouterr()
+
+    # an older clip edited: the checkpoint's check hashes only the newer one ...
+    with open(old1.path, "r+b") as f:
+        f.seek(10)
+        f.write(b"\x00" if f.read(1) != b"\x00" else b"\x01")
+    assert main(["--db", url, "verify-log", "--since", "last"]) == 0
+    out = capsys.readouterr().out
+    assert "1 clip files checked" in out and "2 older found" in out
+    # ... the full check finds it
+    assert main(["--db", url, "verify-log"]) == 1
+    assert f"clip of event #{old1.seq} changed" in capsys.readouterr().out
+    # an older clip gone: named from the checkpoint too (looking costs nothing)
+    Path(old2.path).unlink()
+    assert main(["--db", url, "verify-log", "--since", "last"]) == 1
+    assert f"clip of event #{old2.seq} gone without a recorded expiry" in capsys.readouterr().out
