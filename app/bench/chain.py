@@ -32,7 +32,7 @@ from pathlib import Path
 from app.bench.datasets import Progress, cache_dir, say
 
 #: the generator's version: a change to the events generated must change it (the cache key)
-VERSION = 1
+VERSION = 2  # 2: details stored in canonical JSON, as the program stores them since
 DAY_EVENTS = 20_000
 START = dt.datetime(2026, 1, 5, 0, 30, tzinfo=dt.UTC)
 COLUMNS = ("id", "seq", "uid", "at", "kind", "order_id", "station", "operator", "detail")
@@ -43,6 +43,7 @@ def _events(n: int) -> Iterator[tuple[int, str, str, str, str, str, str, str]]:
     """(seq, uid, at as stored, kind, station, operator, detail JSON as stored, prev, hash)
     of ``n`` chained events."""
     from app.db.chain import canonical, link
+    from app.db.engine import store_json
 
     prev = ""
     step = dt.timedelta(milliseconds=40)
@@ -65,7 +66,7 @@ def _events(n: int) -> Iterator[tuple[int, str, str, str, str, str, str, str]]:
             kind,
             station,
             operator,
-            json.dumps(detail),
+            store_json(detail),
             prev,
             h,
         )  # type: ignore[misc]

@@ -50,6 +50,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, event, insert, select, text, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
+from app.db.engine import store_json
 from app.db.models import ChainHead, Event, Order, utcnow
 
 
@@ -274,7 +275,7 @@ def _canonical_parts(ev: Appended) -> tuple[str, str]:
     order = "null" if ev.order_id is None else int(ev.order_id)
     pre = (
         f'{{"at":"{ev.at.astimezone(dt.UTC).isoformat(timespec="microseconds")}",'
-        f'"detail":{json.dumps(ev.detail, **_CANON)},"kind":{enc(ev.kind)},'
+        f'"detail":{store_json(ev.detail)},"kind":{enc(ev.kind)},'
         f'"operator":{enc(ev.operator)},"order_id":{order},"seq":'
     )
     return pre, f',"station":{enc(ev.station)},"uid":{enc(ev.uid)}}}'
@@ -354,7 +355,7 @@ def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, co
                 "order_id": ev.order_id,
                 "station": ev.station,
                 "operator": ev.operator,
-                "detail": json.dumps(ev.detail),  # as the JSON column stores it
+                "detail": store_json(ev.detail),  # as the JSON column stores it
                 "pre": pre,
                 "post": post,
             }
@@ -530,6 +531,9 @@ ChainProgress = Callable[[int], None]
 
 _Walked = tuple[int, str, tuple[str, int, int | None] | None]
 
+#: after a stored detail that is not canonical JSON, parse this many before trying again
+_RAW_RETRY = 256
+
 
 def _walk(
     conn: Connection,
@@ -549,6 +553,7 @@ def _walk(
     sha = hashlib.sha256
     stop = -1 if upto is None else upto + 1  # the seq that ends the chunk (none: -1)
     prev_b = prev.encode("ascii")
+    parse_next = 0  # details to parse without trying their stored text first
     for rows in _event_batches(conn, after):
         for eid, seq, uid, at, kind, order_id, station, operator, detail, prev_hash, digest in rows:
             if expected_seq == stop:  # the chunk is done
@@ -580,15 +585,32 @@ def _walk(
             else:
                 at = _at_text(at)
             # `canonical`, written out: its keys in sorted order, each value as json.dumps
-            # writes it (tests/db/test_verify_since.py holds the two equal)
-            body = (
-                f'{{"at":"{at}","detail":'
-                f"{detail_json(loads(detail) if detail.__class__ is str else detail)},"
-                f'"kind":{enc(kind)},"operator":{enc(operator)},'
+            # writes it (tests/db/test_verify_since.py holds the two equal). The detail is
+            # stored in canonical JSON (`app.db.engine.store_json`), so it is hashed as stored
+            # first: a match proves these very bytes were hashed when it was recorded. Only a
+            # miss (a row stored otherwise, by an older version, or altered) is parsed and
+            # written out canonically; after such a miss the next `_RAW_RETRY` details are
+            # parsed straight away (an older chain pays one extra hash in that many).
+            head = f'{{"at":"{at}","detail":'
+            tail = (
+                f',"kind":{enc(kind)},"operator":{enc(operator)},'
                 f'"order_id":{"null" if order_id is None else int(order_id)},'
                 f'"seq":{seq},"station":{enc(station)},"uid":{enc(uid)}}}'
-            ).encode()
-            if sha(prev_b + body).hexdigest() != digest:
+            )
+            raw = detail.__class__ is str
+            if raw and not parse_next:
+                matched = sha(prev_b + f"{head}{detail}{tail}".encode()).hexdigest() == digest
+                if not matched:
+                    parse_next = _RAW_RETRY
+            else:
+                matched = False
+                parse_next -= parse_next > 0
+            if not matched and (
+                sha(
+                    prev_b + f"{head}{detail_json(loads(detail) if raw else detail)}{tail}".encode()
+                ).hexdigest()
+                != digest
+            ):
                 return (
                     count,
                     prev,

@@ -7,6 +7,7 @@ upgrade. PostgreSQL (``postgresql+psycopg://``) is the shared server for a floor
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -24,6 +26,12 @@ ENV_DB = "PARCELPROOF_DB"
 
 class DatabaseError(Exception):
     """The database cannot be used; the message says why in plain words."""
+
+
+def store_json(value: Any) -> str:
+    """A JSON column's value as stored: the chain's canonical JSON (`app.db.chain.canonical`
+    writes an event's detail this way)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def is_connection_error(exc: BaseException) -> bool:
@@ -194,7 +202,10 @@ def open_database(
     """
     url = normalise_url(url or default_url())
     parsed = make_url(url)
-    kwargs: dict = {"echo": echo, "future": True}
+    # JSON columns are stored as the evidence chain's canonical form writes JSON (sorted keys,
+    # no spaces, UTF-8): `verify-log` then hashes an event's stored detail as it is and parses
+    # it only when that does not match (rows written before, by other means)
+    kwargs: dict = {"echo": echo, "future": True, "json_serializer": store_json}
     if parsed.get_backend_name() == "sqlite":
         db_path = parsed.database
         if db_path and db_path != ":memory:":

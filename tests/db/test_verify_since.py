@@ -183,3 +183,74 @@ def test_the_walk_writes_a_detail_exactly_as_the_canonical_form_does(value):
 
     stored = json.loads(json.dumps(value))  # what the walk gets back from the database
     assert _canonical_detail(stored) == json.dumps(stored, **_CANON)
+
+
+def _restore_details(db, write) -> None:
+    """Each event's detail stored again as ``write(parsed)`` writes it (what an older version
+    of the program, or another tool, stored), the chain's hashes untouched."""
+    with db.engine.begin() as c:
+        rows = c.execute(text("SELECT id, detail FROM events")).all()
+        if db.is_sqlite:
+            c.execute(text("DROP TRIGGER IF EXISTS events_no_update"))
+        else:
+            c.execute(text("ALTER TABLE events DISABLE TRIGGER events_append_only"))
+        for eid, detail in rows:
+            value = json.loads(detail) if isinstance(detail, str) else detail
+            c.execute(
+                text("UPDATE events SET detail = :d WHERE id = :id"), {"d": write(value), "id": eid}
+            )
+        if not db.is_sqlite:
+            c.execute(text("ALTER TABLE events ENABLE TRIGGER events_append_only"))
+
+
+def test_details_are_stored_as_the_chain_hashes_them(db):
+    """An event's detail is stored in the chain's canonical JSON, so verify-log hashes the
+    stored text as it is (parsing it only when that does not match)."""
+    _append(db, 3)
+    cast = "detail" if db.is_sqlite else "detail::text"
+    with db.engine.connect() as c:
+        stored = c.execute(text(f"SELECT {cast} FROM events ORDER BY seq")).scalars().all()
+    assert stored == [
+        json.dumps({"k": k, "备注": "✓"}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        for k in range(3)
+    ]
+    # a detail altered in that same form is found as any other alteration
+    with db.engine.begin() as c:
+        if not db.is_sqlite:
+            c.execute(text("ALTER TABLE events DISABLE TRIGGER events_append_only"))
+        else:
+            c.execute(text("DROP TRIGGER IF EXISTS events_no_update"))
+        c.execute(text("UPDATE events SET detail = :d WHERE seq = 2"), {"d": '{"k":1,"备注":"✗"}'})
+        if not db.is_sqlite:
+            c.execute(text("ALTER TABLE events ENABLE TRIGGER events_append_only"))
+    with db.read() as s:
+        rep = verify_chain(s, workers=1)
+    assert not rep.intact and rep.event_seq == 2
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_chain_stored_the_older_way_still_verifies_and_an_alteration_is_still_found(
+    db, capsys, workers
+):
+    """Details stored with json.dumps' defaults (spaces, escaped non-ASCII: what versions
+    before the canonical storage wrote) are parsed and hashed canonically; a detail altered in
+    either form is found."""
+    _append(db, 600)  # more than the walk's retry span after a stored detail that misses
+    _restore_details(db, json.dumps)
+    with db.read() as s:
+        assert verify_chain(s, workers=workers).intact
+    assert main(["--db", db.url, "verify-log"]) == 0
+    # an alteration written in the canonical form itself, well past the first misses
+    with db.engine.begin() as c:
+        if db.is_sqlite:
+            c.execute(text("UPDATE events SET detail = :d WHERE seq = 400"), {"d": '{"k":99}'})
+        else:
+            c.execute(text("ALTER TABLE events DISABLE TRIGGER events_append_only"))
+            c.execute(text("UPDATE events SET detail = :d WHERE seq = 400"), {"d": '{"k":99}'})
+            c.execute(text("ALTER TABLE events ENABLE TRIGGER events_append_only"))
+    with db.read() as s:
+        rep = verify_chain(s, workers=workers)
+    assert not rep.intact and rep.event_seq == 400
+    capsys.readouterr()
+    assert main(["--db", db.url, "verify-log"]) == 1
+    assert "BROKEN at event #400" in capsys.readouterr().out
