@@ -11,9 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import bindparam, event, select, text, update
 
 from app.db.engine import Database
+from app.db.models import Event, Order, ScanEvent
+from app.services import scanning as sc
+from app.services.errors import ServiceError
+from tests.floor import foreign_barcode, pick, printed_batch
+
+ST = {"station": "verify-1", "operator": "1004"}
 
 
 @pytest.fixture
@@ -62,3 +68,63 @@ def test_a_transaction_is_checked_by_its_begin(pg, tmp_path):
             assert s.execute(text("SELECT 1")).scalar() == 1
 
     assert _round_trips(pg, tmp_path, one) == 3
+
+
+def test_a_verify_scan_costs_five_round_trips(pg, tmp_path):
+    """The scan's reads (the order, its lines with their barcodes), the event's id, then the
+    writes, the events and the COMMIT in one round trip: 5 with the BEGIN (were 11; opening
+    the order 12, now 6)."""
+    printed_batch(pg)
+    g = pick(pg, serial=False, units=2)
+    code = g.lines[0][2]
+    n_open = _round_trips(
+        pg, tmp_path, lambda: sc.open_order(pg, g.waybill_no, step="verify", **ST)
+    )
+    n_item = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, code, **ST))
+    wrong = foreign_barcode(pg, g)
+    n_wrong = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, wrong, **ST))
+    rest = [c for _, q, c, _ in g.lines for _ in range(q)][1:]
+    (last,) = rest
+    n_last = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, last, **ST))
+    # the last one appends two events (the scan, ``verified``): one more id to fetch
+    assert (n_open, n_item, n_wrong, n_last) == (6, 5, 6, 6)
+    # and all of it is on the record, the order verified
+    with pg.read() as s:
+        verdicts = s.scalars(
+            select(ScanEvent.verdict).where(ScanEvent.order_id == g.order_id).order_by(ScanEvent.id)
+        ).all()
+        assert verdicts[0] == "opened" and verdicts[2:] == ["wrong_item", "order_complete"]
+        assert s.scalar(select(Order.status).where(Order.id == g.order_id)) == "verified"
+        kinds = s.scalars(
+            select(Event.kind).where(Event.order_id == g.order_id).order_by(Event.seq)
+        ).all()
+        assert kinds[-5:] == ["scan", "scan", "scan", "scan", "verified"]
+
+
+def test_kept_writes_are_seen_by_the_transaction_and_gone_with_its_rollback(pg):
+    """`write_at_commit` keeps a write for the commit's round trip; a statement sent before
+    that sends it first (the transaction reads what it wrote), a rollback sends nothing."""
+    from app.db.chain import write_at_commit
+
+    printed_batch(pg)
+    g = pick(pg, serial=False)
+    claim = update(Order).where(Order.id == bindparam("key"))
+    with pg.write() as s:
+        write_at_commit(s, claim, {"key": g.order_id, "claimed_by": "verify-9"})
+        assert s.scalar(select(Order.claimed_by).where(Order.id == g.order_id)) == "verify-9"
+    with pytest.raises(RuntimeError), pg.write() as s:
+        write_at_commit(s, claim, {"key": g.order_id, "claimed_by": "verify-8"})
+        raise RuntimeError("the action failed")
+    with pg.read() as s:
+        assert s.scalar(select(Order.claimed_by).where(Order.id == g.order_id)) == "verify-9"
+
+
+def test_a_scanned_code_is_recorded_as_it_was_read(pg):
+    """The kept writes carry their values as SQL text (quoted by libpq): a code with quotes,
+    percent signs and backslashes is recorded exactly, and is only a code."""
+    code = "WB'); DELETE FROM orders; --%s%%\\'"
+    with pytest.raises(ServiceError):
+        sc.open_order(pg, code, step="verify", **ST)
+    with pg.read() as s:
+        assert s.scalars(select(ScanEvent.code)).all() == [code]
+        assert s.scalars(select(Event.detail)).all()[-1]["code"] == code
