@@ -200,13 +200,19 @@ def order_packing(session: Session, order_id: int) -> Packing:
     return _packing(tuple(row[:3]), tuple(row[3:]))
 
 
-def computed_expectation(session: Session, order_id: int) -> Expected:
-    """What the order should weigh now (goods, carton, filler; the shop's tolerance)."""
-    goods = [(g, q) for _, _, g, q in order_goods(session, order_id)]
-    return order_packing(session, order_id).expected(goods)
+def computed_expectation(
+    session: Session, order_id: int, lines: list[tuple[str, str, int, int]] | None = None
+) -> Expected:
+    """What the order should weigh now (goods, carton, filler; the shop's tolerance);
+    ``lines``: `order_goods` when the caller has read them already."""
+    if lines is None:
+        lines = order_goods(session, order_id)
+    return order_packing(session, order_id).expected([(g, q) for _, _, g, q in lines])
 
 
-_LAST_EXPECTATION = (
+#: the expected weight and tolerance the order's last weighing (in chain order) was judged
+#: against: `order_expectation`, and the dispute desk with its other reads
+LAST_EXPECTATION = (
     select(Weighing.expected_grams, Weighing.tolerance_grams)
     .join(Event, Event.id == Weighing.event_id)
     .where(Weighing.order_id == bindparam("oid"))
@@ -219,7 +225,7 @@ def order_expectation(session: Session, order_id: int) -> Expected:
     """The order's expected weight and tolerance as every screen and report shows it: those
     its last weighing was judged against (the scale's division included), else what it
     should weigh now (`computed_expectation`)."""
-    w = session.connection().execute(_LAST_EXPECTATION, {"oid": order_id}).first()
+    w = session.connection().execute(LAST_EXPECTATION, {"oid": order_id}).first()
     if w is not None:
         return Expected(w.expected_grams, w.tolerance_grams)
     return computed_expectation(session, order_id)

@@ -17,7 +17,7 @@ from app.db.engine import Database
 from app.db.models import Event, Order, ScanEvent
 from app.services import scanning as sc
 from app.services.errors import ServiceError
-from tests.floor import foreign_barcode, pick, printed_batch
+from tests.floor import foreign_barcode, pick, printed_batch, verify, weigh
 
 ST = {"station": "verify-1", "operator": "1004"}
 
@@ -128,3 +128,21 @@ def test_a_scanned_code_is_recorded_as_it_was_read(pg):
     with pg.read() as s:
         assert s.scalars(select(ScanEvent.code)).all() == [code]
         assert s.scalars(select(Event.detail)).all()[-1]["code"] == code
+
+
+def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path):
+    """The dispute desk's answer to a waybill: who handled the parcel (its prints, scans,
+    weighings and handover), its last event and the chain head in one statement; the last
+    weighing with the expectation it set: 7 round trips with the BEGIN and the ROLLBACK
+    (were 13; 14 before the BEGIN checked the connection)."""
+    from app.services.dispute import dispute_check
+
+    printed_batch(pg)
+    g = pick(pg, serial=False)
+    verify(pg, g.order_id)
+    weigh(pg, g.order_id)
+    found: list[dict] = []
+    n = _round_trips(pg, tmp_path, lambda: found.append(dispute_check(pg, g.waybill_no)))
+    assert n == 7
+    assert [h["step"] for h in found[0]["handled_by"]] == ["print", "verify", "weigh"]
+    assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
