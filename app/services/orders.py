@@ -193,6 +193,44 @@ def _packing(carton: tuple, shop: tuple) -> Packing:
     )
 
 
+#: `order_goods` and `order_packing` in one statement: each line with the order's carton and
+#: shop (the weighing capture reads both for every parcel)
+_GOODS_PACKING = (
+    _GOODS.add_columns(
+        Carton.code.label("carton_code"),
+        Carton.tare_grams,
+        Carton.filler_grams,
+        Shop.tolerance_abs_grams,
+        Shop.tolerance_permille,
+    )
+    .join(Order, Order.id == OrderLine.order_id)
+    .outerjoin(Carton, Carton.id == Order.carton_id)
+    .outerjoin(Shop, Shop.id == Order.shop_id)
+)
+
+
+def order_goods_packing(
+    session: Session, order_id: int
+) -> tuple[list[tuple[str, str, int, int]], Packing]:
+    """`order_goods` and `order_packing` of the order, read together (an order without
+    lines: its packing read on its own)."""
+    rows = session.connection().execute(_GOODS_PACKING, {"oid": order_id}).all()
+    if not rows:
+        return [], order_packing(session, order_id)
+    out = []
+    for li in rows:
+        if li.product_id is None:
+            out.append((li.sku, li.title, 0, li.qty))
+        else:
+            out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
+    r = rows[0]
+    packing = _packing(
+        (r.carton_code, r.tare_grams, r.filler_grams),
+        (r.tolerance_abs_grams, r.tolerance_permille),
+    )
+    return out, packing
+
+
 def order_packing(session: Session, order_id: int) -> Packing:
     row = session.connection().execute(_PACKING, {"oid": order_id}).first()
     if row is None:

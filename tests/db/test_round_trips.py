@@ -17,7 +17,15 @@ from app.db.engine import Database
 from app.db.models import Event, Order, ScanEvent
 from app.services import scanning as sc
 from app.services.errors import ServiceError
-from tests.floor import foreign_barcode, pick, printed_batch, verify, weigh
+from tests.floor import (
+    WEIGH_STATION,
+    foreign_barcode,
+    goods,
+    pick,
+    printed_batch,
+    verify,
+    weigh,
+)
 
 ST = {"station": "verify-1", "operator": "1004"}
 
@@ -146,3 +154,29 @@ def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path)
     assert n == 7
     assert [h["step"] for h in found[0]["handled_by"]] == ["print", "verify", "weigh"]
     assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
+
+
+def test_a_weighing_reads_its_goods_with_their_packing(pg, tmp_path):
+    """The capture: the order locked, then its goods with its packing in one statement:
+    11 round trips for a good weighing (were 12; 13 before the BEGIN checked the
+    connection); the parcel weighed, its stub placed, on the chain."""
+    from app.services import weighing as wg
+
+    printed_batch(pg)
+    first, g = [x for x in goods(pg) if not x.serial][:2]
+    verify(pg, first.order_id)
+    weigh(pg, first.order_id, verdict="ok")  # the station's stub bundle is open
+    verify(pg, g.order_id)
+    ctx = wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
+    got: list = []
+    n = _round_trips(
+        pg,
+        tmp_path,
+        lambda: got.append(
+            wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION)
+        ),
+    )
+    assert n == 11
+    (r,) = got
+    assert (r.verdict, r.status, r.stub is not None) == ("ok", "weighed", True)
+    assert r.event_seq > 0
