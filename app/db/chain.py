@@ -220,6 +220,24 @@ def _new_id(session: Session) -> int:
     return nxt
 
 
+_next_ids: dict[tuple[str, ...], Any] = {}
+
+
+def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
+    """PostgreSQL: the next id of each table's sequence (``"events"`` for an event's, to give
+    `append_event`), all in one round trip, which may go ahead of the writes kept for the
+    commit (a sequence reads none of them). SQLite: None (ids come with the inserts)."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    stmt = _next_ids.get(tables)
+    if stmt is None:
+        cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)
+        stmt = _next_ids[tables] = text(f"SELECT {cols}")
+    row = conn.execute(stmt, execution_options={_LATER_MAY_WAIT: True}).one()
+    return tuple(int(x) for x in row)
+
+
 def append_event(
     session: Session,
     kind: str,
@@ -230,12 +248,14 @@ def append_event(
     detail: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
     uid: str | None = None,
+    id: int | None = None,  # noqa: A002 - the row's column
 ) -> Appended:
     """Append one event to the chain inside the caller's transaction.
 
     The event has its id at once (rows that point at it can be written); it is numbered,
     hashed and inserted when the transaction commits (or at `seal_now`), after every event
-    the transaction appended before it.
+    the transaction appended before it. ``id``: PostgreSQL only, one `next_ids` gave for
+    ``"events"`` (with the ids of the rows that will point at the event).
     """
     detail = detail or {}
     pending = _pending.get()
@@ -248,7 +268,9 @@ def append_event(
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)
     uid = uid or str(uuid.uuid4())
-    ev = Appended(_new_id(session), uid, at, kind, order_id, station, operator, detail)
+    ev = Appended(
+        _new_id(session) if id is None else id, uid, at, kind, order_id, station, operator, detail
+    )
     unsealed = session.info.get(_UNSEALED)
     if unsealed is None:
         unsealed = session.info[_UNSEALED] = []

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import bindparam, event, select, text, update
 
 from app.db.engine import Database
-from app.db.models import Event, Order, ScanEvent
+from app.db.models import Event, Order, ScanEvent, Weighing
 from app.services import scanning as sc
 from app.services.errors import ServiceError
 from tests.floor import (
@@ -156,10 +156,12 @@ def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path)
     assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
 
 
-def test_a_weighing_reads_its_goods_with_their_packing(pg, tmp_path):
-    """The capture: the order locked, then its goods with its packing in one statement:
-    11 round trips for a good weighing (were 12; 13 before the BEGIN checked the
-    connection); the parcel weighed, its stub placed, on the chain."""
+def test_a_weighing_commits_in_eight_round_trips(pg, tmp_path):
+    """The capture: the order locked, then its goods with its packing in one statement; the
+    event's and the weighing's ids in one; the stub's place, the order's status and the
+    weighing row sent with the seal and the COMMIT: 8 round trips for a good weighing (were
+    12; 13 before the BEGIN checked the connection); the parcel weighed, its stub placed,
+    its weighing on the chain with the id the result names."""
     from app.services import weighing as wg
 
     printed_batch(pg)
@@ -176,7 +178,12 @@ def test_a_weighing_reads_its_goods_with_their_packing(pg, tmp_path):
             wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION)
         ),
     )
-    assert n == 11
+    assert n == 8
     (r,) = got
     assert (r.verdict, r.status, r.stub is not None) == ("ok", "weighed", True)
-    assert r.event_seq > 0
+    with pg.read() as s:
+        w = s.get(Weighing, r.weighing_id)
+        assert (w.order_id, w.grams, w.verdict) == (g.order_id, ctx.expected_grams, "ok")
+        assert (w.stub_bundle, w.stub_position) == (r.stub.bundle, r.stub.position)
+        assert s.get(Event, w.event_id).seq == r.event_seq
+        assert s.get(Order, g.order_id).status == "weighed"
