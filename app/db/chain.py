@@ -41,6 +41,7 @@ import json
 import os
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -516,7 +517,20 @@ def _take_later(session: Session) -> list[str]:
     return parts
 
 
-@event.listens_for(Engine, "before_cursor_execute")
+_watched: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def watch_engine(engine: Engine) -> None:
+    """Give a PostgreSQL engine the two hooks `write_at_commit` and the seal need, once
+    (`app.db.engine.open_database` does, for every PostgreSQL engine). A SQLite engine needs
+    neither, and its statements keep SQLAlchemy's path without events."""
+    if engine in _watched:
+        return
+    event.listen(engine, "before_cursor_execute", _on_cursor_execute)
+    event.listen(engine, "after_cursor_execute", _on_after_cursor_execute)
+    _watched.add(engine)
+
+
 def _on_cursor_execute(
     conn: Connection,
     cursor: Any,
@@ -534,7 +548,6 @@ def _on_cursor_execute(
         cursor.execute(sql)
 
 
-@event.listens_for(Engine, "after_cursor_execute")
 def _on_after_cursor_execute(
     conn: Connection,
     cursor: Any,

@@ -237,7 +237,10 @@ def open_database(
         raise DatabaseError(f"cannot use database {url!r}: {exc}") from exc
     checkpointer = None
     if engine.dialect.name == "postgresql":
+        from app.db.chain import watch_engine
+
         event.listen(engine, "checkout", _begin_as_ping)
+        watch_engine(engine)  # writes sent with the commit (`app.db.chain.write_at_commit`)
     if engine.dialect.name == "sqlite":
         db_path = parsed.database
         background = background_checkpoint and bool(db_path) and db_path != ":memory:"
