@@ -18,7 +18,9 @@ the sealing is one server function (`parcelproof_seal`, migration 0008) sent in 
 trip as the COMMIT: the head is held by the server for that statement and the commit, never
 while a station's process waits for its turn on the CPU; the program recomputes the hashes
 from the head the function started from and raises `ChainMismatch` if the server's differ
-(after a sealing with the COMMIT the events are committed by then: verify-log names them). What does not
+(after a sealing with the COMMIT the events are committed by then: verify-log names them). The
+writes a transaction kept for its commit (`write_at_commit`) and the share locks on the orders its
+events point at go in that same round trip, before the function. What does not
 change: one total order (the head row is still locked for every append), the canonical bytes
 and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
 still commits with the change it records, or neither does.
