@@ -18,7 +18,9 @@ the sealing is one server function (`parcelproof_seal`, migration 0008) sent in 
 trip as the COMMIT: the head is held by the server for that statement and the commit, never
 while a station's process waits for its turn on the CPU; the program recomputes the hashes
 from the head the function started from and raises `ChainMismatch` if the server's differ
-(after a sealing with the COMMIT the events are committed by then: verify-log names them). What does not
+(after a sealing with the COMMIT the events are committed by then: verify-log names them). The
+writes a transaction kept for its commit (`write_at_commit`) and the share locks on the orders its
+events point at go in that same round trip, before the function. What does not
 change: one total order (the head row is still locked for every append), the canonical bytes
 and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
 still commits with the change it records, or neither does.
@@ -41,17 +43,20 @@ import json
 import os
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, event, insert, select, text, update
+from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
+from sqlalchemy.sql import Executable
 
 from app.db.engine import store_json
-from app.db.models import ChainHead, Event, Order, utcnow
+from app.db.models import ChainHead, Event, utcnow
 
 
 def canonical(
@@ -187,14 +192,6 @@ _MOVE_HEAD = (
 _INSERT = insert(Event.__table__)
 _NEXT_ID_PG = text("SELECT nextval(pg_get_serial_sequence('events', 'id'))")
 _MAX_ID = select(Event.__table__.c.id).order_by(Event.__table__.c.id.desc()).limit(1)
-# the orders the transaction's events point at, share-locked before the head is taken: the
-# foreign key check of the events' INSERT then never waits while the head is held (a
-# station holding an order FOR UPDATE may be waiting for the head: that would deadlock)
-_KEY_SHARE = (
-    select(Order.__table__.c.id)
-    .where(Order.__table__.c.id.in_(bindparam("ids", expanding=True)))
-    .with_for_update(key_share=True, read=True)
-)
 
 #: session.info keys: events appended and not yet on the chain; the head while this
 #: transaction holds it ((seq, hash)); when it was taken; SQLite's next free id
@@ -203,13 +200,21 @@ _HEAD_HELD = "chain_head_held"
 _LOCKED_AT = "chain_locked_at"
 _NEXT_ID = "chain_next_id"
 _HELD_MS = "chain_held_ms"
-_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS)
+#: session.info and the connection's info: the rendered writes `write_at_commit` keeps
+_LATER = "chain_later"
+_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS, _LATER)
+#: execution option: this statement may go before the writes kept for the commit (it reads
+#: nothing they change: the events' id sequence)
+_LATER_MAY_WAIT = "chain_later_may_wait"
+#: execution option: the result of a multi-statement string to return is the one whose first
+#: column has this name (the seal's, after the writes sent with it)
+_RESULT_NAMED = "chain_result_named"
 
 
 def _new_id(session: Session) -> int:
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        return conn.execute(_NEXT_ID_PG).scalar_one()
+        return conn.execute(_NEXT_ID_PG, execution_options={_LATER_MAY_WAIT: True}).scalar_one()
     # SQLite: one writer at a time (write transactions begin IMMEDIATE), so the next id is
     # the largest plus one, then counted on in this transaction
     nxt = session.info.get(_NEXT_ID)
@@ -217,6 +222,24 @@ def _new_id(session: Session) -> int:
         nxt = (conn.execute(_MAX_ID).scalar() or 0) + 1
     session.info[_NEXT_ID] = nxt + 1
     return nxt
+
+
+_next_ids: dict[tuple[str, ...], Any] = {}
+
+
+def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
+    """PostgreSQL: the next id of each table's sequence (``"events"`` for an event's, to give
+    `append_event`), all in one round trip, which may go ahead of the writes kept for the
+    commit (a sequence reads none of them). SQLite: None (ids come with the inserts)."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    stmt = _next_ids.get(tables)
+    if stmt is None:
+        cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)
+        stmt = _next_ids[tables] = text(f"SELECT {cols}")
+    row = conn.execute(stmt, execution_options={_LATER_MAY_WAIT: True}).one()
+    return tuple(int(x) for x in row)
 
 
 def append_event(
@@ -229,12 +252,14 @@ def append_event(
     detail: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
     uid: str | None = None,
+    id: int | None = None,  # noqa: A002 - the row's column
 ) -> Appended:
     """Append one event to the chain inside the caller's transaction.
 
     The event has its id at once (rows that point at it can be written); it is numbered,
     hashed and inserted when the transaction commits (or at `seal_now`), after every event
-    the transaction appended before it.
+    the transaction appended before it. ``id``: PostgreSQL only, one `next_ids` gave for
+    ``"events"`` (with the ids of the rows that will point at the event).
     """
     detail = detail or {}
     pending = _pending.get()
@@ -247,7 +272,9 @@ def append_event(
     # Truncate to microseconds both databases keep, so the hash survives the round trip.
     at = at.astimezone(dt.UTC)
     uid = uid or str(uuid.uuid4())
-    ev = Appended(_new_id(session), uid, at, kind, order_id, station, operator, detail)
+    ev = Appended(
+        _new_id(session) if id is None else id, uid, at, kind, order_id, station, operator, detail
+    )
     unsealed = session.info.get(_UNSEALED)
     if unsealed is None:
         unsealed = session.info[_UNSEALED] = []
@@ -292,12 +319,9 @@ def _seal(session: Session, *, final: bool = False) -> None:
     conn = session.connection()
     held = info.get(_HEAD_HELD)
     if conn.dialect.name == "postgresql":
-        if held is None and unsealed:
-            ids = sorted({ev.order_id for ev in unsealed if ev.order_id is not None})
-            if ids:
-                conn.execute(_KEY_SHARE, {"ids": ids}).all()
         if unsealed:
-            _seal_pg(session, conn, unsealed, commit=final and held is None)
+            ids = set() if held is not None else {e.order_id for e in unsealed if e.order_id}
+            _seal_pg(session, conn, unsealed, commit=final and held is None, key_share=ids)
         elif held is None:  # seal_now with nothing appended yet: the head is taken now
             info[_HEAD_HELD] = tuple(conn.execute(_HEAD).one())
             info[_LOCKED_AT] = time.perf_counter()
@@ -343,7 +367,14 @@ class ChainMismatch(RuntimeError):
     """The server's hashes are not the ones this program computes for the same events."""
 
 
-def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, commit: bool) -> None:
+def _seal_pg(
+    session: Session,
+    conn: Connection,
+    unsealed: list[Appended],
+    *,
+    commit: bool,
+    key_share: set[int],
+) -> None:
     parts = [_canonical_parts(ev) for ev in unsealed]
     batch = json.dumps(
         [
@@ -366,12 +397,22 @@ def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, co
 
     raw: Any = conn.connection.dbapi_connection
     literal = Escaping(raw.pgconn).escape_literal(batch.encode()).decode()
-    query = f"SELECT * FROM parcelproof_seal({literal}::json)"
+    # one string, one round trip: the writes kept for the commit (`write_at_commit`), the
+    # share locks on the orders the events point at (taken before the head: the events'
+    # foreign key checks then never wait while the head is held; a station holding an order
+    # FOR UPDATE may be waiting for the head, which would deadlock), the sealing, the COMMIT
+    sent = _take_later(session)
+    if key_share:
+        listed = ", ".join(str(int(i)) for i in sorted(key_share))
+        sent.append(f"SELECT id FROM orders WHERE id IN ({listed}) FOR KEY SHARE")
+    sent.append(f"SELECT * FROM parcelproof_seal({literal}::json)")
     if commit:
-        query += "; COMMIT"
+        sent.append("COMMIT")
     # no parameters: SQLAlchemy runs it as it is (its errors, its invalidation of a lost
-    # connection), psycopg sends it by the simple protocol, both statements in one round trip
-    first, prev, last, held_ms = conn.exec_driver_sql(query).one()
+    # connection), psycopg sends it by the simple protocol, every statement in one round trip
+    first, prev, last, held_ms = conn.exec_driver_sql(
+        "; ".join(sent), execution_options={"no_parameters": True, _RESULT_NAMED: "first_seq"}
+    ).one()
     seq = first - 1
     for ev, (pre, post) in zip(unsealed, parts, strict=True):
         seq += 1
@@ -391,9 +432,18 @@ def _seal_pg(session: Session, conn: Connection, unsealed: list[Appended], *, co
 
 @event.listens_for(Session, "before_commit")
 def _on_session_before_commit(session: Session) -> None:
-    if session.info.get(_UNSEALED) and not session.in_nested_transaction():
+    if session.in_nested_transaction():
+        return
+    if session.info.get(_UNSEALED):
         session.flush()  # the rows that point at the events: written before the head is taken
         _seal(session, final=True)
+    elif session.info.get(_LATER):  # kept writes and no event: sent now, with the COMMIT
+        session.flush()
+        parts = _take_later(session)
+        if parts:
+            session.connection().exec_driver_sql(
+                "; ".join([*parts, "COMMIT"]), execution_options={"no_parameters": True}
+            )
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -401,6 +451,122 @@ def _on_session_do_orm_execute(state: ORMExecuteState) -> None:
     """A query of ``events`` in a transaction with unsealed events reads them too."""
     if state.session.info.get(_UNSEALED) and any(m.class_ is Event for m in state.all_mappers):
         _seal(state.session)
+
+
+# --- writes sent with the commit (PostgreSQL) -------------------------------------------------
+
+
+def write_at_commit(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> None:
+    """Run a write (``INSERT``/``UPDATE``) whose outcome the transaction does not read back.
+
+    SQLite: now. PostgreSQL: it is kept, and sent in the round trip of the next statement
+    the transaction sends, or of its seal and COMMIT when it sends none (`_seal_pg`): a
+    station's scan, whose writes follow its reads, then pays one round trip for its writes,
+    its events and its commit instead of one per statement. What is written and in which order
+    does not change: the kept writes go before any later statement of the transaction (a read
+    sees them; `_on_cursor_execute`), in the order they were made; only an error a write
+    raises (a constraint) comes at that later statement or the commit instead of at once, and
+    rolls the whole transaction back as before. A rolled-back transaction sends nothing.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        conn.execute(statement, params or {})
+        return
+    later = session.info.get(_LATER)
+    if later is None:
+        later = session.info[_LATER] = []
+        conn.info[_LATER] = later  # the same list: what `_on_cursor_execute` sees
+    later.append(_render(conn, statement, params or {}))
+
+
+_compiled: dict[tuple[int, frozenset[str]], tuple[Executable, Any, dict[str, Any]]] = {}
+
+
+def _render(conn: Connection, statement: Executable, params: dict[str, Any]) -> str:
+    """The statement with its values in it, as SQL text: compiled by SQLAlchemy once per
+    statement and set of values (the statements are built once, at import; an ``UPDATE``
+    sets the columns it is given), the values quoted by psycopg's own client-side binding
+    (``ClientCursor.mogrify``: libpq's escaping)."""
+    import psycopg
+
+    key = (id(statement), frozenset(params))
+    entry = _compiled.get(key)
+    if entry is None or entry[0] is not statement:
+        compiled = statement.compile(dialect=conn.dialect, column_keys=list(params))
+        procs = {}
+        for name, bind in compiled.binds.items():
+            proc = bind.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+            if proc is not None:
+                procs[name] = proc
+        entry = _compiled[key] = (statement, compiled, procs)
+    _, compiled, procs = entry
+    values = compiled.construct_params(params)
+    for name, proc in procs.items():
+        if name in values:
+            values[name] = proc(values[name])
+    raw: Any = conn.connection.dbapi_connection
+    return psycopg.ClientCursor(raw).mogrify(compiled.string, values)
+
+
+def _take_later(session: Session) -> list[str]:
+    """The writes kept for the commit, taken off the list (they are about to be sent)."""
+    later = session.info.get(_LATER)
+    if not later:
+        return []
+    parts = list(later)
+    later.clear()
+    return parts
+
+
+_watched: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def watch_engine(engine: Engine) -> None:
+    """Give a PostgreSQL engine the two hooks `write_at_commit` and the seal need, once
+    (`app.db.engine.open_database` does, for every PostgreSQL engine). A SQLite engine needs
+    neither, and its statements keep SQLAlchemy's path without events."""
+    if engine in _watched:
+        return
+    event.listen(engine, "before_cursor_execute", _on_cursor_execute)
+    event.listen(engine, "after_cursor_execute", _on_after_cursor_execute)
+    _watched.add(engine)
+
+
+def _on_cursor_execute(
+    conn: Connection,
+    cursor: Any,
+    statement: str,
+    parameters: Any,
+    context: ExecutionContext,
+    executemany: bool,
+) -> None:
+    """Any statement a transaction sends after writes it kept (`write_at_commit`) sends them
+    first, so that it sees them and they keep their order."""
+    later = conn.info.get(_LATER)
+    if later and not context.execution_options.get(_LATER_MAY_WAIT):
+        sql = "; ".join(later)
+        later.clear()
+        cursor.execute(sql)
+
+
+def _on_after_cursor_execute(
+    conn: Connection,
+    cursor: Any,
+    statement: str,
+    parameters: Any,
+    context: ExecutionContext,
+    executemany: bool,
+) -> None:
+    """A multi-statement string (the seal with its writes): its result is the statement's
+    whose first column `_RESULT_NAMED` names, not the first statement's."""
+    name = context.execution_options.get(_RESULT_NAMED)
+    if name is None:
+        return
+    while not (cursor.description and cursor.description[0].name == name):
+        if not cursor.nextset():
+            break
 
 
 # --- how long a transaction holds the chain head (the floor benchmark) -----------------------
@@ -422,6 +588,9 @@ def _on_session_after_transaction_end(session: Session, transaction: SessionTran
         return
     info = session.info
     t0, held_ms = info.get(_LOCKED_AT), info.get(_HELD_MS)
+    later = info.get(_LATER)
+    if later:  # rolled back: what was kept is not sent
+        later.clear()
     for key in _KEYS:
         info.pop(key, None)
     if _hold_observer is None:

@@ -153,6 +153,34 @@ class WalCheckpointer(threading.Thread):
             self.join(timeout=30)
 
 
+def _begin_as_ping(dbapi_conn, _record, _proxy) -> None:
+    """PostgreSQL: check a connection the pool hands out by sending its transaction's BEGIN.
+
+    A connection left from before the server restarted (or the network went) must not reach
+    a station's action: the pool asks the server first, and on a failure throws the connection
+    away and takes a new one (`DisconnectionError`). SQLAlchemy's own ``pool_pre_ping`` sends
+    ``SELECT 1``, and psycopg sends ``BEGIN`` in a round trip of its own before that: two
+    round trips before every transaction's first statement. Sending the ``BEGIN`` here is the
+    same check in one; psycopg then finds the transaction open (libpq's transaction status)
+    and sends no ``BEGIN`` of its own. Nothing else changes: a pinged connection was already
+    inside a transaction, and the pool ends it (``ROLLBACK``) when it is returned.
+    """
+    from psycopg import pq
+    from sqlalchemy.exc import DisconnectionError
+
+    pgconn = dbapi_conn.pgconn
+    if pgconn.transaction_status != pq.TransactionStatus.IDLE:
+        raise DisconnectionError("connection not idle at checkout")
+    try:
+        # PQexec, blocking whatever psycopg's nonblocking setting: one short command
+        res = pgconn.exec_(b"BEGIN")
+    except Exception as exc:  # the socket is gone: psycopg.OperationalError
+        raise DisconnectionError(str(exc)) from exc
+    if res.status != pq.ExecStatus.COMMAND_OK:
+        message = res.error_message.decode(errors="replace").strip()
+        raise DisconnectionError(message or "BEGIN failed")
+
+
 @dataclass
 class Database:
     """An engine and its two session factories: ``read()`` and ``write()``."""
@@ -212,13 +240,18 @@ def open_database(
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
     else:
-        kwargs["pool_pre_ping"] = True
+        # no pool_pre_ping: `_begin_as_ping` checks a connection with its transaction's BEGIN
         kwargs["connect_args"] = {"connect_timeout": 5}
     try:
         engine = create_engine(url, **kwargs)
     except Exception as exc:  # bad URL, missing driver
         raise DatabaseError(f"cannot use database {url!r}: {exc}") from exc
     checkpointer = None
+    if engine.dialect.name == "postgresql":
+        from app.db.chain import watch_engine
+
+        event.listen(engine, "checkout", _begin_as_ping)
+        watch_engine(engine)  # writes sent with the commit (`app.db.chain.write_at_commit`)
     if engine.dialect.name == "sqlite":
         db_path = parsed.database
         background = background_checkpoint and bool(db_path) and db_path != ":memory:"

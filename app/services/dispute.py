@@ -28,7 +28,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, literal, null, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event
@@ -50,10 +50,16 @@ from app.db.models import (
 )
 from app.domain import floortime
 from app.domain.stations import station_roles
+from app.domain.weight import Expected
 from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
-from app.services.orders import find_order_ids, order_expectation, order_goods
+from app.services.orders import (
+    LAST_EXPECTATION,
+    computed_expectation,
+    find_order_ids,
+    order_goods,
+)
 from app.services.weighing import explain_difference
 
 CLAIMS = ("missing", "broken", "wrong", "not-received")
@@ -129,6 +135,13 @@ _LAST_WEIGHING = (
         Weighing.stub_position,
         Event.at,
         Event.detail,
+        # what every screen shows as the order's expectation (`order_expectation`)
+        LAST_EXPECTATION.with_only_columns(Weighing.expected_grams)
+        .scalar_subquery()
+        .label("shown_expected"),
+        LAST_EXPECTATION.with_only_columns(Weighing.tolerance_grams)
+        .scalar_subquery()
+        .label("shown_tolerance"),
     )
     .join(Event, Event.id == Weighing.event_id)
     .where(Weighing.order_id == bindparam("oid"))
@@ -141,68 +154,91 @@ _LAST_EVENT = (
     .order_by(Event.order_id, Event.at.desc(), Event.seq.desc())
     .limit(1)
 )
-_HEAD = select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)
 _WHO = (Event.seq, Event.operator, Event.station, Event.at)
-_PRINTS = (
-    select(PrintJob.reprint_of, PrintJob.result, PrintJob.reason, *_WHO)
+
+
+def _step(n: int, kind: str, *, text1=None, text2=None, number=None) -> tuple:
+    """One part of `_HISTORY`: ``n`` orders the parts where two share an event; ``text1``,
+    ``text2``, ``number`` are the part's own columns (NULL where it has none)."""
+    return (
+        literal(n).label("part"),
+        literal(kind).label("kind"),
+        *_WHO,
+        (text1 if text1 is not None else null()).label("text1"),
+        (text2 if text2 is not None else null()).label("text2"),
+        (number if number is not None else null()).label("number"),
+    )
+
+
+#: Who handled the parcel, in one statement: its waybill prints, scans, weighings and
+#: handovers, each with its event, in the order of the chain; and the evidence.
+_HISTORY = union_all(
+    select(
+        *_step(0, "print", text1=PrintJob.result, text2=PrintJob.reason, number=PrintJob.reprint_of)
+    )
     .join(Event, Event.id == PrintJob.event_id)
-    .where(PrintJob.order_id == bindparam("oid"), PrintJob.document == "waybill")
-)
-_SCANS = (
-    select(ScanEvent.step, *_WHO)
+    .where(PrintJob.order_id == bindparam("oid"), PrintJob.document == "waybill"),
+    select(*_step(1, "scan", text1=ScanEvent.step))
     .join(Event, Event.id == ScanEvent.event_id)
-    .where(ScanEvent.order_id == bindparam("oid"))
-    .order_by(Event.seq)
-)
-_WEIGHINGS = (
-    select(Weighing.verdict, Weighing.grams, *_WHO)
+    .where(ScanEvent.order_id == bindparam("oid")),
+    select(*_step(2, "weigh", text1=Weighing.verdict, number=Weighing.grams))
     .join(Event, Event.id == Weighing.event_id)
-    .where(Weighing.order_id == bindparam("oid"))
-)
-_HANDOVERS = (
-    select(Handover.manifest_no, Handover.courier_name, *_WHO)
+    .where(Weighing.order_id == bindparam("oid")),
+    select(*_step(3, "handover", text1=Handover.manifest_no, text2=Handover.courier_name))
     .join(HandoverItem, HandoverItem.handover_id == Handover.id)
     .join(Event, Event.id == Handover.event_id)
-    .where(HandoverItem.order_id == bindparam("oid"))
-)
+    .where(HandoverItem.order_id == bindparam("oid")),
+    # the evidence: the order's last event (its hash covers all of the above) and the chain
+    # head, read with the story (the head is never older than a step it tells)
+    select(
+        literal(4).label("part"),
+        literal("evidence").label("kind"),
+        ChainHead.seq,
+        null(),
+        null(),
+        null(),
+        ChainHead.hash,
+        _LAST_EVENT.with_only_columns(Event.hash).scalar_subquery(),
+        _LAST_EVENT.with_only_columns(Event.seq).scalar_subquery(),
+    ).where(ChainHead.id == 1),
+).order_by(text("seq"), text("part"))
 
 
 def _who(r) -> dict:
     return {"operator": r.operator, "station": r.station, "at": _iso(r.at)}
 
 
-def _handled_by(s: Session, order_id: int) -> list[dict]:
-    conn = s.connection()
-    at = {"oid": order_id}
-    steps: list[tuple[int, dict]] = []
-    for r in conn.execute(_PRINTS, at):
-        step = "reprint" if r.reprint_of else "print"
-        reason = {"reason": r.reason} if r.reason else {}
-        steps.append((r.seq, {"step": step, **_who(r), "result": r.result, **reason}))
+def _handled_by(s: Session, order_id: int) -> tuple[list[dict], dict | None, dict | None]:
+    """Who handled the parcel, step by step in the order of the chain: a print (or reprint),
+    one line per scanning step and person (not per scan), each weighing, the handover; and
+    the order's last event and the chain head (``{"seq", "hash"}`` each, None when none)."""
+    steps: list[dict] = []
+    evidence = head = None
     seen: set[tuple[str, str, str]] = set()
-    for r in conn.execute(_SCANS, at):
-        if r.step in ("handover", "weigh"):
-            continue  # told below from their own records
-        key = (r.step, r.operator, r.station)
-        if key in seen:
-            continue  # one line per step and person, not per scan
-        seen.add(key)
-        steps.append((r.seq, {"step": r.step, **_who(r)}))
-    for r in conn.execute(_WEIGHINGS, at):
-        steps.append((r.seq, {"step": "weigh", **_who(r), "verdict": r.verdict, "grams": r.grams}))
-    for r in conn.execute(_HANDOVERS, at):
-        steps.append(
-            (
-                r.seq,
-                {
-                    "step": "handover",
-                    **_who(r),
-                    "manifest_no": r.manifest_no,
-                    "courier": r.courier_name,
-                },
+    for r in s.connection().execute(_HISTORY, {"oid": order_id}):
+        if r.kind == "print":
+            step = "reprint" if r.number else "print"
+            reason = {"reason": r.text2} if r.text2 else {}
+            steps.append({"step": step, **_who(r), "result": r.text1, **reason})
+        elif r.kind == "scan":
+            if r.text1 in ("handover", "weigh"):
+                continue  # told from their own records
+            key = (r.text1, r.operator, r.station)
+            if key in seen:
+                continue  # one line per step and person, not per scan
+            seen.add(key)
+            steps.append({"step": r.text1, **_who(r)})
+        elif r.kind == "weigh":
+            steps.append({"step": "weigh", **_who(r), "verdict": r.text1, "grams": r.number})
+        elif r.kind == "handover":
+            steps.append(
+                {"step": "handover", **_who(r), "manifest_no": r.text1, "courier": r.text2}
             )
-        )
-    return [d for _, d in sorted(steps, key=lambda t: t[0])]
+        else:  # the evidence
+            head = {"seq": r.seq, "hash": r.text1}
+            if r.number is not None:
+                evidence = {"seq": r.number, "hash": r.text2}
+    return steps, evidence, head
 
 
 def dispute_check(
@@ -230,8 +266,13 @@ def dispute_check(
         if o is None:
             raise ServiceError("order_not_found", key=str(order_id))
         goods = order_goods(s, oid)
-        exp = order_expectation(s, oid)  # the last weighing's, else computed
         w = conn.execute(_LAST_WEIGHING, at).first()
+        # the expectation every screen shows: the last weighing's, else computed
+        exp = (
+            Expected(w.shown_expected, w.shown_tolerance)
+            if w is not None and w.shown_expected is not None
+            else computed_expectation(s, oid, goods)
+        )
         expected, tolerance = exp.grams, exp.tolerance_grams
         recorded = w.grams if w else None
         finding, difference, confidence, suspects = "no_weighing", None, "none", []
@@ -251,10 +292,8 @@ def dispute_check(
             suspects = [
                 {"sku": x.sku, "name": x.name, "qty": x.qty, "grams": x.grams} for x in ex.suspects
             ]
-        handled = _handled_by(s, oid)
+        handled, evidence, head = _handled_by(s, oid)
         handover = next((d for d in handled if d["step"] == "handover"), None)
-        last_ev = conn.execute(_LAST_EVENT, at).first()
-        head = conn.execute(_HEAD).first()
         return {
             "waybill_no": o.waybill_no,
             "order_no": o.order_no,
@@ -288,8 +327,8 @@ def dispute_check(
                 {"sku": sku, "name": name, "qty": qty, "unit_grams": g}
                 for sku, name, g, qty in goods
             ],
-            "evidence": {"seq": last_ev[0], "hash": last_ev[1]} if last_ev else None,
-            "chain_head": {"seq": head[0], "hash": head[1]} if head else None,
+            "evidence": evidence,
+            "chain_head": head,
         }
 
 

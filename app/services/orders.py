@@ -193,6 +193,44 @@ def _packing(carton: tuple, shop: tuple) -> Packing:
     )
 
 
+#: `order_goods` and `order_packing` in one statement: each line with the order's carton and
+#: shop (the weighing capture reads both for every parcel)
+_GOODS_PACKING = (
+    _GOODS.add_columns(
+        Carton.code.label("carton_code"),
+        Carton.tare_grams,
+        Carton.filler_grams,
+        Shop.tolerance_abs_grams,
+        Shop.tolerance_permille,
+    )
+    .join(Order, Order.id == OrderLine.order_id)
+    .outerjoin(Carton, Carton.id == Order.carton_id)
+    .outerjoin(Shop, Shop.id == Order.shop_id)
+)
+
+
+def order_goods_packing(
+    session: Session, order_id: int
+) -> tuple[list[tuple[str, str, int, int]], Packing]:
+    """`order_goods` and `order_packing` of the order, read together (an order without
+    lines: its packing read on its own)."""
+    rows = session.connection().execute(_GOODS_PACKING, {"oid": order_id}).all()
+    if not rows:
+        return [], order_packing(session, order_id)
+    out = []
+    for li in rows:
+        if li.product_id is None:
+            out.append((li.sku, li.title, 0, li.qty))
+        else:
+            out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
+    r = rows[0]
+    packing = _packing(
+        (r.carton_code, r.tare_grams, r.filler_grams),
+        (r.tolerance_abs_grams, r.tolerance_permille),
+    )
+    return out, packing
+
+
 def order_packing(session: Session, order_id: int) -> Packing:
     row = session.connection().execute(_PACKING, {"oid": order_id}).first()
     if row is None:
@@ -200,13 +238,19 @@ def order_packing(session: Session, order_id: int) -> Packing:
     return _packing(tuple(row[:3]), tuple(row[3:]))
 
 
-def computed_expectation(session: Session, order_id: int) -> Expected:
-    """What the order should weigh now (goods, carton, filler; the shop's tolerance)."""
-    goods = [(g, q) for _, _, g, q in order_goods(session, order_id)]
-    return order_packing(session, order_id).expected(goods)
+def computed_expectation(
+    session: Session, order_id: int, lines: list[tuple[str, str, int, int]] | None = None
+) -> Expected:
+    """What the order should weigh now (goods, carton, filler; the shop's tolerance);
+    ``lines``: `order_goods` when the caller has read them already."""
+    if lines is None:
+        lines = order_goods(session, order_id)
+    return order_packing(session, order_id).expected([(g, q) for _, _, g, q in lines])
 
 
-_LAST_EXPECTATION = (
+#: the expected weight and tolerance the order's last weighing (in chain order) was judged
+#: against: `order_expectation`, and the dispute desk with its other reads
+LAST_EXPECTATION = (
     select(Weighing.expected_grams, Weighing.tolerance_grams)
     .join(Event, Event.id == Weighing.event_id)
     .where(Weighing.order_id == bindparam("oid"))
@@ -219,7 +263,7 @@ def order_expectation(session: Session, order_id: int) -> Expected:
     """The order's expected weight and tolerance as every screen and report shows it: those
     its last weighing was judged against (the scale's division included), else what it
     should weigh now (`computed_expectation`)."""
-    w = session.connection().execute(_LAST_EXPECTATION, {"oid": order_id}).first()
+    w = session.connection().execute(LAST_EXPECTATION, {"oid": order_id}).first()
     if w is not None:
         return Expected(w.expected_grams, w.tolerance_grams)
     return computed_expectation(session, order_id)

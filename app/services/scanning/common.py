@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db.chain import Appended, append_event
+from app.db.chain import Appended, append_event, write_at_commit
 from app.db.models import (
     Carrier,
     Carton,
@@ -87,7 +87,8 @@ def _record(
             **(detail or {}),
         },
     )
-    s.connection().execute(
+    write_at_commit(
+        s,
         _INSERT_SCAN,
         {
             "event_id": ev.id,
@@ -104,15 +105,23 @@ def _record(
 
 # The verify and pack stations' hot path runs prebuilt Core statements on the session's
 # connection: a scan's verdict waits on them, and building statements and loading ORM objects
-# cost several times what SQLite needs to run them.
+# cost several times what SQLite needs to run them. Its writes (the scan's row, the order's
+# claim and status, a line's count) are read back by nobody in the transaction: on PostgreSQL
+# they go to the server with the seal and the COMMIT, in one round trip (`write_at_commit`).
 _ORDERS = Order.__table__
 _LINES = OrderLine.__table__
 _PRODUCTS = Product.__table__
 _BARCODES = ProductBarcode.__table__
 _INSERT_SCAN = insert(ScanEvent.__table__)
 _ORDER_BY_ID = select(_ORDERS).where(_ORDERS.c.id == bindparam("key")).with_for_update()
-_ORDER_BY = {
-    col.key: select(_ORDERS)
+_CARRIER_OF_ORDER = (
+    select(Carrier.__table__.c.name)
+    .where(Carrier.__table__.c.id == _ORDERS.c.carrier_id)
+    .scalar_subquery()
+    .label("carrier_name")
+)
+_ORDER_BY = {  # the order a scanned code names, with its carrier's name (`_view`)
+    col.key: select(_ORDERS, _CARRIER_OF_ORDER)
     .where(col == bindparam("key"))
     .order_by(_ORDERS.c.id.desc())
     .limit(1)
@@ -143,16 +152,15 @@ _SELECT_LINES = (
         _PRODUCTS.c.length_mm,
         _PRODUCTS.c.width_mm,
         _PRODUCTS.c.height_mm,
+        _BARCODES.c.code.label("barcode"),
     )
-    .select_from(_LINES.outerjoin(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id))
+    .select_from(
+        _LINES.outerjoin(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id).outerjoin(
+            _BARCODES, _BARCODES.c.product_id == _PRODUCTS.c.id
+        )
+    )
     .where(_LINES.c.order_id == bindparam("key"))
-    .order_by(_LINES.c.line_no)
-)
-_SELECT_BARCODES = (
-    select(_BARCODES.c.product_id, _BARCODES.c.code)
-    .join(_LINES, _LINES.c.product_id == _BARCODES.c.product_id)
-    .where(_LINES.c.order_id == bindparam("key"))
-    .order_by(_BARCODES.c.id)
+    .order_by(_LINES.c.line_no, _LINES.c.id, _BARCODES.c.id)
 )
 _CARRIER_NAME = select(Carrier.__table__.c.name).where(Carrier.__table__.c.id == bindparam("key"))
 
@@ -175,7 +183,7 @@ class _ProductRow:
 
 @dataclass
 class _LineRow:
-    """An order line with its product, read in two statements (`_load_lines`)."""
+    """An order line with its product, read in one statement (`_load_lines`)."""
 
     id: int
     line_no: int
@@ -221,11 +229,11 @@ def _order_row(s: Session, order_id: int) -> Row | None:
 
 
 def _update_order(s: Session, order_id: int, **values: object) -> None:
-    s.connection().execute(_UPDATE_ORDER, {"key": order_id, **values})
+    write_at_commit(s, _UPDATE_ORDER, {"key": order_id, **values})
 
 
 def _count_verified(s: Session, line_id: int, delta: int) -> None:
-    s.connection().execute(_COUNT_VERIFIED, {"key": line_id, "delta": delta})
+    write_at_commit(s, _COUNT_VERIFIED, {"key": line_id, "delta": delta})
 
 
 # Finding the order a scanned code names (its waybill first, then its order number), three
@@ -236,7 +244,8 @@ def _count_verified(s: Session, line_id: int, delta: int) -> None:
 
 
 def _find_order_row(s: Session, code: str) -> Row | None:
-    """The order whose waybill (first) or order number is ``code``, its row locked."""
+    """The order whose waybill (first) or order number is ``code``, its row locked (and its
+    carrier's name, ``carrier_name``)."""
     code = code.strip()
     if not code:
         return None
@@ -295,13 +304,19 @@ def _claimed_elsewhere(o: Order | Row, station: str, now: dt.datetime) -> str | 
 
 
 def _load_lines(s: Session, order_id: int) -> list[_LineRow]:
-    """The order's lines with their products and barcodes: every verify scan reads them."""
-    conn = s.connection()
-    codes: dict[int, list[str]] = {}
-    for pid, code in conn.execute(_SELECT_BARCODES, {"key": order_id}):
-        codes.setdefault(pid, []).append(code)
+    """The order's lines with their products and barcodes: every verify scan reads them.
+
+    One statement: a row per line and barcode of its product (a line without either, one
+    row), the barcodes of a line in the order they were added."""
+    rows: dict[int, tuple[Row, list[str]]] = {}
+    for r in s.connection().execute(_SELECT_LINES, {"key": order_id}):
+        entry = rows.get(r.id)
+        if entry is None:
+            entry = rows[r.id] = (r, [])
+        if r.barcode is not None:
+            entry[1].append(r.barcode)
     out = []
-    for r in conn.execute(_SELECT_LINES, {"key": order_id}):
+    for r, codes in rows.values():
         product = None
         if r.name is not None:
             product = _ProductRow(
@@ -314,7 +329,7 @@ def _load_lines(s: Session, order_id: int) -> list[_LineRow]:
                 r.length_mm,
                 r.width_mm,
                 r.height_mm,
-                tuple(dict.fromkeys(codes.get(r.product_id, ()))),
+                tuple(dict.fromkeys(codes)),
             )
         out.append(
             _LineRow(r.id, r.line_no, r.sku, r.title, r.qty, r.verified_qty, r.product_id, product)
@@ -368,8 +383,8 @@ def _cartons(s: Session) -> list[CartonSpec]:
 
 
 def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = False) -> OrderView:
-    carrier = None
-    if o.carrier_id:
+    carrier = getattr(o, "carrier_name", None)  # read with the order (`_find_order_row`)
+    if carrier is None and o.carrier_id:
         carrier = s.connection().execute(_CARRIER_NAME, {"key": o.carrier_id}).scalar()
     views = tuple(_line_view(li) for li in lines)
     reminders = suggested = carton_code = None

@@ -76,11 +76,15 @@ def open_order(
             )
             err = ServiceError("claimed_elsewhere", order_no=o.order_no, station=other)
         else:
+            # read before the scan is appended: a query of events after it would take the
+            # chain head there and then (app.db.chain), for the rest of the transaction; and
+            # every read before the writes, which then go with the commit (`write_at_commit`)
+            recount = _recount(s, o.id) if step == "verify" else None
+            view = _view(s, o, _load_lines(s, o.id), pack=step == "pack")
+            if recount is not None:
+                view = replace(view, recount=recount)
             if step != "pick":
                 _update_order(s, o.id, claimed_by=station, claimed_at=now)
-            # read before the scan is appended: a query of events after it would take the
-            # chain head there and then (app.db.chain), for the rest of the transaction
-            recount = _recount(s, o.id) if step == "verify" else None
             _record(
                 s,
                 step=step,
@@ -90,9 +94,6 @@ def open_order(
                 operator=operator,
                 order_id=o.id,
             )
-            view = _view(s, o, _load_lines(s, o.id), pack=step == "pack")
-            if recount is not None:
-                view = replace(view, recount=recount)
     if err is not None:
         raise err
     assert view is not None

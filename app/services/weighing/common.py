@@ -14,7 +14,7 @@ from app.db.engine import Database
 from app.db.models import Operator, Order, OrderStatus
 from app.domain.weight import Expected
 from app.services import floor_settings as fs
-from app.services.orders import Packing, order_goods, order_packing
+from app.services.orders import Packing, order_goods_packing
 
 DEFAULT_BUNDLE_SIZE = fs.BUNDLE_SIZE.default
 STEP = "weigh"
@@ -79,9 +79,8 @@ def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
     o = s.scalars(q, {"wb": waybill_no}).first()
     if o is None:
         return None
-    ld = _Loaded(o, packing=order_packing(s, o.id))
-    ld.lines.extend(order_goods(s, o.id))
-    return ld
+    lines, packing = order_goods_packing(s, o.id)  # after the lock: what it is now
+    return _Loaded(o, lines, packing)
 
 
 def _expected(ld: _Loaded, division: int = 0) -> Expected:

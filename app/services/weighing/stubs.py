@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
-from app.db.chain import append_event
+from app.db.chain import append_event, write_at_commit
 from app.db.engine import Database
 from app.db.models import Event, Order, StubBundle, Weighing, utcnow
 from app.domain import floortime
@@ -132,7 +132,7 @@ def _allocate_stub(s: Session, station: str, now: dt.datetime) -> StubPlace:
         )
         s.flush()
         return StubPlace(number, 1)
-    s.execute(_TAKE_PLACE, {"bid": b.id})
+    write_at_commit(s, _TAKE_PLACE, {"bid": b.id})  # the row is locked: read back by nobody
     return StubPlace(b.number, b.filled + 1)
 
 

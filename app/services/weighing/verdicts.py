@@ -9,10 +9,11 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from app.db.chain import Appended, append_event
+from app.db.chain import Appended, append_event, next_ids, write_at_commit
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderLine, OrderStatus, PrintJob, Product, Weighing, utcnow
 from app.domain import weighing as rules
@@ -291,11 +292,9 @@ def _record_one(
     stub = None
     if verdict == rules.OK:
         stub = _stub_of(s, o.id) or _allocate_stub(s, station, now)
-        o.status, o.hold_reason = OrderStatus.WEIGHED.value, ""
-        o.updated_at = now
+        _set_order(s, o, status=OrderStatus.WEIGHED.value, hold_reason="", updated_at=now)
     elif reason in WEIGHT_REASONS:
-        o.status, o.hold_reason = OrderStatus.HELD.value, "weight"
-        o.updated_at = now
+        _set_order(s, o, status=OrderStatus.HELD.value, hold_reason="weight", updated_at=now)
     detail = {
         "waybill_no": o.waybill_no,
         "grams": grams,
@@ -309,25 +308,55 @@ def _record_one(
         "stub": [stub.bundle, stub.position] if stub else None,
         "batch_of": batch_of,
     }
+    ids = next_ids(s, "events", "weighings")  # PostgreSQL: both ids in one round trip
     ev = append_event(
-        s, "weighed", order_id=o.id, station=station, operator=operator, detail=detail, at=now
-    )
-    w = Weighing(
-        event_id=ev.id,
+        s,
+        "weighed",
         order_id=o.id,
-        waybill_no=o.waybill_no or "",
-        grams=grams,
-        expected_grams=expected,
-        tolerance_grams=tolerance,
-        verdict=verdict,
-        reason=REASON_BATCH if batch_of is not None and not reason else reason,
-        batch_of=batch_of,
-        stub_bundle=stub.bundle if stub else None,
-        stub_position=stub.position if stub else None,
+        station=station,
+        operator=operator,
+        detail=detail,
+        at=now,
+        id=ids[0] if ids else None,
     )
-    s.add(w)
-    s.flush()
+    values = {
+        "event_id": ev.id,
+        "order_id": o.id,
+        "waybill_no": o.waybill_no or "",
+        "grams": grams,
+        "expected_grams": expected,
+        "tolerance_grams": tolerance,
+        "verdict": verdict,
+        "reason": REASON_BATCH if batch_of is not None and not reason else reason,
+        "batch_of": batch_of,
+        "stub_bundle": stub.bundle if stub else None,
+        "stub_position": stub.position if stub else None,
+    }
+    if ids:  # PostgreSQL: the row goes with the commit (`write_at_commit`), its id known
+        write_at_commit(s, _INSERT_WEIGHING, {"id": ids[1], **values})
+        w = Weighing(id=ids[1], **values)  # what was written, for the result
+    else:
+        w = Weighing(**values)
+        s.add(w)
+        s.flush()
     return w, ev, explanation, stub
+
+
+_INSERT_WEIGHING = insert(Weighing.__table__)
+_UPDATE_ORDER = update(Order.__table__).where(Order.__table__.c.id == bindparam("key"))
+
+
+def _set_order(s: Session, o: Order, **values: object) -> None:
+    """The capture's change of the order (status, hold reason, time). PostgreSQL: written with
+    the commit (`write_at_commit`), the loaded order given the same values as if it had been
+    read so (no flush of its own); SQLite: through the ORM, as ever."""
+    if s.connection().dialect.name != "postgresql":
+        for key, value in values.items():
+            setattr(o, key, value)
+        return
+    write_at_commit(s, _UPDATE_ORDER, {"key": o.id, **values})
+    for key, value in values.items():
+        set_committed_value(o, key, value)
 
 
 def record_weighing(

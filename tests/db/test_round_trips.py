@@ -1,0 +1,189 @@
+"""Round trips to PostgreSQL per station action (#24): a scan's verdict waits on each of them,
+and on a busy machine each costs far more than the statement itself.
+
+Counted exactly: libpq traces the connection's protocol messages, and the server ends each
+round trip (a simple query, or an extended query's Sync) with one ``ReadyForQuery``. What is
+recorded is held unchanged by the services' own tests (tests/db/test_scanning_service.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import bindparam, event, select, text, update
+
+from app.db.engine import Database
+from app.db.models import Event, Order, ScanEvent, Weighing
+from app.services import scanning as sc
+from app.services.errors import ServiceError
+from tests.floor import (
+    WEIGH_STATION,
+    foreign_barcode,
+    goods,
+    pick,
+    printed_batch,
+    verify,
+    weigh,
+)
+
+ST = {"station": "verify-1", "operator": "1004"}
+
+
+@pytest.fixture
+def pg(db) -> Database:
+    if db.is_sqlite:
+        pytest.skip("round trips to a server: PostgreSQL only")
+    return db
+
+
+def _round_trips(db: Database, folder: Path, fn: Callable[[], object]) -> int:
+    """The round trips ``fn`` makes (on the one pooled connection it checks out), the pool's
+    check of the connection included: the connection is traced from its check-in before
+    ``fn`` to its check-in after it."""
+    from psycopg import pq
+
+    path = folder / "libpq.trace"
+    path.unlink(missing_ok=True)
+    sink = path.open("w")
+    tracing = [True]
+
+    def on_checkin(dbapi_conn, _record) -> None:
+        dbapi_conn.pgconn.untrace()  # what was traced is in the file now
+        if tracing[0]:
+            dbapi_conn.pgconn.trace(sink.fileno())
+            dbapi_conn.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
+
+    event.listen(db.engine, "checkin", on_checkin)
+    try:
+        with db.read() as s:  # the connection fn will have, traced from its check-in
+            s.execute(text("SELECT 1"))
+        tracing[0] = False
+        fn()
+    finally:
+        event.remove(db.engine, "checkin", on_checkin)
+        sink.close()
+    return path.read_text().count("ReadyForQuery")
+
+
+def test_a_transaction_is_checked_by_its_begin(pg, tmp_path):
+    """The pool's check of a connection is the transaction's BEGIN: an empty write
+    transaction is BEGIN, the statement, COMMIT (was a SELECT 1 and a BEGIN of psycopg's own
+    before the statement)."""
+
+    def one() -> None:
+        with pg.write() as s:
+            assert s.execute(text("SELECT 1")).scalar() == 1
+
+    assert _round_trips(pg, tmp_path, one) == 3
+
+
+def test_a_verify_scan_costs_five_round_trips(pg, tmp_path):
+    """The scan's reads (the order, its lines with their barcodes), the event's id, then the
+    writes, the events and the COMMIT in one round trip: 5 with the BEGIN (were 11; opening
+    the order 12, now 6)."""
+    printed_batch(pg)
+    g = pick(pg, serial=False, units=2)
+    code = g.lines[0][2]
+    n_open = _round_trips(
+        pg, tmp_path, lambda: sc.open_order(pg, g.waybill_no, step="verify", **ST)
+    )
+    n_item = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, code, **ST))
+    wrong = foreign_barcode(pg, g)
+    n_wrong = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, wrong, **ST))
+    rest = [c for _, q, c, _ in g.lines for _ in range(q)][1:]
+    (last,) = rest
+    n_last = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, last, **ST))
+    # the last one appends two events (the scan, ``verified``): one more id to fetch
+    assert (n_open, n_item, n_wrong, n_last) == (6, 5, 6, 6)
+    # and all of it is on the record, the order verified
+    with pg.read() as s:
+        verdicts = s.scalars(
+            select(ScanEvent.verdict).where(ScanEvent.order_id == g.order_id).order_by(ScanEvent.id)
+        ).all()
+        assert verdicts[0] == "opened" and verdicts[2:] == ["wrong_item", "order_complete"]
+        assert s.scalar(select(Order.status).where(Order.id == g.order_id)) == "verified"
+        kinds = s.scalars(
+            select(Event.kind).where(Event.order_id == g.order_id).order_by(Event.seq)
+        ).all()
+        assert kinds[-5:] == ["scan", "scan", "scan", "scan", "verified"]
+
+
+def test_kept_writes_are_seen_by_the_transaction_and_gone_with_its_rollback(pg):
+    """`write_at_commit` keeps a write for the commit's round trip; a statement sent before
+    that sends it first (the transaction reads what it wrote), a rollback sends nothing."""
+    from app.db.chain import write_at_commit
+
+    printed_batch(pg)
+    g = pick(pg, serial=False)
+    claim = update(Order).where(Order.id == bindparam("key"))
+    with pg.write() as s:
+        write_at_commit(s, claim, {"key": g.order_id, "claimed_by": "verify-9"})
+        assert s.scalar(select(Order.claimed_by).where(Order.id == g.order_id)) == "verify-9"
+    with pytest.raises(RuntimeError), pg.write() as s:
+        write_at_commit(s, claim, {"key": g.order_id, "claimed_by": "verify-8"})
+        raise RuntimeError("the action failed")
+    with pg.read() as s:
+        assert s.scalar(select(Order.claimed_by).where(Order.id == g.order_id)) == "verify-9"
+
+
+def test_a_scanned_code_is_recorded_as_it_was_read(pg):
+    """The kept writes carry their values as SQL text (quoted by libpq): a code with quotes,
+    percent signs and backslashes is recorded exactly, and is only a code."""
+    code = "WB'); DELETE FROM orders; --%s%%\\'"
+    with pytest.raises(ServiceError):
+        sc.open_order(pg, code, step="verify", **ST)
+    with pg.read() as s:
+        assert s.scalars(select(ScanEvent.code)).all() == [code]
+        assert s.scalars(select(Event.detail)).all()[-1]["code"] == code
+
+
+def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path):
+    """The dispute desk's answer to a waybill: who handled the parcel (its prints, scans,
+    weighings and handover), its last event and the chain head in one statement; the last
+    weighing with the expectation it set: 7 round trips with the BEGIN and the ROLLBACK
+    (were 13; 14 before the BEGIN checked the connection)."""
+    from app.services.dispute import dispute_check
+
+    printed_batch(pg)
+    g = pick(pg, serial=False)
+    verify(pg, g.order_id)
+    weigh(pg, g.order_id)
+    found: list[dict] = []
+    n = _round_trips(pg, tmp_path, lambda: found.append(dispute_check(pg, g.waybill_no)))
+    assert n == 7
+    assert [h["step"] for h in found[0]["handled_by"]] == ["print", "verify", "weigh"]
+    assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
+
+
+def test_a_weighing_commits_in_eight_round_trips(pg, tmp_path):
+    """The capture: the order locked, then its goods with its packing in one statement; the
+    event's and the weighing's ids in one; the stub's place, the order's status and the
+    weighing row sent with the seal and the COMMIT: 8 round trips for a good weighing (were
+    12; 13 before the BEGIN checked the connection); the parcel weighed, its stub placed,
+    its weighing on the chain with the id the result names."""
+    from app.services import weighing as wg
+
+    printed_batch(pg)
+    first, g = [x for x in goods(pg) if not x.serial][:2]
+    verify(pg, first.order_id)
+    weigh(pg, first.order_id, verdict="ok")  # the station's stub bundle is open
+    verify(pg, g.order_id)
+    ctx = wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
+    got: list = []
+    n = _round_trips(
+        pg,
+        tmp_path,
+        lambda: got.append(
+            wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION)
+        ),
+    )
+    assert n == 8
+    (r,) = got
+    assert (r.verdict, r.status, r.stub is not None) == ("ok", "weighed", True)
+    with pg.read() as s:
+        w = s.get(Weighing, r.weighing_id)
+        assert (w.order_id, w.grams, w.verdict) == (g.order_id, ctx.expected_grams, "ok")
+        assert (w.stub_bundle, w.stub_position) == (r.stub.bundle, r.stub.position)
+        assert s.get(Event, w.event_id).seq == r.event_seq
+        assert s.get(Order, g.order_id).status == "weighed"
