@@ -17,12 +17,13 @@ Figures:
   transaction of the run (also p50 and max). A transaction sealed at its commit on
   PostgreSQL sends `parcelproof_seal` and the COMMIT in one round trip: its hold is the
   server's own measure, from the lock to the end of the sealing statement (the COMMIT that
-  follows on the server is not in it; with ``fsync=off`` it is a few microseconds). A
+  follows on the server, its WAL flush, is not in it). A
   transaction that takes the head earlier (`seal_now`) is measured here, from the lock to the
   end of its commit.
 
-Without a database URL the benchmark starts its own PostgreSQL in a temp dir (the settings of
-the test server: ``fsync=off``, the server on this machine) and removes it afterwards.
+Without a database URL the benchmark starts its own PostgreSQL in a temp dir (the server's
+durable defaults, fsync and synchronous_commit on, as a floor must run; 200 connections) and
+removes it afterwards.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def temp_postgres() -> Iterator[str]:
     log = open(tmp / "server.log", "a")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         cmd(str(bindir / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1")
-        + ["-k", str(tmp), "-c", "fsync=off", "-c", "max_connections=200"],
+        + ["-k", str(tmp), "-c", "max_connections=200"],
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
