@@ -11,7 +11,6 @@ from app.cli.common import UsageError, print_json, ready_db
 _ERRORS = {
     "no_clip": "no clip of a parcel matches {key!r}",
     "clip_unreachable": "clip {file} is not reachable here: it is on station {host} (or expired)",
-    "bad_limit": "--limit must be platform, none or a number of seconds, not {limit!r}",
     "ambiguous_key": "{key!r} matches {count} parcels: give the waybill or order number",
 }
 

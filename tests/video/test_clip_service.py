@@ -246,7 +246,11 @@ def test_retention_keeps_the_disk_budget_oldest_first(db: Database, tmp_path: Pa
 
 
 def test_export_copies_the_clips_cut_to_the_limit_with_a_sidecar(
-    db: Database, station: Station, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    station: Station,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     order_no = add_order(db, "SF2500000001", [("BED-PIL-MEM", 1)])
     station.rec.scan_started("SF2500000001", order_no=order_no)
@@ -273,7 +277,15 @@ def test_export_copies_the_clips_cut_to_the_limit_with_a_sidecar(
     assert not side["clips"][0]["cut"] and side["platform"] == "taobao"
     assert file_sha256(whole.files[0]) == clip.sha256  # a whole copy is the original's bytes
     assert main(["--db", url, "video", "export", "SF2599999999", "--out", str(out)]) == 1
+    capsys.readouterr()
     assert main(["--db", url, "video", "export", order_no, "--out", str(out), "--limit", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "platform, none or a number of seconds, not x" in err
+    # in a Chinese session the bad --limit is worded as video export's, not as printing's
+    monkeypatch.setenv("PARCELPROOF_LANG", "zh_CN")
+    assert main(["--db", url, "video", "export", order_no, "--out", str(out), "--limit", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "秒数" in err and "订单数量" not in err
 
 
 def test_a_full_disk_stops_the_video_loudly_and_the_parcel_still_gets_its_record(
