@@ -321,3 +321,18 @@ def test_a_full_disk_stops_the_video_loudly_and_the_parcel_still_gets_its_record
     shown = show_clips(db, "SF2600000001")
     assert shown["clips"][0]["state"] == "incomplete" and shown["clips"][0]["file"] == ""
     assert check_clip_files(db).ok  # nothing to check, nothing wrong
+
+
+def test_a_parcel_without_video_is_said_in_the_sessions_language(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``video show`` and ``video export`` word "no clip" from the shared table: Chinese in a
+    Chinese session (``video show`` printed English whatever the language)."""
+    order_no = add_order(db, "SF2500000002", [("BED-PIL-MEM", 1)])
+    url = str(db.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("PARCELPROOF_LANG", "zh_CN")
+    capsys.readouterr()
+    assert main(["--db", url, "video", "show", order_no]) == 1
+    assert "没有与 " + order_no + " 对应的包裹打包视频" in capsys.readouterr().err
+    assert main(["--db", url, "video", "export", order_no, "--out", "unused"]) == 1
+    assert "没有与 " + order_no + " 对应的包裹打包视频" in capsys.readouterr().err
