@@ -23,8 +23,6 @@ def _worded(exc: Exception) -> str:
         "credentials_required": "--app-key, --app-secret and --session are all needed",
         "not_allowed": "operator {operator} may not change accounts (needs: admin)",
         "unknown_badge": "operator {badge} is not known",
-        "pin_required": "the PIN of {operator} is needed",
-        "wrong_pin": "wrong PIN for {operator}",
         "secret_unreadable": "this station cannot read the stored secret: its key ({path} or "
         "${env}) is not the one the account was saved with",
         "platform_not_supported": "platform {platform} is not supported yet",

@@ -241,6 +241,7 @@ EN.update(
         "no_clip": "no packing video clip of a parcel matches {key}",
         "clip_unreachable": "clip {file} is not reachable here: it is on station {host} (or "
         "expired)",
+        "bad_export_limit": "--limit must be platform, none or a number of seconds, not {limit}",
     }
 )
 ZH.update(
@@ -249,6 +250,7 @@ ZH.update(
         "own_pin_six_digits": "请先把你自己（{operator}）的 PIN 码改成 {digits} 位，再要求 {digits} 位 PIN 码",
         "no_clip": "没有与 {key} 对应的包裹打包视频",
         "clip_unreachable": "视频 {file} 在本机无法读取：它在工作站 {host} 上（或已过期删除）",
+        "bad_export_limit": "--limit 只能是 platform、none 或秒数，不能是 {limit}",
     }
 )
 # the PIN, lock and permission refusals, worded where the command line checks PINs

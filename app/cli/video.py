@@ -7,19 +7,12 @@ import sys
 
 from app.cli.common import UsageError, print_json, ready_db
 
-#: Service refusals worded for a terminal.
-_ERRORS = {
-    "no_clip": "no clip of a parcel matches {key!r}",
-    "clip_unreachable": "clip {file} is not reachable here: it is on station {host} (or expired)",
-    "bad_limit": "--limit must be platform, none or a number of seconds, not {limit!r}",
-    "ambiguous_key": "{key!r} matches {count} parcels: give the waybill or order number",
-}
-
 
 def _message(exc: Exception, lang: str | None = None) -> str:
+    """A refusal in the shared wording of app/cli/messages.py, in the session's language."""
     from app.cli.messages import worded
 
-    return worded(exc, lang, local=_ERRORS)
+    return worded(exc, lang)
 
 
 def cmd_video_show(args: argparse.Namespace) -> int:
@@ -37,7 +30,10 @@ def cmd_video_show(args: argparse.Namespace) -> int:
                 f"{c['state']}  {c['station']}  {c['file']}{gone}"
             )
     if not doc["clips"]:
-        print(f"parcelproof: no clip of a parcel matches {args.key!r}", file=sys.stderr)
+        from app.services.errors import ServiceError
+
+        no_clip = ServiceError("no_clip", key=args.key)
+        print(f"parcelproof: {_message(no_clip, args.lang)}", file=sys.stderr)
         return 1
     return 0
 

@@ -1773,6 +1773,10 @@ then log out and log in again.</translation>
             <translation>The packing video {file} cannot be opened here: it is kept on station {host} (or it has expired).</translation>
         </message>
         <message>
+            <source>A video copy can be cut to the platform's limit, not at all, or to a number of seconds, not {limit}.</source>
+            <translation>A video copy can be cut to the platform's limit, not at all, or to a number of seconds, not {limit}.</translation>
+        </message>
+        <message>
             <source>A reason is required.</source>
             <translation>A reason is required.</translation>
         </message>

@@ -1769,6 +1769,10 @@ sudo usermod -aG dialout $USER
             <translation>打包视频 {file} 在本机打不开：它保存在工位 {host} 上（或已过期删除）。</translation>
         </message>
         <message>
+            <source>A video copy can be cut to the platform's limit, not at all, or to a number of seconds, not {limit}.</source>
+            <translation>视频副本只能按平台上限截取、不截取或截取到指定秒数，不能是 {limit}。</translation>
+        </message>
+        <message>
             <source>A reason is required.</source>
             <translation>必须填写原因。</translation>
         </message>

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
 )
 BIN = Path(sys.executable).parent / "parcelproof"
+ROOT = Path(__file__).resolve().parents[2]
 W, H = 1366, 768
 
 
@@ -69,10 +70,20 @@ class Floor:
 
     # the program ----------------------------------------------------------------------
 
-    def open(self, station: str, operator: str, lang: str = "zh_CN") -> None:
+    def open(
+        self,
+        station: str,
+        operator: str,
+        lang: str = "zh_CN",
+        *,
+        program: list[str] | None = None,
+        extra: list[str] | None = None,
+    ) -> None:
+        """The ``station``'s window, signed in as ``operator``. ``program``: how it is started
+        (the installed ``parcelproof`` unless given); ``extra``: more of its arguments."""
         self.close()
-        args = [str(BIN), "--db", self.db_url, "--lang", lang, "--station", station]
-        args += ["--operator", operator]
+        args = [*(program or [str(BIN)]), "--db", self.db_url, "--lang", lang]
+        args += ["--station", station, "--operator", operator, *(extra or [])]
         if station == "weigh":
             args += ["--scale", self.scale_port, "--scale-protocol", "stgs"]
         wid = ""
@@ -92,6 +103,7 @@ class Floor:
             self.app = subprocess.Popen(
                 args,
                 env={**self.env, "PARCELPROOF_PIN": DEMO_PIN},  # a supervisor's station asks it
+                cwd=ROOT if program else None,  # ``python -m app`` imports this checkout's
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )

@@ -205,3 +205,25 @@ def test_every_pin_refusal_has_a_line_in_both_languages():
         for lang in ("en", "zh_CN"):
             line = pin_message(code, params, lang)
             assert line and "{" not in line and code not in line
+
+
+def test_a_wrong_pin_on_account_add_is_worded_as_everywhere(tmp_path, monkeypatch):
+    """`account add` words the PIN refusals from the shared table (its own English lines
+    shadowed them: "wrong PIN for 1008" without how many tries are left)."""
+    from app.cli import accounts
+    from app.cli.common import pin_message
+    from app.services.errors import ServiceError
+
+    run, path = cli_floor(tmp_path, orders=0)
+    argv = [a.format() for a in PRIVILEGED[("account", "add")]]
+    en = run("--lang", "en", "--operator", "1008", *argv, pin="9999")
+    assert en.returncode == 2 and "wrong PIN for 1008 (4 more wrong in a row" in en.stderr
+    _time_passes(path)
+    zh = run("--lang", "zh_CN", "--operator", "1008", *argv, pin="9999")
+    assert zh.returncode == 2 and "1008 的 PIN 码错误" in zh.stderr
+    # the command's own wording of a refusal falls through to the shared one for PINs
+    monkeypatch.setenv("PARCELPROOF_LANG", "en")
+    for code in ("wrong_pin", "pin_required"):
+        params = {"operator": "1008", "left": 3}
+        exc = ServiceError(code, **params)
+        assert accounts._worded(exc) == pin_message(code, params, "en")

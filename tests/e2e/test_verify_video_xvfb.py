@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,7 +36,6 @@ pytestmark = [
     pytest.mark.timeout(300),
 ]
 W, H = 1366, 768
-ROOT = Path(__file__).resolve().parents[2]
 STOP_RED = (0x7F, 0x00, 0x00)  # the kit's stop colour: the camera line's loud warning
 
 
@@ -45,29 +43,13 @@ class VideoFloor(Floor):
     """`Floor`, the program run from this checkout (``python -m app``) with a camera."""
 
     def open_station(self, station: str, operator: str, camera: str, lang: str = "en") -> None:
-        self.close()
-        args = [sys.executable, "-m", "app", "--db", self.db_url, "--lang", lang]
-        args += ["--station", station, "--operator", operator, "--camera", camera]
-        wid = ""
-
-        def window() -> bool:
-            nonlocal wid
-            r = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", "Parcelproof"],
-                env=self.env,
-                capture_output=True,
-                text=True,
-            )
-            wid = r.stdout.split()[0] if r.stdout.split() else ""
-            return bool(wid) or self.app.poll() is not None
-
-        self.app = subprocess.Popen(
-            args, env=self.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        self.open(
+            station,
+            operator,
+            lang,
+            program=[sys.executable, "-m", "app"],
+            extra=["--camera", camera],
         )
-        wait(window, 60, f"the {station} station")
-        assert wid, self.app.stderr.read().decode() if self.app.stderr else ""
-        self.wid = wid
-        subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False)
 
     def spawned_pids(self) -> dict[int, int]:
         """The station's spawned children (multiprocessing's, known by this test's own data

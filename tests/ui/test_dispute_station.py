@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from app.db.models import Order
 from app.services.operators import find_operator
-from app.ui.desks.dispute.station import DisputeStation
 from app.ui.kit.context import StationContext
 from app.ui.kit.shipment_export import ShipmentExportPanel
 from tests.floor import expected_of, printed_parcels, set_lines, status_of, verify, weigh
+from tests.ui.dispute_desk import open_dispute_desk
 
 
 @pytest.fixture
@@ -30,17 +30,7 @@ def parcels(sqlite_db):
 
 @pytest.fixture
 def desk(qtbot, sqlite_db, parcels):
-    ctx = StationContext(
-        db=sqlite_db, operator=find_operator(sqlite_db, "1007"), station_name="售后 1"
-    )
-    ctx.settings.lang = "en"
-    w = DisputeStation(ctx)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: not w.busy and w.f_carrier.count() > 1, timeout=15000)
-    return w
+    return open_dispute_desk(qtbot, sqlite_db)
 
 
 def idle(qtbot, w):

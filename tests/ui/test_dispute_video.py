@@ -16,11 +16,9 @@ from sqlalchemy import update
 
 from app.db.models import VideoClip
 from app.services import floor_settings
-from app.services.operators import find_operator
 from app.services.video import RecordedClip, StationRecorder
-from app.ui.desks.dispute.station import DisputeStation
-from app.ui.kit.context import StationContext
 from tests.floor import printed_parcels, set_lines, verify, weigh
+from tests.ui.dispute_desk import open_dispute_desk
 from tests.video.support import wait_for
 
 pytestmark = pytest.mark.timeout(120)
@@ -62,17 +60,7 @@ def clipped(sqlite_db, tmp_path):
 
 @pytest.fixture
 def desk(qtbot, sqlite_db, clipped):
-    ctx = StationContext(
-        db=sqlite_db, operator=find_operator(sqlite_db, "1007"), station_name="售后 1"
-    )
-    ctx.settings.lang = "en"
-    w = DisputeStation(ctx)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: not w.busy and w.f_carrier.count() > 1, timeout=15000)
-    return w
+    return open_dispute_desk(qtbot, sqlite_db)
 
 
 def _look_up(qtbot, w, key: str) -> None:

@@ -246,7 +246,11 @@ def test_retention_keeps_the_disk_budget_oldest_first(db: Database, tmp_path: Pa
 
 
 def test_export_copies_the_clips_cut_to_the_limit_with_a_sidecar(
-    db: Database, station: Station, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    station: Station,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     order_no = add_order(db, "SF2500000001", [("BED-PIL-MEM", 1)])
     station.rec.scan_started("SF2500000001", order_no=order_no)
@@ -273,7 +277,15 @@ def test_export_copies_the_clips_cut_to_the_limit_with_a_sidecar(
     assert not side["clips"][0]["cut"] and side["platform"] == "taobao"
     assert file_sha256(whole.files[0]) == clip.sha256  # a whole copy is the original's bytes
     assert main(["--db", url, "video", "export", "SF2599999999", "--out", str(out)]) == 1
+    capsys.readouterr()
     assert main(["--db", url, "video", "export", order_no, "--out", str(out), "--limit", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "platform, none or a number of seconds, not x" in err
+    # in a Chinese session the bad --limit is worded as video export's, not as printing's
+    monkeypatch.setenv("PARCELPROOF_LANG", "zh_CN")
+    assert main(["--db", url, "video", "export", order_no, "--out", str(out), "--limit", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "秒数" in err and "订单数量" not in err
 
 
 def test_a_full_disk_stops_the_video_loudly_and_the_parcel_still_gets_its_record(
@@ -340,3 +352,18 @@ def test_verify_log_since_a_checkpoint_hashes_only_the_newer_clips_and_still_mis
     Path(old2.path).unlink()
     assert main(["--db", url, "verify-log", "--since", "last"]) == 1
     assert f"clip of event #{old2.seq} gone without a recorded expiry" in capsys.readouterr().out
+
+
+def test_a_parcel_without_video_is_said_in_the_sessions_language(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``video show`` and ``video export`` word "no clip" from the shared table: Chinese in a
+    Chinese session (``video show`` printed English whatever the language)."""
+    order_no = add_order(db, "SF2500000002", [("BED-PIL-MEM", 1)])
+    url = str(db.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("PARCELPROOF_LANG", "zh_CN")
+    capsys.readouterr()
+    assert main(["--db", url, "video", "show", order_no]) == 1
+    assert "没有与 " + order_no + " 对应的包裹打包视频" in capsys.readouterr().err
+    assert main(["--db", url, "video", "export", order_no, "--out", "unused"]) == 1
+    assert "没有与 " + order_no + " 对应的包裹打包视频" in capsys.readouterr().err

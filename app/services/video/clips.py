@@ -343,9 +343,9 @@ def export_clips(
         try:
             max_s, max_bytes = float(limit), None
         except ValueError:
-            raise ServiceError("bad_limit", limit=limit) from None
+            raise ServiceError("bad_export_limit", limit=limit) from None
         if max_s <= 0:
-            raise ServiceError("bad_limit", limit=limit)
+            raise ServiceError("bad_export_limit", limit=limit)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     entries = []

@@ -19,7 +19,6 @@ from app.services.scanning import OrderView
 from app.ui.desks.scan import ScanStation
 from app.ui.desks.verify import reminder_lines
 from app.ui.kit.widgets import LinesTable, set_big
-from devices.barcodes import classify
 
 if TYPE_CHECKING:
     from app.ui.kit.context import StationContext
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 class PackStation(ScanStation):
     STATION = "pack"
     ROLES = station_roles("pack")
+    OPEN_STEP = "pack"
 
     @classmethod
     def title(cls) -> str:
@@ -75,34 +75,19 @@ class PackStation(ScanStation):
         elif self.order is not None and code in self.cartons:
             self._pack(code)
         else:
-            self._open(code)
+            self.open_parcel(code)
 
-    def _open(self, code: str) -> None:
-        db, station, op = self.db, self.station, self.operator
-        at = time.time()  # the clip starts at the scan, not at its verdict
+    def open_offline(self, code: str, at: float) -> None:
+        self._offline_open(code)
 
-        def job() -> OrderView:
-            return sc.open_order(db, code, station=station, operator=op, step="pack")
-
-        self.run(job, partial(self._on_opened, code, at), partial(self._on_failed, code, at))
-
-    def _on_failed(self, code: str, at: float | None, exc: Exception) -> None:
-        if is_connection_error(exc):
-            if self.order is not None and code in self.cartons:  # the carton scan failed
-                self.offline_order = self.order.waybill_no or self.order.order_no
-                self._offline_scan(code)
-            else:
-                self._offline_open(code)
-            return
-        # an intercepted, held or refused parcel keeps its clip (a carton scan starts none)
-        params = getattr(exc, "params", {}) or {}
-        opened = params.get("waybill") or params.get("order_no") or classify(code).kind == "waybill"
-        if at is not None and opened:
-            self.clip_scan(str(params.get("waybill") or code), at, params.get("order_no", ""))
-        self.add_history(code, "error")
-        if getattr(exc, "code", "") == "intercepted":
-            self.reset()
-        self.show_exception(exc)
+    def _on_pack_failed(self, carton: str, exc: Exception) -> None:
+        if not is_connection_error(exc):
+            self.parcel_refused(carton, None, exc)  # a carton scan starts no clip
+        elif self.order is not None:  # the carton scan of an open order failed
+            self.offline_order = self.order.waybill_no or self.order.order_no
+            self._offline_scan(carton)
+        else:
+            self._offline_open(carton)
 
     # --- offline ----------------------------------------------------------------------------
 
@@ -165,7 +150,7 @@ class PackStation(ScanStation):
         elif state.get("order") is not None:
             self._show_order(state["order"])
 
-    def _on_opened(self, code: str, at: float, view: OrderView) -> None:
+    def parcel_opened(self, code: str, at: float, view: OrderView) -> None:
         self.clip_scan(view.waybill_no or code, at, view.order_no, view.order_id)
         self.add_history(code, "info")
         self._show_order(view)
@@ -197,7 +182,7 @@ class PackStation(ScanStation):
         def job() -> OrderView:
             return sc.pack_order(db, oid, carton, station=station, operator=op)
 
-        self.run(job, self._on_packed, partial(self._on_failed, carton, None))
+        self.run(job, self._on_packed, partial(self._on_pack_failed, carton))
 
     def _on_packed(self, view: OrderView) -> None:
         self.clip_completed(view.waybill_no)

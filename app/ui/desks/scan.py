@@ -14,8 +14,10 @@ also announced by `sound_played` (used by tests).
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -31,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.engine import is_connection_error
 from app.domain.video import CLIP_STATIONS
 from app.services import outbox as ob
+from app.services import scanning as sc
 from app.ui.kit import sound
 from app.ui.kit.camera import CameraLine, StationCamera, camera_url, state_text
 from app.ui.kit.station_outbox import StationOutbox
@@ -52,6 +56,7 @@ from app.ui.kit.widgets import (
     set_big,
 )
 from app.ui.kit.workers import JobRunner
+from devices.barcodes import classify
 
 if TYPE_CHECKING:
     from app.ui.kit.context import StationContext
@@ -484,6 +489,53 @@ class ScanStation(QWidget):
 
     def after_stop(self) -> None:
         """Called when the stop overlay has been acknowledged."""
+
+    # --- opening a parcel (the desks that open an order for their step: verify, pack) -----------
+
+    #: the step a scanned waybill opens its order for (``open_order``'s ``step``)
+    OPEN_STEP = ""
+    #: the history mark of a parcel refused as intercepted
+    INTERCEPTED_MARK = "error"
+
+    def open_parcel(self, code: str) -> None:
+        """A waybill (or order number) scanned with no order open: open its order for this
+        desk's step. The clip starts at the scan, not at its verdict."""
+        db, station, op, step = self.db, self.station, self.operator, self.OPEN_STEP
+        at = time.time()
+
+        def job() -> sc.OrderView:
+            return sc.open_order(db, code, station=station, operator=op, step=step)
+
+        self.run(job, partial(self.parcel_opened, code, at), partial(self.open_failed, code, at))
+
+    def parcel_opened(self, code: str, at: float, view: sc.OrderView) -> None:
+        raise NotImplementedError  # pragma: no cover - the desks that call open_parcel
+
+    def open_offline(self, code: str, at: float) -> None:
+        """The server was unreachable when ``code`` was scanned: the desk goes on offline."""
+        raise NotImplementedError  # pragma: no cover - the desks that call open_parcel
+
+    def open_failed(self, code: str, at: float, exc: Exception) -> None:
+        if is_connection_error(exc):
+            self.open_offline(code, at)
+        else:
+            self.parcel_refused(code, at, exc)
+
+    def parcel_refused(self, code: str, at: float | None, exc: Exception) -> None:
+        """A scan the server refused. An intercepted, held or refused parcel keeps its clip; a
+        code that is no parcel (an item, a carton: ``at`` None) starts none."""
+        params = getattr(exc, "params", {}) or {}
+        opened = params.get("waybill") or params.get("order_no") or classify(code).kind == "waybill"
+        if at is not None and opened:
+            self.clip_scan(str(params.get("waybill") or code), at, params.get("order_no", ""))
+        intercepted = getattr(exc, "code", "") == "intercepted"
+        self.add_history(code, self.INTERCEPTED_MARK if intercepted else "error")
+        if intercepted:
+            self.reset()
+        self.show_exception(exc)
+
+    def reset(self) -> None:
+        """Forget the open order (the desks that open one)."""
 
     def run(
         self,

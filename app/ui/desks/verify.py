@@ -69,6 +69,8 @@ def recount_text(view: OrderView) -> str:
 class VerifyStation(ScanStation):
     STATION = "verify"
     ROLES = station_roles("verify")
+    OPEN_STEP = "verify"
+    INTERCEPTED_MARK = "stop"
 
     @classmethod
     def title(cls) -> str:
@@ -217,18 +219,9 @@ class VerifyStation(ScanStation):
         elif self.finished is not None and code in self.cartons:
             self._pack(code)
         else:
-            self._open(code)
+            self.open_parcel(code)
 
-    def _open(self, code: str) -> None:
-        db, station, op = self.db, self.station, self.operator
-        at = time.time()  # the clip starts at the scan, not at its verdict
-
-        def job() -> OrderView:
-            return sc.open_order(db, code, station=station, operator=op, step="verify")
-
-        self.run(job, partial(self._on_opened, code, at), partial(self._on_open_failed, code, at))
-
-    def _on_opened(self, code: str, at: float, view: OrderView) -> None:
+    def parcel_opened(self, code: str, at: float, view: OrderView) -> None:
         self.clip_scan(view.waybill_no or code, at, view.order_no, view.order_id)
         self.finished = None
         self.order = view
@@ -254,19 +247,8 @@ class VerifyStation(ScanStation):
 
         self._jobs.submit(job, lambda _r: None, self.show_exception)
 
-    def _on_open_failed(self, code: str, at: float, exc: Exception) -> None:
-        if is_connection_error(exc):
-            self._offline_open(code, at=at)
-            return
-        # an intercepted, held or refused parcel keeps its clip; a code that is no parcel
-        # (an item scanned with no order open) starts none
-        params = getattr(exc, "params", {}) or {}
-        if params.get("waybill") or params.get("order_no") or classify(code).kind == "waybill":
-            self.clip_scan(str(params.get("waybill") or code), at, params.get("order_no", ""))
-        self.add_history(code, "stop" if getattr(exc, "code", "") == "intercepted" else "error")
-        if getattr(exc, "code", "") == "intercepted":
-            self.reset()
-        self.show_exception(exc)
+    def open_offline(self, code: str, at: float) -> None:
+        self._offline_open(code, at=at)
 
     def _scan_item(self, code: str, serial: str | None = None) -> None:
         assert self.order is not None
@@ -495,7 +477,7 @@ class VerifyStation(ScanStation):
             )
             self.add_history(order_no, "info")
             if then_open:
-                self._open(then_open)
+                self.open_parcel(then_open)
 
         self.run(job, done)
 

@@ -227,6 +227,11 @@ def error_templates() -> dict[str, str]:
             "The packing video {file} cannot be opened here: it is kept on station {host}"
             " (or it has expired).",
         ),
+        "bad_export_limit": QCoreApplication.translate(
+            "Error",
+            "A video copy can be cut to the platform's limit, not at all, or to a number of"
+            " seconds, not {limit}.",
+        ),
         "reason_required": QCoreApplication.translate("Error", "A reason is required."),
         "not_allowed": QCoreApplication.translate(
             "Error", "Operator {operator} may not do this (needs: {roles})."
