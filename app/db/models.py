@@ -439,7 +439,7 @@ class ScanEvent(Base):
     step: Mapped[str] = mapped_column(String(16))  # pick / verify / pack / weigh / handover
     code: Mapped[str] = mapped_column(String(128))
     verdict: Mapped[str] = mapped_column(String(32))
-    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"), index=True)
     serial_no: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
@@ -455,7 +455,7 @@ class PrintJob(Base):
     waybill_no: Mapped[str | None] = mapped_column(String(40), index=True)
     batch_code: Mapped[str] = mapped_column(String(32), default="")
     printer: Mapped[str] = mapped_column(String(128), default="")
-    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"), index=True)
     reason: Mapped[str] = mapped_column(String(128), default="")
     result: Mapped[str] = mapped_column(String(16), default="sent")
     message: Mapped[str] = mapped_column(String(256), default="")
@@ -476,7 +476,7 @@ class Weighing(Base):
     tolerance_grams: Mapped[int] = mapped_column(Integer)
     verdict: Mapped[str] = mapped_column(String(16))  # ok / hold / override
     reason: Mapped[str] = mapped_column(String(256), default="")
-    batch_of: Mapped[int | None] = mapped_column(ForeignKey("weighings.id"))
+    batch_of: Mapped[int | None] = mapped_column(ForeignKey("weighings.id"), index=True)
     stub_bundle: Mapped[int | None] = mapped_column(Integer)
     stub_position: Mapped[int | None] = mapped_column(Integer)
 
@@ -490,7 +490,7 @@ class Override(Base):
     )
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     target_event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", deferrable=True, initially="DEFERRED")
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), index=True
     )
     supervisor: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(String(256))
@@ -586,7 +586,7 @@ class VideoClip(Base):
     closed_by: Mapped[str] = mapped_column(String(16), default="")
     expired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     expired_event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", deferrable=True, initially="DEFERRED")
+        ForeignKey("events.id", deferrable=True, initially="DEFERRED"), index=True
     )
 
 
