@@ -2724,6 +2724,10 @@ then log out and log in again.</translation>
             <translation>Scan the waybill</translation>
         </message>
         <message>
+            <source>{code} is not a carton of this floor (nor a waybill): scan the carton used (suggested: {carton})</source>
+            <translation>{code} is not a carton of this floor (nor a waybill): scan the carton used (suggested: {carton})</translation>
+        </message>
+        <message>
             <source>OFFLINE: scan the carton used</source>
             <translation>OFFLINE: scan the carton used</translation>
         </message>
@@ -3683,6 +3687,7 @@ then log out and log in again.</translation>
         </message>
         <message>
             <source>{code} — refused: choose first</source>
+            <extracomment>the step a scanned waybill opens its order for (``open_order``'s ``step``) the history mark of a parcel refused as intercepted</extracomment>
             <translation>{code} — refused: choose first</translation>
         </message>
         <message>

@@ -2714,6 +2714,10 @@ sudo usermod -aG dialout $USER
             <translation>扫描运单</translation>
         </message>
         <message>
+            <source>{code} is not a carton of this floor (nor a waybill): scan the carton used (suggested: {carton})</source>
+            <translation>{code} 不是本仓的包装箱（也不是运单）：请扫描所用的包装箱（建议：{carton}）</translation>
+        </message>
+        <message>
             <source>OFFLINE: scan the carton used</source>
             <translation>离线：扫描所用纸箱</translation>
         </message>
@@ -3661,6 +3665,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>{code} — refused: choose first</source>
+            <extracomment>the step a scanned waybill opens its order for (``open_order``'s ``step``) the history mark of a parcel refused as intercepted</extracomment>
             <translation>{code} — 已拒绝：请先选择</translation>
         </message>
         <message>

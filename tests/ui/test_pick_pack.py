@@ -99,6 +99,11 @@ def test_packing_shows_reminders_and_records_the_carton(qtbot, sqlite_db):
     assert "赠送插垫" in w.reminders.text() and "Invoice" in w.reminders.text()
     assert "carton" in w.instruction.text().lower()
     w.grab().save("/tmp/pack.png")
+    # a wrong code where the carton goes: said as a wrong carton, the parcel stays open
+    scan(qtbot, w, "CTN-NOPE")
+    assert w.status_kind == "error" and "CTN-NOPE is not a carton" in w.status.text()
+    assert "suggested" in w.status.text() and w.order is not None
+    assert "carton" in w.instruction.text().lower()
     scan(qtbot, w, "CTN-3")
     assert w.status_kind == "ok" and "CTN-3" in w.status.text()
     story = show(sqlite_db, g.order_no)[0]

@@ -77,6 +77,23 @@ class PackStation(ScanStation):
         else:
             self.open_parcel(code)
 
+    def parcel_refused(self, code: str, at: float | None, exc: Exception) -> None:
+        """A code that is neither a carton nor a parcel, scanned while a parcel waits for its
+        carton: said as the wrong carton it most likely is, and the parcel stays open."""
+        if self.order is not None and getattr(exc, "code", "") == "not_found":
+            self.add_history(code, "error")
+            carton = self.order.suggested_carton or ""
+            self.show_status(
+                "error",
+                self.tr(
+                    "{code} is not a carton of this floor (nor a waybill): scan the carton used"
+                    " (suggested: {carton})"
+                ).format(code=code, carton=f"{carton} {self.cartons.get(carton, '')}".strip()),
+            )
+            self.play("error")
+            return
+        super().parcel_refused(code, at, exc)
+
     def open_offline(self, code: str, at: float) -> None:
         self._offline_open(code)
 
