@@ -2715,7 +2715,7 @@ sudo usermod -aG dialout $USER
         </message>
         <message>
             <source>{code} is not a carton of this floor (nor a waybill): scan the carton used (suggested: {carton})</source>
-            <translation>{code} 不是本仓的包装箱（也不是运单）：请扫描所用的包装箱（建议：{carton}）</translation>
+            <translation>{code} 不是本仓的纸箱（也不是运单）：请扫描所用纸箱（建议：{carton}）</translation>
         </message>
         <message>
             <source>OFFLINE: scan the carton used</source>
