@@ -55,7 +55,7 @@ from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.sql import Executable
 
-from app.db.engine import store_json
+from app.db.engine import CANONICAL_JSON, store_json
 from app.db.models import ChainHead, Event, utcnow
 
 
@@ -79,7 +79,7 @@ def canonical(
         "operator": operator,
         "detail": detail,
     }
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return store_json(body).encode()
 
 
 def link(prev_hash: str, body: bytes) -> str:
@@ -190,7 +190,6 @@ _MOVE_HEAD = (
     .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
 _INSERT = insert(Event.__table__)
-_NEXT_ID_PG = text("SELECT nextval(pg_get_serial_sequence('events', 'id'))")
 _MAX_ID = select(Event.__table__.c.id).order_by(Event.__table__.c.id.desc()).limit(1)
 
 #: session.info keys: events appended and not yet on the chain; the head while this
@@ -212,14 +211,14 @@ _RESULT_NAMED = "chain_result_named"
 
 
 def _new_id(session: Session) -> int:
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        return conn.execute(_NEXT_ID_PG, execution_options={_LATER_MAY_WAIT: True}).scalar_one()
+    ids = next_ids(session, "events")
+    if ids is not None:  # PostgreSQL: the events' sequence
+        return ids[0]
     # SQLite: one writer at a time (write transactions begin IMMEDIATE), so the next id is
     # the largest plus one, then counted on in this transaction
     nxt = session.info.get(_NEXT_ID)
     if nxt is None:
-        nxt = (conn.execute(_MAX_ID).scalar() or 0) + 1
+        nxt = (session.connection().execute(_MAX_ID).scalar() or 0) + 1
     session.info[_NEXT_ID] = nxt + 1
     return nxt
 
@@ -294,15 +293,16 @@ def seal_now(session: Session) -> None:
     _seal(session)
 
 
-def _canonical_parts(ev: Appended) -> tuple[str, str]:
+def _canonical_parts(ev: Appended, detail: str) -> tuple[str, str]:
     """`canonical` of the event cut around its seq: ``canonical == (pre + str(seq) +
     post).encode()``, the keys in sorted order and each value as json.dumps writes it (the
-    tests hold the two equal). PostgreSQL's `parcelproof_seal` hashes from these."""
+    tests hold the two equal). PostgreSQL's `parcelproof_seal` hashes from these. ``detail``:
+    the event's detail as `store_json` writes it (and the column stores it)."""
     enc = _encode_str
     order = "null" if ev.order_id is None else int(ev.order_id)
     pre = (
         f'{{"at":"{ev.at.astimezone(dt.UTC).isoformat(timespec="microseconds")}",'
-        f'"detail":{store_json(ev.detail)},"kind":{enc(ev.kind)},'
+        f'"detail":{detail},"kind":{enc(ev.kind)},'
         f'"operator":{enc(ev.operator)},"order_id":{order},"seq":'
     )
     return pre, f',"station":{enc(ev.station)},"uid":{enc(ev.uid)}}}'
@@ -375,7 +375,8 @@ def _seal_pg(
     commit: bool,
     key_share: set[int],
 ) -> None:
-    parts = [_canonical_parts(ev) for ev in unsealed]
+    details = [store_json(ev.detail) for ev in unsealed]
+    parts = [_canonical_parts(ev, d) for ev, d in zip(unsealed, details, strict=True)]
     batch = json.dumps(
         [
             {
@@ -386,11 +387,11 @@ def _seal_pg(
                 "order_id": ev.order_id,
                 "station": ev.station,
                 "operator": ev.operator,
-                "detail": store_json(ev.detail),  # as the JSON column stores it
+                "detail": detail,  # as the JSON column stores it
                 "pre": pre,
                 "post": post,
             }
-            for ev, (pre, post) in zip(unsealed, parts, strict=True)
+            for ev, detail, (pre, post) in zip(unsealed, details, parts, strict=True)
         ]
     )
     from psycopg.pq import Escaping
@@ -658,7 +659,7 @@ def _event_batches(
         cur.close()
 
 
-_CANON: dict[str, Any] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+_CANON = CANONICAL_JSON
 _encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
@@ -668,7 +669,7 @@ def _canonical_json() -> Callable[[Any], str]:
     The walk's values come from ``json.loads``, so they hold no cycles to check for."""
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover - CPython has it
-        return lambda value: json.dumps(value, **_CANON)
+        return store_json
     encoder = json.JSONEncoder(**_CANON)
     c_encode = make(
         None,

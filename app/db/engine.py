@@ -28,10 +28,18 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why in plain words."""
 
 
+#: the evidence chain's canonical JSON: sorted keys, no spaces, UTF-8 (`app.db.chain.canonical`)
+CANONICAL_JSON: dict[str, Any] = {
+    "sort_keys": True,
+    "ensure_ascii": False,
+    "separators": (",", ":"),
+}
+
+
 def store_json(value: Any) -> str:
     """A JSON column's value as stored: the chain's canonical JSON (`app.db.chain.canonical`
     writes an event's detail this way)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, **CANONICAL_JSON)
 
 
 def is_connection_error(exc: BaseException) -> bool:

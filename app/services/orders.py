@@ -120,13 +120,14 @@ def order_goods(session: Session, order_id: int) -> list[tuple[str, str, int, in
     """The order's lines as (sku, name, unit grams, qty), read with one statement built once
     (the weighing capture and the dispute desk read them per parcel). A line without a
     product has its title for a name and no weight."""
-    out = []
-    for li in session.connection().execute(_GOODS, {"oid": order_id}):
-        if li.product_id is None:
-            out.append((li.sku, li.title, 0, li.qty))
-        else:
-            out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
-    return out
+    return [_goods_line(li) for li in session.connection().execute(_GOODS, {"oid": order_id})]
+
+
+def _goods_line(li) -> tuple[str, str, int, int]:
+    """A row of `_GOODS` as (sku, name, unit grams, qty)."""
+    if li.product_id is None:
+        return (li.sku, li.title, 0, li.qty)
+    return (li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty)
 
 
 # --- the expected weight ---------------------------------------------------------------------
@@ -217,12 +218,7 @@ def order_goods_packing(
     rows = session.connection().execute(_GOODS_PACKING, {"oid": order_id}).all()
     if not rows:
         return [], order_packing(session, order_id)
-    out = []
-    for li in rows:
-        if li.product_id is None:
-            out.append((li.sku, li.title, 0, li.qty))
-        else:
-            out.append((li.sku, li.name, unit_weight(li.unit_grams, li.adopted_grams), li.qty))
+    out = [_goods_line(li) for li in rows]
     r = rows[0]
     packing = _packing(
         (r.carton_code, r.tare_grams, r.filler_grams),
