@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, bindparam, exists, func, or_, select
 
 from app.db.chain import append_event, seal_now
 from app.db.engine import Database
@@ -20,7 +20,6 @@ from app.db.models import (
     HandoverItem,
     Order,
     OrderStatus,
-    ScanEvent,
     Weighing,
     utcnow,
 )
@@ -29,6 +28,7 @@ from app.domain.stations import station_roles
 from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
+from app.services.scanning.common import _record, _update_order
 
 CART_PREFIX = "handover:"
 PASSED = ("ok", "override")
@@ -160,23 +160,54 @@ def _last_weighing(s, order_id: int) -> Weighing | None:
     ).first()
 
 
+# A parcel scanned onto a cart is the handover station's hot path, as a scan is the verify
+# station's: one statement reads what the checks need (the order locked, its carrier, its last
+# weighing, whether it was handed over), and the writes go with the commit
+# (`app.db.chain.write_at_commit`, through the scanning stations' own `_record`).
+_O = Order.__table__
+_LAST_WEIGHING = Weighing.__table__.alias("last_weighing")
+_SCAN_PARCEL_READ = (
+    select(
+        _O.c.id,
+        _O.c.order_no,
+        _O.c.status,
+        _O.c.claimed_by,
+        _O.c.claimed_at,
+        _O.c.hold_reason,
+        Carrier.__table__.c.code.label("carrier_code"),
+        _LAST_WEIGHING.c.verdict.label("weighing_verdict"),
+        _LAST_WEIGHING.c.grams.label("weighing_grams"),
+        exists().where(HandoverItem.__table__.c.order_id == _O.c.id).label("handed"),
+    )
+    .select_from(_O)
+    .outerjoin(Carrier.__table__, Carrier.__table__.c.id == _O.c.carrier_id)
+    .outerjoin(
+        _LAST_WEIGHING,
+        _LAST_WEIGHING.c.id
+        == select(func.max(Weighing.__table__.c.id))
+        .where(Weighing.__table__.c.order_id == _O.c.id)
+        .scalar_subquery(),
+    )
+    .where(_O.c.waybill_no == bindparam("code"))
+    .with_for_update(of=_O)
+)
+
+
 def scan_parcel(
     db: Database, cart: Cart, code: str, *, operator: str = "", station: str = ""
 ) -> HandoverScan:
     """Put one parcel on the cart, or refuse it loudly with a reason. Recorded either way."""
     code = code.strip()
     with db.write() as s:
-        o = s.scalars(select(Order).where(Order.waybill_no == code).with_for_update()).first()
+        o = s.connection().execute(_SCAN_PARCEL_READ, {"code": code}).first()
         result: HandoverScan
         if o is None:
             result = HandoverScan("refused", "not_found", code)
         else:
-            w = _last_weighing(s, o.id)
-            carrier = s.get(Carrier, o.carrier_id) if o.carrier_id else None
-            handed = s.scalar(select(HandoverItem.id).where(HandoverItem.order_id == o.id))
+            verdict = o.weighing_verdict  # of the last weighing; None: never weighed
             if o.status == OrderStatus.CANCELLED:
                 result = HandoverScan("refused", "intercepted", code, o.order_no)
-            elif o.status == OrderStatus.HANDED_OVER or handed is not None:
+            elif o.status == OrderStatus.HANDED_OVER or o.handed:
                 result = HandoverScan("refused", "already_handed_over", code, o.order_no)
             elif o.claimed_by == CART_PREFIX + cart.cart_id:
                 result = HandoverScan("refused", "already_on_cart", code, o.order_no)
@@ -186,55 +217,37 @@ def scan_parcel(
                 and (o.claimed_at is None or utcnow() - o.claimed_at < STALE_CART)
             ):
                 result = HandoverScan("refused", "on_other_cart", code, o.order_no)
-            elif w is not None and w.verdict == "hold":
+            elif verdict == "hold":
                 result = HandoverScan("refused", "weight_hold", code, o.order_no)
             elif o.status == OrderStatus.HELD:
                 result = HandoverScan("refused", "held", code, o.order_no, detail=o.hold_reason)
-            elif w is None or o.status not in (OrderStatus.WEIGHED, OrderStatus.SHIPPED):
+            elif verdict is None or o.status not in (OrderStatus.WEIGHED, OrderStatus.SHIPPED):
                 result = HandoverScan("refused", "not_weighed", code, o.order_no)
-            elif w.verdict not in PASSED:
+            elif verdict not in PASSED:
                 result = HandoverScan("refused", "weight_hold", code, o.order_no)
-            elif carrier is None or carrier.code != cart.carrier_code:
+            elif o.carrier_code != cart.carrier_code:
                 result = HandoverScan(
-                    "refused",
-                    "other_carrier",
-                    code,
-                    o.order_no,
-                    detail=carrier.code if carrier else "",
+                    "refused", "other_carrier", code, o.order_no, detail=o.carrier_code or ""
                 )
             else:
-                o.claimed_by = CART_PREFIX + cart.cart_id
-                o.claimed_at = utcnow()
+                _update_order(s, o.id, claimed_by=CART_PREFIX + cart.cart_id, claimed_at=utcnow())
                 result = HandoverScan(
                     "accepted",
                     "accepted",
                     code,
                     o.order_no,
-                    w.grams,
-                    overridden=w.verdict == "override",
+                    o.weighing_grams,
+                    overridden=verdict == "override",
                 )
-        ev = append_event(
+        _record(
             s,
-            "scan",
-            order_id=o.id if o else None,
+            step="handover",
+            code=code,
+            verdict=result.code,
             station=station,
             operator=operator,
-            detail={
-                "step": "handover",
-                "code": code,
-                "verdict": result.code,
-                "cart": cart.cart_id,
-                **({"detail": result.detail} if result.detail else {}),
-            },
-        )
-        s.add(
-            ScanEvent(
-                event_id=ev.id,
-                order_id=o.id if o else None,
-                step="handover",
-                code=code,
-                verdict=result.code,
-            )
+            order_id=o.id if o else None,
+            detail={"cart": cart.cart_id, **({"detail": result.detail} if result.detail else {})},
         )
     if result.verdict == "accepted":
         cart.parcels.append((result.order_no, code, result.grams))
