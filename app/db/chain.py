@@ -55,7 +55,7 @@ from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.sql import Executable
 
-from app.db.engine import CANONICAL_JSON, store_json
+from app.db.engine import CANONICAL_JSON, EVENT_ID_TAKEN, store_json
 from app.db.models import ChainHead, Event, utcnow
 
 
@@ -233,6 +233,14 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     conn = session.connection()
     if conn.dialect.name != "postgresql":
         return None
+    if tables and tables[0] == "events":
+        # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`)
+        info = conn.connection.info
+        taken = info.get(EVENT_ID_TAKEN)
+        if taken is not None:
+            info[EVENT_ID_TAKEN] = None
+            rest = next_ids(session, *tables[1:]) if len(tables) > 1 else ()
+            return (taken, *(rest or ()))
     stmt = _next_ids.get(tables)
     if stmt is None:
         cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)

@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ class WalCheckpointer(threading.Thread):
             self.join(timeout=30)
 
 
-def _begin_as_ping(dbapi_conn, _record, _proxy) -> None:
+def _begin_as_ping(dbapi_conn, record, _proxy) -> None:
     """PostgreSQL: check a connection the pool hands out by sending its transaction's BEGIN.
 
     A connection left from before the server restarted (or the network went) must not reach
@@ -172,6 +173,12 @@ def _begin_as_ping(dbapi_conn, _record, _proxy) -> None:
     same check in one; psycopg then finds the transaction open (libpq's transaction status)
     and sends no ``BEGIN`` of its own. Nothing else changes: a pinged connection was already
     inside a transaction, and the pool ends it (``ROLLBACK``) when it is returned.
+
+    A write's BEGIN (`Database.write`) also takes the next event id in the same round trip
+    (``EVENT_ID_TAKEN`` in the connection record's ``info``), for the transaction's first
+    event: most writes append one, and would otherwise ask for its id in a round trip of
+    their own. A write that appends none leaves a gap in the ids, as a rolled-back one does;
+    the chain's order is its ``seq``, which has none.
     """
     from psycopg import pq
     from sqlalchemy.exc import DisconnectionError
@@ -179,14 +186,41 @@ def _begin_as_ping(dbapi_conn, _record, _proxy) -> None:
     pgconn = dbapi_conn.pgconn
     if pgconn.transaction_status != pq.TransactionStatus.IDLE:
         raise DisconnectionError("connection not idle at checkout")
+    writing = _WRITING.get()
     try:
-        # PQexec, blocking whatever psycopg's nonblocking setting: one short command
-        res = pgconn.exec_(b"BEGIN")
+        # PQexec, blocking whatever psycopg's nonblocking setting: short commands
+        res = pgconn.exec_(_BEGIN_WRITE if writing else b"BEGIN")
     except Exception as exc:  # the socket is gone: psycopg.OperationalError
         raise DisconnectionError(str(exc)) from exc
-    if res.status != pq.ExecStatus.COMMAND_OK:
+    taken = None
+    if writing and res.status == pq.ExecStatus.TUPLES_OK:
+        value = res.get_value(0, 0)
+        taken = int(value) if value is not None else None  # None: no events table yet
+    elif writing and pgconn.status == pq.ConnStatus.OK:
+        # the id could not be taken (a role without the sequence's grant): the write goes on
+        # without it, `app.db.chain.next_ids` asks when an event is appended
+        try:
+            res = pgconn.exec_(b"ROLLBACK; BEGIN")
+        except Exception as exc:
+            raise DisconnectionError(str(exc)) from exc
+    if res.status not in (pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK):
         message = res.error_message.decode(errors="replace").strip()
         raise DisconnectionError(message or "BEGIN failed")
+    # an event id taken with this transaction's BEGIN is this transaction's only: a read's
+    # checkout forgets one a write left unused
+    record.info[EVENT_ID_TAKEN] = taken
+
+
+#: set while a `Database.write` block runs: its connection's checkout is a write's
+_WRITING: ContextVar[bool] = ContextVar("_WRITING", default=False)
+#: a write transaction's BEGIN also takes the next event id: most write transactions append
+#: an event, and `app.db.chain.next_ids` would otherwise ask for it in a round trip of its own
+_BEGIN_WRITE = (
+    b"BEGIN; SELECT CASE WHEN to_regclass('events') IS NOT NULL"
+    b" THEN nextval(pg_get_serial_sequence('events', 'id')) END"
+)
+#: the connection record's ``info`` key of the event id taken with the BEGIN (None: none)
+EVENT_ID_TAKEN = "parcelproof_event_id_taken"
 
 
 def _described_once_cursor() -> type:
@@ -245,8 +279,12 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one transaction: committed on success, rolled back on error."""
-        with self._write() as s, s.begin():
-            yield s
+        token = _WRITING.set(True)
+        try:
+            with self._write() as s, s.begin():
+                yield s
+        finally:
+            _WRITING.reset(token)
 
     def dispose(self) -> None:
         if self.checkpointer is not None:
