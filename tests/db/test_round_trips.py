@@ -226,3 +226,38 @@ def test_a_parcel_put_on_a_cart_costs_three_round_trips(pg, tmp_path):
             select(ScanEvent.step).where(ScanEvent.order_id == g.order_id).order_by(ScanEvent.id)
         ).all()[-1]
         assert step == "handover"
+
+
+def test_a_parcel_at_the_scale_costs_six_round_trips_and_its_weight_eight(pg, tmp_path):
+    """The weigh station's scan (`start_weighing`): the BEGIN with an event id for a refusal,
+    the order, its goods and packing, the floor's setting, its weighings so far with its
+    stub's place (one read, was two), the COMMIT. The capture (`record_weighing`): the BEGIN
+    with the event's id, the order locked, its goods and packing, the setting, its stub, its
+    station's open bundle (opened by the parcel before), the weighing's id, then the writes,
+    the event and the COMMIT."""
+    from app.services import weighing as wg
+
+    printed_batch(pg)
+    first = pick(pg, serial=False)
+    verify(pg, first.order_id)
+    weigh(pg, first.order_id, verdict="ok")  # the station's stub bundle is open
+    g = pick(pg, serial=False)
+    verify(pg, g.order_id)
+    ctxs = []
+    n_scan = _round_trips(
+        pg,
+        tmp_path,
+        lambda: ctxs.append(
+            wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
+        ),
+    )
+    (ctx,) = ctxs
+    assert ctx.weighings == 0 and ctx.stub is None
+    n_weight = _round_trips(
+        pg,
+        tmp_path,
+        lambda: wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION),
+    )
+    assert (n_scan, n_weight) == (6, 8)
+    again = wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
+    assert again.weighings == 1 and again.stub is not None and again.stub.position == 2

@@ -94,6 +94,24 @@ def _stub_of(s: Session, order_id: int) -> StubPlace | None:
     return StubPlace(row[0], row[1]) if row else None
 
 
+_LAST_STUB = _STUB_OF.subquery()
+#: how often the parcel was weighed, and its stub's place (the weigh station's scan): one read
+_WEIGHINGS_AND_STUB = select(
+    select(func.count())
+    .select_from(Weighing)
+    .where(Weighing.order_id == bindparam("oid"))
+    .scalar_subquery(),
+    select(_LAST_STUB.c.stub_bundle).scalar_subquery(),
+    select(_LAST_STUB.c.stub_position).scalar_subquery(),
+)
+
+
+def _weighings_and_stub(s: Session, order_id: int) -> tuple[int, StubPlace | None]:
+    """The parcel's weighings so far and its stub's place (`_stub_of`), in one statement."""
+    count, bundle, position = s.execute(_WEIGHINGS_AND_STUB, {"oid": order_id}).one()
+    return int(count or 0), StubPlace(bundle, position) if bundle is not None else None
+
+
 # a bundle's place is taken on every good weighing: statements built once, no ORM object
 _BUNDLES = StubBundle.__table__
 _OPEN_BUNDLE = (

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -32,7 +32,12 @@ from app.services.weighing.common import (
     _lock_chain,
     _refusal,
 )
-from app.services.weighing.stubs import StubPlace, _allocate_stub, _stub_of
+from app.services.weighing.stubs import (
+    StubPlace,
+    _allocate_stub,
+    _stub_of,
+    _weighings_and_stub,
+)
 
 # --- plain data ------------------------------------------------------------------------------
 
@@ -226,7 +231,7 @@ def start_weighing(
 def _context(s: Session, ld: _Loaded, code: str) -> WeighContext:
     o = ld.order
     exp = _expected(ld)
-    count = s.scalar(select(func.count()).select_from(Weighing).where(Weighing.order_id == o.id))
+    count, stub = _weighings_and_stub(s, o.id)
     return WeighContext(
         waybill_no=code,
         order_no=o.order_no,
@@ -239,8 +244,8 @@ def _context(s: Session, ld: _Loaded, code: str) -> WeighContext:
         tolerance_grams=exp.tolerance_grams,
         tolerance_abs=ld.packing.tolerance_abs,
         tolerance_permille=ld.packing.tolerance_permille,
-        weighings=int(count or 0),
-        stub=_stub_of(s, o.id),
+        weighings=count,
+        stub=stub,
         identity=_identity(ld),
     )
 
