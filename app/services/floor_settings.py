@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
@@ -77,9 +78,13 @@ VIDEO_FOLDER: Setting[str] = Setting("video", "folder", "")
 SIX_DIGIT_PINS: Setting[bool] = Setting("pins", "six_digits", False)
 
 
+_VALUE = select(FloorSetting.value).where(FloorSetting.key == bindparam("key"))
+
+
 def _row(s: Session, key: str) -> dict[str, Any]:
-    row = s.get(FloorSetting, key)
-    return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+    # the value alone, not an ORM object: a weighing reads a setting at every scan
+    value = s.execute(_VALUE, {"key": key}).scalar()
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def read(s: Session, setting: Setting[T]) -> T:

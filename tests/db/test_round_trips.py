@@ -261,3 +261,38 @@ def test_a_parcel_at_the_scale_costs_six_round_trips_and_its_weight_eight(pg, tm
     assert (n_scan, n_weight) == (6, 8)
     again = wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
     assert again.weighings == 1 and again.stub is not None and again.stub.position == 2
+
+
+def test_a_write_goes_on_where_its_begin_cannot_take_an_event_id(db_url):
+    """The event id a write's BEGIN takes is an extra: a database not migrated yet (no
+    ``events``) and a login without the sequence's grant still write; the latter is refused
+    only when it appends an event, with the server's own reason."""
+    from sqlalchemy.exc import ProgrammingError
+
+    from app.db.chain import append_event
+    from app.db.engine import open_database
+    from app.db.migrate import upgrade
+    from tests.pgroles import STATION_ROLE, station_url
+
+    if db_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's BEGIN")
+    owner = open_database(db_url)
+    try:
+        with owner.write() as s:  # no schema yet
+            assert s.execute(text("SELECT 1")).scalar() == 1
+        upgrade(owner)
+        station = open_database(station_url(db_url))
+        with owner.write() as s:
+            s.execute(text(f"REVOKE USAGE ON SEQUENCE events_id_seq FROM {STATION_ROLE}"))
+        try:
+            with station.write() as s:
+                assert s.execute(text("SELECT count(*) FROM events")).scalar() == 0
+            with (
+                pytest.raises(ProgrammingError, match="permission denied"),
+                station.write() as s,
+            ):
+                append_event(s, "note", station="t", operator="1004", detail={})
+        finally:
+            station.dispose()
+    finally:
+        owner.dispose()
