@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -22,6 +22,7 @@ from app.domain.weight import unit_weight
 from app.services.errors import ServiceError
 from app.services.operators import authorize
 from app.services.orders import Packing, order_goods, order_packing
+from app.services.scanning.common import _update_order
 from app.services.weighing.common import (
     REASON_BATCH,
     WEIGHT_REASONS,
@@ -348,7 +349,6 @@ def _record_one(
 
 
 _INSERT_WEIGHING = insert(Weighing.__table__)
-_UPDATE_ORDER = update(Order.__table__).where(Order.__table__.c.id == bindparam("key"))
 
 
 def _set_order(s: Session, o: Order, **values: object) -> None:
@@ -359,7 +359,7 @@ def _set_order(s: Session, o: Order, **values: object) -> None:
         for key, value in values.items():
             setattr(o, key, value)
         return
-    write_at_commit(s, _UPDATE_ORDER, {"key": o.id, **values})
+    _update_order(s, o.id, **values)
     for key, value in values.items():
         set_committed_value(o, key, value)
 
