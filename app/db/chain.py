@@ -233,14 +233,15 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     conn = session.connection()
     if conn.dialect.name != "postgresql":
         return None
-    if tables and tables[0] == "events":
+    if not tables:
+        return ()
+    if tables[0] == "events":
         # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`)
         info = conn.connection.info
         taken = info.get(EVENT_ID_TAKEN)
         if taken is not None:
             info[EVENT_ID_TAKEN] = None
-            rest = next_ids(session, *tables[1:]) if len(tables) > 1 else ()
-            return (taken, *(rest or ()))
+            return (taken, *(next_ids(session, *tables[1:]) or ()))
     stmt = _next_ids.get(tables)
     if stmt is None:
         cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)

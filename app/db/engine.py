@@ -7,6 +7,7 @@ upgrade. PostgreSQL (``postgresql+psycopg://``) is the shared server for a floor
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -236,6 +237,7 @@ class ColumnDescription(NamedTuple):
     null_ok: bool | None
 
 
+@functools.cache
 def _light_description_cursor() -> type:
     """psycopg's cursor, its ``description`` made light and once per result.
 
