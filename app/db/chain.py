@@ -37,14 +37,16 @@ first, so a transaction always reads its own events.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -201,13 +203,20 @@ _NEXT_ID = "chain_next_id"
 _HELD_MS = "chain_held_ms"
 #: session.info and the connection's info: the rendered writes `write_at_commit` keeps
 _LATER = "chain_later"
-_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS, _LATER)
+#: session.info: event ids taken ahead (`read_together`, `reserve_event_ids`), for this
+#: transaction's next events; events appended in `appending_together`
+_SPARE_IDS = "chain_spare_ids"
+_TOGETHER = "chain_together"
+_KEYS = (_UNSEALED, _HEAD_HELD, _LOCKED_AT, _NEXT_ID, _HELD_MS, _LATER, _SPARE_IDS, _TOGETHER)
 #: execution option: this statement may go before the writes kept for the commit (it reads
 #: nothing they change: the events' id sequence)
 _LATER_MAY_WAIT = "chain_later_may_wait"
 #: execution option: the result of a multi-statement string to return is the one whose first
 #: column has this name (the seal's, after the writes sent with it)
 _RESULT_NAMED = "chain_result_named"
+#: execution option: keep every result set of a multi-statement string (`read_together`),
+#: in the connection's info under the same key
+_COLLECT = "chain_collect"
 
 
 def _new_id(session: Session) -> int:
@@ -223,7 +232,7 @@ def _new_id(session: Session) -> int:
     return nxt
 
 
-_next_ids: dict[tuple[str, ...], Any] = {}
+_next_ids: dict[tuple[str, ...], str] = {}
 
 
 def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
@@ -236,18 +245,26 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     if not tables:
         return ()
     if tables[0] == "events":
-        # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`)
+        # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`),
+        # then those `read_together` took ahead
         info = conn.connection.info
         taken = info.get(EVENT_ID_TAKEN)
         if taken is not None:
             info[EVENT_ID_TAKEN] = None
+        elif spare := session.info.get(_SPARE_IDS):
+            taken = spare.pop(0)
+        if taken is not None:
             return (taken, *(next_ids(session, *tables[1:]) or ()))
-    stmt = _next_ids.get(tables)
-    if stmt is None:
-        cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)
-        stmt = _next_ids[tables] = text(f"SELECT {cols}")
-    row = conn.execute(stmt, execution_options={_LATER_MAY_WAIT: True}).one()
+    row = conn.execute(text(_next_ids_sql(tables)), execution_options={_LATER_MAY_WAIT: True}).one()
     return tuple(int(x) for x in row)
+
+
+def _next_ids_sql(tables: tuple[str, ...]) -> str:
+    sql = _next_ids.get(tables)
+    if sql is None:
+        cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)
+        sql = _next_ids[tables] = f"SELECT {cols}"
+    return sql
 
 
 def append_event(
@@ -290,9 +307,39 @@ def append_event(
         if conn.dialect.name == "sqlite":  # rows pointing at it come first; checked at commit
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     unsealed.append(ev)
-    if _HEAD_HELD in session.info:  # the head is this transaction's already: on the chain now
-        _seal(session)
+    if _HEAD_HELD in session.info and not session.info.get(_TOGETHER):
+        _seal(session)  # the head is this transaction's already: on the chain now
     return ev
+
+
+@contextmanager
+def appending_together(session: Session) -> Iterator[None]:
+    """Events appended in this block after the transaction took the head (`seal_now`) go on
+    the chain together at its end (one round trip on PostgreSQL), not each at once: their
+    ``seq`` is known after the block. Nothing else changes (the head is held either way)."""
+    outer = session.info.get(_TOGETHER)
+    session.info[_TOGETHER] = True
+    try:
+        yield
+    finally:
+        session.info[_TOGETHER] = outer
+    if not outer and _HEAD_HELD in session.info and session.info.get(_UNSEALED):
+        _seal(session)
+
+
+def reserve_event_ids(session: Session, n: int) -> None:
+    """PostgreSQL: take ``n`` event ids in one round trip for the events this transaction
+    is about to append (`next_ids` gives them out; one not used is a gap). SQLite: nothing."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql" or n <= 0:
+        return
+    ids = conn.execute(_RESERVE_IDS, {"n": n}, execution_options={_LATER_MAY_WAIT: True}).scalars()
+    session.info.setdefault(_SPARE_IDS, []).extend(int(i) for i in ids)
+
+
+_RESERVE_IDS = text(
+    "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, :n)"
+)
 
 
 def seal_now(session: Session) -> None:
@@ -411,7 +458,7 @@ def _seal_pg(
     # share locks on the orders the events point at (taken before the head: the events'
     # foreign key checks then never wait while the head is held; a station holding an order
     # FOR UPDATE may be waiting for the head, which would deadlock), the sealing, the COMMIT
-    sent = _take_later(session)
+    sent = _sendable(conn, _take_later(session))
     if key_share:
         listed = ", ".join(str(int(i)) for i in sorted(key_share))
         sent.append(f"SELECT id FROM orders WHERE id IN ({listed}) FOR KEY SHARE")
@@ -451,8 +498,10 @@ def _on_session_before_commit(session: Session) -> None:
         session.flush()
         parts = _take_later(session)
         if parts:
-            session.connection().exec_driver_sql(
-                "; ".join([*parts, "COMMIT"]), execution_options={"no_parameters": True}
+            conn = session.connection()
+            conn.exec_driver_sql(
+                "; ".join([*_sendable(conn, parts), "COMMIT"]),
+                execution_options={"no_parameters": True},
             )
 
 
@@ -491,16 +540,92 @@ def write_at_commit(
     later.append(_render(conn, statement, params or {}))
 
 
-_compiled: dict[tuple[int, frozenset[str]], tuple[Executable, Any, dict[str, Any]]] = {}
+_compiled: dict[tuple[int, frozenset[str]], tuple[Executable, Any, dict[str, Any], Any]] = {}
+_PYFORMAT = re.compile(r"%\(([^)]+)\)s|%%")
 
 
-def _render(conn: Connection, statement: Executable, params: dict[str, Any]) -> str:
-    """The statement with its values in it, as SQL text: compiled by SQLAlchemy once per
-    statement and set of values (the statements are built once, at import; an ``UPDATE``
-    sets the columns it is given), the values quoted by psycopg's own client-side binding
-    (``ClientCursor.mogrify``: libpq's escaping)."""
-    import psycopg
+@dataclass(frozen=True)
+class _Rendered:
+    """A statement with its values, to be sent as text: its SQL with ``$n`` parameters (a
+    prepared statement's, `_sendable`) and the values, quoted, in their order."""
 
+    sql: str
+    args: str
+
+
+class _Prepared:
+    """The statements prepared on one connection (SQL → name), and whether the server may
+    hold others (after an error: `_forget_prepared`)."""
+
+    __slots__ = ("names", "unsure", "quoting")
+
+    def __init__(self, raw: Any) -> None:
+        import psycopg
+
+        self.names: dict[str, str] = {}
+        self.unsure = False
+        self.quoting = psycopg.ClientCursor(raw)  # for its mogrify (`_render`), made once
+
+
+def _prepared_on(conn: Connection) -> _Prepared:
+    """The connection's (kept in its pool entry's info: a new DBAPI connection, after the
+    old one was invalidated, starts with none)."""
+    info = conn.connection.info
+    known = info.get(_PREPARED)
+    if known is None:
+        known = info[_PREPARED] = _Prepared(conn.connection.dbapi_connection)
+    return known
+
+
+#: at most this many statements prepared on a connection; then they are all deallocated
+_PREPARED_MAX = 256
+_PREPARED = "chain_prepared"
+
+
+def _sendable(conn: Connection, items: list[_Rendered]) -> list[str]:
+    """The statements as text to send: ``EXECUTE`` of a statement prepared on this
+    connection, with a ``PREPARE`` ahead of the first (one string, one round trip).
+
+    Sent as text, a statement would be parsed and planned by the server every time (a
+    station's statements are a few dozen, sent thousands of times a day); prepared, only its
+    values are. These are the connection's only prepared statements (psycopg prepares none:
+    `app.db.engine.open_database`). A ``PREPARE`` is not undone by a rollback, so the names
+    hold until an error: the server may then hold some sent with it or not, and the next
+    string starts with ``DEALLOCATE ALL`` and prepares anew."""
+    known = _prepared_on(conn)
+    out = []
+    if known.unsure or len(known.names) >= _PREPARED_MAX:
+        out.append("DEALLOCATE ALL")
+        known.names.clear()
+        known.unsure = False
+    for item in items:
+        name = known.names.get(item.sql)
+        if name is None:
+            name = known.names[item.sql] = f"pp_{len(known.names)}"
+            out.append(f"PREPARE {name} AS {item.sql}")
+        out.append(f"EXECUTE {name}{item.args}")
+    return out
+
+
+def _forget_prepared(context: Any) -> None:
+    """``handle_error``: what the server holds of this connection's prepared statements is
+    not known after an error (`_sendable`)."""
+    conn = context.connection
+    if conn is None:
+        return
+    try:
+        known = conn.connection.info.get(_PREPARED)
+    except Exception:  # noqa: BLE001 - invalidated: a new connection prepares anew
+        return
+    if known is not None:
+        known.unsure = True
+
+
+def _render(conn: Connection, statement: Executable, params: dict[str, Any]) -> _Rendered:
+    """The statement with its values: compiled by SQLAlchemy once per statement and set of
+    values (the statements are built once, at import; an ``UPDATE`` sets the columns it is
+    given) with ``$n`` for its parameters, the values quoted by psycopg's own client-side
+    binding (``ClientCursor.mogrify``: libpq's escaping)."""
     key = (id(statement), frozenset(params))
     entry = _compiled.get(key)
     if entry is None or entry[0] is not statement:
@@ -510,17 +635,30 @@ def _render(conn: Connection, statement: Executable, params: dict[str, Any]) -> 
             proc = bind.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             if proc is not None:
                 procs[name] = proc
-        entry = _compiled[key] = (statement, compiled, procs)
-    _, compiled, procs = entry
+        order: list[str] = []
+
+        def number(m: re.Match[str]) -> str:
+            if m.group(1) is None:
+                return "%"
+            if m.group(1) not in order:
+                order.append(m.group(1))
+            return f"${order.index(m.group(1)) + 1}"
+
+        sql = _PYFORMAT.sub(number, compiled.string)
+        args = "(" + ", ".join(f"%({n})s" for n in order) + ")" if order else ""
+        entry = _compiled[key] = (statement, compiled, procs, (sql, args))
+    _, compiled, procs, (sql, args) = entry
+    if not args:
+        return _Rendered(sql, "")
     values = compiled.construct_params(params)
     for name, proc in procs.items():
         if name in values:
             values[name] = proc(values[name])
-    raw: Any = conn.connection.dbapi_connection
-    return psycopg.ClientCursor(raw).mogrify(compiled.string, values)
+    quoting = _prepared_on(conn).quoting
+    return _Rendered(sql, quoting.mogrify(args, values))
 
 
-def _take_later(session: Session) -> list[str]:
+def _take_later(session: Session) -> list[_Rendered]:
     """The writes kept for the commit, taken off the list (they are about to be sent)."""
     later = session.info.get(_LATER)
     if not later:
@@ -528,6 +666,91 @@ def _take_later(session: Session) -> list[str]:
     parts = list(later)
     later.clear()
     return parts
+
+
+# --- reads sent together (PostgreSQL) ---------------------------------------------------------
+
+
+def read_together(
+    session: Session,
+    *reads: tuple[Executable, dict[str, Any]],
+    ids: tuple[str, ...] = (),
+    spare_event_ids: int = 0,
+) -> tuple[list[Sequence[Any]], tuple[int, ...] | None]:
+    """Run ``reads`` (statement, parameters), none of which needs another's answer: the rows
+    of each, with the next ``ids`` of those tables' sequences (as `next_ids`).
+
+    PostgreSQL: one round trip for all of them, the writes kept for the commit
+    (`write_at_commit`) sent ahead of them as any statement sends them; the statements run
+    one after another on the server, in the order given, inside the transaction (a read
+    ``FOR UPDATE`` takes its locks before the reads after it run). A station's action reads
+    what its checks need before it writes: in one round trip instead of one per statement,
+    each of which costs the station and the server far more than the statement itself.
+    ``spare_event_ids``: that many event ids taken in the same round trip for events the
+    transaction may append after its first (`next_ids` gives them out; one not used is a gap,
+    as a rolled-back write leaves one). A row has its columns as attributes and by position,
+    as SQLAlchemy's rows do. SQLite: each read in turn, ids None (they come with the inserts).
+    """
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return [conn.execute(stmt, params).all() for stmt, params in reads], None
+    shapes = []
+    rendered = _take_later(session)
+    for stmt, params in reads:
+        rendered.append(_render(conn, stmt, params))
+        shapes.append(_shape(conn, stmt, params))
+    sent = _sendable(conn, rendered)
+    tables = (*ids, *(("events",) * spare_event_ids))
+    if tables:
+        sent.append(_next_ids_sql(tables))
+    conn.exec_driver_sql(
+        "; ".join(sent), execution_options={"no_parameters": True, _COLLECT: True}
+    ).close()
+    results = conn.info.pop(_COLLECT)
+    out = [shape(desc, rows) for shape, (desc, rows) in zip(shapes, results, strict=False)]
+    taken: tuple[int, ...] = ()
+    if tables:
+        taken = tuple(int(x) for x in results[len(shapes)][1][0])
+        if spare_event_ids:
+            session.info.setdefault(_SPARE_IDS, []).extend(taken[len(ids) :])
+    return out, taken[: len(ids)]
+
+
+_shapes: dict[int, tuple[Any, Callable[[Any, list[tuple]], list[Any]]]] = {}
+
+
+def _shape(
+    conn: Connection, stmt: Executable, params: dict[str, Any]
+) -> Callable[[Any, list[tuple]], list[Any]]:
+    """How to make a read's rows (`_render` compiled it): named tuples with the statement's
+    column keys, each value through the type's result processor (SQLAlchemy's, for what
+    psycopg does not give as the column's Python type already)."""
+    compiled = _compiled[(id(stmt), frozenset(params))][1]
+    entry = _shapes.get(id(compiled))
+    if entry is None or entry[0] is not compiled:
+        cols = compiled._result_columns
+        row_type = collections.namedtuple(  # type: ignore[misc]
+            "Row", [c.keyname for c in cols], rename=True
+        )
+        dialect = conn.dialect
+        by_types: dict[tuple[int, ...], list[Any]] = {}
+
+        def shape(types: tuple[int, ...], rows: list[tuple]) -> list[Any]:
+            procs = by_types.get(types)
+            if procs is None:
+                procs = by_types[types] = [
+                    c.type._cached_result_processor(dialect, t)
+                    for c, t in zip(cols, types, strict=True)
+                ]
+            if not any(procs):
+                return [row_type._make(r) for r in rows]
+            return [
+                row_type._make(v if p is None else p(v) for p, v in zip(procs, r, strict=True))
+                for r in rows
+            ]
+
+        entry = _shapes[id(compiled)] = (compiled, shape)
+    return entry[1]
 
 
 _watched: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -541,6 +764,7 @@ def watch_engine(engine: Engine) -> None:
         return
     event.listen(engine, "before_cursor_execute", _on_cursor_execute)
     event.listen(engine, "after_cursor_execute", _on_after_cursor_execute)
+    event.listen(engine, "handle_error", _forget_prepared)
     _watched.add(engine)
 
 
@@ -556,7 +780,7 @@ def _on_cursor_execute(
     first, so that it sees them and they keep their order."""
     later = conn.info.get(_LATER)
     if later and not context.execution_options.get(_LATER_MAY_WAIT):
-        sql = "; ".join(later)
+        sql = "; ".join(_sendable(conn, later))
         later.clear()
         cursor.execute(sql)
 
@@ -570,7 +794,22 @@ def _on_after_cursor_execute(
     executemany: bool,
 ) -> None:
     """A multi-statement string (the seal with its writes): its result is the statement's
-    whose first column `_RESULT_NAMED` names, not the first statement's."""
+    whose first column `_RESULT_NAMED` names, not the first statement's; with `_COLLECT`
+    (`read_together`), every result set that has rows (not the writes') is kept, with its
+    description, in the connection's info."""
+    if context.execution_options.get(_COLLECT):
+        from psycopg.pq import ExecStatus
+
+        results = []
+        while True:
+            res = cursor.pgresult
+            if res is not None and res.status == ExecStatus.TUPLES_OK:
+                types = tuple(res.ftype(i) for i in range(res.nfields))
+                results.append((types, cursor.fetchall()))
+            if not cursor.nextset():
+                break
+        conn.info[_COLLECT] = results
+        return
     name = context.execution_options.get(_RESULT_NAMED)
     if name is None:
         return

@@ -350,6 +350,10 @@ def open_database(
         kwargs["connect_args"] = {"connect_timeout": 5}
         if parsed.get_driver_name() == "psycopg":
             kwargs["connect_args"]["cursor_factory"] = _light_description_cursor()
+            # no statements prepared by psycopg: it forgets them at every rollback (a read
+            # transaction's end) with a DEALLOCATE ALL, a round trip that would take ours
+            # with it; the stations' statements are prepared by app.db.chain (`_sendable`)
+            kwargs["connect_args"]["prepare_threshold"] = None
     try:
         engine = create_engine(url, **kwargs)
     except Exception as exc:  # bad URL, missing driver

@@ -11,11 +11,11 @@ Settings that are whole tables (the imported routing, ``routing``) keep their ow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
@@ -83,12 +83,25 @@ _VALUE = select(FloorSetting.value).where(FloorSetting.key == bindparam("key"))
 
 def _row(s: Session, key: str) -> dict[str, Any]:
     # the value alone, not an ORM object: a weighing reads a setting at every scan
-    value = s.execute(_VALUE, {"key": key}).scalar()
+    return _fields(s.execute(_VALUE, {"key": key}).scalar())
+
+
+def _fields(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, dict) else {}
 
 
 def read(s: Session, setting: Setting[T]) -> T:
     return setting.value_of(_row(s, setting.row).get(setting.field))
+
+
+def read_with(setting: Setting[Any]) -> tuple[Select, dict[str, Any]]:
+    """The statement that reads ``setting``, for `app.db.chain.read_together` with other
+    reads; `value_read` gives the setting's value from its rows."""
+    return _VALUE, {"key": setting.row}
+
+
+def value_read(setting: Setting[T], rows: Sequence[Any]) -> T:
+    return setting.value_of(_fields(rows[0][0] if rows else None).get(setting.field))
 
 
 def get(db: Database, setting: Setting[T]) -> T:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, union
+from sqlalchemy import ColumnElement, Select, bindparam, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.chain import append_event
@@ -100,16 +101,17 @@ def find_order_ids(session: Session, key: str, limit: int = 200) -> list[int]:
     return list(session.connection().execute(q, params).scalars())
 
 
+_GOODS_COLUMNS = (
+    OrderLine.sku,
+    OrderLine.title,
+    OrderLine.qty,
+    Product.id.label("product_id"),
+    Product.name,
+    Product.unit_grams,
+    Product.adopted_grams,
+)
 _GOODS = (
-    select(
-        OrderLine.sku,
-        OrderLine.title,
-        OrderLine.qty,
-        Product.id.label("product_id"),
-        Product.name,
-        Product.unit_grams,
-        Product.adopted_grams,
-    )
+    select(*_GOODS_COLUMNS)
     .outerjoin(Product, Product.id == OrderLine.product_id)
     .where(OrderLine.order_id == bindparam("oid"))
     .order_by(OrderLine.line_no)
@@ -194,28 +196,39 @@ def _packing(carton: tuple, shop: tuple) -> Packing:
     )
 
 
-#: `order_goods` and `order_packing` in one statement: each line with the order's carton and
-#: shop (the weighing capture reads both for every parcel)
-_GOODS_PACKING = (
-    _GOODS.add_columns(
-        Carton.code.label("carton_code"),
-        Carton.tare_grams,
-        Carton.filler_grams,
-        Shop.tolerance_abs_grams,
-        Shop.tolerance_permille,
+def goods_packing_of(order_id: ColumnElement[int]) -> Select:
+    """`order_goods` and `order_packing` in one statement: each line with the order's carton
+    and shop, and the order's id (the weighing capture reads both for every parcel);
+    ``order_id`` a parameter or a subquery naming the order."""
+    return (
+        select(
+            *_GOODS_COLUMNS,
+            Carton.code.label("carton_code"),
+            Carton.tare_grams,
+            Carton.filler_grams,
+            Shop.tolerance_abs_grams,
+            Shop.tolerance_permille,
+            OrderLine.order_id,
+        )
+        .outerjoin(Product, Product.id == OrderLine.product_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .outerjoin(Carton, Carton.id == Order.carton_id)
+        .outerjoin(Shop, Shop.id == Order.shop_id)
+        .where(OrderLine.order_id == order_id)
+        .order_by(OrderLine.line_no)
     )
-    .join(Order, Order.id == OrderLine.order_id)
-    .outerjoin(Carton, Carton.id == Order.carton_id)
-    .outerjoin(Shop, Shop.id == Order.shop_id)
-)
+
+
+_GOODS_PACKING = goods_packing_of(bindparam("oid"))
 
 
 def order_goods_packing(
-    session: Session, order_id: int
+    session: Session, order_id: int, rows: Sequence[Any] | None = None
 ) -> tuple[list[tuple[str, str, int, int]], Packing]:
     """`order_goods` and `order_packing` of the order, read together (an order without
-    lines: its packing read on its own)."""
-    rows = session.connection().execute(_GOODS_PACKING, {"oid": order_id}).all()
+    lines: its packing read on its own); ``rows``: `goods_packing_of`'s, read already."""
+    if rows is None:
+        rows = session.connection().execute(_GOODS_PACKING, {"oid": order_id}).all()
     if not rows:
         return [], order_packing(session, order_id)
     out = [_goods_line(li) for li in rows]

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, bindparam, exists, func, or_, select
 
-from app.db.chain import append_event, seal_now
+from app.db.chain import (
+    append_event,
+    appending_together,
+    read_together,
+    reserve_event_ids,
+    seal_now,
+)
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
@@ -154,6 +160,55 @@ def open_cart(db: Database, carrier_code: str, *, operator: str = "", station: s
     return cart
 
 
+def _last_weighings(s, order_ids: list[int]) -> dict[int, Weighing]:
+    """Each order's last weighing, in one read (a cart of parcels closing)."""
+    last = (
+        select(func.max(Weighing.id))
+        .where(Weighing.order_id.in_(order_ids))
+        .group_by(Weighing.order_id)
+    )
+    return {w.order_id: w for w in s.scalars(select(Weighing).where(Weighing.id.in_(last)))}
+
+
+def _hand_over_parcels(
+    s,
+    orders: list[Order],
+    h: Handover,
+    grams: dict[int, int],
+    manifest_no: str,
+    courier_name: str,
+    station: str,
+    operator: str,
+) -> None:
+    """The closed cart's parcels: each on the handover, its order handed over and let go by
+    the cart, its ``handed_over`` event."""
+    for o in orders:
+        s.add(
+            HandoverItem(
+                handover_id=h.id,
+                order_id=o.id,
+                waybill_no=o.waybill_no or "",
+                grams=grams[o.id],
+            )
+        )
+        if o.status == OrderStatus.WEIGHED:  # a parcel already confirmed stays ``shipped``
+            o.status = OrderStatus.HANDED_OVER.value
+        o.claimed_by, o.claimed_at = None, None
+        o.updated_at = utcnow()
+        append_event(
+            s,
+            "handed_over",
+            order_id=o.id,
+            station=station,
+            operator=operator,
+            detail={
+                "manifest_no": manifest_no,
+                "courier": courier_name.strip(),
+                "grams": grams[o.id],
+            },
+        )
+
+
 def _last_weighing(s, order_id: int) -> Weighing | None:
     return s.scalars(
         select(Weighing).where(Weighing.order_id == order_id).order_by(Weighing.id.desc())
@@ -199,7 +254,9 @@ def scan_parcel(
     """Put one parcel on the cart, or refuse it loudly with a reason. Recorded either way."""
     code = code.strip()
     with db.write() as s:
-        o = s.connection().execute(_SCAN_PARCEL_READ, {"code": code}).first()
+        # prepared on the connection, as the other stations' reads (`read_together`)
+        (found,), _ = read_together(s, (_SCAN_PARCEL_READ, {"code": code}))
+        o = found[0] if found else None
         result: HandoverScan
         if o is None:
             result = HandoverScan("refused", "not_found", code)
@@ -392,8 +449,9 @@ def close_cart(
             raise ServiceError("cart_empty")
         grams: dict[int, int] = {}
         entries: list[HandedParcel] = []
+        last = _last_weighings(s, [o.id for o in orders])
         for o in orders:
-            w = _last_weighing(s, o.id)
+            w = last.get(o.id)
             grams[o.id] = w.grams if w else 0
             over = w is not None and w.verdict == "override"
             entries.append(
@@ -407,6 +465,7 @@ def close_cart(
                 )
             )
         total = sum(grams.values())
+        reserve_event_ids(s, len(orders))  # the parcels' events' ids, in one round trip
         ev = append_event(
             s,
             "handed_over",
@@ -434,32 +493,10 @@ def close_cart(
         s.add(h)
         s.flush()
         parcels = []
+        with appending_together(s):  # one round trip to put them on the chain
+            _hand_over_parcels(s, orders, h, grams, manifest_no, courier_name, station, operator)
         for o in orders:
-            s.add(
-                HandoverItem(
-                    handover_id=h.id,
-                    order_id=o.id,
-                    waybill_no=o.waybill_no or "",
-                    grams=grams[o.id],
-                )
-            )
-            if o.status == OrderStatus.WEIGHED:  # a parcel already confirmed stays ``shipped``
-                o.status = OrderStatus.HANDED_OVER.value
-            o.claimed_by, o.claimed_at = None, None
-            o.updated_at = utcnow()
             parcels.append((o.order_no, o.waybill_no or "", grams[o.id]))
-            append_event(
-                s,
-                "handed_over",
-                order_id=o.id,
-                station=station,
-                operator=operator,
-                detail={
-                    "manifest_no": manifest_no,
-                    "courier": courier_name.strip(),
-                    "grams": grams[o.id],
-                },
-            )
         s.flush()
         left = _left_behind(s, c.id, cart.cart_id)
         head = s.scalar(select(ChainHead.hash).where(ChainHead.id == 1)) or ""

@@ -5,12 +5,14 @@ order by a scanned code, the interception stop and the refusals by status."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Row, Select, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db.chain import Appended, append_event, write_at_commit
+from app.db.chain import Appended, append_event, read_together, write_at_commit
 from app.db.models import (
     Carrier,
     Carton,
@@ -134,33 +136,64 @@ _COUNT_VERIFIED = (
     .where(_LINES.c.id == bindparam("key"))
     .values(verified_qty=_LINES.c.verified_qty + bindparam("delta"))
 )
-_SELECT_LINES = (
-    select(
-        _LINES.c.id,
-        _LINES.c.line_no,
-        _LINES.c.sku,
-        _LINES.c.title,
-        _LINES.c.qty,
-        _LINES.c.verified_qty,
-        _LINES.c.product_id,
-        _PRODUCTS.c.name,
-        _PRODUCTS.c.bin_location,
-        _PRODUCTS.c.serial_tracked,
-        _PRODUCTS.c.fragile,
-        _PRODUCTS.c.unit_grams,
-        _PRODUCTS.c.adopted_grams,
-        _PRODUCTS.c.length_mm,
-        _PRODUCTS.c.width_mm,
-        _PRODUCTS.c.height_mm,
-        _BARCODES.c.code.label("barcode"),
-    )
-    .select_from(
-        _LINES.outerjoin(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id).outerjoin(
-            _BARCODES, _BARCODES.c.product_id == _PRODUCTS.c.id
+
+
+def _lines_of(order_id: ColumnElement[int]) -> Select:
+    """The order's lines with their products and barcodes (`_load_lines`), one row per line
+    and barcode; ``order_id`` is a parameter or a subquery naming the order."""
+    return (
+        select(
+            _LINES.c.id,
+            _LINES.c.line_no,
+            _LINES.c.sku,
+            _LINES.c.title,
+            _LINES.c.qty,
+            _LINES.c.verified_qty,
+            _LINES.c.product_id,
+            _PRODUCTS.c.name,
+            _PRODUCTS.c.bin_location,
+            _PRODUCTS.c.serial_tracked,
+            _PRODUCTS.c.fragile,
+            _PRODUCTS.c.unit_grams,
+            _PRODUCTS.c.adopted_grams,
+            _PRODUCTS.c.length_mm,
+            _PRODUCTS.c.width_mm,
+            _PRODUCTS.c.height_mm,
+            _BARCODES.c.code.label("barcode"),
+            _LINES.c.order_id,
         )
+        .select_from(
+            _LINES.outerjoin(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id).outerjoin(
+                _BARCODES, _BARCODES.c.product_id == _PRODUCTS.c.id
+            )
+        )
+        .where(_LINES.c.order_id == order_id)
+        .order_by(_LINES.c.line_no, _LINES.c.id, _BARCODES.c.id)
     )
-    .where(_LINES.c.order_id == bindparam("key"))
-    .order_by(_LINES.c.line_no, _LINES.c.id, _BARCODES.c.id)
+
+
+_SELECT_LINES = _lines_of(bindparam("key"))
+#: the id of the order `_ORDER_BY` finds by its waybill: the opening scan reads the order's
+#: lines and releases in the same round trip as the order (`_open_reads`)
+_ORDER_ID_BY_WAYBILL = (
+    select(_ORDERS.c.id)
+    .where(_ORDERS.c.waybill_no == bindparam("key"))
+    .order_by(_ORDERS.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_LINES_BY_WAYBILL = _lines_of(_ORDER_ID_BY_WAYBILL)
+_EVENTS = Event.__table__
+#: the order's releases from a hold, newest first (`verification._recount_mark`)
+_RELEASES = (
+    select(_EVENTS.c.id, _EVENTS.c.detail, _EVENTS.c.order_id)
+    .where(_EVENTS.c.order_id == bindparam("key"), _EVENTS.c.kind == "hold_released")
+    .order_by(_EVENTS.c.id.desc())
+)
+_RELEASES_BY_WAYBILL = (
+    select(_EVENTS.c.id, _EVENTS.c.detail, _EVENTS.c.order_id)
+    .where(_EVENTS.c.order_id == _ORDER_ID_BY_WAYBILL, _EVENTS.c.kind == "hold_released")
+    .order_by(_EVENTS.c.id.desc())
 )
 _CARRIER_NAME = select(Carrier.__table__.c.name).where(Carrier.__table__.c.id == bindparam("key"))
 
@@ -223,11 +256,6 @@ def _line_row(li: OrderLine) -> _LineRow:
     )
 
 
-def _order_row(s: Session, order_id: int) -> Row | None:
-    """The order's row, locked for this transaction (attributes as on `Order`)."""
-    return s.connection().execute(_ORDER_BY_ID, {"key": order_id}).first()
-
-
 def _update_order(s: Session, order_id: int, **values: object) -> None:
     write_at_commit(s, _UPDATE_ORDER, {"key": order_id, **values})
 
@@ -237,24 +265,46 @@ def _count_verified(s: Session, line_id: int, delta: int) -> None:
 
 
 # Finding the order a scanned code names (its waybill first, then its order number), three
-# ways that are not interchangeable: `_find_order_row` reads a locked Core row for the verify
+# ways that are not interchangeable: `_open_reads` reads a locked Core row for the verify
 # and pack hot path; `_find_order` loads the ORM order (locked or not) for picking and the
 # holds queue; `_order_id_for` only asks whether a wrongly scanned item code is another
 # order's waybill or number (unlocked, id and number only, not newest-first).
 
 
-def _find_order_row(s: Session, code: str) -> Row | None:
-    """The order whose waybill (first) or order number is ``code``, its row locked (and its
-    carrier's name, ``carrier_name``)."""
+@dataclass(frozen=True)
+class _Opened:
+    """What an opening scan reads: the order's row, locked (with its carrier's name,
+    ``carrier_name``), its lines and its releases from a hold (`_RELEASES`'s rows)."""
+
+    order: Any
+    lines: list[_LineRow]
+    releases: Sequence[Any]
+
+
+def _open_reads(s: Session, code: str) -> _Opened | None:
+    """The order whose waybill (first) or order number is ``code``, with its lines and
+    releases. By the waybill (what a station scans) all three are read in one round trip
+    (`app.db.chain.read_together`), the lines and releases of the order the first read found
+    and locked; by the order number, one after another."""
     code = code.strip()
     if not code:
         return None
+    (orders, lines, releases), _ = read_together(
+        s,
+        (_ORDER_BY["waybill_no"], {"key": code}),
+        (_LINES_BY_WAYBILL, {"key": code}),
+        (_RELEASES_BY_WAYBILL, {"key": code}),
+    )
+    if orders:
+        o = orders[0]
+        if all(r.order_id == o.id for r in (*lines, *releases)):  # the same order (always)
+            return _Opened(o, _lines_from(lines), releases)
+    else:
+        o = s.connection().execute(_ORDER_BY["order_no"], {"key": code}).first()
+        if o is None:
+            return None
     conn = s.connection()
-    for q in _ORDER_BY.values():
-        o = conn.execute(q, {"key": code}).first()
-        if o is not None:
-            return o
-    return None
+    return _Opened(o, _load_lines(s, o.id), conn.execute(_RELEASES, {"key": o.id}).all())
 
 
 def _find_order(s: Session, code: str, *, lock: bool = True) -> Order | None:
@@ -308,8 +358,13 @@ def _load_lines(s: Session, order_id: int) -> list[_LineRow]:
 
     One statement: a row per line and barcode of its product (a line without either, one
     row), the barcodes of a line in the order they were added."""
-    rows: dict[int, tuple[Row, list[str]]] = {}
-    for r in s.connection().execute(_SELECT_LINES, {"key": order_id}):
+    return _lines_from(s.connection().execute(_SELECT_LINES, {"key": order_id}))
+
+
+def _lines_from(result: Iterable[Any]) -> list[_LineRow]:
+    """The lines of `_lines_of`'s rows."""
+    rows: dict[int, tuple[Any, list[str]]] = {}
+    for r in result:
         entry = rows.get(r.id)
         if entry is None:
             entry = rows[r.id] = (r, [])
@@ -383,7 +438,7 @@ def _cartons(s: Session) -> list[CartonSpec]:
 
 
 def _view(s: Session, o: Order | Row, lines: list[_LineRow], *, pack: bool = False) -> OrderView:
-    carrier = getattr(o, "carrier_name", None)  # read with the order (`_find_order_row`)
+    carrier = getattr(o, "carrier_name", None)  # read with the order (`_open_reads`)
     if carrier is None and o.carrier_id:
         carrier = s.connection().execute(_CARRIER_NAME, {"key": o.carrier_id}).scalar()
     views = tuple(_line_view(li) for li in lines)

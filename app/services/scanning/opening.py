@@ -3,7 +3,9 @@ without a look-up, and letting go of an order's claim."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,15 +16,14 @@ from app.services.errors import ServiceError
 from app.services.scanning.common import (
     STEP_STATUSES,
     _claimed_elsewhere,
-    _find_order_row,
-    _load_lines,
+    _open_reads,
     _record,
     _refusal_for_status,
     _stop,
     _update_order,
     _view,
 )
-from app.services.scanning.verification import _recount_mark
+from app.services.scanning.verification import _recount_from
 from app.services.scanning.views import OrderView, Recount
 
 # --- opening an order (waybill or slip scanned) -----------------------------------------------
@@ -44,7 +45,8 @@ def open_order(
     view: OrderView | None = None
     now = utcnow()
     with db.write() as s:
-        o = _find_order_row(s, code)
+        opened = _open_reads(s, code)
+        o = opened.order if opened is not None else None
         if o is None:
             _record(
                 s, step=step, code=code, verdict="not_found", station=station, operator=operator
@@ -79,8 +81,9 @@ def open_order(
             # read before the scan is appended: a query of events after it would take the
             # chain head there and then (app.db.chain), for the rest of the transaction; and
             # every read before the writes, which then go with the commit (`write_at_commit`)
-            recount = _recount(s, o.id) if step == "verify" else None
-            view = _view(s, o, _load_lines(s, o.id), pack=step == "pack")
+            assert opened is not None
+            recount = _recount(s, o.id, opened.releases) if step == "verify" else None
+            view = _view(s, o, opened.lines, pack=step == "pack")
             if recount is not None:
                 view = replace(view, recount=recount)
             if step != "pick":
@@ -100,10 +103,11 @@ def open_order(
     return view
 
 
-def _recount(s: Session, order_id: int) -> Recount | None:
+def _recount(s: Session, order_id: int, releases: Sequence[Any]) -> Recount | None:
     """The recount the order is in (released from a weight hold), if any: the release and
-    the hold's weighing, for the verifier to see why the parcel came back."""
-    mark = _recount_mark(s, order_id)
+    the hold's weighing, for the verifier to see why the parcel came back. ``releases``:
+    the order's releases from a hold, newest first (`_open_reads`)."""
+    mark = _recount_from(releases)
     if not mark:
         return None
     ev = s.get(Event, mark)

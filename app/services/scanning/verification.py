@@ -4,26 +4,32 @@ after a weight hold, and a supervisor's undo of the last counted scan."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from app.db.chain import append_event
+from app.db.chain import append_event, read_together
 from app.db.engine import Database
 from app.db.models import Event, Order, OrderStatus, Override, ScanEvent, utcnow
 from app.domain.verify import COUNTED, ScanCode, match_item, matching_lines, read_scan
 from app.services.errors import ServiceError
 from app.services.operators import authorize
 from app.services.scanning.common import (
+    _ORDER_BY_ID,
+    _RELEASES,
+    _SELECT_LINES,
     STEP_STATUSES,
     SUPERVISOR_ROLES,
     _claimed_elsewhere,
     _count_verified,
     _known_product,
     _line_view,
+    _LineRow,
+    _lines_from,
     _load_lines,
     _order_id_for,
-    _order_row,
     _record,
     _refusal_for_status,
     _state,
@@ -40,13 +46,14 @@ def _recount_mark(s: Session, order_id: int) -> int:
     from a weight hold sends the parcel back for a recount: scans before it no longer count
     (their rows stay on the record), so a serial number scanned again in the recount is
     this parcel's, and an undo never reaches back past the recount."""
-    for ev_id, detail in s.execute(
-        select(Event.id, Event.detail)
-        .where(Event.order_id == order_id, Event.kind == "hold_released")
-        .order_by(Event.id.desc())
-    ):
-        if (detail or {}).get("recount"):
-            return int(ev_id)
+    return _recount_from(s.connection().execute(_RELEASES, {"key": order_id}))
+
+
+def _recount_from(releases: Iterable[Any]) -> int:
+    """`_recount_mark` of the order's releases from a hold (`_RELEASES`'s rows)."""
+    for r in releases:
+        if (r.detail or {}).get("recount"):
+            return int(r.id)
     return 0
 
 
@@ -98,9 +105,17 @@ def scan_item(
     result: ScanResult | None = None
     now = utcnow()
     with db.write() as s:
-        o = _order_row(s, order_id)
-        if o is None:
+        # the order (locked) and its lines in one round trip, and an event id for the order's
+        # ``verified`` should this scan complete it (`read_together`)
+        (orders, line_rows), _ = read_together(
+            s,
+            (_ORDER_BY_ID, {"key": order_id}),
+            (_SELECT_LINES, {"key": order_id}),
+            spare_event_ids=1,
+        )
+        if not orders:
             raise ServiceError("not_found", key=code)
+        o = orders[0]
         if o.status == OrderStatus.CANCELLED:
             err = _stop(s, o, code, "verify", station, operator)
         elif (refusal := _refusal_for_status(o, "verify")) is not None:
@@ -127,7 +142,8 @@ def scan_item(
             )
             err = ServiceError("claimed_elsewhere", order_no=o.order_no, station=other)
         else:
-            result = _verify_scan(s, o, code, scan, serial, station, operator, now)
+            lines = _lines_from(line_rows)
+            result = _verify_scan(s, o, lines, code, scan, serial, station, operator, now)
     if err is not None:
         raise err
     assert result is not None
@@ -137,6 +153,7 @@ def scan_item(
 def _verify_scan(
     s: Session,
     o: Row,
+    lines: list[_LineRow],
     code: str,
     scan: ScanCode,
     serial: str | None,
@@ -144,7 +161,6 @@ def _verify_scan(
     operator: str,
     now: dt.datetime,
 ) -> ScanResult:
-    lines = _load_lines(s, o.id)
     states = [_state(li, li.verified_qty) for li in lines]
     found = matching_lines(states, scan) if not scan.refused else []
     other_no = ""

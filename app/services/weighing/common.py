@@ -4,17 +4,21 @@ whether it may be weighed, the chain lock, and an operator's name."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
-from app.db.chain import seal_now
+from app.db.chain import read_together, seal_now
 from app.db.engine import Database
 from app.db.models import Operator, Order, OrderStatus
 from app.domain.weight import Expected
 from app.services import floor_settings as fs
-from app.services.orders import Packing, order_goods_packing
+from app.services.orders import Packing, goods_packing_of, order_goods_packing
 
 DEFAULT_BUNDLE_SIZE = fs.BUNDLE_SIZE.default
 STEP = "weigh"
@@ -30,10 +34,25 @@ WEIGHT_REASONS = (REASON_LIGHT, REASON_HEAVY)
 
 
 @dataclass
+class _ParcelOrder:
+    """What the scale reads and changes of a parcel's order (`_load`): its row's values,
+    changed by the capture together with the row (`verdicts._set_order`)."""
+
+    id: int
+    order_no: str
+    waybill_no: str | None
+    status: str
+    hold_reason: str
+    carton_id: int | None
+    updated_at: dt.datetime | None
+
+
+@dataclass
 class _Loaded:
-    order: Order
+    order: _ParcelOrder
     lines: list[tuple[str, str, int, int]] = field(default_factory=list)  # sku,name,grams,qty
     packing: Packing = field(default_factory=Packing)
+    packing_required: bool = False  # the floor setting, read with the order
 
     @property
     def carton_code(self) -> str:
@@ -61,26 +80,71 @@ def packing_required(s: Session) -> bool:
 
 def weighable_statuses(s: Session) -> tuple[str, ...]:
     """Statuses a parcel may be weighed in; ``weighed`` is a re-weigh."""
-    if packing_required(s):
+    return _weighable(packing_required(s))
+
+
+def _weighable(packing_required: bool) -> tuple[str, ...]:
+    if packing_required:
         return (OrderStatus.PACKED.value, OrderStatus.WEIGHED.value)
     return (OrderStatus.VERIFIED.value, OrderStatus.PACKED.value, OrderStatus.WEIGHED.value)
 
 
-# `_load` runs on every capture: the order is an ORM object (the capture changes it), what
-# the expectation needs is read with statements built once (a capture commits in a few ms).
+# `_load` runs on every scan and capture: the order, what its expectation needs and the
+# packing setting in one round trip (`read_together`), with what the caller reads besides
+_O = Order.__table__
 _ORDER_BY_WAYBILL = (
-    select(Order).where(Order.waybill_no == bindparam("wb")).order_by(Order.id.desc()).limit(1)
+    select(
+        _O.c.id,
+        _O.c.order_no,
+        _O.c.waybill_no,
+        _O.c.status,
+        _O.c.hold_reason,
+        _O.c.carton_id,
+        _O.c.updated_at,
+    )
+    .where(_O.c.waybill_no == bindparam("wb"))
+    .order_by(_O.c.id.desc())
+    .limit(1)
 )
-_ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update(of=Order)
+_ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update()
+#: the id of the order `_load` finds: the key of the reads that go with it
+ORDER_OF_WAYBILL = (
+    select(_O.c.id)
+    .where(_O.c.waybill_no == bindparam("wb"))
+    .order_by(_O.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_GOODS_PACKING = goods_packing_of(ORDER_OF_WAYBILL)
 
 
-def _load(s: Session, waybill_no: str, *, lock: bool = False) -> _Loaded | None:
-    q = _ORDER_BY_WAYBILL_LOCKED if lock else _ORDER_BY_WAYBILL
-    o = s.scalars(q, {"wb": waybill_no}).first()
-    if o is None:
-        return None
-    lines, packing = order_goods_packing(s, o.id)  # after the lock: what it is now
-    return _Loaded(o, lines, packing)
+def _load(
+    s: Session,
+    waybill_no: str,
+    *,
+    lock: bool = False,
+    also: tuple[tuple[Executable, dict[str, Any]], ...] = (),
+    ids: tuple[str, ...] = (),
+) -> tuple[_Loaded | None, list[Sequence[Any]], tuple[int, ...] | None]:
+    """The parcel's order (its row locked with ``lock``) with its goods and packing, and the
+    rows of the reads ``also`` and the ids ``ids`` (`read_together`), all in one round trip;
+    the reads keyed by the order take its id as `ORDER_OF_WAYBILL` (parameter ``wb``)."""
+    results, taken = read_together(
+        s,
+        (_ORDER_BY_WAYBILL_LOCKED if lock else _ORDER_BY_WAYBILL, {"wb": waybill_no}),
+        (_GOODS_PACKING, {"wb": waybill_no}),
+        fs.read_with(fs.PACKING_REQUIRED),
+        *also,
+        ids=ids,
+    )
+    orders, goods, setting, *rest = results
+    if not orders:
+        return None, rest, taken
+    o = _ParcelOrder(*orders[0])
+    if any(r.order_id != o.id for r in goods):  # not the order read first (never seen)
+        goods = None
+    lines, packing = order_goods_packing(s, o.id, goods)
+    return _Loaded(o, lines, packing, fs.value_read(fs.PACKING_REQUIRED, setting)), rest, taken
 
 
 def _expected(ld: _Loaded, division: int = 0) -> Expected:
@@ -93,14 +157,14 @@ def _identity(ld: _Loaded) -> tuple:
     return (tuple(goods), ld.order.carton_id)
 
 
-def _refusal(s: Session, ld: _Loaded) -> str:
+def _refusal(ld: _Loaded) -> str:
     """'' when the parcel may be weighed, else the hold reason."""
     st = ld.order.status
     if st == OrderStatus.CANCELLED:
         return REASON_INTERCEPTED
     if st == OrderStatus.HELD:
         return REASON_HELD
-    if st not in weighable_statuses(s):
+    if st not in _weighable(ld.packing_required):
         return REASON_NOT_VERIFIED
     return ""
 

@@ -4,9 +4,11 @@ closed with its count check and register, and where a parcel's stub was filed.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import ColumnElement, Select, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db.chain import append_event, write_at_commit
@@ -81,40 +83,58 @@ class StubLocation:
 # --- positions -------------------------------------------------------------------------------
 
 
-_STUB_OF = (
-    select(Weighing.stub_bundle, Weighing.stub_position)
-    .where(Weighing.order_id == bindparam("oid"), Weighing.stub_bundle.is_not(None))
-    .order_by(Weighing.id.desc())
-    .limit(1)
-)
+def stub_of_select(order_id: ColumnElement[int]) -> Select:
+    """Where the order's stub was filed (`_stub_of`); ``order_id`` a parameter or a subquery
+    naming the order (the capture reads it with the order: `app.db.chain.read_together`)."""
+    return (
+        select(Weighing.stub_bundle, Weighing.stub_position)
+        .where(Weighing.order_id == order_id, Weighing.stub_bundle.is_not(None))
+        .order_by(Weighing.id.desc())
+        .limit(1)
+    )
 
 
-def _stub_of(s: Session, order_id: int) -> StubPlace | None:
-    row = s.execute(_STUB_OF, {"oid": order_id}).first()
-    return StubPlace(row[0], row[1]) if row else None
+_STUB_OF = stub_of_select(bindparam("oid"))
 
 
-_LAST_STUB = _STUB_OF.subquery()
-#: how often the parcel was weighed, and its stub's place (the weigh station's scan): one read
-_WEIGHINGS_AND_STUB = select(
-    select(func.count())
-    .select_from(Weighing)
-    .where(Weighing.order_id == bindparam("oid"))
-    .scalar_subquery(),
-    select(_LAST_STUB.c.stub_bundle).scalar_subquery(),
-    select(_LAST_STUB.c.stub_position).scalar_subquery(),
-)
+def _stub_of(s: Session, order_id: int, rows: Sequence[Any] | None = None) -> StubPlace | None:
+    """``rows``: `stub_of_select`'s, read already."""
+    if rows is None:
+        rows = s.execute(_STUB_OF, {"oid": order_id}).all()
+    return StubPlace(rows[0][0], rows[0][1]) if rows else None
 
 
-def _weighings_and_stub(s: Session, order_id: int) -> tuple[int, StubPlace | None]:
-    """The parcel's weighings so far and its stub's place (`_stub_of`), in one statement."""
-    count, bundle, position = s.execute(_WEIGHINGS_AND_STUB, {"oid": order_id}).one()
+def weighings_and_stub_select(order_id: ColumnElement[int]) -> Select:
+    """How often the parcel was weighed, and its stub's place (the weigh station's scan): one
+    read; ``order_id`` as for `stub_of_select`."""
+    last = stub_of_select(order_id).subquery()
+    return select(
+        select(func.count())
+        .select_from(Weighing)
+        .where(Weighing.order_id == order_id)
+        .scalar_subquery(),
+        select(last.c.stub_bundle).scalar_subquery(),
+        select(last.c.stub_position).scalar_subquery(),
+    )
+
+
+_WEIGHINGS_AND_STUB = weighings_and_stub_select(bindparam("oid"))
+
+
+def _weighings_and_stub(
+    s: Session, order_id: int, rows: Sequence[Any] | None = None
+) -> tuple[int, StubPlace | None]:
+    """The parcel's weighings so far and its stub's place (`_stub_of`), in one statement;
+    ``rows``: `weighings_and_stub_select`'s, read already."""
+    if rows is None:
+        rows = s.execute(_WEIGHINGS_AND_STUB, {"oid": order_id}).all()
+    count, bundle, position = rows[0]
     return int(count or 0), StubPlace(bundle, position) if bundle is not None else None
 
 
 # a bundle's place is taken on every good weighing: statements built once, no ORM object
 _BUNDLES = StubBundle.__table__
-_OPEN_BUNDLE = (
+OPEN_BUNDLE = (
     select(_BUNDLES.c.id, _BUNDLES.c.number, _BUNDLES.c.filled)
     .where(
         _BUNDLES.c.station == bindparam("station"),
@@ -134,15 +154,20 @@ _TAKE_PLACE = (
 _NEW_BUNDLE_LOCK = text("SELECT pg_advisory_xact_lock(7305, 1)")
 
 
-def _allocate_stub(s: Session, station: str, now: dt.datetime) -> StubPlace:
+def _allocate_stub(
+    s: Session, station: str, now: dt.datetime, open_bundle: Sequence[Any] | None = None
+) -> StubPlace:
     """The next place in this station's open bundle (a new bundle when none has room).
 
     The bundle row is locked (PostgreSQL); a new bundle's number is taken under a lock of its
-    own (an advisory lock until the commit; SQLite has one writer), not the chain head."""
-    b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
+    own (an advisory lock until the commit; SQLite has one writer), not the chain head.
+    ``open_bundle``: `OPEN_BUNDLE`'s rows, read (and locked) already in this transaction."""
+    if open_bundle is None:
+        open_bundle = s.execute(OPEN_BUNDLE, {"station": station}).all()
+    b = open_bundle[0] if open_bundle else None
     if b is None and s.connection().dialect.name == "postgresql":
         s.execute(_NEW_BUNDLE_LOCK)
-        b = s.execute(_OPEN_BUNDLE, {"station": station}).first()
+        b = s.execute(OPEN_BUNDLE, {"station": station}).first()
     if b is None:
         number = (s.scalar(select(func.max(StubBundle.number))) or 0) + 1
         s.add(

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.chain import Appended, append_event, next_ids, write_at_commit
 from app.db.engine import Database
@@ -24,6 +25,7 @@ from app.services.operators import authorize
 from app.services.orders import Packing, order_goods, order_packing
 from app.services.scanning.common import _update_order
 from app.services.weighing.common import (
+    ORDER_OF_WAYBILL,
     REASON_BATCH,
     WEIGHT_REASONS,
     _expected,
@@ -31,13 +33,17 @@ from app.services.weighing.common import (
     _load,
     _Loaded,
     _lock_chain,
+    _ParcelOrder,
     _refusal,
 )
 from app.services.weighing.stubs import (
+    OPEN_BUNDLE,
     StubPlace,
     _allocate_stub,
     _stub_of,
     _weighings_and_stub,
+    stub_of_select,
+    weighings_and_stub_select,
 )
 
 # --- plain data ------------------------------------------------------------------------------
@@ -204,11 +210,11 @@ def start_weighing(
     if not code:
         raise ServiceError("not_found", waybill=waybill_no)
     with db.write() as s:
-        ld = _load(s, code)
+        ld, (so_far,), _ = _load(s, code, also=((_WEIGHINGS_AND_STUB, {"wb": code}),))
         if ld is None:
             raise ServiceError("not_found", waybill=code)
         o = ld.order
-        why = _refusal(s, ld)
+        why = _refusal(ld)
         if why:
             append_event(
                 s,
@@ -223,16 +229,17 @@ def start_weighing(
             )
         else:
             refusal = None
-            ctx = _context(s, ld, code)
+            ctx = _context(s, ld, code, so_far)
     if refusal is not None:  # raised after the commit: the refusal stays on record
         raise refusal
     return ctx
 
 
-def _context(s: Session, ld: _Loaded, code: str) -> WeighContext:
+def _context(s: Session, ld: _Loaded, code: str, so_far: Sequence[Any]) -> WeighContext:
+    """``so_far``: `_WEIGHINGS_AND_STUB`'s rows, read with the order."""
     o = ld.order
     exp = _expected(ld)
-    count, stub = _weighings_and_stub(s, o.id)
+    count, stub = _weighings_and_stub(s, o.id, so_far)
     return WeighContext(
         waybill_no=code,
         order_no=o.order_no,
@@ -253,6 +260,21 @@ def _context(s: Session, ld: _Loaded, code: str) -> WeighContext:
 
 # --- the capture -----------------------------------------------------------------------------
 
+# what the scan and the capture read with the order (`_load`), keyed by its waybill
+_WEIGHINGS_AND_STUB = weighings_and_stub_select(ORDER_OF_WAYBILL)
+_STUB_OF_WAYBILL = stub_of_select(ORDER_OF_WAYBILL)
+
+
+@dataclass(frozen=True)
+class _ReadAhead:
+    """What a capture read with its parcel's order (`_load`): where its stub was filed
+    (`stub_of_select`'s rows), the station's open bundle, locked (`OPEN_BUNDLE`'s rows), and
+    the weighing's id (PostgreSQL; None on SQLite, where it comes with the insert)."""
+
+    stub: Sequence[Any]
+    bundle: Sequence[Any]
+    weighing_id: int | None
+
 
 def _record_one(
     s: Session,
@@ -265,10 +287,11 @@ def _record_one(
     *,
     batch_of: int | None = None,
     leader: tuple[str, int, int, str, str, rules.Explanation | None] | None = None,
-) -> tuple[Weighing, Event, rules.Explanation | None, StubPlace | None]:
+    ahead: _ReadAhead | None = None,
+) -> tuple[Weighing, Appended, rules.Explanation | None, StubPlace | None]:
     o = ld.order
     exp = _expected(ld, division)
-    why = _refusal(s, ld)
+    why = _refusal(ld)
     explanation = None
     if leader is not None:  # a parcel covered by a batch weighing takes the leader's verdict
         verdict, expected, tolerance, reason, _, explanation = leader
@@ -297,7 +320,9 @@ def _record_one(
             )
     stub = None
     if verdict == rules.OK:
-        stub = _stub_of(s, o.id) or _allocate_stub(s, station, now)
+        stub = _stub_of(s, o.id, ahead and ahead.stub) or _allocate_stub(
+            s, station, now, ahead and ahead.bundle
+        )
         _set_order(s, o, status=OrderStatus.WEIGHED.value, hold_reason="", updated_at=now)
     elif reason in WEIGHT_REASONS:
         _set_order(s, o, status=OrderStatus.HELD.value, hold_reason="weight", updated_at=now)
@@ -314,7 +339,10 @@ def _record_one(
         "stub": [stub.bundle, stub.position] if stub else None,
         "batch_of": batch_of,
     }
-    ids = next_ids(s, "events", "weighings")  # PostgreSQL: both ids in one round trip
+    if ahead is not None and ahead.weighing_id is not None:  # taken with the order
+        ids: tuple[int, ...] | None = (*(next_ids(s, "events") or ()), ahead.weighing_id)
+    else:  # PostgreSQL: both ids in one round trip; SQLite: None
+        ids = next_ids(s, "events", "weighings")
     ev = append_event(
         s,
         "weighed",
@@ -351,17 +379,12 @@ def _record_one(
 _INSERT_WEIGHING = insert(Weighing.__table__)
 
 
-def _set_order(s: Session, o: Order, **values: object) -> None:
-    """The capture's change of the order (status, hold reason, time). PostgreSQL: written with
-    the commit (`write_at_commit`), the loaded order given the same values as if it had been
-    read so (no flush of its own); SQLite: through the ORM, as ever."""
-    if s.connection().dialect.name != "postgresql":
-        for key, value in values.items():
-            setattr(o, key, value)
-        return
+def _set_order(s: Session, o: _ParcelOrder, **values: object) -> None:
+    """The capture's change of the order (status, hold reason, time), and of what was read of
+    it. PostgreSQL: written with the commit (`write_at_commit`); SQLite: at once."""
     _update_order(s, o.id, **values)
     for key, value in values.items():
-        set_committed_value(o, key, value)
+        setattr(o, key, value)
 
 
 def record_weighing(
@@ -386,8 +409,16 @@ def record_weighing(
     division = max(int(division or 0), 0)
     now = utcnow()
     with db.write() as s:
-        # the order row first; the chain head is taken at the commit (app.db.chain)
-        ld = _load(s, code, lock=True)
+        # the order row first; the chain head is taken at the commit (app.db.chain). With
+        # the order, in the same round trip: where its stub is, the station's open bundle
+        # (locked after the order, as when a place is taken) and the weighing's id
+        ld, (stub_rows, bundle_rows), taken = _load(
+            s,
+            code,
+            lock=True,
+            also=((_STUB_OF_WAYBILL, {"wb": code}), (OPEN_BUNDLE, {"station": station})),
+            ids=("weighings",),
+        )
         if ld is None:
             append_event(
                 s,
@@ -399,8 +430,9 @@ def record_weighing(
             )
             result, ev = None, None
         else:
+            ahead = _ReadAhead(stub_rows, bundle_rows, taken[0] if taken else None)
             result, ev = _record(
-                s, ld, code, grams, division, operator, station, now, batch_waybills
+                s, ld, code, grams, division, operator, station, now, batch_waybills, ahead
             )
     if result is None or ev is None:  # raised after the commit: the unknown parcel stays on record
         raise ServiceError("not_found", waybill=code)
@@ -417,17 +449,18 @@ def _record(
     station: str,
     now: dt.datetime,
     batch_waybills: list[str] | None,
+    ahead: _ReadAhead,
 ) -> tuple[WeighResult, Appended]:
     others: list[_Loaded] = []
     for wb in dict.fromkeys(x.strip() for x in batch_waybills or ()):
         if not wb or wb == code:
             continue
-        other = _load(s, wb, lock=True)
+        other, _, _ = _load(s, wb, lock=True)
         if other is None:
             raise ServiceError("not_found", waybill=wb)
         if _identity(other) != _identity(ld):
             raise ServiceError("batch_not_identical", waybill=wb, order_no=other.order.order_no)
-        if _refusal(s, other):
+        if _refusal(other):
             raise ServiceError(
                 "batch_not_ready",
                 waybill=wb,
@@ -435,7 +468,9 @@ def _record(
                 status=other.order.status,
             )
         others.append(other)
-    w, ev, explanation, stub = _record_one(s, ld, grams, division, operator, station, now)
+    w, ev, explanation, stub = _record_one(
+        s, ld, grams, division, operator, station, now, ahead=ahead
+    )
     covered = []
     leader = (w.verdict, w.expected_grams, w.tolerance_grams, w.reason, "", explanation)
     for other in others:
@@ -523,7 +558,7 @@ def override(
     from app.db.models import Override as OverrideRow
 
     with db.write() as s:
-        ld = _load(s, code, lock=True)  # order first, then the chain (see record_weighing)
+        ld, _, _ = _load(s, code, lock=True)  # order first, then the chain (record_weighing)
         _lock_chain(s)
         if ld is None:
             raise ServiceError("not_found", waybill=code)
@@ -577,7 +612,7 @@ def override(
             stub_position=stub.position,
         )
         s.add(w)
-        o.status, o.hold_reason, o.updated_at = OrderStatus.WEIGHED.value, "", now
+        _set_order(s, o, status=OrderStatus.WEIGHED.value, hold_reason="", updated_at=now)
         s.flush()
         return WeighResult(
             code, o.order_no, w.grams, w.expected_grams, w.tolerance_grams, w.verdict,
