@@ -284,9 +284,10 @@ def floor_figures(
     if db_url is None:
         with temp_postgres() as url:
             return floor_figures(url, writers=writers, seconds=seconds, progress=progress)
-    # enough parcels for about 100 events/s per writer (about 8 events a parcel); a writer
-    # that runs out stops (``floor_ran_out``), the rate is over the time they all ran
-    per_writer = max(20, int(seconds * 12)) + 1  # the first is the warm-up
+    # enough parcels for about 140 events/s per writer (about 7 events a parcel), twice what
+    # one does among 16 here: the scheduler favours some; a writer that runs out stops
+    # (``floor_ran_out``), the rate is over the time they all ran
+    per_writer = max(20, int(seconds * 20)) + 1  # the first is the warm-up
     parcels = prepare_parcels(db_url, writers * per_writer, progress)
     progress(f"floor: {writers} writers for {seconds:g} s")
     ctx = mp.get_context("fork")
