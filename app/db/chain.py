@@ -57,7 +57,7 @@ from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.sql import Executable
 
-from app.db.engine import CANONICAL_JSON, EVENT_ID_TAKEN, begin_now, pending_begin, store_json
+from app.db.engine import CANONICAL_JSON, EVENT_ID_TAKEN, store_json
 from app.db.models import ChainHead, Event, utcnow
 
 
@@ -245,9 +245,8 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     if not tables:
         return ()
     if tables[0] == "events":
-        # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`; a
-        # BEGIN not sent yet goes now, with its id), then those `read_together` took ahead
-        begin_now(conn)
+        # the event id a write transaction's BEGIN took (`app.db.engine._begin_as_ping`),
+        # then those `read_together` took ahead
         info = conn.connection.info
         taken = info.get(EVENT_ID_TAKEN)
         if taken is not None:
@@ -701,9 +700,6 @@ def read_together(
         rendered.append(_render(conn, stmt, params))
         shapes.append(_shape(conn, stmt, params))
     sent = _sendable(conn, rendered)
-    begin = pending_begin(conn)  # the transaction's BEGIN, not sent yet: it goes first
-    if begin is not None:
-        sent.insert(0, begin.decode())
     tables = (*ids, *(("events",) * spare_event_ids))
     if tables:
         sent.append(_next_ids_sql(tables))
@@ -711,9 +707,6 @@ def read_together(
         "; ".join(sent), execution_options={"no_parameters": True, _COLLECT: True}
     ).close()
     results = conn.info.pop(_COLLECT)
-    if begin is not None:  # the BEGIN's own result is none; its event id's is the first
-        taken_id = results.pop(0)[1][0][0] if begin != b"BEGIN" else None
-        conn.connection.info[EVENT_ID_TAKEN] = int(taken_id) if taken_id is not None else None
     out = [shape(desc, rows) for shape, (desc, rows) in zip(shapes, results, strict=False)]
     taken: tuple[int, ...] = ()
     if tables:

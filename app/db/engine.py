@@ -12,7 +12,6 @@ import json
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -181,15 +180,6 @@ def _begin_as_ping(dbapi_conn, record, _proxy) -> None:
     event: most writes append one, and would otherwise ask for its id in a round trip of
     their own. A write that appends none leaves a gap in the ids, as a rolled-back one does;
     the chain's order is its ``seq``, which has none.
-
-    **A write on a connection returned in good order less than `FRESH_S` ago** is not
-    checked: its BEGIN goes with its first statement instead (`pending_begin`; one round trip
-    fewer for a station that works without a pause, as a weighing after its waybill scan).
-    psycopg is put in autocommit for the checkout so that it sends no BEGIN of its own; every
-    statement SQLAlchemy runs on the connection sends the BEGIN first if it was not sent yet
-    (`_begin_before_statement`), and `app.db.chain.read_together` sends it in the same
-    string. Should the server have gone in that second, the action fails at its first
-    statement as it would had the server gone during it (the station keeps it in its outbox).
     """
     from psycopg import pq
     from sqlalchemy.exc import DisconnectionError
@@ -198,30 +188,18 @@ def _begin_as_ping(dbapi_conn, record, _proxy) -> None:
     if pgconn.transaction_status != pq.TransactionStatus.IDLE:
         raise DisconnectionError("connection not idle at checkout")
     writing = _WRITING.get()
-    info = record.info
-    info[EVENT_ID_TAKEN] = None  # a read's checkout forgets one a write left unused
-    last = info.get(_RETURNED_OK)
-    if writing and last is not None and time.monotonic() - last < FRESH_S:
-        dbapi_conn.autocommit = True  # no BEGIN of psycopg's: ours, with the first statement
-        info[_BEGIN_PENDING] = True
-        return
-    info[_BEGIN_PENDING] = False
-    if dbapi_conn.autocommit:
-        dbapi_conn.autocommit = False
     try:
         # PQexec, blocking whatever psycopg's nonblocking setting: short commands
-        begin = _BEGIN_WRITE if writing and not info.get(_NO_EVENT_ID) else b"BEGIN"
-        res = pgconn.exec_(begin)
+        res = pgconn.exec_(_BEGIN_WRITE if writing else b"BEGIN")
     except Exception as exc:  # the socket is gone: psycopg.OperationalError
         raise DisconnectionError(str(exc)) from exc
     taken = None
-    if begin is _BEGIN_WRITE and res.status == pq.ExecStatus.TUPLES_OK:
+    if writing and res.status == pq.ExecStatus.TUPLES_OK:
         value = res.get_value(0, 0)
         taken = int(value) if value is not None else None  # None: no events table yet
-    elif begin is _BEGIN_WRITE and pgconn.status == pq.ConnStatus.OK:
+    elif writing and pgconn.status == pq.ConnStatus.OK:
         # the id could not be taken (a role without the sequence's grant): the write goes on
         # without it, `app.db.chain.next_ids` asks when an event is appended
-        info[_NO_EVENT_ID] = True
         try:
             res = pgconn.exec_(b"ROLLBACK; BEGIN")
         except Exception as exc:
@@ -229,69 +207,9 @@ def _begin_as_ping(dbapi_conn, record, _proxy) -> None:
     if res.status not in (pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK):
         message = res.error_message.decode(errors="replace").strip()
         raise DisconnectionError(message or "BEGIN failed")
-    # an event id taken with this transaction's BEGIN is this transaction's only
-    info[EVENT_ID_TAKEN] = taken
-
-
-def _returned(dbapi_conn, record) -> None:
-    """``checkin``: a connection returned in good order (no transaction open, the socket
-    fine) may skip the next write's check for `FRESH_S` (`_begin_as_ping`)."""
-    from psycopg import pq
-
-    info = record.info
-    info[_BEGIN_PENDING] = False
-    pgconn = getattr(dbapi_conn, "pgconn", None)
-    if (
-        pgconn is not None
-        and pgconn.status == pq.ConnStatus.OK
-        and pgconn.transaction_status == pq.TransactionStatus.IDLE
-    ):
-        if dbapi_conn.autocommit:
-            dbapi_conn.autocommit = False
-        info[_RETURNED_OK] = time.monotonic()
-    else:
-        info.pop(_RETURNED_OK, None)
-
-
-def pending_begin(conn: Any) -> bytes | None:
-    """The BEGIN this checkout of ``conn`` (a SQLAlchemy connection) has not sent yet,
-    taken (the caller sends it ahead of its statement; the result of its second statement is
-    the event id for `EVENT_ID_TAKEN`), or None (sent, or checked at checkout)."""
-    info = conn.connection.info
-    if not info.get(_BEGIN_PENDING):
-        return None
-    info[_BEGIN_PENDING] = False
-    return b"BEGIN" if info.get(_NO_EVENT_ID) else _BEGIN_WRITE
-
-
-def begin_now(conn: Any, cursor: Any = None) -> None:
-    """Send the BEGIN a write deferred (`pending_begin`) now, in a round trip of its own:
-    before a statement that cannot carry it (one with parameters, psycopg's COPY)."""
-    begin = pending_begin(conn)
-    if begin is None:
-        return
-    cur = cursor if cursor is not None else conn.connection.dbapi_connection.cursor()
-    cur.execute(begin)
-    taken = None
-    if begin is _BEGIN_WRITE and cur.nextset():
-        value = cur.fetchone()[0]
-        taken = int(value) if value is not None else None
-    conn.connection.info[EVENT_ID_TAKEN] = taken
-
-
-def _begin_before_statement(conn, cursor, statement, parameters, context, executemany) -> None:
-    """``before_cursor_execute``: every statement of a write that deferred its BEGIN
-    (`_begin_as_ping`) runs inside the transaction: the BEGIN goes first."""
-    if conn.connection.info.get(_BEGIN_PENDING):
-        begin_now(conn, cursor)
-
-
-#: a connection returned in good order less than this many seconds ago is not checked before
-#: a write: its BEGIN goes with the write's first statement (`_begin_as_ping`)
-FRESH_S = 1.0
-_RETURNED_OK = "parcelproof_returned_ok"
-_BEGIN_PENDING = "parcelproof_begin_pending"
-_NO_EVENT_ID = "parcelproof_no_event_id"
+    # an event id taken with this transaction's BEGIN is this transaction's only: a read's
+    # checkout forgets one a write left unused
+    record.info[EVENT_ID_TAKEN] = taken
 
 
 #: set while a `Database.write` block runs: its connection's checkout is a write's
@@ -445,9 +363,6 @@ def open_database(
         from app.db.chain import watch_engine
 
         event.listen(engine, "checkout", _begin_as_ping)
-        event.listen(engine, "checkin", _returned)
-        # the deferred BEGIN before anything else a statement sends (`chain`'s kept writes)
-        event.listen(engine, "before_cursor_execute", _begin_before_statement)
         watch_engine(engine)  # writes sent with the commit (`app.db.chain.write_at_commit`)
     if engine.dialect.name == "sqlite":
         db_path = parsed.database

@@ -31,14 +31,9 @@ ST = {"station": "verify-1", "operator": "1004"}
 
 
 @pytest.fixture
-def pg(db, monkeypatch) -> Database:
-    """The database, PostgreSQL only; a connection returned in good order counts as fresh
-    for as long as a test runs (`app.db.engine.FRESH_S`): the counts below are those of a
-    station at work, its writes' BEGIN sent with their first statement, whatever the speed
-    of the machine running the tests."""
+def pg(db) -> Database:
     if db.is_sqlite:
         pytest.skip("round trips to a server: PostgreSQL only")
-    monkeypatch.setattr("app.db.engine.FRESH_S", 3600.0)
     return db
 
 
@@ -87,13 +82,12 @@ def test_a_transaction_is_checked_by_its_begin(pg, tmp_path):
     assert _round_trips(pg, tmp_path, one) == 3
 
 
-def test_a_verify_scan_costs_two_round_trips(pg, tmp_path):
-    """The BEGIN with the event's id and the scan's reads in one round trip (the order locked,
+def test_a_verify_scan_costs_three_round_trips(pg, tmp_path):
+    """The BEGIN with the event's id, the scan's reads in one round trip (the order locked,
     its lines with their barcodes, an id for a ``verified`` event), then the writes, the
-    events and the COMMIT in one: 2 (were 11, then 4 with a round trip per read, 3 with the
-    BEGIN on its own; opening the order, its lines and its releases from a hold read
-    together: 2, were 12, then 5). A wrong item asks whether the code is a product (one
-    more)."""
+    events and the COMMIT in one: 3 (were 11, then 4 with a round trip per read; opening the
+    order, its lines and its releases from a hold read together: 3, were 12, then 5). A wrong
+    item asks whether the code is a product (one more)."""
     printed_batch(pg)
     g = pick(pg, serial=False, units=2)
     code = g.lines[0][2]
@@ -107,7 +101,7 @@ def test_a_verify_scan_costs_two_round_trips(pg, tmp_path):
     (last,) = rest
     n_last = _round_trips(pg, tmp_path, lambda: sc.scan_item(pg, g.order_id, last, **ST))
     # the last one appends two events (the scan, ``verified``): the id taken with the reads
-    assert (n_open, n_item, n_wrong, n_last) == (2, 2, 3, 2)
+    assert (n_open, n_item, n_wrong, n_last) == (3, 3, 4, 3)
     # and all of it is on the record, the order verified
     with pg.read() as s:
         verdicts = s.scalars(
@@ -168,12 +162,12 @@ def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path)
     assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
 
 
-def test_a_weighing_commits_in_two_round_trips(pg, tmp_path):
-    """The capture: the BEGIN with the event's id, the order locked, its goods with its
+def test_a_weighing_commits_in_three_round_trips(pg, tmp_path):
+    """The capture: the BEGIN with the event's id; the order locked, its goods with its
     packing, the floor's setting, its stub, the station's open bundle and the weighing's id
     in one round trip; the stub's place, the order's status and the weighing row sent with
-    the seal and the COMMIT: 2 round trips for a good weighing (were 12, then 8 with a round
-    trip per read, 3 with the BEGIN on its own); the parcel weighed, its stub placed, its weighing on the chain with the
+    the seal and the COMMIT: 3 round trips for a good weighing (were 12, then 8 with a round
+    trip per read); the parcel weighed, its stub placed, its weighing on the chain with the
     id the result names."""
     from app.services import weighing as wg
 
@@ -191,7 +185,7 @@ def test_a_weighing_commits_in_two_round_trips(pg, tmp_path):
             wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION)
         ),
     )
-    assert n == 2
+    assert n == 3
     (r,) = got
     assert (r.verdict, r.status, r.stub is not None) == ("ok", "weighed", True)
     with pg.read() as s:
@@ -202,10 +196,10 @@ def test_a_weighing_commits_in_two_round_trips(pg, tmp_path):
         assert s.get(Order, g.order_id).status == "weighed"
 
 
-def test_a_parcel_put_on_a_cart_costs_two_round_trips(pg, tmp_path):
-    """The handover station's scan: the BEGIN with the event's id and one read (the order
+def test_a_parcel_put_on_a_cart_costs_three_round_trips(pg, tmp_path):
+    """The handover station's scan: the BEGIN with the event's id, one read (the order
     locked, its carrier, its last weighing, whether it was handed over), then the writes,
-    the event and the COMMIT in one round trip (were 9, then 3 with the BEGIN on its own). What it checks and records is the
+    the event and the COMMIT in one round trip (were 9). What it checks and records is the
     handover service's tests' (tests/db/test_handover_service.py)."""
     from app.services import handover
 
@@ -229,7 +223,7 @@ def test_a_parcel_put_on_a_cart_costs_two_round_trips(pg, tmp_path):
             handover.scan_parcel(pg, cart, g.waybill_no, operator="1006", station=WEIGH_STATION)
         ),
     )
-    assert n == 2
+    assert n == 3
     assert results[0].verdict == "accepted" and cart.count == 1
     with pg.read() as s:
         assert s.scalar(select(Order.claimed_by).where(Order.id == g.order_id)) == (
@@ -241,13 +235,13 @@ def test_a_parcel_put_on_a_cart_costs_two_round_trips(pg, tmp_path):
         assert step == "handover"
 
 
-def test_a_parcel_at_the_scale_costs_two_round_trips_and_its_weight_two(pg, tmp_path):
-    """The weigh station's scan (`start_weighing`): the BEGIN with an event id for a refusal,
+def test_a_parcel_at_the_scale_costs_three_round_trips_and_its_weight_three(pg, tmp_path):
+    """The weigh station's scan (`start_weighing`): the BEGIN with an event id for a refusal;
     the order, its goods and packing, the floor's setting, its weighings so far with its
-    stub's place in one round trip (were 5); the COMMIT. The capture (`record_weighing`): the
-    BEGIN with the event's id, the order locked, its goods and packing, the setting, its
+    stub's place in one round trip (were 4); the COMMIT. The capture (`record_weighing`): the
+    BEGIN with the event's id; the order locked, its goods and packing, the setting, its
     stub, its station's open bundle (opened by the parcel before), the weighing's id in one
-    (were 7); then the writes, the event and the COMMIT."""
+    (were 6); then the writes, the event and the COMMIT."""
     from app.services import weighing as wg
 
     printed_batch(pg)
@@ -271,7 +265,7 @@ def test_a_parcel_at_the_scale_costs_two_round_trips_and_its_weight_two(pg, tmp_
         tmp_path,
         lambda: wg.record_weighing(pg, g.waybill_no, ctx.expected_grams, 1, "1006", WEIGH_STATION),
     )
-    assert (n_scan, n_weight) == (2, 2)
+    assert (n_scan, n_weight) == (3, 3)
     again = wg.start_weighing(pg, g.waybill_no, operator="1006", station=WEIGH_STATION)
     assert again.weighings == 1 and again.stub is not None and again.stub.position == 2
 
@@ -393,50 +387,3 @@ def test_closing_a_cart_costs_the_same_round_trips_for_any_number_of_parcels(pg,
                 assert kinds[-1] == "handed_over"
     print(trips)
     assert trips[0] == trips[1]
-
-
-def test_a_write_sent_with_its_begin_is_checked_when_its_connection_rested(
-    pg, monkeypatch, tmp_path
-):
-    """A connection returned longer than `FRESH_S` ago is checked by its BEGIN at checkout,
-    as before: one round trip more for the same scan."""
-    printed_batch(pg)
-    g = pick(pg, serial=False, units=2)
-    monkeypatch.setattr("app.db.engine.FRESH_S", 0.0)
-    n = _round_trips(pg, tmp_path, lambda: sc.open_order(pg, g.waybill_no, step="verify", **ST))
-    assert n == 3
-
-
-def test_a_write_whose_begin_waits_for_its_first_statement_is_one_transaction(pg):
-    """The BEGIN of a write on a fresh connection goes with its first statement: whatever
-    that statement is (one with parameters, one read together, a COPY), everything the write
-    sends is inside its transaction, and a write that fails leaves nothing behind (without
-    the BEGIN, psycopg in autocommit would have committed each statement at once)."""
-    from app.db.chain import read_together
-    from app.db.engine import begin_now
-
-    printed_batch(pg)
-    g = pick(pg, serial=False)
-    claim = update(Order).where(Order.id == bindparam("key"))
-    rows = select(Order.claimed_by).where(Order.id == bindparam("key"))
-    with pg.read() as s:  # the connection returned in good order: fresh for the writes
-        s.execute(text("SELECT 1"))
-    with pytest.raises(RuntimeError), pg.write() as s:  # a statement with parameters first
-        s.execute(claim, {"key": g.order_id, "claimed_by": "verify-7"})
-        raise RuntimeError("the action failed")
-    with pytest.raises(RuntimeError), pg.write() as s:  # reads together first, then a write
-        read_together(s, (rows, {"key": g.order_id}))
-        s.execute(claim, {"key": g.order_id, "claimed_by": "verify-8"})
-        raise RuntimeError("the action failed")
-    with pytest.raises(RuntimeError), pg.write() as s:  # psycopg's own cursor first (COPY)
-        conn = s.connection()
-        begin_now(conn)
-        conn.connection.dbapi_connection.cursor().execute(
-            "UPDATE orders SET claimed_by = 'verify-9' WHERE id = %s", (g.order_id,)
-        )
-        raise RuntimeError("the action failed")
-    with pg.write() as s:
-        assert s.scalar(rows, {"key": g.order_id}) is None
-        s.execute(claim, {"key": g.order_id, "claimed_by": "verify-6"})
-    with pg.read() as s:
-        assert s.scalar(rows, {"key": g.order_id}) == "verify-6"

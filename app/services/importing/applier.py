@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from app.db.chain import append_event
-from app.db.engine import begin_now
 from app.db.models import Order, OrderLine, OrderStatus, Product, Shop, UTCDateTime, utcnow
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
 from app.importers.orders import DetailLine
@@ -459,7 +458,6 @@ def _copy(
     its zone."""
     tail = tuple(fixed.values())
     names = ", ".join(f'"{c}"' for c in (*keys, *fixed))
-    begin_now(conn)  # psycopg's COPY is not SQLAlchemy's: a BEGIN not sent yet goes first
     raw = conn.connection.dbapi_connection
     with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as cp:  # type: ignore[union-attr]
         write = cp.write_row
