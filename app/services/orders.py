@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, select, union
+from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.chain import append_event
@@ -193,6 +193,19 @@ def _packing(carton: tuple, shop: tuple) -> Packing:
         filler_grams=d.filler_grams if tare is None else (filler or 0),
         tolerance_abs=d.tolerance_abs if tol_abs is None else tol_abs,
         tolerance_permille=d.tolerance_permille if permille is None else permille,
+    )
+
+
+def order_id_of_waybill(param: str) -> ScalarSelect[int]:
+    """The id of the newest order whose waybill is the bound parameter ``param``: the key of
+    reads that go in one round trip with the order's own (`app.db.chain.read_together`: a
+    scan's order, its lines, its goods and packing, its stub)."""
+    return (
+        select(Order.id)
+        .where(Order.waybill_no == bindparam(param))
+        .order_by(Order.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
 
 

@@ -37,6 +37,7 @@ from app.domain.verify import (
 from app.domain.weight import unit_weight
 from app.services import floor_settings
 from app.services.errors import ServiceError
+from app.services.orders import order_id_of_waybill
 from app.services.scanning.views import LineView, OrderView
 
 CLAIM_IDLE = dt.timedelta(minutes=10)
@@ -175,13 +176,7 @@ def _lines_of(order_id: ColumnElement[int]) -> Select:
 _SELECT_LINES = _lines_of(bindparam("key"))
 #: the id of the order `_ORDER_BY` finds by its waybill: the opening scan reads the order's
 #: lines and releases in the same round trip as the order (`_open_reads`)
-_ORDER_ID_BY_WAYBILL = (
-    select(_ORDERS.c.id)
-    .where(_ORDERS.c.waybill_no == bindparam("key"))
-    .order_by(_ORDERS.c.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
+_ORDER_ID_BY_WAYBILL = order_id_of_waybill("key")
 _LINES_BY_WAYBILL = _lines_of(_ORDER_ID_BY_WAYBILL)
 _EVENTS = Event.__table__
 #: the order's releases from a hold, newest first (`verification._recount_mark`)

@@ -18,7 +18,12 @@ from app.db.engine import Database
 from app.db.models import Operator, Order, OrderStatus
 from app.domain.weight import Expected
 from app.services import floor_settings as fs
-from app.services.orders import Packing, goods_packing_of, order_goods_packing
+from app.services.orders import (
+    Packing,
+    goods_packing_of,
+    order_goods_packing,
+    order_id_of_waybill,
+)
 
 DEFAULT_BUNDLE_SIZE = fs.BUNDLE_SIZE.default
 STEP = "weigh"
@@ -108,13 +113,7 @@ _ORDER_BY_WAYBILL = (
 )
 _ORDER_BY_WAYBILL_LOCKED = _ORDER_BY_WAYBILL.with_for_update()
 #: the id of the order `_load` finds: the key of the reads that go with it
-ORDER_OF_WAYBILL = (
-    select(_O.c.id)
-    .where(_O.c.waybill_no == bindparam("wb"))
-    .order_by(_O.c.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
+ORDER_OF_WAYBILL = order_id_of_waybill("wb")
 _GOODS_PACKING = goods_packing_of(ORDER_OF_WAYBILL)
 
 
