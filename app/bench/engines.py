@@ -8,7 +8,7 @@ cache dir (`app.bench.datasets`); PostgreSQL's are databases on a server (`app.b
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -26,6 +26,11 @@ class Place(Protocol):
 
     def fresh_db(self, folder: Path) -> Database: ...
 
+    def scratch(self, what: str) -> AbstractContextManager[str | None]:
+        """An empty database on this engine's server for the figure ``what`` (the chain's,
+        the floor's), dropped after the block; None where the figure has its own place."""
+        ...
+
 
 class SqlitePlace:
     """SQLite files: the cached datasets of `app.bench.datasets`, a new file in ``folder``."""
@@ -39,6 +44,12 @@ class SqlitePlace:
         db = open_database(f"sqlite:///{folder / 'import.db'}")
         upgrade(db)
         return db
+
+    @contextmanager
+    def scratch(self, what: str) -> Iterator[str | None]:
+        """None: the chain is the cached SQLite one (`app.bench.chain.sqlite_chain`); the
+        floor, a PostgreSQL-only figure, starts a server of its own."""
+        yield None
 
 
 @contextmanager

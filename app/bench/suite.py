@@ -341,27 +341,32 @@ def _run(place: Place, quick: bool, progress: Progress) -> dict:
     if not quick:
         out.update(growth(out, small_figures))
     db.dispose()
-    out.update(chain_benches(quick, progress))
+    out.update(chain_benches(quick, progress, place))
     return out
 
 
 # --- the evidence chain: verify-log at scale, a floor of writers (app/bench/chain.py, floor.py) --
 
 
-def chain_benches(quick: bool, progress: Progress = say, pg_url: str | None = None) -> dict:
-    """``verify_log_*`` on a chain of 10,000,000 events (``quick``: 1,000,000) in SQLite, and
-    the floor benchmark (``floor_events_per_s``, ``chain_lock_hold_p99_ms``) with 16 writers
-    on PostgreSQL (``pg_url``, else a server of its own)."""
+def chain_benches(quick: bool, progress: Progress = say, place: Place | None = None) -> dict:
+    """``verify_log_*`` on a chain of 10,000,000 events (``quick``: 1,000,000) and the floor
+    benchmark (``floor_events_per_s``, ``chain_lock_hold_p99_ms``) with 16 writers, on
+    ``place``'s engine: on PostgreSQL both in databases of their own on its server (the chain
+    loaded by COPY); on SQLite the chain in the cached SQLite file and the floor, a
+    PostgreSQL figure, on a server of its own."""
     from app.bench.chain import chain_figures
     from app.bench.floor import floor_figures
 
+    place = place or SqlitePlace()
+    n = 1_000_000 if quick else 10_000_000
     out: dict = {}
     for name, fn in (
-        ("verify_log", lambda: chain_figures(None, 1_000_000 if quick else 10_000_000, progress)),
-        ("floor", lambda: floor_figures(pg_url, seconds=5 if quick else 10, progress=progress)),
+        ("verify_log", lambda url: chain_figures(url, n, progress)),
+        ("floor", lambda url: floor_figures(url, seconds=5 if quick else 10, progress=progress)),
     ):
         try:
-            out.update(fn())
+            with place.scratch(name) as url:
+                out.update(fn(url))
         except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the rest
             out[f"{name}_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return out

@@ -61,6 +61,12 @@ def test_quick_bench_on_postgresql_prints_the_figures_and_drops_its_databases(
     assert figures["engine"] == "postgresql"
     assert figures["orders_in_db"] >= 100_000
     assert not [k for k in figures if k.endswith("_error")], figures
+    # the evidence chain's figures are PostgreSQL's: its events loaded into that server, no
+    # SQLite chain built for them; the floor's writers worked on the same server
+    assert figures["verify_log_events"] == 1_000_000
+    assert figures["verify_log_events_per_s"] > 0
+    assert not list((tmp_path / "cache").glob("chain_*.db"))
+    assert figures["floor_events"] > 0
     # the dataset is cached as a dump for the next run
     assert list((tmp_path / "cache").glob("pg_100000_*.dump"))
     # the bench worked in databases of its own on that server, and dropped them
