@@ -25,13 +25,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, func, literal, null, select, text, union_all
 from sqlalchemy.orm import Session
 
-from app.db.chain import append_event
+from app.db.chain import append_event, read_together
 from app.db.engine import Database
 from app.db.models import (
     Carrier,
@@ -55,6 +57,7 @@ from app.services.errors import ServiceError
 from app.services.floortime import floor_zone
 from app.services.operators import require_role
 from app.services.orders import (
+    GOODS,
     LAST_EXPECTATION,
     computed_expectation,
     find_order_ids,
@@ -208,14 +211,15 @@ def _who(r) -> dict:
     return {"operator": r.operator, "station": r.station, "at": _iso(r.at)}
 
 
-def _handled_by(s: Session, order_id: int) -> tuple[list[dict], dict | None, dict | None]:
+def _handled_by(history: Iterable[Any]) -> tuple[list[dict], dict | None, dict | None]:
     """Who handled the parcel, step by step in the order of the chain: a print (or reprint),
     one line per scanning step and person (not per scan), each weighing, the handover; and
-    the order's last event and the chain head (``{"seq", "hash"}`` each, None when none)."""
+    the order's last event and the chain head (``{"seq", "hash"}`` each, None when none).
+    ``history``: `_HISTORY`'s rows."""
     steps: list[dict] = []
     evidence = head = None
     seen: set[tuple[str, str, str]] = set()
-    for r in s.connection().execute(_HISTORY, {"oid": order_id}):
+    for r in history:
         if r.kind == "print":
             step = "reprint" if r.number else "print"
             reason = {"reason": r.text2} if r.text2 else {}
@@ -259,14 +263,17 @@ def dispute_check(
     if dest_grams is not None and dest_grams < 0:
         raise ServiceError("bad_weight", grams=dest_grams)
     with db.read() as s:
-        conn = s.connection()
         oid = _one_order(s, key) if order_id is None else order_id
         at = {"oid": oid}
-        o = conn.execute(_ORDER, at).first()
-        if o is None:
+        # the order, its goods, its last weighing and its story: one round trip on PostgreSQL
+        (orders, goods_rows, weighings, history), _ = read_together(
+            s, (_ORDER, at), (GOODS, at), (_LAST_WEIGHING, at), (_HISTORY, at)
+        )
+        if not orders:
             raise ServiceError("order_not_found", key=str(order_id))
-        goods = order_goods(s, oid)
-        w = conn.execute(_LAST_WEIGHING, at).first()
+        o = orders[0]
+        goods = order_goods(s, oid, goods_rows)
+        w = weighings[0] if weighings else None
         # the expectation every screen shows: the last weighing's, else computed
         exp = (
             Expected(w.shown_expected, w.shown_tolerance)
@@ -292,7 +299,7 @@ def dispute_check(
             suspects = [
                 {"sku": x.sku, "name": x.name, "qty": x.qty, "grams": x.grams} for x in ex.suspects
             ]
-        handled, evidence, head = _handled_by(s, oid)
+        handled, evidence, head = _handled_by(history)
         handover = next((d for d in handled if d["step"] == "handover"), None)
         return {
             "waybill_no": o.waybill_no,

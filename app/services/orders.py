@@ -110,7 +110,9 @@ _GOODS_COLUMNS = (
     Product.unit_grams,
     Product.adopted_grams,
 )
-_GOODS = (
+#: the order's lines with their products (``oid``): `order_goods`, or read with other reads
+#: (`app.db.chain.read_together`) and given to it
+GOODS = (
     select(*_GOODS_COLUMNS)
     .outerjoin(Product, Product.id == OrderLine.product_id)
     .where(OrderLine.order_id == bindparam("oid"))
@@ -118,11 +120,15 @@ _GOODS = (
 )
 
 
-def order_goods(session: Session, order_id: int) -> list[tuple[str, str, int, int]]:
+def order_goods(
+    session: Session, order_id: int, rows: Iterable[Any] | None = None
+) -> list[tuple[str, str, int, int]]:
     """The order's lines as (sku, name, unit grams, qty), read with one statement built once
     (the weighing capture and the dispute desk read them per parcel). A line without a
-    product has its title for a name and no weight."""
-    return [_goods_line(li) for li in session.connection().execute(_GOODS, {"oid": order_id})]
+    product has its title for a name and no weight. ``rows``: `GOODS`'s, read already."""
+    if rows is None:
+        rows = session.connection().execute(GOODS, {"oid": order_id})
+    return [_goods_line(li) for li in rows]
 
 
 def _goods_line(li) -> tuple[str, str, int, int]:

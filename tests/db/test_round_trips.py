@@ -145,10 +145,11 @@ def test_a_scanned_code_is_recorded_as_it_was_read(pg):
 
 
 def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path):
-    """The dispute desk's answer to a waybill: who handled the parcel (its prints, scans,
-    weighings and handover), its last event and the chain head in one statement; the last
-    weighing with the expectation it set: 7 round trips with the BEGIN and the ROLLBACK
-    (were 13; 14 before the BEGIN checked the connection)."""
+    """The dispute desk's answer to a waybill: the waybill found; then the order, its goods,
+    its last weighing with the expectation it set and who handled the parcel (its prints,
+    scans, weighings and handover), its last event and the chain head, in one round trip:
+    4 round trips with the BEGIN and the ROLLBACK (were 7 with a round trip per read, 13
+    before the story was one statement)."""
     from app.services.dispute import dispute_check
 
     printed_batch(pg)
@@ -157,7 +158,7 @@ def test_a_dispute_lookup_reads_the_parcels_story_in_one_statement(pg, tmp_path)
     weigh(pg, g.order_id)
     found: list[dict] = []
     n = _round_trips(pg, tmp_path, lambda: found.append(dispute_check(pg, g.waybill_no)))
-    assert n == 7
+    assert n == 4
     assert [h["step"] for h in found[0]["handled_by"]] == ["print", "verify", "weigh"]
     assert found[0]["evidence"]["seq"] <= found[0]["chain_head"]["seq"]
 
