@@ -7,7 +7,9 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.db.models import Order
@@ -16,6 +18,7 @@ from app.ui.kit.context import StationContext
 from app.ui.kit.shipment_export import ShipmentExportPanel
 from tests.floor import expected_of, printed_parcels, set_lines, status_of, verify, weigh
 from tests.ui.dispute_desk import open_dispute_desk
+from tests.ui.test_focus_scans import tab, wedge_into
 
 
 @pytest.fixture
@@ -37,6 +40,21 @@ def idle(qtbot, w):
     qtbot.waitUntil(lambda: not w.busy, timeout=15000)
 
 
+def person_types(widget, text: str) -> None:
+    """A clerk types ``text`` and Enter into ``widget``: keys 150 ms apart (a scanner's are
+    2-20 ms apart: `wedge_into`)."""
+    for ch in [*text, "\r"]:
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()))
+        _T[0] += 150
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            ev = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if ch == "\r" else ch)
+            ev.setTimestamp(_T[0])
+            QApplication.sendEvent(widget, ev)
+
+
+_T = [9_000_000]
+
+
 def test_lookup_findings_register_report_and_settle(qtbot, desk, parcels, sqlite_db, tmp_path):
     w = desk
     p = parcels[0]
@@ -53,8 +71,7 @@ def test_lookup_findings_register_report_and_settle(qtbot, desk, parcels, sqlite
     recorded = w.findings["recorded_grams"]
     w.claim.setCurrentIndex(w.claim.findData("missing"))
     idle(qtbot, w)
-    qtbot.keyClicks(w.dest, str(recorded - 405))
-    qtbot.keyClick(w.dest, Qt.Key.Key_Return)
+    person_types(w.dest, str(recorded - 405))
     idle(qtbot, w)
     f = w.findings
     assert f["finding"] == "short" and f["dest_grams"] == recorded - 405
@@ -264,3 +281,32 @@ def test_packing_material_reads_as_words_at_the_desk_and_the_scale(qapp, lang, c
         assert filler.split(" ×")[0] in suspect_text(Suspect(FILLER, "", 2, 20))
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_waybill_scanned_with_the_focus_elsewhere_is_looked_up_not_typed_there(
+    qtbot, desk, parcels
+):
+    """Found walking the desk under Xvfb: after Tab (or with the destination weight's field
+    focused) a scanned waybill went into whatever had the focus and was never looked up; in
+    the weight field it would have been checked as a weight."""
+    w = desk
+    a, b = parcels[0], parcels[1]
+    w.focus_scan_field()
+    wedge_into(w.lookup, a.waybill_no)
+    idle(qtbot, w)
+    assert w.order_id == a.order_id
+    # the clerk types a destination weight, then the next parcel is scanned from there
+    w.dest.setFocus()
+    person_types(w.dest, "1250")
+    idle(qtbot, w)
+    assert w.findings["dest_grams"] == 1250
+    wedge_into(w.dest, b.waybill_no)
+    idle(qtbot, w)
+    assert w.order_id == b.order_id and w.lookup.text() == b.waybill_no
+    assert b.waybill_no not in w.dest.text()
+    # focus moved on by Tab, and the register's tab open: the scan still finds its parcel
+    tab(w.check_button)
+    w.tabs.setCurrentIndex(1)
+    wedge_into(w.tabs.currentWidget(), a.waybill_no)
+    idle(qtbot, w)
+    assert w.tabs.currentIndex() == 0 and w.order_id == a.order_id

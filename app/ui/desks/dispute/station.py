@@ -51,6 +51,7 @@ from app.ui.desks.dispute.texts import (
 from app.ui.desks.dispute.video import report_frames
 from app.ui.kit.texts import event_label, exception_text, status_label
 from app.ui.kit.timeline import detail_item
+from app.ui.kit.wedge import WedgeFilter
 from app.ui.kit.widgets import local_time
 from app.ui.kit.workers import JobRunner
 
@@ -122,6 +123,12 @@ class DisputeStation(DisputeLayout, QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.settle_button.clicked.connect(self._on_settle_button_clicked)
         self.clip_panel.clips_loaded.connect(self._on_clips_loaded)
+        # a waybill scanned while the focus is elsewhere (the destination weight, a header
+        # button, the register's filters) is looked up, never typed into that field: a
+        # parcel's number in the weight field would be checked as a weight. Keys a person
+        # types (a name through the input method, a phone tail, a weight) reach their field.
+        self.wedge = WedgeFilter(self, scope=self).install()
+        self.wedge.scan_received.connect(self._on_wedge_scan_received)
 
         db = self.db
         self._jobs.submit(lambda: carriers(db), self._on_carriers_loaded, self._on_failed)
@@ -155,6 +162,18 @@ class DisputeStation(DisputeLayout, QWidget):
     def focus_scan_field(self) -> None:
         self.lookup.setFocus()
         self.lookup.selectAll()
+
+    def close_station(self) -> None:
+        self.wedge.uninstall()
+
+    def _on_wedge_scan_received(self, code: str) -> None:
+        code = code.strip()
+        if not code:
+            return
+        self.tabs.setCurrentIndex(0)  # the check, from the register's tab too
+        self.lookup.setText(code)
+        self.focus_scan_field()
+        self.run_lookup()
 
     def say(self, kind: str, text: str) -> None:
         colours = {"ok": "#1b7f3b", "error": "#c62828", "info": "#10243e"}
