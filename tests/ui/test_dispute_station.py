@@ -7,9 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.db.models import Order
@@ -18,7 +16,7 @@ from app.ui.kit.context import StationContext
 from app.ui.kit.shipment_export import ShipmentExportPanel
 from tests.floor import expected_of, printed_parcels, set_lines, status_of, verify, weigh
 from tests.ui.dispute_desk import open_dispute_desk
-from tests.ui.test_focus_scans import tab, wedge_into
+from tests.ui.test_focus_scans import person_types, tab, wedge_into
 
 
 @pytest.fixture
@@ -38,21 +36,6 @@ def desk(qtbot, sqlite_db, parcels):
 
 def idle(qtbot, w):
     qtbot.waitUntil(lambda: not w.busy, timeout=15000)
-
-
-def person_types(widget, text: str) -> None:
-    """A clerk types ``text`` and Enter into ``widget``: keys 150 ms apart (a scanner's are
-    2-20 ms apart: `wedge_into`)."""
-    for ch in [*text, "\r"]:
-        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()))
-        _T[0] += 150
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            ev = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if ch == "\r" else ch)
-            ev.setTimestamp(_T[0])
-            QApplication.sendEvent(widget, ev)
-
-
-_T = [9_000_000]
 
 
 def test_lookup_findings_register_report_and_settle(qtbot, desk, parcels, sqlite_db, tmp_path):

@@ -16,16 +16,26 @@ from tests.floor import goods, printed_batch
 _T = [5_000_000]
 
 
-def wedge_into(widget: QWidget, code: str) -> None:
-    """Keys 3 ms apart and Enter, as a USB scanner types them, into ``widget``."""
-    for ch in [*code, "\r"]:
+def _keys_into(widget: QWidget, text: str, gap_ms: int) -> None:
+    """``text`` and Enter into ``widget``, keys ``gap_ms`` apart on the one event clock."""
+    for ch in [*text, "\r"]:
         key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()))
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             ev = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if ch == "\r" else ch)
             ev.setTimestamp(_T[0])
             QApplication.sendEvent(widget, ev)
-        _T[0] += 3
+        _T[0] += gap_ms
     _T[0] += 500
+
+
+def wedge_into(widget: QWidget, code: str) -> None:
+    """Keys 3 ms apart and Enter, as a USB scanner types them, into ``widget``."""
+    _keys_into(widget, code, 3)
+
+
+def person_types(widget: QWidget, text: str) -> None:
+    """Keys 150 ms apart and Enter, as a person types them, into ``widget``."""
+    _keys_into(widget, text, 150)
 
 
 def tab(widget: QWidget) -> None:
