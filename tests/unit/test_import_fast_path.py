@@ -52,6 +52,21 @@ def test_a_taobao_pair_imports_whole_and_again_imports_nothing(sqlite_db, tmp_pa
     assert (again.imported, again.updated, again.skipped) == (0, 0, 50)
 
 
+def test_imported_times_are_the_files_times_on_either_engine(db, tmp_path):
+    """PostgreSQL's COPY takes the parsed UTC text with its zone; the stored instants are the
+    file's Beijing times, as on SQLite, to the microsecond."""
+    o, d = taobao_files(tmp_path, 40, seed=5)
+    assert import_orders(db, o, lines_path=d).imported == 40
+    with db.read() as s:
+        stored = {o.order_no: o.paid_at for o in s.query(Order)}
+    rows = list(csv.reader(io.StringIO(o.read_bytes().decode("gb18030"))))[1:]
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    for r in rows:
+        paid = dt.datetime.fromisoformat(r[15]).replace(tzinfo=beijing)
+        got = stored[r[0].strip('="')]
+        assert got == paid and got.utcoffset() == dt.timedelta(0)
+
+
 def test_money_and_quantities_read_as_before():
     assert [parse_money(x) for x in ("99.00", "0.5", "-3", "1,299.9", "¥12", "")] == [
         9900,

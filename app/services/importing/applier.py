@@ -41,7 +41,6 @@ from app.importers.rows import (
     ROW_COLUMNS,
     SHOP,
     OrderRow,
-    from_utc_text,
     order_record,
     utc_text,
 )
@@ -358,12 +357,8 @@ def _insert_orders(
             return list(range(first, last + 1))
         taken = set(s.scalars(select(Order.id).where(Order.id.between(first, last))))
         return [i if i in taken else None for i in range(first, last + 1)]
-    ids = list(
-        s.execute(
-            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": Order.__table__.name, "n": len(rows)},
-        ).scalars()
-    )
+    # the ids as one array value: one row to read, not a row per order
+    ids = s.execute(_TAKE_ORDER_IDS, {"t": Order.__table__.name, "n": len(rows)}).scalar_one()
     params = [
         (
             oid,
@@ -371,8 +366,8 @@ def _insert_orders(
             r[1],
             shops.get(r[SHOP]),
             *r[2:PAID_AT],
-            from_utc_text(r[PAID_AT]),
-            from_utc_text(r[PROMISED_SHIP_AT]),
+            _utc_copy_text(r[PAID_AT]),
+            _utc_copy_text(r[PROMISED_SHIP_AT]),
             *r[PROMISED_SHIP_AT + 1 : SHOP],
             now,
             now,
@@ -381,6 +376,18 @@ def _insert_orders(
     ]
     _bulk_insert(s, Order.__table__, ("id", *ORDER_KEYS), params)
     return ids
+
+
+_TAKE_ORDER_IDS = text(
+    "SELECT ARRAY(SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n))"
+)
+
+
+def _utc_copy_text(value: str | None) -> str | None:
+    """A parsed row's UTC time (``YYYY-MM-DD HH:MM:SS.ffffff``) as COPY takes it for a
+    ``timestamptz``: the same text with its zone, read by the server; no datetime made and
+    formatted again per order."""
+    return None if value is None else value + "+00"
 
 
 def _bulk_insert(
