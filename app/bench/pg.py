@@ -233,7 +233,8 @@ def copy_from_sqlite(n: int, url: URL, progress: Progress = say) -> Database:
 
 
 def _vacuum(url: URL) -> None:
-    """Statistics and the visibility map, as autovacuum keeps them on a floor's server."""
+    """Statistics and the visibility map, as autovacuum keeps them on a floor's server; then
+    the pages the restore and the vacuum dirtied written out (`_checkpoint`)."""
     import psycopg
 
     with psycopg.connect(_libpq(url), autocommit=True) as conn:

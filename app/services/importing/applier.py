@@ -29,7 +29,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
-from app.db.chain import append_event
+from app.db.chain import append_event, take_ids
 from app.db.models import Order, OrderLine, OrderStatus, Product, Shop, UTCDateTime, utcnow
 from app.domain.orders import IN_WAREHOUSE, LEFT_WAREHOUSE, LineRecord, OrderRecord, phone_tail
 from app.importers.orders import DetailLine
@@ -357,8 +357,7 @@ def _insert_orders(
             return list(range(first, last + 1))
         taken = set(s.scalars(select(Order.id).where(Order.id.between(first, last))))
         return [i if i in taken else None for i in range(first, last + 1)]
-    # the ids as one array value: one row to read, not a row per order
-    ids = s.execute(_TAKE_ORDER_IDS, {"t": Order.__table__.name, "n": len(rows)}).scalar_one()
+    ids = take_ids(s, Order.__table__.name, len(rows))
     params = [
         (
             oid,
@@ -376,11 +375,6 @@ def _insert_orders(
     ]
     _bulk_insert(s, Order.__table__, ("id", *ORDER_KEYS), params)
     return ids
-
-
-_TAKE_ORDER_IDS = text(
-    "SELECT ARRAY(SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n))"
-)
 
 
 def _utc_copy_text(value: str | None) -> str | None:
