@@ -14,7 +14,7 @@ session's last flush, `_seal` locks the head, numbers and hashes the transaction
 the order they were appended, inserts them (one ``INSERT`` each, complete: an event is never
 updated) and moves the head; the commit follows. A station's transaction therefore holds the
 head for a few statements and its commit, however long the rest of it took. On PostgreSQL
-the sealing is one server function (`parcelproof_seal`, migration 0008) sent in the same round
+the sealing is one server function (`parcelproof_seal`, migrations 0010, 0012) sent, prepared, in the same round
 trip as the COMMIT: the head is held by the server for that statement and the commit, never
 while a station's process waits for its turn on the CPU; the program recomputes the hashes
 from the head the function started from and raises `ChainMismatch` if the server's differ
@@ -57,7 +57,7 @@ from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.sql import Executable
 
-from app.db.engine import CANONICAL_JSON, EVENT_ID_TAKEN, store_json
+from app.db.engine import CANONICAL_JSON, EVENT_ID_TAKEN, id_sequence, store_json
 from app.db.models import ChainHead, Event, utcnow
 
 
@@ -262,7 +262,7 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
 def _next_ids_sql(tables: tuple[str, ...]) -> str:
     sql = _next_ids.get(tables)
     if sql is None:
-        cols = ", ".join(f"nextval(pg_get_serial_sequence('{t}', 'id'))" for t in tables)
+        cols = ", ".join(f"nextval({id_sequence(t)})" for t in tables)
         sql = _next_ids[tables] = f"SELECT {cols}"
     return sql
 
@@ -342,15 +342,18 @@ def take_ids(session: Session, table: str, n: int) -> list[int]:
     the commit (a sequence reads none of them). Ids not used are a gap, as a rolled-back
     write leaves one."""
     conn = session.connection()
+    statement = _take_ids.get(table)
+    if statement is None:
+        statement = _take_ids[table] = text(
+            f"SELECT ARRAY(SELECT nextval({id_sequence(table)}) FROM generate_series(1, :n))"
+        )
     taken = conn.execute(
-        _TAKE_IDS, {"t": table, "n": n}, execution_options={_LATER_MAY_WAIT: True}
+        statement, {"n": n}, execution_options={_LATER_MAY_WAIT: True}
     ).scalar_one()
     return [int(i) for i in taken]
 
 
-_TAKE_IDS = text(
-    "SELECT ARRAY(SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n))"
-)
+_take_ids: dict[str, Any] = {}
 
 
 def seal_now(session: Session) -> None:
@@ -430,6 +433,14 @@ def _seal(session: Session, *, final: bool = False) -> None:
     unsealed.clear()
 
 
+#: sent prepared (`_sendable`), as the writes before them are: as text the server planned
+#: them at every seal (the share lock's plan cost twice its run). One order a statement: a
+#: list's (``= ANY``) would be planned afresh every time too, the server finding a plan for
+#: the one list it is given cheaper than its plan for any list
+_KEY_SHARE = "SELECT id FROM orders WHERE id = $1::integer FOR KEY SHARE"
+_SEAL = "SELECT * FROM parcelproof_seal($1::json)"
+
+
 class ChainMismatch(RuntimeError):
     """The server's hashes are not the ones this program computes for the same events."""
 
@@ -469,11 +480,10 @@ def _seal_pg(
     # share locks on the orders the events point at (taken before the head: the events'
     # foreign key checks then never wait while the head is held; a station holding an order
     # FOR UPDATE may be waiting for the head, which would deadlock), the sealing, the COMMIT
-    sent = _sendable(conn, _take_later(session))
-    if key_share:
-        listed = ", ".join(str(int(i)) for i in sorted(key_share))
-        sent.append(f"SELECT id FROM orders WHERE id IN ({listed}) FOR KEY SHARE")
-    sent.append(f"SELECT * FROM parcelproof_seal({literal}::json)")
+    items = _take_later(session)
+    items.extend(_Rendered(_KEY_SHARE, f"({int(i)})") for i in sorted(key_share))
+    items.append(_Rendered(_SEAL, f"({literal})"))
+    sent = _sendable(conn, items)
     if commit:
         sent.append("COMMIT")
     # no parameters: SQLAlchemy runs it as it is (its errors, its invalidation of a lost

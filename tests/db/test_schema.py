@@ -150,3 +150,39 @@ def test_every_foreign_key_a_station_inserts_the_parent_of_is_indexed(db):
             if fk["constrained_columns"][0] not in firsts:
                 missing.append(f"{table}.{fk['constrained_columns'][0]} -> {fk['referred_table']}")
     assert missing == []
+
+
+def test_every_tables_id_is_numbered_by_the_sequence_the_stations_name(db):
+    """The stations take ids by the sequence's name (`app.db.engine.id_sequence`: found once,
+    when the statement is parsed), not by asking the catalog for every id: every table with a
+    serial ``id`` must be numbered by the sequence of that name."""
+    from app.db.engine import id_sequence
+
+    if db.is_sqlite:
+        pytest.skip("sequences: PostgreSQL")
+    with db.read() as s:
+        tables = s.scalars(
+            text(
+                "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
+                "AND table_schema = current_schema() AND column_default LIKE 'nextval(%'"
+            )
+        ).all()
+        assert "events" in tables and "orders" in tables
+        for table in tables:
+            named = s.scalar(text(f"SELECT {id_sequence(table)}::regclass::text"))
+            actual = s.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table})
+            assert actual.split(".")[-1] == named, table
+
+
+def test_a_write_before_the_events_table_exists_still_commits(db_url):
+    """A write transaction's BEGIN takes the next event id by the events' sequence; on a
+    database not migrated yet (no events table) the BEGIN goes on without it."""
+    db = open_database(db_url)
+    try:
+        with db.write() as s:
+            s.execute(text("CREATE TABLE early_note (id integer PRIMARY KEY)"))
+            s.execute(text("INSERT INTO early_note VALUES (1)"))
+        with db.read() as s:
+            assert s.scalar(text("SELECT count(*) FROM early_note")) == 1
+    finally:
+        db.dispose()
