@@ -14,12 +14,12 @@ session's last flush, `_seal` locks the head, numbers and hashes the transaction
 the order they were appended, inserts them (one ``INSERT`` each, complete: an event is never
 updated) and moves the head; the commit follows. A station's transaction therefore holds the
 head for a few statements and its commit, however long the rest of it took. On PostgreSQL
-the sealing is one server function (`parcelproof_seal`, migrations 0010, 0012) sent, prepared, in the same round
-trip as the COMMIT: the head is held by the server for that statement and the commit, never
-while a station's process waits for its turn on the CPU; the program recomputes the hashes
-from the head the function started from and raises `ChainMismatch` if the server's differ
-(after a sealing with the COMMIT the events are committed by then: verify-log names them). The
-writes a transaction kept for its commit (`write_at_commit`) and the share locks on the orders its
+the sealing is one server function (`parcelproof_seal`, migrations 0010 and 0012) sent,
+prepared, in the same round trip as the COMMIT: the head is held by the server for that
+statement and the commit, never while a station's process waits for its turn on the CPU;
+the program recomputes the hashes from the head the function started from and raises
+`ChainMismatch` if the server's differ (after a sealing with the COMMIT the events are
+committed by then: verify-log names them). The writes a transaction kept for its commit (`write_at_commit`) and the share locks on the orders its
 events point at go in that same round trip, before the function. What does not
 change: one total order (the head row is still locked for every append), the canonical bytes
 and the link function (`canonical`, `link`), and so the hashes and `verify-log`; an event
@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -232,9 +233,6 @@ def _new_id(session: Session) -> int:
     return nxt
 
 
-_next_ids: dict[tuple[str, ...], str] = {}
-
-
 def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     """PostgreSQL: the next id of each table's sequence (``"events"`` for an event's, to give
     `append_event`), all in one round trip, which may go ahead of the writes kept for the
@@ -259,12 +257,9 @@ def next_ids(session: Session, *tables: str) -> tuple[int, ...] | None:
     return tuple(int(x) for x in row)
 
 
+@functools.cache
 def _next_ids_sql(tables: tuple[str, ...]) -> str:
-    sql = _next_ids.get(tables)
-    if sql is None:
-        cols = ", ".join(f"nextval({id_sequence(t)})" for t in tables)
-        sql = _next_ids[tables] = f"SELECT {cols}"
-    return sql
+    return "SELECT " + ", ".join(f"nextval({id_sequence(t)})" for t in tables)
 
 
 def append_event(
@@ -342,18 +337,15 @@ def take_ids(session: Session, table: str, n: int) -> list[int]:
     the commit (a sequence reads none of them). Ids not used are a gap, as a rolled-back
     write leaves one."""
     conn = session.connection()
-    statement = _take_ids.get(table)
-    if statement is None:
-        statement = _take_ids[table] = text(
-            f"SELECT ARRAY(SELECT nextval({id_sequence(table)}) FROM generate_series(1, :n))"
-        )
     taken = conn.execute(
-        statement, {"n": n}, execution_options={_LATER_MAY_WAIT: True}
+        _take_ids_sql(table), {"n": n}, execution_options={_LATER_MAY_WAIT: True}
     ).scalar_one()
     return [int(i) for i in taken]
 
 
-_take_ids: dict[str, Any] = {}
+@functools.cache
+def _take_ids_sql(table: str) -> Any:
+    return text(f"SELECT ARRAY(SELECT nextval({id_sequence(table)}) FROM generate_series(1, :n))")
 
 
 def seal_now(session: Session) -> None:
