@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -290,6 +291,79 @@ def _light_description_cursor() -> type:
     return LightDescriptionCursor
 
 
+#: how long a SQLite write waits for the database's write lock before it fails as busy
+SQLITE_BUSY_TIMEOUT_S = 15.0
+
+
+class WriterTurn:
+    """The turn this process's write transactions on one SQLite file take, first come first
+    served.
+
+    SQLite lets one writer at a time hold a file's write lock; a second one (``BEGIN
+    IMMEDIATE`` finding it busy) is left to its busy handler, which polls by sleeping 1, 2,
+    5, 10 … ms. A station's threads that write (a scan's verdict, the packing-video
+    recorder's clips, the outbox) then waited up to 8 ms past the moment the lock was free.
+    Queued here, the next writer in the process starts when the one before it ends, in the
+    order they came: a thread that writes again and again (the recorder finishing clips)
+    cannot take the turn back before a scan that was waiting (a plain lock lets it, as the
+    thread that releases runs on). Writers in other processes still meet SQLite's busy
+    handler. Reentrant: a thread that opens a write inside its own write meets SQLite's
+    lock, as before.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._owner: int | None = None
+        self._depth = 0
+        self._waiting: deque[tuple[int, threading.Lock]] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        """Wait for the turn up to ``timeout`` seconds; False: not taken."""
+        me = threading.get_ident()
+        with self._mutex:
+            if self._owner is None or self._owner == me:
+                self._owner = me
+                self._depth += 1
+                return True
+            gate = threading.Lock()
+            gate.acquire()
+            place = (me, gate)
+            self._waiting.append(place)
+        if gate.acquire(timeout=timeout):
+            return True  # handed over by `release`
+        with self._mutex:
+            if self._owner == me:  # handed over as the wait ran out
+                return True
+            self._waiting.remove(place)
+            return False
+
+    def release(self) -> None:
+        """End this thread's turn (its outermost): the first thread waiting takes it."""
+        with self._mutex:
+            self._depth -= 1
+            if self._depth:
+                return
+            if self._waiting:
+                self._owner, gate = self._waiting.popleft()
+                self._depth = 1
+                gate.release()
+            else:
+                self._owner = None
+
+
+_writer_turns: dict[str, WriterTurn] = {}
+_writer_turns_guard = threading.Lock()
+
+
+def _sqlite_writer_turn(url: str) -> WriterTurn:
+    """The `WriterTurn` of the SQLite file at ``url``, one per file in this process."""
+    key = make_url(url).database or ""
+    if key and key != ":memory:":
+        key = os.path.realpath(key)
+    with _writer_turns_guard:
+        return _writer_turns.setdefault(key, WriterTurn())
+
+
 @dataclass
 class Database:
     """An engine and its two session factories: ``read()`` and ``write()``."""
@@ -303,6 +377,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(immediate=True), expire_on_commit=False
         )
+        self._writer_turn = _sqlite_writer_turn(self.url) if self.is_sqlite else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -321,10 +396,16 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One user action = one transaction: committed on success, rolled back on error."""
         token = _WRITING.set(True)
+        turn = self._writer_turn
+        # SQLite: this process's writers queue here, not in SQLite's busy handler (see
+        # `WriterTurn`); after the busy timeout the write goes on to SQLite's own
+        held = turn.acquire(timeout=SQLITE_BUSY_TIMEOUT_S) if turn is not None else False
         try:
             with self._write() as s, s.begin():
                 yield s
         finally:
+            if held:
+                turn.release()  # type: ignore[union-attr]
             _WRITING.reset(token)
 
     def dispose(self) -> None:
@@ -351,7 +432,7 @@ def open_database(
         db_path = parsed.database
         if db_path and db_path != ":memory:":
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
     else:
         # no pool_pre_ping: `_begin_as_ping` checks a connection with its transaction's BEGIN
         kwargs["connect_args"] = {"connect_timeout": 5}

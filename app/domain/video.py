@@ -39,6 +39,27 @@ class ClipRules:
     max_missing_s: float = 1.5  # more video missing than this makes a clip incomplete
 
 
+#: a closed clip is finished (cut, hashed, put on the chain) once the station has been quiet
+#: this long: no waybill scan or completion reported to its recorder (seconds) …
+FINISH_QUIET_S = 0.5
+#: … or once it has waited this long since it closed, quiet or not
+FINISH_WAIT_LIMIT_S = 15.0
+
+
+def finish_at(closed_at: float, last_call: float) -> float:
+    """When a clip that closed at ``closed_at`` is finished, the station's last call to its
+    recorder having come at ``last_call``.
+
+    Finishing a clip takes a cut in another process and a write on the chain, in the
+    station's process and on its database, while a scan's verdict waits on neither. A worker
+    who scans parcel after parcel (a clip closes at each waybill scan) is not made to share
+    the machine with them: the clips wait for the first pause, and never longer than
+    `FINISH_WAIT_LIMIT_S`. Their times are those they closed at, not when they are
+    finished.
+    """
+    return min(last_call + FINISH_QUIET_S, closed_at + FINISH_WAIT_LIMIT_S)
+
+
 @dataclass(frozen=True)
 class OpenClip:
     """A clip being recorded: the parcel, who, and when it started (and was completed)."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from app.domain.video import (
+    FINISH_QUIET_S,
+    FINISH_WAIT_LIMIT_S,
     ClipRecorder,
     ClipRules,
     KeptClip,
     clip_state,
     expired_clips,
+    finish_at,
     upload_limit,
 )
 
@@ -106,3 +109,10 @@ def test_retention_takes_the_oldest_first_and_never_an_open_dispute() -> None:
 def test_upload_limits_are_the_platforms_and_none_for_our_own_orders() -> None:
     assert upload_limit("taobao") == (60, 30 * 1024 * 1024)
     assert upload_limit("generic") is None
+
+
+def test_a_closed_clip_is_finished_at_the_first_pause_and_never_later_than_the_limit() -> None:
+    # the station's last call came after the clip closed: finished once it has been quiet
+    assert finish_at(100.0, 101.0) == 101.0 + FINISH_QUIET_S
+    # a worker who never pauses: finished when the clip has waited its limit
+    assert finish_at(100.0, 100.0 + FINISH_WAIT_LIMIT_S) == 100.0 + FINISH_WAIT_LIMIT_S

@@ -18,6 +18,7 @@ from app.__main__ import main
 from app.db.chain import verify_chain
 from app.db.engine import Database
 from app.db.models import Event, VideoClip
+from app.domain import video as video_rules
 from app.domain.video import ClipClosing, OpenClip
 from app.services import floor_settings
 from app.services.dispute import dispute_check, register_case
@@ -179,6 +180,27 @@ def test_the_next_waybill_scan_closes_the_clip_and_starts_the_next(
     )
     assert abs(first.ended_at.timestamp() - second.started_at.timestamp()) < 1.2
     assert "SF2200000004" in qr_texts(second.path, every=3)
+
+
+def test_clips_wait_for_a_pause_in_the_scans_and_keep_the_times_they_closed_at(
+    db: Database, station: Station, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a worker scanning parcel after parcel: each waybill scan closes the clip before it, and
+    # the closed clips are cut and put on the chain only when the scans pause, so that the
+    # scans' verdicts do not share the station with that work
+    monkeypatch.setattr(video_rules, "FINISH_QUIET_S", 3.0)
+    scanned = []
+    for n in range(4):
+        scanned.append(time.time())
+        station.rec.scan_started(f"SF23000000{n:02d}")
+        time.sleep(0.4)
+    assert station.clips == []  # 1.6 s of scans: three clips closed, none finished yet
+    assert wait_for(lambda: len(station.clips) == 3, 30)
+    station.rec.stop()
+    assert [c.waybill_no for c in station.clips[:3]] == [f"SF23000000{n:02d}" for n in range(3)]
+    for clip, next_scan in zip(station.clips[:3], scanned[1:], strict=True):
+        assert clip.closed_by == "next_scan"
+        assert abs(clip.ended_at.timestamp() - next_scan) < 0.3  # its last frame
 
 
 # --- without a camera: files of our own ------------------------------------------------------

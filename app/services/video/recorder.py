@@ -23,6 +23,7 @@ import queue
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -141,6 +142,9 @@ class StationRecorder:
         self._status = RecorderStatus(CameraStatus(state="stopped"))
         self._trouble: list[tuple[float, str]] = []  # (time, error) the camera reported
         self._last_retention = 0.0
+        #: clips closed and not yet finished, oldest first: (when it closed, the closing)
+        self._closed: deque[tuple[float, rules.ClipClosing]] = deque()
+        self._last_call = 0.0  # when the station's last call came (Unix seconds)
 
     # --- the station's calls (any thread, never blocking) -----------------------------------
 
@@ -225,19 +229,29 @@ class StationRecorder:
                 log.exception("clip recorder step failed")
                 time.sleep(0.5)
 
+    def _finish_at(self) -> float | None:
+        """When the oldest closed clip is to be finished (`rules.finish_at`); None: none."""
+        if not self._closed:
+            return None
+        return rules.finish_at(self._closed[0][0], self._last_call)
+
     def _step(self) -> bool:
         """One event or one wake-up; True when the recorder stops."""
-        due = self._clips.next_due()
-        timeout = None if due is None else max(0.0, due - time.time())
+        wake = [t for t in (self._clips.next_due(), self._finish_at()) if t is not None]
+        timeout = max(0.0, min(wake) - time.time()) if wake else None
         try:
             kind, args = self._events.get(timeout=timeout)
         except queue.Empty:
-            closed = self._clips.due(time.time())
+            now = time.time()
+            closed = self._clips.due(now)
             if closed:  # the tail or the time limit ended it: no clip is open now
                 self._publish(recording_waybill="")
-            for closing in closed:
-                self._finish(closing)
+                self._keep(closed, now)
+            at = self._finish_at()
+            if at is not None and at <= now:
+                self._finish(self._closed.popleft()[1])
             return False
+        now = self._last_call = time.time()
         if kind == "scan":
             waybill_no, at, order_no, order_id, operator = args
             closed = self._clips.scan_started(waybill_no, at, order_no, order_id, operator)
@@ -246,18 +260,23 @@ class StationRecorder:
         else:
             closed = self._clips.stopped(*args)
         self._publish(recording_waybill=self._clips.open.waybill_no if self._clips.open else "")
-        for closing in closed:
-            self._finish(closing)
+        self._keep(closed, now)
         if kind == "stop":
+            while self._closed:
+                self._finish(self._closed.popleft()[1])
             return True
         if time.time() - self._last_retention > self.retention_every_s:
             self._retention()
         return False
 
+    def _keep(self, closed: list[rules.ClipClosing], now: float) -> None:
+        """Clips that closed at ``now`` wait to be finished (`rules.finish_at`)."""
+        if closed and self._clips.open is None:
+            self.camera.set_overlay(OverlayText("", "", self.station, ""))
+        self._closed.extend((now, closing) for closing in closed)
+
     def _finish(self, closing: rules.ClipClosing) -> None:
         """Cut, hash and record one closed clip (worker thread)."""
-        if self._clips.open is None:
-            self.camera.set_overlay(OverlayText("", "", self.station, ""))
         c = closing.clip
         fps = float(self.config.fps)
         wait = 2 * self.config.segment_s + 1.0
