@@ -355,9 +355,9 @@ _writer_turns: dict[str, WriterTurn] = {}
 _writer_turns_guard = threading.Lock()
 
 
-def _sqlite_writer_turn(url: str) -> WriterTurn:
-    """The `WriterTurn` of the SQLite file at ``url``, one per file in this process."""
-    key = make_url(url).database or ""
+def _sqlite_writer_turn(path: str | None) -> WriterTurn:
+    """The `WriterTurn` of the SQLite file at ``path``, one per file in this process."""
+    key = path or ""
     if key and key != ":memory:":
         key = os.path.realpath(key)
     with _writer_turns_guard:
@@ -377,7 +377,9 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(immediate=True), expire_on_commit=False
         )
-        self._writer_turn = _sqlite_writer_turn(self.url) if self.is_sqlite else None
+        self._writer_turn = (
+            _sqlite_writer_turn(self.engine.url.database) if self.is_sqlite else None
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -404,8 +406,8 @@ class Database:
             with self._write() as s, s.begin():
                 yield s
         finally:
-            if held:
-                turn.release()  # type: ignore[union-attr]
+            if held and turn is not None:
+                turn.release()
             _WRITING.reset(token)
 
     def dispose(self) -> None:
