@@ -250,3 +250,41 @@ def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, 
         assert w.station.lookup.text() == g.waybill_no and w.station.order_id == ds.order_id
     finally:
         install_translators(qapp, "en")
+
+
+def test_last_scans_speak_the_language_switched_to(qtbot, sqlite_db, qapp):
+    """A refused scan's line in the last scans is worded again after a switch mid-order: the
+    list does not keep the old language beside the new one (found walking the station)."""
+    from app.ui.desks.scan import verdict_text
+    from app.ui.shell.i18n import install_translators
+    from tests.floor import foreign_barcode, goods, printed_batch
+
+    printed_batch(sqlite_db, n=12)
+    g = next(x for x in goods(sqlite_db) if not x.serial)
+    wrong = foreign_barcode(sqlite_db, g)
+    ctx = StationContext(
+        db=sqlite_db, operator=find_operator(sqlite_db, "1004"), station_name="verify-1"
+    )
+    ctx.settings.lang = "en"
+    install_translators(qapp, "en")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.open_station("verify")
+        st = w.station
+        for code in (g.waybill_no, wrong):
+            st.take_scan(code)
+            qtbot.waitUntil(lambda s=st: s.idle, timeout=10000)
+        english = st.history.item(0).text()
+        assert wrong in english and verdict_text("wrong_item") in english
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)
+        st = w.station
+        chinese = st.history.item(0).text()
+        assert ctx.settings.lang == "zh_CN" and wrong in chinese
+        assert verdict_text("wrong_item") in chinese and chinese != english
+        assert st.history.item(1).text().endswith(g.waybill_no)  # a code stays as scanned
+        qtbot.mouseClick(w.language, Qt.MouseButton.LeftButton)  # and back again
+        assert w.station.history.item(0).text() == english
+    finally:
+        install_translators(qapp, "en")

@@ -318,7 +318,7 @@ class HandoverStation(ScanStation):
             self.stop(ServiceError("intercepted", order_no=r.order_no, waybill=r.waybill_no))
         else:
             self.show_status("error", refusal_text(r))
-            self.add_history(f"{r.waybill_no} — {refusal_text(r)}", "error")
+            self.add_history(lambda: f"{r.waybill_no} — {refusal_text(r)}", "error")
             self.play("error")
         self._update_counter()
         self.parcel_scanned.emit(r)
@@ -471,7 +471,12 @@ class HandoverStation(ScanStation):
         ok, message = result
         if ok:
             self.manifest_file = message
-            self.add_history(self.tr("Manifest printed: {where}").format(where=message), "ok")
+            self.add_history(
+                lambda: QCoreApplication.translate(
+                    "HandoverStation", "Manifest printed: {where}"
+                ).format(where=message),
+                "ok",
+            )
         else:
             self.show_status(
                 "error", self.tr("The manifest did not print: {message}").format(message=message)

@@ -128,6 +128,10 @@ def hold_text(reason: str) -> str:
     return hold_reason_label(reason)
 
 
+#: a last-scans line's function that words it in the current language (`add_history`)
+_WORDS = Qt.ItemDataRole.UserRole + 1
+
+
 def verdict_text(verdict: str) -> str:
     texts = {
         "ok": QCoreApplication.translate("Scan", "OK"),
@@ -353,7 +357,7 @@ class ScanStation(QWidget):
     def _on_camera_clip_recorded(self, clip: Any) -> None:
         if clip.state == "incomplete":
             self.add_history(
-                QCoreApplication.translate("Camera", "Video of {waybill}: {state}").format(
+                lambda: QCoreApplication.translate("Camera", "Video of {waybill}: {state}").format(
                     waybill=clip.waybill_no, state=state_text(clip.state)
                 ),
                 "error",
@@ -369,7 +373,10 @@ class ScanStation(QWidget):
         self.state_kept = True
         items = [self.history.item(i) for i in range(self.history.count())]
         state: dict[str, Any] = {
-            "history": [(it.text(), it.data(Qt.ItemDataRole.UserRole) or "") for it in items]
+            "history": [
+                (it.text(), it.data(Qt.ItemDataRole.UserRole) or "", it.data(_WORDS))
+                for it in items
+            ]
         }
         if self.camera is not None:  # the camera goes on recording: the open clip stays open
             cam, self.camera = self.camera, None
@@ -380,8 +387,9 @@ class ScanStation(QWidget):
         return state
 
     def resume_state(self, state: dict[str, Any]) -> None:
-        for text, kind in reversed(state.get("history", [])):
-            self._add_history_item(text, kind)
+        for text, kind, words in reversed(state.get("history", [])):
+            # a line with words is said again in the language the station now speaks
+            self._add_history_item(words() if callable(words) else text, kind, words)
         cam = state.get("camera")
         if cam is not None and self.camera is None:
             self._adopt_camera(cam)
@@ -593,9 +601,9 @@ class ScanStation(QWidget):
     def _answer_choice(self, code: str) -> None:
         if code not in self.choice.keys:
             self.add_history(
-                QCoreApplication.translate("ScanStation", "{code} — refused: choose first").format(
-                    code=code
-                ),
+                lambda: QCoreApplication.translate(
+                    "ScanStation", "{code} — refused: choose first"
+                ).format(code=code),
                 "error",
             )
             self.show_status(
@@ -665,12 +673,25 @@ class ScanStation(QWidget):
         sound.play(kind, prompt)
         self.sound_played.emit(kind)
 
-    def add_history(self, text: str, kind: str) -> None:
-        self._add_history_item(f"{SIGNS.get(kind, '')} {text}", kind)
+    def add_history(self, text: str | Callable[[], str], kind: str) -> None:
+        """A line in the last scans. ``text``: a code as scanned, or a function that words
+        the line in the language installed when it is called (a verdict, a refusal): after
+        a language switch the rebuilt station words it again (`resume_state`), so the list
+        does not speak two languages."""
+        sign = SIGNS.get(kind, "")
+        if callable(text):
+            words = text
+            self._add_history_item(f"{sign} {words()}", kind, lambda: f"{sign} {words()}")
+        else:
+            self._add_history_item(f"{sign} {text}", kind)
 
-    def _add_history_item(self, text: str, kind: str) -> None:
+    def _add_history_item(
+        self, text: str, kind: str, words: Callable[[], str] | None = None
+    ) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, kind)
+        if words is not None:
+            item.setData(_WORDS, words)
         if kind in ("error", "stop"):
             item.setForeground(Qt.GlobalColor.darkRed)
         elif kind == "ok":

@@ -356,14 +356,14 @@ class VerifyStation(ScanStation):
             # still this unit's serial number that is wanted: the prompt and the state agree
             self.pending_item = r.code
             self.set_instruction(self.tr("Scan the serial number of {name}").format(name=r.name))
-            self.add_history(f"{shown} — {verdict_text(r.verdict)}", "error")
+            self.add_history(lambda: f"{shown} — {verdict_text(r.verdict)}", "error")
             self.show_status("error", f"{verdict_text(r.verdict)} ({shown})")
             self.play("error")
         elif r.verdict == "other_order":
             self.add_history(r.code, "error")
             self._ask_incomplete(r.code, r.other_order_no)
         else:
-            self.add_history(f"{shown} — {verdict_text(r.verdict)}", "error")
+            self.add_history(lambda: f"{shown} — {verdict_text(r.verdict)}", "error")
             self.show_status("error", f"{verdict_text(r.verdict)} ({shown})")
             self.play("error", r.verdict)  # 错货 / 多扫一件 spoken
 
