@@ -196,6 +196,20 @@ def test_the_chooser_registry_agrees_with_every_station_class(qapp, lang):
         install_translators(qapp, "en")
 
 
+def _verify_window(qtbot, db, qapp, operator: str, lang: str) -> tuple[StationContext, MainWindow]:
+    """The main window in ``lang``, signed in as ``operator``, the verify station open."""
+    from app.ui.shell.i18n import install_translators
+
+    ctx = StationContext(db=db, operator=find_operator(db, operator), station_name="verify-1")
+    ctx.settings.lang = lang
+    install_translators(qapp, lang)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_station("verify")
+    return ctx, w
+
+
 def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, qapp):
     """The open order at verify (its counts, and the next item counts), the order browser's
     search and the order shown, the dispute desk's parcel: all there after the switch."""
@@ -205,16 +219,8 @@ def test_language_switch_mid_order_keeps_every_stations_state(qtbot, sqlite_db, 
 
     printed_batch(sqlite_db, n=12)
     g = next(x for x in goods(sqlite_db) if not x.serial and x.units >= 3)
-    ctx = StationContext(
-        db=sqlite_db, operator=find_operator(sqlite_db, "1001"), station_name="verify-1"
-    )
-    ctx.settings.lang = "zh_CN"
-    install_translators(qapp, "zh_CN")
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
+    ctx, w = _verify_window(qtbot, sqlite_db, qapp, "1001", "zh_CN")
     try:
-        w.open_station("verify")
         st = w.station
         codes = [code for _s, qty, code, _ in g.lines for _ in range(qty)]
         for code in (g.waybill_no, codes[0]):
@@ -262,16 +268,8 @@ def test_last_scans_speak_the_language_switched_to(qtbot, sqlite_db, qapp):
     printed_batch(sqlite_db, n=12)
     g = next(x for x in goods(sqlite_db) if not x.serial)
     wrong = foreign_barcode(sqlite_db, g)
-    ctx = StationContext(
-        db=sqlite_db, operator=find_operator(sqlite_db, "1004"), station_name="verify-1"
-    )
-    ctx.settings.lang = "en"
-    install_translators(qapp, "en")
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
+    ctx, w = _verify_window(qtbot, sqlite_db, qapp, "1004", "en")
     try:
-        w.open_station("verify")
         st = w.station
         for code in (g.waybill_no, wrong):
             st.take_scan(code)
